@@ -1,0 +1,20 @@
+using System;
+
+namespace LinkedInPosts.Core.Errors
+{
+    /// <summary>A 5xx, a timeout, a dropped connection or an answer we cannot read.</summary>
+    public sealed class LinkedInServerException : LinkedInException
+    {
+        /// <summary>Creates the exception.</summary>
+        public LinkedInServerException(string message, Exception? inner = null)
+            : base(message, inner)
+        {
+        }
+
+        /// <inheritdoc />
+        public override bool IsTransient => true;
+
+        /// <inheritdoc />
+        public override string ErrorId => HttpStatus.HasValue ? "LinkedInServerError" : "LinkedInUnreachable";
+    }
+}
