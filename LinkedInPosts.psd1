@@ -1,0 +1,48 @@
+#
+# Module manifest of LinkedInPosts.
+#
+# This is the source: the build (build/Module.targets) copies it to out/LinkedInPosts/ and fills in
+# ModuleVersion from VersionPrefix in Directory.Build.props, the one version of everything we ship.
+# Do not edit the version here; change VersionPrefix instead.
+#
+@{
+    RootModule           = 'LinkedInPosts.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = 'd1ee6b7c-c1bc-4e03-bcb5-c1a192da8662'
+    Author               = 'LinkedInPosts contributors'
+    CompanyName          = 'LinkedInPosts contributors'
+    Copyright            = 'Copyright (c) LinkedInPosts contributors'
+    Description          = 'Publish, manage and schedule LinkedIn posts from PowerShell: compiled cmdlets for IT and ops engineers, with a local LinkedIn sandbox for dry runs.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+
+    # Explicit lists only: no wildcards, so PowerShell never has to load the assembly to discover
+    # commands, and a test checks this list equals the compiled cmdlets.
+    CmdletsToExport      = @(
+        'Connect-LinkedIn'
+        'New-LinkedInPost'
+        'Get-LinkedInPost'
+        'Set-LinkedInPost'
+        'Remove-LinkedInPost'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags = @(
+                'LinkedIn'
+                'Social'
+                'Posts'
+                'Scheduling'
+                'Automation'
+                'PSEdition_Core'
+                'PSEdition_Desktop'
+                'Windows'
+                'Linux'
+                'MacOS'
+            )
+        }
+    }
+}
