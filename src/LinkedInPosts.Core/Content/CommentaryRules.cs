@@ -64,13 +64,14 @@ namespace LinkedInPosts.Core.Content
             if (little.Length > MaxLength)
             {
                 var over = little.Length - MaxLength;
-                var message = format == CommentaryFormat.Text
+                var added = little.Length - commentary.Length;
+                var message = added > 0
                     ? $"Commentary is {little.Length} characters after escaping little-text reserved characters " +
                       $"({commentary.Length} as written), over LinkedIn's limit of {MaxLength} by {over}. " +
-                      $"Shorten it by at least {over} characters. Each reserved character (\\ | {{ }} @ [ ] ( ) < > # * _ ~) " +
+                      $"Shorten it by at least {Characters(over)}. Each reserved character (\\ | {{ }} @ [ ] ( ) < > # * _ ~) " +
                       "counts twice because it is sent with an escape backslash, and most emoji count twice."
                     : $"Commentary is {little.Length} characters, over LinkedIn's limit of {MaxLength} by {over}. " +
-                      $"Shorten it by at least {over} characters (most emoji count twice).";
+                      $"Shorten it by at least {Characters(over)} (most emoji count twice).";
                 throw Invalid(message);
             }
             return little;
@@ -130,6 +131,8 @@ namespace LinkedInPosts.Core.Content
             }
             return string.Format(CultureInfo.InvariantCulture, "line {0}, column {1} (index {2} in the string)", line, column, index);
         }
+
+        private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(CultureInfo.InvariantCulture) + " characters";
 
         private static string ControlName(char c)
         {

@@ -84,7 +84,7 @@ public class CommentaryRulesTests
 
         Assert.Contains("3001 characters", error.Message);
         Assert.Contains("limit of 3000", error.Message);
-        Assert.Contains("Shorten it by at least 1 characters", error.Message);
+        Assert.Contains("Shorten it by at least 1 character ", error.Message);
     }
 
     [Fact]
