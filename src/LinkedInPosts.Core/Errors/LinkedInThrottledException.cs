@@ -15,6 +15,9 @@ namespace LinkedInPosts.Core.Errors
         /// <summary>When a retry may succeed: from Retry-After when LinkedIn sent it, else the next midnight UTC (daily limits reset then).</summary>
         public DateTimeOffset? RetryAt { get; }
 
+        /// <summary>True when <see cref="RetryAt"/> comes from LinkedIn's Retry-After header rather than our own estimate.</summary>
+        public bool IsRetryAfterFromServer { get; set; }
+
         /// <inheritdoc />
         public override bool IsTransient => true;
 

@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkedInPosts.Core.Auth;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+
+namespace LinkedInPosts.Core.Api
+{
+    /// <summary>
+    /// LinkedIn's Posts API and member identity for one connection. Holds one HttpClient for the
+    /// connection's lifetime; dispose it with the connection. Thread-safe.
+    /// </summary>
+    public sealed class LinkedInClient : IDisposable
+    {
+        private const string PostsPath = "rest/posts";
+        private const int BatchSize = 50; // keeps ids=List(...) far below LinkedIn's 4000-character query limit
+
+        private readonly LinkedInTransport _transport;
+        private readonly RetryPolicy _retry;
+
+        /// <summary>Creates a client; <paramref name="tokens"/> is asked for the token before every call.</summary>
+        public LinkedInClient(IAccessTokenSource tokens, LinkedInClientOptions options)
+        {
+            if (tokens == null)
+            {
+                throw new ArgumentNullException(nameof(tokens));
+            }
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            _transport = new LinkedInTransport(tokens, options);
+            _retry = new RetryPolicy(options);
+        }
+
+        /// <summary>The options the client was created with.</summary>
+        public LinkedInClientOptions Options { get; }
+
+        /// <summary>How long a create waits before re-sending to learn the outcome of an unanswered first try.</summary>
+        internal TimeSpan ResendDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>What <see cref="CreatePostAsync"/> would send, without sending anything (for -WhatIf).</summary>
+        public static PostPreview PreviewCreate(PostDraft draft)
+        {
+            if (draft == null)
+            {
+                throw new ArgumentNullException(nameof(draft));
+            }
+            var littleText = CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
+            return new PostPreview(littleText, PostJson.CreateBody(draft, littleText));
+        }
+
+        /// <summary>The signed-in member, from /v2/userinfo (needs the openid and profile scopes).</summary>
+        public Task<LinkedInMember> GetMemberAsync(CancellationToken cancellationToken = default)
+        {
+            var request = new LinkedInRequest(HttpMethod.Get, "v2/userinfo") { Versioned = false, RequiredScope = "profile" };
+            return _retry.ExecuteAsync(request.Display, async ct =>
+            {
+                var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                return Read(request, response, MemberJson.Read);
+            }, cancellationToken);
+        }
+
+        /// <summary>
+        /// Publishes a post. Never retried blindly: LinkedIn has no idempotency key. When the first try gets
+        /// no clear answer (timeout, dropped connection, 5xx), it is sent once more: a 201 means the first
+        /// never landed; LinkedIn's 422 DUPLICATE_POST naming a URN means it did, and that post is returned.
+        /// Anything else raises <see cref="LinkedInUnknownOutcomeException"/>.
+        /// </summary>
+        public async Task<LinkedInPost> CreatePostAsync(PostDraft draft, CancellationToken cancellationToken = default)
+        {
+            var preview = PreviewCreate(draft);
+            var request = new LinkedInRequest(HttpMethod.Post, PostsPath)
+            {
+                JsonBody = preview.JsonBody,
+                RequiredScope = draft.Author.EntityType == LinkedInUrn.Organization ? "w_organization_social" : "w_member_social",
+            };
+
+            LinkedInResponse response;
+            try
+            {
+                response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInServerException first)
+            {
+                Options.Log.Warning($"Creating the post got no clear answer ({first.Message}). Sending it once more: LinkedIn's duplicate check tells whether the first try was stored.");
+                await Task.Delay(ResendDelay, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
+                {
+                    Options.Log.Verbose($"The first try had been stored as {duplicate.ExistingUrn}; not posting again.");
+                    return Created(draft, preview.LittleText, duplicate.ExistingUrn!, createdAt: null);
+                }
+                catch (LinkedInException second)
+                {
+                    throw new LinkedInUnknownOutcomeException(
+                        $"LinkedIn may or may not have published the post by {draft.Author}. The first try: {first.Message} The check: {second.Message} " +
+                        "Look at the author's recent activity on LinkedIn before posting it again.",
+                        second);
+                }
+            }
+            return Created(draft, preview.LittleText, CreatedUrn(request, response), response.Headers.Date);
+        }
+
+        /// <summary>One post, as its author sees it (viewContext=AUTHOR).</summary>
+        public Task<LinkedInPost> GetPostAsync(LinkedInUrn post, CancellationToken cancellationToken = default)
+        {
+            var urn = RequirePost(post);
+            var request = new LinkedInRequest(HttpMethod.Get, $"{PostsPath}/{urn.Encoded}?viewContext=AUTHOR") { Subject = urn.ToString() };
+            return _retry.ExecuteAsync(request.Display, async ct =>
+            {
+                var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                return Read(request, response, PostJson.ReadPost);
+            }, cancellationToken);
+        }
+
+        /// <summary>Several posts in batches; posts that don't exist are left out of the result.</summary>
+        public async Task<IReadOnlyDictionary<LinkedInUrn, LinkedInPost>> GetPostsAsync(IEnumerable<LinkedInUrn> posts, CancellationToken cancellationToken = default)
+        {
+            var found = new Dictionary<LinkedInUrn, LinkedInPost>();
+            var wanted = (posts ?? throw new ArgumentNullException(nameof(posts))).Select(RequirePost).Distinct().ToList();
+            for (var start = 0; start < wanted.Count; start += BatchSize)
+            {
+                var batch = wanted.Skip(start).Take(BatchSize).ToList();
+                var request = new LinkedInRequest(HttpMethod.Get, $"{PostsPath}?ids={RestLi.List(batch.Select(u => u.Encoded))}") { RestLiMethod = "BATCH_GET" };
+                var results = await _retry.ExecuteAsync(request.Display, async ct =>
+                {
+                    var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                    return Read(request, response, ReadBatch);
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var pair in results)
+                {
+                    found[pair.Key] = pair.Value;
+                }
+            }
+            return found;
+        }
+
+        /// <summary>
+        /// The author's posts, newest first, fetched a page at a time as the caller enumerates: stop
+        /// enumerating and no further page is requested. Reading a person's posts needs r_member_social.
+        /// </summary>
+        public async IAsyncEnumerable<LinkedInPost> GetPostsByAuthorAsync(LinkedInUrn author, int pageSize = 50, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (author == null || !author.IsAuthor)
+            {
+                throw new ArgumentException("The author must be a person or organization URN.", nameof(author));
+            }
+            if (pageSize < 1 || pageSize > 100)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "LinkedIn pages hold 1 to 100 posts.");
+            }
+            var scope = author.EntityType == LinkedInUrn.Organization ? "r_organization_social" : "r_member_social";
+            var start = 0;
+            while (true)
+            {
+                var request = new LinkedInRequest(HttpMethod.Get, $"{PostsPath}?author={author.Encoded}&q=author&count={pageSize}&start={start}&sortBy=LAST_MODIFIED")
+                {
+                    RestLiMethod = "FINDER",
+                    RequiredScope = scope,
+                };
+                var page = await _retry.ExecuteAsync(request.Display, async ct =>
+                {
+                    var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                    return Read(request, response, ReadPage);
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var post in page.Posts)
+                {
+                    yield return post;
+                }
+                if (!page.HasNext || page.Posts.Count == 0)
+                {
+                    yield break;
+                }
+                start += page.Posts.Count;
+            }
+        }
+
+        /// <summary>Replaces a post's commentary (PARTIAL_UPDATE; LinkedIn answers 204).</summary>
+        public Task UpdateCommentaryAsync(LinkedInUrn post, string commentary, CommentaryFormat format, CancellationToken cancellationToken = default)
+        {
+            var urn = RequirePost(post);
+            var littleText = CommentaryRules.ToLittleText(commentary ?? throw new ArgumentNullException(nameof(commentary)), format);
+            var request = new LinkedInRequest(HttpMethod.Post, $"{PostsPath}/{urn.Encoded}")
+            {
+                RestLiMethod = "PARTIAL_UPDATE",
+                JsonBody = PostJson.UpdateCommentaryBody(littleText),
+                Subject = urn.ToString(),
+            };
+            return _retry.ExecuteAsync(request.Display, ct => _transport.SendAsync(request, ct), cancellationToken);
+        }
+
+        /// <summary>Deletes a post. LinkedIn's delete is idempotent: deleting a deleted post succeeds.</summary>
+        public Task DeletePostAsync(LinkedInUrn post, CancellationToken cancellationToken = default)
+        {
+            var urn = RequirePost(post);
+            var request = new LinkedInRequest(HttpMethod.Delete, $"{PostsPath}/{urn.Encoded}") { RestLiMethod = "DELETE", Subject = urn.ToString() };
+            return _retry.ExecuteAsync(request.Display, ct => _transport.SendAsync(request, ct), cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _transport.Dispose();
+
+        private static LinkedInUrn RequirePost(LinkedInUrn post)
+        {
+            if (post == null)
+            {
+                throw new ArgumentNullException(nameof(post));
+            }
+            if (!post.IsPost)
+            {
+                throw new ArgumentException($"'{post}' is not a post URN (urn:li:share:… or urn:li:ugcPost:…).", nameof(post));
+            }
+            return post;
+        }
+
+        private static LinkedInPost Created(PostDraft draft, string littleText, string urn, DateTimeOffset? createdAt) => new LinkedInPost
+        {
+            Urn = urn,
+            Url = LinkedInUrn.TryParse(urn, out var parsed) ? parsed!.Permalink : null,
+            Author = draft.Author.ToString(),
+            Commentary = draft.Format == CommentaryFormat.Raw ? LittleText.Unescape(littleText) : draft.Commentary,
+            RawCommentary = littleText,
+            Visibility = draft.Visibility,
+            FeedDistribution = draft.FeedDistribution,
+            IsReshareDisabledByAuthor = draft.IsReshareDisabledByAuthor,
+            LifecycleState = "PUBLISHED",
+            CreatedAt = createdAt,
+            PublishedAt = createdAt,
+            LastModifiedAt = createdAt,
+        };
+
+        // LinkedIn's clients read x-restli-id; ebx reads x-linkedin-id. Either may come Rest.li-encoded.
+        private static string CreatedUrn(LinkedInRequest request, LinkedInResponse response)
+        {
+            var id = response.Header("x-restli-id") ?? response.Header("x-linkedin-id");
+            if (id != null && LinkedInUrn.TryParse(id, out var urn))
+            {
+                return urn!.ToString();
+            }
+            throw new LinkedInUnknownOutcomeException(
+                $"{request.Display} answered {response.Status} but named no post id (no x-restli-id or x-linkedin-id header). The post was probably published; look at the author's recent activity before posting again.")
+            {
+                HttpStatus = response.Status,
+                Request = request.Display,
+            };
+        }
+
+        private static T Read<T>(LinkedInRequest request, LinkedInResponse response, Func<JsonElement, T> read)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                return read(document.RootElement);
+            }
+            catch (JsonException ex)
+            {
+                throw new LinkedInServerException($"{request.Display} answered {response.Status} with a body this module cannot read: {ex.Message}", ex)
+                {
+                    HttpStatus = response.Status,
+                    Request = request.Display,
+                };
+            }
+        }
+
+        private static Dictionary<LinkedInUrn, LinkedInPost> ReadBatch(JsonElement root)
+        {
+            var found = new Dictionary<LinkedInUrn, LinkedInPost>();
+            if (root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var entry in results.EnumerateObject())
+                {
+                    // Keys may come encoded (urn%3Ali%3A…) or not; TryParse reads both.
+                    if (LinkedInUrn.TryParse(entry.Name, out var key))
+                    {
+                        var post = PostJson.ReadPost(entry.Value);
+                        if (string.IsNullOrEmpty(post.Urn))
+                        {
+                            post.Urn = key!.ToString();
+                            post.Url = key.Permalink;
+                        }
+                        found[key!] = post;
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static PostPage ReadPage(JsonElement root)
+        {
+            var posts = new List<LinkedInPost>();
+            if (root.TryGetProperty("elements", out var elements) && elements.ValueKind == JsonValueKind.Array)
+            {
+                posts.AddRange(elements.EnumerateArray().Select(PostJson.ReadPost));
+            }
+            var hasNext = false;
+            if (root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object)
+            {
+                if (paging.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Array)
+                {
+                    hasNext = links.EnumerateArray().Any(link => PostJson.String(link, "rel") == "next");
+                }
+                // `total` is not always sent; where it is, it settles the question.
+                if (paging.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number
+                    && paging.TryGetProperty("start", out var start) && start.ValueKind == JsonValueKind.Number)
+                {
+                    hasNext = start.GetInt32() + posts.Count < total.GetInt32();
+                }
+            }
+            return new PostPage(posts, hasNext);
+        }
+
+        private sealed class PostPage
+        {
+            public PostPage(List<LinkedInPost> posts, bool hasNext)
+            {
+                Posts = posts;
+                HasNext = hasNext;
+            }
+
+            public List<LinkedInPost> Posts { get; }
+
+            public bool HasNext { get; }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LinkedInPosts.Core.Content;
+
+namespace LinkedInPosts.Core.Api
+{
+    /// <summary>The Posts API's JSON: request bodies we write and post objects we read (linkedin-api.md 1.2, 1.3).</summary>
+    internal static class PostJson
+    {
+        // The body goes to an API, not into HTML: keep non-ASCII text readable in -WhatIf output.
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public static string CreateBody(PostDraft draft, string littleText) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("author", draft.Author.ToString());
+            writer.WriteString("commentary", littleText);
+            writer.WriteString("visibility", ToWire(draft.Visibility));
+            writer.WriteStartObject("distribution");
+            writer.WriteString("feedDistribution", draft.FeedDistribution == FeedDistribution.None ? "NONE" : "MAIN_FEED");
+            writer.WriteStartArray("targetEntities");
+            writer.WriteEndArray();
+            writer.WriteStartArray("thirdPartyDistributionChannels");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteString("lifecycleState", "PUBLISHED");
+            writer.WriteBoolean("isReshareDisabledByAuthor", draft.IsReshareDisabledByAuthor);
+            writer.WriteEndObject();
+        });
+
+        public static string UpdateCommentaryBody(string littleText) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("patch");
+            writer.WriteStartObject("$set");
+            writer.WriteString("commentary", littleText);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
+        public static LinkedInPost ReadPost(JsonElement post)
+        {
+            var urn = String(post, "id") ?? string.Empty;
+            var raw = String(post, "commentary") ?? string.Empty;
+            var result = new LinkedInPost
+            {
+                Urn = urn,
+                Url = LinkedInUrn.TryParse(urn, out var parsed) ? parsed!.Permalink : null,
+                Author = String(post, "author") ?? string.Empty,
+                RawCommentary = raw,
+                Commentary = LittleText.Unescape(raw),
+                Visibility = FromWireVisibility(String(post, "visibility")),
+                LifecycleState = String(post, "lifecycleState") ?? string.Empty,
+                IsReshareDisabledByAuthor = post.TryGetProperty("isReshareDisabledByAuthor", out var reshare) && reshare.ValueKind == JsonValueKind.True,
+                CreatedAt = EpochMillis(post, "createdAt"),
+                PublishedAt = EpochMillis(post, "publishedAt"),
+                LastModifiedAt = EpochMillis(post, "lastModifiedAt"),
+                FeedDistribution = post.TryGetProperty("distribution", out var distribution) && String(distribution, "feedDistribution") == "NONE"
+                    ? FeedDistribution.None
+                    : FeedDistribution.MainFeed,
+            };
+            return result;
+        }
+
+        public static string ToWire(PostVisibility visibility) => visibility switch
+        {
+            PostVisibility.Connections => "CONNECTIONS",
+            PostVisibility.LoggedIn => "LOGGED_IN",
+            PostVisibility.Container => "CONTAINER",
+            _ => "PUBLIC",
+        };
+
+        private static PostVisibility FromWireVisibility(string? wire) => wire switch
+        {
+            "CONNECTIONS" => PostVisibility.Connections,
+            "LOGGED_IN" => PostVisibility.LoggedIn,
+            "CONTAINER" => PostVisibility.Container,
+            _ => PostVisibility.Public,
+        };
+
+        internal static string? String(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        private static DateTimeOffset? EpochMillis(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var millis)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
+                : (DateTimeOffset?)null;
+
+        private static string Write(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                write(writer);
+            }
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+    }
+}
