@@ -1,0 +1,126 @@
+using System;
+using System.Management.Automation;
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Gets posts by URN, or an author's posts, newest first. Listing by author reads pages lazily and
+    /// stops asking LinkedIn for more as soon as -First posts have been written.
+    /// Reading needs r_member_social (person authors) or r_organization_social (organizations).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LinkedInPost", DefaultParameterSetName = ByUrnSet)]
+    [OutputType(typeof(LinkedInPost))]
+    public sealed class GetLinkedInPostCommand : LinkedInCmdlet
+    {
+        /// <summary>Posts by URN.</summary>
+        public const string ByUrnSet = "ByUrn";
+
+        /// <summary>The first posts of an author.</summary>
+        public const string ByAuthorSet = "ByAuthor";
+
+        /// <summary>All posts of an author.</summary>
+        public const string ByAuthorAllSet = "ByAuthorAll";
+
+        /// <summary>The page size used when every post is wanted, and the largest page asked for.</summary>
+        public const int MaximumPageSize = 50;
+
+        /// <summary>How many posts -Author returns without -First or -All.</summary>
+        public const int DefaultFirst = 10;
+
+        /// <summary>
+        /// The URNs of the posts (urn:li:share:… or urn:li:ugcPost:…). Accepts pipeline input by value
+        /// and by property name (Urn), so post objects and URN strings can be piped in.
+        /// </summary>
+        [Parameter(ParameterSetName = ByUrnSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Urn { get; set; } = Array.Empty<string>();
+
+        /// <summary>The person or organization URN whose posts to list.</summary>
+        [Parameter(ParameterSetName = ByAuthorSet, Mandatory = true)]
+        [Parameter(ParameterSetName = ByAuthorAllSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Author { get; set; } = string.Empty;
+
+        /// <summary>How many of the author's posts to return, newest first (default 10).</summary>
+        [Parameter(ParameterSetName = ByAuthorSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int First { get; set; } = DefaultFirst;
+
+        /// <summary>Returns every post of the author, page by page.</summary>
+        [Parameter(ParameterSetName = ByAuthorAllSet, Mandatory = true)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>The connection to read with (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var session = GetSession(Connection);
+            if (ParameterSetName == ByUrnSet)
+            {
+                foreach (var value in Urn)
+                {
+                    GetOne(session, value);
+                }
+            }
+            else
+            {
+                ListByAuthor(session);
+            }
+        }
+
+        private void GetOne(LinkedInSession session, string value)
+        {
+            var urn = ParsePostUrnOrWriteError(nameof(Urn), value);
+            if (urn == null)
+            {
+                return;
+            }
+            try
+            {
+                WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+            }
+            catch (LinkedInException exception)
+            {
+                WriteLinkedInError(exception, value);
+            }
+        }
+
+        private void ListByAuthor(LinkedInSession session)
+        {
+            var author = ParseAuthorUrnOrWriteError(nameof(Author), Author);
+            if (author == null)
+            {
+                return;
+            }
+            var wanted = All.IsPresent ? int.MaxValue : First;
+            var pageSize = Math.Min(wanted, MaximumPageSize);
+            var posts = session.Client.GetPostsByAuthorAsync(author, pageSize, StopProcessingToken).GetAsyncEnumerator(StopProcessingToken);
+            try
+            {
+                var written = 0;
+                while (written < wanted && Run(cancellationToken => posts.MoveNextAsync().AsTask()))
+                {
+                    WriteObject(posts.Current);
+                    written++;
+                }
+            }
+            catch (LinkedInException exception)
+            {
+                WriteLinkedInError(exception, Author);
+            }
+            finally
+            {
+                posts.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
+}

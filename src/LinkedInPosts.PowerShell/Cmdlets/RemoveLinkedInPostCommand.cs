@@ -1,0 +1,69 @@
+using System;
+using System.Management.Automation;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Deletes posts. Asks for confirmation (ConfirmImpact High) unless -Confirm:$false is given or
+    /// $ConfirmPreference is None. Takes post objects or URNs from the pipeline.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByUrnSet)]
+    [OutputType(typeof(LinkedInUrn))]
+    public sealed class RemoveLinkedInPostCommand : LinkedInCmdlet
+    {
+        /// <summary>Posts by URN (or post objects, by their Urn property).</summary>
+        public const string ByUrnSet = "ByUrn";
+
+        /// <summary>
+        /// The URNs of the posts to delete. Accepts pipeline input by value (URN strings) and by
+        /// property name (Urn, as on the objects Get-LinkedInPost and New-LinkedInPost write).
+        /// </summary>
+        [Parameter(ParameterSetName = ByUrnSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Urn { get; set; } = Array.Empty<string>();
+
+        /// <summary>Writes the URN of each deleted post.</summary>
+        [Parameter(ParameterSetName = ByUrnSet)]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The connection to use (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        [Parameter(ParameterSetName = ByUrnSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var session = GetSession(Connection);
+            foreach (var value in Urn)
+            {
+                var urn = ParsePostUrnOrWriteError(nameof(Urn), value);
+                if (urn == null)
+                {
+                    continue;
+                }
+                if (!ShouldProcess($"LinkedIn post {urn} (connection '{session.Name}', {session.Connection.ApiBaseUri})", "Delete"))
+                {
+                    continue;
+                }
+                try
+                {
+                    Run(cancellationToken => session.Client.DeletePostAsync(urn, cancellationToken));
+                    if (PassThru.IsPresent)
+                    {
+                        WriteObject(urn);
+                    }
+                }
+                catch (LinkedInException exception)
+                {
+                    WriteLinkedInError(exception, value);
+                }
+            }
+        }
+    }
+}

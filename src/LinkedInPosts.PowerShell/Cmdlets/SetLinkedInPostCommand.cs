@@ -1,0 +1,84 @@
+using System;
+using System.Management.Automation;
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Replaces the text of an existing post. The text is escaped as for New-LinkedInPost unless -Raw.
+    /// Takes the post and the new text from the pipeline by property name (Urn, Text or Commentary).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
+    [OutputType(typeof(LinkedInPost))]
+    public sealed class SetLinkedInPostCommand : LinkedInCmdlet
+    {
+        /// <summary>The only parameter set: new text for a post.</summary>
+        public const string TextSet = "Text";
+
+        /// <summary>The URN of the post to change (urn:li:share:… or urn:li:ugcPost:…).</summary>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Urn { get; set; } = string.Empty;
+
+        /// <summary>The new text, as you want it to read.</summary>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Commentary")]
+        public string Text { get; set; } = string.Empty;
+
+        /// <summary>Sends -Text as-is, as LinkedIn little text (you do the escaping).</summary>
+        [Parameter(ParameterSetName = TextSet)]
+        public SwitchParameter Raw { get; set; }
+
+        /// <summary>
+        /// Writes the post as LinkedIn holds it after the change (read back, so it needs the same read
+        /// scope as Get-LinkedInPost).
+        /// </summary>
+        [Parameter(ParameterSetName = TextSet)]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The connection to use (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        [Parameter(ParameterSetName = TextSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var session = GetSession(Connection);
+            var urn = ParsePostUrnOrWriteError(nameof(Urn), Urn);
+            if (urn == null)
+            {
+                return;
+            }
+            var format = Raw.IsPresent ? CommentaryFormat.Raw : CommentaryFormat.Text;
+            try
+            {
+                var sent = CommentaryRules.ToLittleText(Text, format);
+                var description =
+                    $"Replace the text of LinkedIn post {urn} with connection '{session.Name}' ({session.Connection.ApiBaseUri})." + Environment.NewLine +
+                    "New commentary as sent (little text):" + Environment.NewLine +
+                    sent;
+                var warning = $"Replace the text of {urn} with:" + Environment.NewLine + sent;
+                if (!ShouldProcess(description, warning, "Set-LinkedInPost"))
+                {
+                    return;
+                }
+
+                Run(cancellationToken => session.Client.UpdateCommentaryAsync(urn, Text, format, cancellationToken));
+                if (PassThru.IsPresent)
+                {
+                    WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+                }
+            }
+            catch (LinkedInException exception)
+            {
+                WriteLinkedInError(exception, Urn);
+            }
+        }
+    }
+}

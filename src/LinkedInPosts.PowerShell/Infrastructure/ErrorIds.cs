@@ -1,0 +1,25 @@
+namespace LinkedInPosts.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// ErrorIds raised by the cmdlet layer itself. Errors from LinkedIn or from Core's rules keep Core's
+    /// own stable <see cref="Core.Errors.LinkedInException.ErrorId"/>. Users match on these in scripts
+    /// (<c>$_.FullyQualifiedErrorId -like 'LinkedInNotConnected,*'</c>), so they never change.
+    /// </summary>
+    public static class ErrorIds
+    {
+        /// <summary>No connection with the requested name exists in this session.</summary>
+        public const string NotConnected = "LinkedInNotConnected";
+
+        /// <summary>Connect-LinkedIn found no token: no -AccessToken and no environment variable.</summary>
+        public const string NoAccessToken = "LinkedInNoAccessToken";
+
+        /// <summary>A value that should be a LinkedIn URN (post or author) is not one.</summary>
+        public const string InvalidUrn = "LinkedInInvalidUrn";
+
+        /// <summary>-ApiVersion (or LINKEDINPOSTS_API_VERSION) is not of the form YYYYMM.</summary>
+        public const string InvalidApiVersion = "LinkedInInvalidApiVersion";
+
+        /// <summary>-ApiBaseUri is not an absolute http(s) address.</summary>
+        public const string InvalidApiBaseUri = "LinkedInInvalidApiBaseUri";
+    }
+}

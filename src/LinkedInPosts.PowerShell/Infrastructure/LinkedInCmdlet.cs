@@ -1,0 +1,163 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
+
+namespace LinkedInPosts.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Base of every LinkedInPosts cmdlet. It runs Core's async work from the pipeline thread while
+    /// pumping Core's log messages to the Verbose and Warning streams on that same thread (PowerShell
+    /// rejects Write* calls from other threads), cancels the work on Ctrl+C (StopProcessing), finds the
+    /// connection a cmdlet works with, and turns Core's exceptions into ErrorRecords.
+    /// </summary>
+    public abstract class LinkedInCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly PipelineMessages _messages = new PipelineMessages();
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+        internal CancellationToken StopProcessingToken => _stopping.Token;
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            _stopping.Cancel();
+            base.StopProcessing();
+        }
+
+        /// <summary>Runs Core's work to completion, writing its messages as they arrive.</summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var task = Start(work);
+            Pump(task);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopProcessingToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs Core's work that has no result, writing its messages as they arrive.</summary>
+        internal void Run(Func<CancellationToken, Task> work) =>
+            Run<bool>(async cancellationToken =>
+            {
+                await work(cancellationToken).ConfigureAwait(false);
+                return true;
+            });
+
+        private Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+        {
+            // The ambient log flows into the task (and every await inside it) from here, and is reset on
+            // the pipeline thread right after, so only this cmdlet's work reports to this cmdlet.
+            var previous = AmbientLog.Current;
+            AmbientLog.Current = _messages;
+            try
+            {
+                var token = StopProcessingToken;
+                return Task.Run(() => work(token), token);
+            }
+            finally
+            {
+                AmbientLog.Current = previous;
+            }
+        }
+
+        private void Pump(Task task)
+        {
+            var wakeUps = new[] { _messages.Arrived, ((IAsyncResult)task).AsyncWaitHandle };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(wakeUps);
+                WriteQueuedMessages();
+            }
+            WriteQueuedMessages();
+        }
+
+        private void WriteQueuedMessages()
+        {
+            while (_messages.TryTake(out var kind, out var text))
+            {
+                if (kind == PipelineMessageKind.Warning)
+                {
+                    WriteWarning(text);
+                }
+                else
+                {
+                    WriteVerbose(text);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The connection called <paramref name="name"/> (<c>default</c> when null). Without one nothing
+        /// can run, so this is a terminating error that names the command to run.
+        /// </summary>
+        internal LinkedInSession GetSession(string? name)
+        {
+            var wanted = string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
+            var registry = ConnectionRegistry.Current;
+            if (!registry.TryGet(wanted, out var session))
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, registry.Names));
+            }
+            return session!;
+        }
+
+        /// <summary>
+        /// Reports an error Core raised for one input. Errors about the connection itself (refused
+        /// token, retired API version, daily limit) stop the cmdlet, since every further input would
+        /// fail the same way; anything else is written and the pipeline goes on with the next input.
+        /// </summary>
+        internal void WriteLinkedInError(LinkedInException exception, object? target)
+        {
+            var record = LinkedInErrorRecords.From(exception, target);
+            if (LinkedInErrorRecords.StopsEverything(exception))
+            {
+                ThrowTerminatingError(record);
+            }
+            WriteError(record);
+        }
+
+        /// <summary>Parses a post URN; on failure writes an error for this input and returns null.</summary>
+        internal LinkedInUrn? ParsePostUrnOrWriteError(string parameterName, string? value)
+        {
+            try
+            {
+                return LinkedInUrn.ParsePost(value ?? string.Empty);
+            }
+            catch (FormatException exception)
+            {
+                WriteError(LinkedInErrorRecords.InvalidUrn(parameterName, value, exception));
+                return null;
+            }
+        }
+
+        /// <summary>Parses an author URN (person or organization); on failure writes an error and returns null.</summary>
+        internal LinkedInUrn? ParseAuthorUrnOrWriteError(string parameterName, string? value)
+        {
+            try
+            {
+                return LinkedInUrn.ParseAuthor(value ?? string.Empty);
+            }
+            catch (FormatException exception)
+            {
+                WriteError(LinkedInErrorRecords.InvalidUrn(parameterName, value, exception));
+                return null;
+            }
+        }
+
+        /// <summary>Releases the cancellation source; PowerShell calls this when the pipeline ends.</summary>
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            _messages.Arrived.Dispose();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using LinkedInPosts.Core.Diagnostics;
+
+namespace LinkedInPosts.PowerShell.Infrastructure
+{
+    /// <summary>What kind of stream a queued message belongs on.</summary>
+    internal enum PipelineMessageKind
+    {
+        Verbose,
+        Warning,
+    }
+
+    /// <summary>
+    /// Core's log sink for one running cmdlet. Core calls it from thread-pool threads; PowerShell only
+    /// accepts Write* calls on the pipeline thread, so messages are queued here and the cmdlet drains
+    /// them on its own thread while it waits for Core (see <see cref="LinkedInCmdlet"/>).
+    /// </summary>
+    internal sealed class PipelineMessages : ILinkedInLog
+    {
+        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text)> _queue = new ConcurrentQueue<(PipelineMessageKind, string)>();
+
+        /// <summary>Signalled whenever a message is queued, so the waiting pipeline thread wakes up.</summary>
+        public AutoResetEvent Arrived { get; } = new AutoResetEvent(false);
+
+        public void Verbose(string message) => Enqueue(PipelineMessageKind.Verbose, message);
+
+        public void Warning(string message) => Enqueue(PipelineMessageKind.Warning, message);
+
+        public bool TryTake(out PipelineMessageKind kind, out string text)
+        {
+            if (_queue.TryDequeue(out var item))
+            {
+                kind = item.Kind;
+                text = item.Text;
+                return true;
+            }
+            kind = default;
+            text = string.Empty;
+            return false;
+        }
+
+        private void Enqueue(PipelineMessageKind kind, string message)
+        {
+            _queue.Enqueue((kind, message ?? string.Empty));
+            Arrived.Set();
+        }
+    }
+
+    /// <summary>
+    /// The log every connection's client is built with. A client outlives the cmdlet that created it,
+    /// so it cannot hold a cmdlet's queue; instead each cmdlet sets <see cref="Current"/> for the async
+    /// work it starts, and the value flows with that work (and only that work) through every await.
+    /// Messages logged outside any cmdlet's work are dropped.
+    /// </summary>
+    internal sealed class AmbientLog : ILinkedInLog
+    {
+        private static readonly AsyncLocal<ILinkedInLog?> CurrentLog = new AsyncLocal<ILinkedInLog?>();
+
+        public static readonly AmbientLog Instance = new AmbientLog();
+
+        private AmbientLog()
+        {
+        }
+
+        /// <summary>The sink of the cmdlet whose work is running in this async flow.</summary>
+        public static ILinkedInLog? Current
+        {
+            get => CurrentLog.Value;
+            set => CurrentLog.Value = value;
+        }
+
+        public void Verbose(string message) => Current?.Verbose(message);
+
+        public void Warning(string message) => Current?.Warning(message);
+    }
+}
