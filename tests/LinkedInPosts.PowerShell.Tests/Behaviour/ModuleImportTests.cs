@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Management.Automation;
+using LinkedInPosts.PowerShell.Tests.Contract;
+using LinkedInPosts.PowerShell.Tests.Hosting;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>The built module folder as PowerShell itself loads it.</summary>
+public sealed class ModuleImportTests
+{
+    [Fact]
+    public void ImportExposesExactlyTheFiveCmdlets()
+    {
+        using var session = PowerShellSession.Start();
+        var run = session.Run("Get-Command -Module LinkedInPosts | ForEach-Object { $_.CommandType.ToString() + ' ' + $_.Name }");
+        run.AssertNoErrors();
+        Assert.Equal(
+            CmdletContractTests.ExpectedCommands.Select(name => "Cmdlet " + name).OrderBy(n => n, StringComparer.Ordinal),
+            run.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheModuleAndCoreAreLoadedFromTheBuiltFolder()
+    {
+        // What is tested must be what ships: not a copy of the assemblies in the test's bin folder.
+        using var session = PowerShellSession.Start();
+        var run = session.Run(
+            "(Get-Module LinkedInPosts).ImplementingAssembly.Location; " +
+            "[LinkedInPosts.Core.Api.LinkedInClient].Assembly.Location");
+        run.AssertNoErrors();
+        Assert.Equal(
+            new[] { RepoPaths.ModuleAssembly, RepoPaths.CoreAssembly }.Select(Path.GetFullPath),
+            run.Output.Select(o => Path.GetFullPath(o.ToString())));
+    }
+
+    [Fact]
+    public void TestModuleManifestAcceptsTheBuiltManifest()
+    {
+        using var session = PowerShellSession.StartEmpty();
+        var run = session.Run("$m = Test-ModuleManifest -Path $args[0] -ErrorAction Stop; $m.Version.ToString(); $m.RootModule; [string[]]$e = $m.CompatiblePSEditions; [array]::Sort($e); $e -join ','", RepoPaths.ModuleManifest);
+        run.AssertNoErrors();
+        var props = System.Xml.Linq.XDocument.Load(RepoPaths.DirectoryBuildProps).Descendants("VersionPrefix").Single().Value;
+        Assert.Equal(new[] { props, "LinkedInPosts.dll", "Core,Desktop" }, run.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void TheEngineSeesTheParameterSetsTheCodeDeclares()
+    {
+        using var session = PowerShellSession.Start();
+        var run = session.Run("(Get-Command Get-LinkedInPost).ParameterSets | ForEach-Object { $_.Name + ':' + $_.IsDefault }");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "ByAuthor:False", "ByAuthorAll:False", "ByUrn:True" }, run.Output.Select(o => o.ToString()).OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Get-LinkedInPost -Urn urn:li:share:1", "ByUrn")]
+    [InlineData("Get-LinkedInPost urn:li:share:1", "ByUrn")]
+    [InlineData("Get-LinkedInPost -Author urn:li:person:a", "ByAuthor")]
+    [InlineData("Get-LinkedInPost -Author urn:li:person:a -First 3", "ByAuthor")]
+    [InlineData("Get-LinkedInPost -Author urn:li:person:a -All", "ByAuthorAll")]
+    [InlineData("Remove-LinkedInPost urn:li:share:1", "ByUrn")]
+    [InlineData("New-LinkedInPost 'text'", "Text")]
+    [InlineData("Set-LinkedInPost urn:li:share:1 'text'", "Text")]
+    [InlineData("Connect-LinkedIn", "AccessToken")]
+    public void EachParameterSetIsReachable(string commandLine, string expectedSet)
+    {
+        // The engine binds the command line for real against a probe function generated from the
+        // cmdlet's own metadata (ProxyCommand), which only reports the parameter set it was given.
+        using var session = PowerShellSession.Start();
+        var name = commandLine.Split(' ')[0];
+        var generated = session.Run(
+            "$metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command $args[0])); " +
+            "[System.Management.Automation.ProxyCommand]::GetCmdletBindingAttribute($metadata); " +
+            "[System.Management.Automation.ProxyCommand]::GetParamBlock($metadata)",
+            name);
+        generated.AssertNoErrors();
+        var probe = "function Probe-" + name + " { " + generated.Output[0] + " param(" + generated.Output[1] + ") $PSCmdlet.ParameterSetName }\n" +
+            "Probe-" + commandLine;
+        var run = session.Run(probe);
+        run.AssertNoErrors();
+        Assert.Equal(expectedSet, run.Output.Single().ToString());
+    }
+
+    [Fact]
+    public void ConnectionNamesCompleteFromThisSession()
+    {
+        using var session = PowerShellSession.Start();
+        // Completion reads the registry only; no network is involved.
+        var run = session.Run(
+            "$line = 'New-LinkedInPost -Text x -Connection '; " +
+            "(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.Count");
+        run.AssertNoErrors();
+        Assert.Equal("0", run.Output.Single().ToString());
+    }
+}

@@ -1,0 +1,232 @@
+<#
+    Helpers shared by the Pester suite: the built module's path, and a standalone LinkedIn sandbox
+    (src/LinkedInPosts.Sandbox) started on a free loopback port, with its admin API for tokens,
+    stored posts and the request log.
+#>
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-TestModuleManifest {
+    <#
+    .SYNOPSIS
+        The manifest of the built module folder, out/LinkedInPosts/LinkedInPosts.psd1.
+    #>
+    Join-Path $script:RepoRoot 'out/LinkedInPosts/LinkedInPosts.psd1'
+}
+
+function Get-FreeTcpPort {
+    <#
+    .SYNOPSIS
+        A loopback port that is free right now.
+    #>
+    $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try {
+        $listener.LocalEndpoint.Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+function Start-TestSandbox {
+    <#
+    .SYNOPSIS
+        Starts the standalone sandbox and returns its base URI, the member it seeded and that
+        member's all-scopes access token, read from the sandbox's own output.
+    #>
+    $port = Get-FreeTcpPort
+    $project = Join-Path $script:RepoRoot 'src/LinkedInPosts.Sandbox'
+    $startInfo = New-Object System.Diagnostics.ProcessStartInfo
+    $startInfo.FileName = 'dotnet'
+    $startInfo.Arguments = "run --project `"$project`" -c Release -- --port $port"
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.WorkingDirectory = $script:RepoRoot
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+
+    $token = $null
+    $member = $null
+    $deadline = [DateTime]::UtcNow.AddMinutes(3)
+    while ($null -eq $token) {
+        $remaining = $deadline - [DateTime]::UtcNow
+        $read = $process.StandardOutput.ReadLineAsync()
+        if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining)) {
+            Stop-TestSandbox -Sandbox ([pscustomobject]@{ Process = $process })
+            throw 'The sandbox did not print its access token within 3 minutes.'
+        }
+        $line = $read.Result
+        if ($null -eq $line) {
+            throw "The sandbox exited (code $($process.ExitCode)) before printing its access token."
+        }
+        if ($line -match '^\s*Member:\s+(urn:li:person:\S+)') {
+            $member = $Matches[1]
+        }
+        if ($line -match '^\s*Access token:\s+(\S+)') {
+            $token = $Matches[1]
+        }
+    }
+    # Keep reading its output so the sandbox never blocks on a full pipe.
+    $drain = $process.StandardOutput.ReadToEndAsync()
+
+    [pscustomobject]@{
+        Process = $process
+        Drain   = $drain
+        BaseUri = "http://127.0.0.1:$port/"
+        Member  = $member
+        Token   = $token
+    }
+}
+
+function Stop-TestSandbox {
+    <#
+    .SYNOPSIS
+        Stops the sandbox, including the application process that `dotnet run` started.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox
+    )
+    $process = $Sandbox.Process
+    if ($null -eq $process -or $process.HasExited) {
+        return
+    }
+    if ($process.GetType().GetMethod('Kill', [type[]]@([bool]))) {
+        $process.Kill($true)
+    }
+    else {
+        & taskkill.exe /T /F /PID $process.Id | Out-Null
+    }
+    $process.WaitForExit(10000) | Out-Null
+}
+
+function ConvertTo-TestSecureString {
+    <#
+    .SYNOPSIS
+        A SecureString for a sandbox token (test data only).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        [string]$Token
+    )
+    ConvertTo-SecureString -String $Token -AsPlainText -Force
+}
+
+function New-TestMember {
+    <#
+    .SYNOPSIS
+        Creates another sandbox member (admin API POST /sandbox/members) and returns its URN, so a
+        test can have a feed of its own.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [string]$Name = 'Pester Member'
+    )
+    $body = @{ name = $Name } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri "$($Sandbox.BaseUri)sandbox/members" -Body $body -ContentType 'application/json').urn
+}
+
+function New-TestToken {
+    <#
+    .SYNOPSIS
+        Issues a token with the given scopes (admin API POST /sandbox/tokens), for the sandbox's
+        seeded member unless another member URN is given.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string[]]$Scopes,
+
+        [string]$MemberUrn
+    )
+    if (-not $MemberUrn) {
+        $MemberUrn = $Sandbox.Member
+    }
+    $body = @{ memberUrn = $MemberUrn; scopes = $Scopes } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri "$($Sandbox.BaseUri)sandbox/tokens" -Body $body -ContentType 'application/json').accessToken
+}
+
+function Get-TestRequest {
+    <#
+    .SYNOPSIS
+        The API requests the sandbox has seen, oldest first (admin API GET /sandbox/requests).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox
+    )
+    @(Invoke-RestMethod -Uri "$($Sandbox.BaseUri)sandbox/requests")
+}
+
+function Get-TestStoredPost {
+    <#
+    .SYNOPSIS
+        A post exactly as the sandbox stored it (admin API GET /sandbox/posts/{urn}).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string]$Urn
+    )
+    Invoke-RestMethod -Uri "$($Sandbox.BaseUri)sandbox/posts/$([uri]::EscapeDataString($Urn))"
+}
+
+function Set-TestDailyLimit {
+    <#
+    .SYNOPSIS
+        Sets the sandbox's per-member daily call limit (admin API PUT /sandbox/config).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [int]$MemberDailyLimit
+    )
+    $body = @{ memberDailyLimit = $MemberDailyLimit; appDailyLimit = 100000 } | ConvertTo-Json
+    Invoke-RestMethod -Method Put -Uri "$($Sandbox.BaseUri)sandbox/config" -Body $body -ContentType 'application/json' | Out-Null
+}
+
+function Invoke-WithTranscript {
+    <#
+    .SYNOPSIS
+        Runs a script block and returns everything the host showed (where -WhatIf messages go) and
+        every stream it wrote, as one string.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        [scriptblock]$ScriptBlock
+    )
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) ("linkedinposts-" + [guid]::NewGuid() + '.txt')
+    Start-Transcript -Path $path -Force | Out-Null
+    try {
+        $streams = & $ScriptBlock *>&1 | Out-String
+    }
+    finally {
+        Stop-Transcript | Out-Null
+    }
+    $hostText = Get-Content -LiteralPath $path -Raw
+    Remove-Item -LiteralPath $path -Force
+    $streams + [Environment]::NewLine + $hostText
+}
+
+Export-ModuleMember -Function @(
+    'Get-TestModuleManifest'
+    'Get-FreeTcpPort'
+    'Start-TestSandbox'
+    'Stop-TestSandbox'
+    'ConvertTo-TestSecureString'
+    'New-TestMember'
+    'New-TestToken'
+    'Get-TestRequest'
+    'Get-TestStoredPost'
+    'Set-TestDailyLimit'
+    'Invoke-WithTranscript'
+)
