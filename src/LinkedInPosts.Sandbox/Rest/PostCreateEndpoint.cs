@@ -13,7 +13,7 @@ internal static class PostCreateEndpoint
     /// </summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(24);
 
-    public static async Task<IResult> HandleAsync(HttpContext context, SandboxState state)
+    public static async Task<IResult> HandleAsync(HttpContext context, SandboxState state, ILoggerFactory loggers)
     {
         var caller = context.Caller();
         var problem = RestLiMethod.Expect(context.Request, RestLiMethod.Create)
@@ -41,7 +41,7 @@ internal static class PostCreateEndpoint
             {
                 return denied;
             }
-            var (stored, tooLong) = CommentaryRules.Apply(request.Commentary);
+            var (stored, tooLong) = CommentaryRules.Apply(request.Commentary, request.Author, loggers.CreateLogger(CommentaryRules.LogCategory));
             if (stored is null)
             {
                 return tooLong!;

@@ -10,7 +10,7 @@ namespace LinkedInPosts.Sandbox.Rest;
 /// </summary>
 internal static class PostUpdateEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, SandboxState state, string urn)
+    public static async Task<IResult> HandleAsync(HttpContext context, SandboxState state, ILoggerFactory loggers, string urn)
     {
         var caller = context.Caller();
         var problem = RestLiMethod.Expect(context.Request, RestLiMethod.PartialUpdate)
@@ -50,7 +50,7 @@ internal static class PostUpdateEndpoint
             if (patch.Set.TryGetValue("commentary", out var commentaryNode))
             {
                 sentCommentary = commentaryNode!.GetValue<string>();
-                var (stored, tooLong) = CommentaryRules.Apply(sentCommentary);
+                var (stored, tooLong) = CommentaryRules.Apply(sentCommentary, post.Author, loggers.CreateLogger(CommentaryRules.LogCategory));
                 if (stored is null)
                 {
                     return tooLong!;
