@@ -75,6 +75,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
                 }
             }
+            catch (LinkedInValidationException exception)
+            {
+                WriteLinkedInError(exception, Text);
+            }
             catch (LinkedInException exception)
             {
                 WriteLinkedInError(exception, Urn);

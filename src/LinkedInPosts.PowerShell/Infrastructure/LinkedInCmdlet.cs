@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkedInPosts.Core.Content;
@@ -71,19 +72,45 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         private void Pump(Task task)
         {
+            // Core's work is always waited for, even when writing a message fails (for instance
+            // because the pipeline is stopping): nothing may touch Core's objects while it still runs.
+            ExceptionDispatchInfo? writeFailure = null;
             var wakeUps = new[] { _messages.Arrived, ((IAsyncResult)task).AsyncWaitHandle };
-            while (!task.IsCompleted)
+            while (true)
             {
+                var finished = task.IsCompleted;
+                if (writeFailure == null)
+                {
+                    try
+                    {
+                        WriteQueuedMessages(write: true);
+                    }
+                    catch (Exception exception)
+                    {
+                        writeFailure = ExceptionDispatchInfo.Capture(exception);
+                    }
+                }
+                else
+                {
+                    WriteQueuedMessages(write: false);
+                }
+                if (finished)
+                {
+                    break;
+                }
                 WaitHandle.WaitAny(wakeUps);
-                WriteQueuedMessages();
             }
-            WriteQueuedMessages();
+            writeFailure?.Throw();
         }
 
-        private void WriteQueuedMessages()
+        private void WriteQueuedMessages(bool write)
         {
             while (_messages.TryTake(out var kind, out var text))
             {
+                if (!write)
+                {
+                    continue;
+                }
                 if (kind == PipelineMessageKind.Warning)
                 {
                     WriteWarning(text);

@@ -70,4 +70,18 @@ public sealed class SetLinkedInPostTests : CmdletTestBase
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal("urn:li:share:888888888", error.TargetObject);
     }
+
+    [Fact]
+    public async Task TextOverTheLimitIsRejectedBeforeAnythingIsSent()
+    {
+        Connect();
+        var urn = (string)Property(PowerShell.Run("New-LinkedInPost -Text 'short and sweet'").Output.Single(), "Urn")!;
+        var before = await RequestCountAsync();
+        var run = PowerShell.Run("Set-LinkedInPost -Urn $args[0] -Text ('y' * 3001)", urn);
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInInvalidCommentary,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal(new string('y', 3001), error.TargetObject);
+        Assert.Empty(await RequestsSinceAsync(before));
+    }
 }
