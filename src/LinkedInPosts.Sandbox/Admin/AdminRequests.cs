@@ -1,0 +1,19 @@
+namespace LinkedInPosts.Sandbox.Admin;
+
+/// <summary>Bodies of the /sandbox admin API (JSON, camelCase). Everything is optional so defaults can apply.</summary>
+internal sealed record CreateMemberRequest(
+    string? Name, string? GivenName, string? FamilyName, string? Email, List<SandboxOrganizationRole>? Organizations);
+
+internal sealed record CreateTokenRequest(string? MemberUrn, List<string>? Scopes, long? ExpiresInSeconds);
+
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+internal sealed record RevokeTokenRequest(string? AccessToken);
+
+internal sealed record ClockBody(DateTimeOffset? Now);
+
+internal sealed record AdvanceClockRequest(double? Seconds);
+
+internal sealed record ConfigRequest(int? MemberDailyLimit, int? AppDailyLimit);
+
+internal sealed record ConfigResponse(int MemberDailyLimit, int AppDailyLimit);

@@ -1,0 +1,95 @@
+using LinkedInPosts.Sandbox.Errors;
+using LinkedInPosts.Sandbox.State;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LinkedInPosts.Sandbox.Pipeline;
+
+/// <summary>
+/// Applies an armed <see cref="SandboxFault"/> to a matching API request, before the header, auth and
+/// limit checks, the way a network or gateway failure comes before LinkedIn's own logic.
+/// </summary>
+internal sealed class FaultMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly SandboxState _state;
+
+    public FaultMiddleware(RequestDelegate next, SandboxState state)
+    {
+        _next = next;
+        _state = state;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        SandboxFault? fault;
+        lock (_state.Sync)
+        {
+            fault = _state.Faults.Take(context.Request.Method, context.Request.Path.Value ?? "");
+        }
+        if (fault is null)
+        {
+            await _next(context);
+            return;
+        }
+
+        if (fault.DelayMilliseconds > 0)
+        {
+            // Read the body now: the request is still handled after the delay even if the client has
+            // given up meanwhile, as a slow server would, and its body must not be lost with it.
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            context.Request.Body.Position = 0;
+            await Task.Delay(fault.DelayMilliseconds, CancellationToken.None);
+        }
+        if (fault.Drop == SandboxDrop.BeforeStore)
+        {
+            Drop(context);
+            return;
+        }
+        if (fault.Status is { } status)
+        {
+            await Answer(context, fault, status);
+            return;
+        }
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (fault.Drop == SandboxDrop.AfterStore)
+        {
+            // Handle the request fully (a post is stored) but let nothing of the answer out, then cut.
+            context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+            await _next(context);
+            Drop(context);
+            return;
+        }
+        await _next(context);
+    }
+
+    private static async Task Answer(HttpContext context, SandboxFault fault, int status)
+    {
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            context.Response.StatusCode = status; // these statuses cannot carry a body
+            return;
+        }
+        if (fault.Body is null)
+        {
+            await LinkedInErrors.ForStatus(status).WriteAsync(context);
+            return;
+        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(fault.Body, CancellationToken.None);
+    }
+
+    private static void Drop(HttpContext context)
+    {
+        context.Items[RequestLogMiddleware.DroppedKey] = true;
+        context.Abort();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace LinkedInPosts.Sandbox;
+
+/// <summary>
+/// Typed wrapper over the /sandbox admin API. It goes over real HTTP like any other client, so what
+/// a test arranges through it is what a user could arrange with curl.
+/// </summary>
+public sealed class SandboxAdminClient
+{
+    private readonly HttpClient _http;
+
+    internal SandboxAdminClient(Uri baseUri)
+    {
+        _http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Creates a member, optionally with page roles; organizations are created if new.</summary>
+    public async Task<SandboxMember> CreateMemberAsync(string? name = null, IEnumerable<SandboxOrganizationRole>? organizations = null, CancellationToken ct = default)
+    {
+        var body = new { name, organizations = organizations?.ToList() };
+        return (await ReadAsync<SandboxMember>(await _http.PostAsJsonAsync("sandbox/members", body, SandboxJson.Options, ct), ct))!;
+    }
+
+    /// <summary>Issues a token for a member with these scopes; returns the access token itself.</summary>
+    public async Task<string> CreateTokenAsync(string memberUrn, IEnumerable<string> scopes, TimeSpan? lifetime = null, CancellationToken ct = default)
+    {
+        var body = new { memberUrn, scopes = scopes.ToList(), expiresInSeconds = lifetime is { } l ? (long?)Math.Max(1, (long)l.TotalSeconds) : null };
+        var response = await ReadAsync<TokenBody>(await _http.PostAsJsonAsync("sandbox/tokens", body, SandboxJson.Options, ct), ct);
+        return response!.AccessToken;
+    }
+
+    /// <summary>Revokes a token; its next use gets LinkedIn's 401 REVOKED_ACCESS_TOKEN.</summary>
+    public async Task RevokeTokenAsync(string accessToken, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsJsonAsync("sandbox/tokens/revoke", new { accessToken }, SandboxJson.Options, ct), ct);
+
+    /// <summary>All posts exactly as stored, deleted ones included.</summary>
+    public async Task<IReadOnlyList<SandboxStoredPost>> GetPostsAsync(CancellationToken ct = default) =>
+        (await ReadAsync<List<SandboxStoredPost>>(await _http.GetAsync("sandbox/posts", ct), ct))!;
+
+    /// <summary>One post as stored, or null if it was never stored.</summary>
+    public async Task<SandboxStoredPost?> GetPostAsync(string urn, CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync("sandbox/posts/" + Uri.EscapeDataString(urn), ct);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<SandboxStoredPost>(response, ct);
+    }
+
+    /// <summary>The sandbox clock's now.</summary>
+    public async Task<DateTimeOffset> GetClockAsync(CancellationToken ct = default) =>
+        (await ReadAsync<ClockBody>(await _http.GetAsync("sandbox/clock", ct), ct))!.Now;
+
+    /// <summary>Moves the sandbox clock to <paramref name="now"/>; it keeps running from there.</summary>
+    public async Task SetClockAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PutAsJsonAsync("sandbox/clock", new { now }, SandboxJson.Options, ct), ct);
+
+    /// <summary>Moves the sandbox clock forward (or back, with a negative span).</summary>
+    public async Task AdvanceClockAsync(TimeSpan by, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsJsonAsync("sandbox/clock/advance", new { seconds = by.TotalSeconds }, SandboxJson.Options, ct), ct);
+
+    /// <summary>Arms a fault for the next matching API requests.</summary>
+    public async Task AddFaultAsync(SandboxFault fault, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsJsonAsync("sandbox/faults", fault, SandboxJson.Options, ct), ct);
+
+    /// <summary>Disarms all faults.</summary>
+    public async Task ClearFaultsAsync(CancellationToken ct = default) =>
+        await EnsureAsync(await _http.DeleteAsync("sandbox/faults", ct), ct);
+
+    /// <summary>The API requests seen so far, oldest first (admin calls are not recorded).</summary>
+    public async Task<IReadOnlyList<SandboxRequestRecord>> GetRequestsAsync(CancellationToken ct = default) =>
+        (await ReadAsync<List<SandboxRequestRecord>>(await _http.GetAsync("sandbox/requests", ct), ct))!;
+
+    /// <summary>Sets the daily limits (per member and per application).</summary>
+    public async Task SetLimitsAsync(int memberDailyLimit, int appDailyLimit = 100000, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PutAsJsonAsync("sandbox/config", new { memberDailyLimit, appDailyLimit }, SandboxJson.Options, ct), ct);
+
+    /// <summary>Empties the sandbox: no members, tokens, posts, faults or log; default limits; the starting clock.</summary>
+    public async Task ResetAsync(CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsync("sandbox/reset", content: null, ct), ct);
+
+    internal void Dispose() => _http.Dispose();
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        using (response)
+        {
+            await ThrowIfFailedAsync(response, ct);
+            return await response.Content.ReadFromJsonAsync<T>(SandboxJson.Options, ct);
+        }
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        using (response)
+        {
+            await ThrowIfFailedAsync(response, ct);
+        }
+    }
+
+    private static async Task ThrowIfFailedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new HttpRequestException(
+                string.Format(CultureInfo.InvariantCulture, "Sandbox admin call {0} {1} failed with {2}: {3}",
+                    response.RequestMessage?.Method, response.RequestMessage?.RequestUri?.AbsolutePath, (int)response.StatusCode, text),
+                inner: null, response.StatusCode);
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+
+    private sealed record ClockBody(DateTimeOffset Now);
+}

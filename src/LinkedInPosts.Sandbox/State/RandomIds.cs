@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+
+namespace LinkedInPosts.Sandbox.State;
+
+/// <summary>Identifiers shaped like LinkedIn's, so clients that parse or store them meet realistic values.</summary>
+internal static class RandomIds
+{
+    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string Alphanumerics = Letters + "0123456789";
+    private const string UrlSafe = Alphanumerics + "-_";
+
+    /// <summary>A 10-character person id such as <c>yrZCpj2-1m</c> (LinkedIn's contain - and _ too).</summary>
+    public static string MemberId() =>
+        RandomNumberGenerator.GetString(Letters, 1) + RandomNumberGenerator.GetString(UrlSafe, 9);
+
+    /// <summary>An opaque bearer token; LinkedIn's start with AQ and are far longer than 40 characters.</summary>
+    public static string AccessToken() => "AQ" + RandomNumberGenerator.GetString(UrlSafe, 86);
+
+    /// <summary>
+    /// A 19-digit activity id. LinkedIn's encode the creation time in milliseconds shifted left by 22
+    /// bits (7045020441609936898 >> 22 is 1679663763), so ids sort by time; we do the same and fall
+    /// back to a random 19-digit number when the clock lies outside the years that keep 19 digits.
+    /// </summary>
+    public static long ActivityId(DateTimeOffset createdAt)
+    {
+        const long Smallest = 1_000_000_000_000_000_000;
+        var low = RandomNumberGenerator.GetInt32(1 << 22);
+        var millis = createdAt.ToUnixTimeMilliseconds();
+        if (millis > 0 && millis < (long.MaxValue >> 22))
+        {
+            var id = (millis << 22) | (long)low;
+            if (id >= Smallest)
+            {
+                return id;
+            }
+        }
+        return Random.Shared.NextInt64(Smallest, 9_000_000_000_000_000_000);
+    }
+}

@@ -1,0 +1,47 @@
+namespace LinkedInPosts.Sandbox.State;
+
+/// <summary>
+/// Everything the sandbox remembers. One lock (<see cref="Sync"/>) guards all stores, so a request sees
+/// and changes a consistent state (e.g. the duplicate check and the insert are one step). Requests
+/// are short and nothing awaits while holding it. OAuth codes, refresh tokens and media uploads will
+/// be further stores here.
+/// </summary>
+internal sealed class SandboxState
+{
+    public SandboxState(SandboxOptions options, TimeProvider realTime)
+    {
+        Clock = new SandboxClock(realTime, options.StartTime);
+        Limits = new DailyLimits(options.MemberDailyLimit);
+    }
+
+    public object Sync { get; } = new();
+
+    public SandboxClock Clock { get; }
+
+    public MemberStore Members { get; } = new();
+
+    public TokenStore Tokens { get; } = new();
+
+    public PostStore Posts { get; } = new();
+
+    public DailyLimits Limits { get; }
+
+    public FaultQueue Faults { get; } = new();
+
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>Back to an empty sandbox as it was started: no data, default limits, the starting clock.</summary>
+    public void Reset()
+    {
+        lock (Sync)
+        {
+            Members.Clear();
+            Tokens.Clear();
+            Posts.Clear();
+            Limits.Clear();
+            Faults.Clear();
+            Requests.Clear();
+            Clock.Restart();
+        }
+    }
+}
