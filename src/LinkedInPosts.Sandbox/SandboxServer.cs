@@ -48,8 +48,16 @@ public sealed class SandboxServer : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+        var baseUris = addresses.Select(a => new Uri(a.TrimEnd('/') + "/")).ToList();
+        // A second line of defence for the loopback-only promise: refuse to run if anything else got bound.
+        if (baseUris.Count != 1 || baseUris[0].Host != "127.0.0.1")
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            throw new InvalidOperationException("The sandbox must listen on 127.0.0.1 only, but bound: " + string.Join(", ", addresses));
+        }
+        return new SandboxServer(app, baseUris[0]);
     }
 
     /// <summary>Stops listening and releases the port.</summary>

@@ -19,7 +19,13 @@ internal static class SandboxApp
             EnvironmentName = Environments.Production,
         });
         // Loopback only, never any other interface: the sandbox holds tokens and must not be reachable.
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        // The empty configuration drops Kestrel endpoints that environment variables such as
+        // Kestrel__Endpoints__X__Url would otherwise add next to ours (the web builder reads them).
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Configure(new ConfigurationBuilder().Build());
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
         builder.Services.AddSingleton<IHostLifetime, NoOpHostLifetime>();
         builder.Services.AddSingleton(new SandboxState(options, TimeProvider.System));
         builder.Services.ConfigureHttpJsonOptions(json => SandboxJson.Apply(json.SerializerOptions));
