@@ -38,6 +38,12 @@ Describe 'Connect-LinkedIn' {
         $connection.Member | Should -Be $Sandbox.Member
     }
 
+    It 'accepts the token as the sandbox prints it (a plain string) and keeps it as a SecureString' {
+        $connection = Connect-LinkedIn -AccessToken $Sandbox.Token -ApiBaseUri $Sandbox.BaseUri -Name plain
+        $connection.Member | Should -Be $Sandbox.Member
+        (Get-Command Connect-LinkedIn).Parameters['AccessToken'].ParameterType | Should -Be ([securestring])
+    }
+
     It 'stops with LinkedInNoAccessToken when there is no token at all' {
         $saved = $env:LINKEDINPOSTS_ACCESS_TOKEN
         $env:LINKEDINPOSTS_ACCESS_TOKEN = $null

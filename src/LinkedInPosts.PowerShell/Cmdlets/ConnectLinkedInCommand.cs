@@ -31,8 +31,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>
         /// The OAuth access token, as a SecureString (for example from Read-Host -AsSecureString
         /// or a secret manager). When omitted, the LINKEDINPOSTS_ACCESS_TOKEN environment variable is used.
+        /// A plain string (such as the token the sandbox prints) is turned into a SecureString at once,
+        /// but it stays in your command history: prefer Read-Host -AsSecureString for real tokens.
         /// </summary>
         [Parameter(ParameterSetName = AccessTokenSet, Position = 0)]
+        [SecureStringTransformation]
         public SecureString? AccessToken { get; set; }
 
         /// <summary>

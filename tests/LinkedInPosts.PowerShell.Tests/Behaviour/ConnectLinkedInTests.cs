@@ -130,4 +130,16 @@ public sealed class ConnectLinkedInTests : CmdletTestBase
         second.AssertNoErrors();
         Assert.Equal("202609", Property(second.Output.Single(), "ApiVersion"));
     }
+
+    [Fact]
+    public void APlainStringTokenAsTheSandboxPrintsItIsAcceptedAndKeptSecure()
+    {
+        // The standalone sandbox prints "Connect-LinkedIn -AccessToken <token> -ApiBaseUri <uri>".
+        PowerShell.SetVariable("Plain", Token);
+        var run = PowerShell.Run(
+            "$c = Connect-LinkedIn -AccessToken $Plain -ApiBaseUri $SandboxUri; $c.Member; " +
+            "(Get-Command Connect-LinkedIn).Parameters['AccessToken'].ParameterType.FullName");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { Member.Urn, "System.Security.SecureString" }, run.Output.Select(o => o.ToString()));
+    }
 }
