@@ -8,7 +8,7 @@ using LinkedInPosts.Sandbox.State;
 namespace LinkedInPosts.Sandbox.Hosting;
 
 /// <summary>Builds the web application: Kestrel on 127.0.0.1 only, the pipeline, and every route.</summary>
-internal static class SandboxApp
+internal static class SandboxHost
 {
     public static WebApplication Build(SandboxOptions options)
     {
