@@ -60,6 +60,8 @@ internal static class SandboxHost
         app.MapGet("/rest/posts/{urn}", PostGetEndpoint.Handle);
         app.MapPost("/rest/posts/{urn}", PostUpdateEndpoint.HandleAsync);
         app.MapDelete("/rest/posts/{urn}", PostDeleteEndpoint.Handle);
+        app.MapGet("/rest/organizationAcls", OrganizationAclsEndpoint.Handle);
+        app.MapGet("/rest/organizations/{id}", OrganizationGetEndpoint.Handle);
         app.MapGet("/v2/userinfo", UserInfoEndpoint.Handle);
         // LinkedIn serves OAuth from www.linkedin.com/oauth/v2; the sandbox serves both hosts from one base URL.
         app.MapGet("/oauth/v2/authorization", AuthorizationEndpoint.Handle);
