@@ -12,8 +12,8 @@ namespace LinkedInPosts.Core.Auth
     /// What every LinkedInPosts token store shares: one JSON document holding all connections (the secret
     /// payload), read and written only under the cross-process lock <see cref="LockFilePath"/>, names
     /// compared case-insensitively, and errors that name the OS account and the way to reset. The concrete
-    /// stores decide only where the payload lives: <c>MsalConnectionStore</c> (protected) and
-    /// <see cref="PlainFileConnectionStore"/> (opt-in plain file). Open one with <c>ConnectionStoreFactory</c>.
+    /// stores decide only where the payload lives: <see cref="MsalConnectionStore"/> (protected) and
+    /// <see cref="PlainFileConnectionStore"/> (opt-in plain file). Open one with <see cref="ConnectionStoreFactory"/>.
     /// </summary>
     public abstract class LockedConnectionStore : IConnectionStore
     {
