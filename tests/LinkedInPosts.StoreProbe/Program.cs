@@ -33,7 +33,7 @@ try
                 await store.UpdateAsync(words[1], async (connection, ct) =>
                 {
                     var value = int.Parse(connection.AccessToken);
-                    await Task.Yield();
+                    await Task.Delay(1, ct); // widen the read-modify-write window a broken lock would lose updates in
                     connection.AccessToken = (value + 1).ToString();
                     return connection;
                 }, CancellationToken.None);
