@@ -182,7 +182,7 @@ namespace LinkedInPosts.Core.Auth
         private protected LinkedInTokenStoreException Unreadable(string reason, Exception? inner = null) =>
             new LinkedInTokenStoreException(
                 TokenStoreFailure.Unreadable,
-                "The LinkedInPosts token store (" + Description + ", " + Location + ") cannot be read: " + reason + ". " +
+                "The LinkedInPosts token store (" + Description + ") at " + Location + " cannot be read: " + reason + ". " +
                 "It belongs to the OS account that wrote it; this process runs as " + OsAccount.Current + ". " +
                 "To start over, run 'Disconnect-LinkedIn -All -Force' as " + OsAccount.Current +
                 " (it removes every stored connection), or " + ManualReset + "; then connect again with Connect-LinkedIn.",

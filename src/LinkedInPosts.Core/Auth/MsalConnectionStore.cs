@@ -152,9 +152,12 @@ namespace LinkedInPosts.Core.Auth
             {
                 return "DPAPI could not decrypt it: it was written by another Windows account or on another machine, or it is damaged";
             }
-            return Platform == StorePlatform.Windows
-                ? "reading it failed (" + e.GetType().Name + ")"
-                : "the " + Description + " refused to give it back (" + FirstLine(e.Message) + ")";
+            if (e is FormatException)
+            {
+                // MSAL keeps the payload base64-encoded in the Keychain and the keyring; anything else was not written by it.
+                return "its content is damaged (it is not what LinkedInPosts writes there)";
+            }
+            return "reading it failed: " + Innermost(e);
         }
 
         /// <summary>Why verification failed, in words that point at the fix.</summary>
