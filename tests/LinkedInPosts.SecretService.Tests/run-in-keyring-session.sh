@@ -14,7 +14,7 @@ missing=()
 command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || missing+=(gnome-keyring)
 command -v secret-tool >/dev/null 2>&1 || missing+=(libsecret-tools)
-ldconfig -p 2>/dev/null | grep -q 'libsecret-1\.so\.0' || missing+=(libsecret-1-0)
+ldconfig -p 2>/dev/null | grep 'libsecret-1\.so\.0' >/dev/null || missing+=(libsecret-1-0)
 if [ "${#missing[@]}" -ne 0 ]; then
   echo "run-in-keyring-session.sh: missing ${missing[*]} (apt-get install ${missing[*]})" >&2
   exit 1
