@@ -266,6 +266,7 @@ public sealed class PlainFileConnectionStoreTests : IDisposable
         Assert.Equal(TokenStoreFailure.Locked, error.Failure);
         Assert.Equal("LinkedInTokenStoreLocked", error.ErrorId);
         Assert.Contains(waiter.LockFilePath, error.Message);
+        Assert.Contains("nothing to delete", error.Message);
         Assert.Single(waiter.Load());
     }
 
