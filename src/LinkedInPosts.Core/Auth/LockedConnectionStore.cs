@@ -205,8 +205,25 @@ namespace LinkedInPosts.Core.Auth
             }
         }
 
-        private void WriteConnections(List<StoredConnection> connections) =>
-            WritePayload(ConnectionDocument.Serialize(connections));
+        private void WriteConnections(List<StoredConnection> connections)
+        {
+            var payload = ConnectionDocument.Serialize(connections);
+            try
+            {
+                WritePayload(payload);
+            }
+            catch (Exception e) when (!(e is LinkedInException || e is OutOfMemoryException))
+            {
+                // A store that verified can still fail later (the keyring daemon went away, the disk is full).
+                // The inner exception is the platform's own (a path, a libsecret message), never the payload.
+                throw new LinkedInTokenStoreException(
+                    TokenStoreFailure.Unavailable,
+                    "The LinkedInPosts token store (" + Description + ") at " + Location + " could not be written (" +
+                    e.GetType().Name + ": " + e.Message.Split('\n')[0].Trim() + "); nothing was changed. It belongs to OS account " +
+                    OsAccount.Current + ". Try again; if it keeps failing, check the store is still available to this account.",
+                    e);
+            }
+        }
 
         private LinkedInAuthException NotConnected(string name) =>
             new LinkedInAuthException(
