@@ -145,10 +145,68 @@ public sealed class LibsecretConnectionStoreTests : IDisposable
         var message = Assert.Throws<LinkedInTokenStoreException>(() => store.Load()).Message;
 
         var (exit, output) = Keyring.SecretTool("clear", "LinkedInPosts", "connections", "DataFolder", _folder.Path);
+        File.Delete(store.FilePath);
 
-        Assert.Contains("secret-tool clear LinkedInPosts connections DataFolder '" + _folder.Path + "'", message);
+        Assert.Contains("secret-tool clear LinkedInPosts connections DataFolder '" + _folder.Path + "' and delete the file " + store.FilePath, message);
         Assert.True(exit == 0, output);
         Assert.Empty(store.Load());
+    }
+
+    [Fact]
+    public void An_item_removed_behind_the_stores_back_is_Unreadable_not_an_empty_store()
+    {
+        var store = Keyring.Open(_folder.Path);
+        store.Save(TestConnections.Make("work"));
+
+        Keyring.SecretTool("clear", "LinkedInPosts", "connections", "DataFolder", _folder.Path);
+        var error = Assert.Throws<LinkedInTokenStoreException>(() => store.Load());
+
+        Assert.Equal(TokenStoreFailure.Unreadable, error.Failure);
+        Assert.Contains("gave nothing back although connections were saved here", error.Message);
+        Assert.Contains("locked", error.Message);
+        Assert.Contains("Disconnect-LinkedIn -All -Force", error.Message);
+        store.Reset();
+        Assert.Empty(store.Load());
+    }
+
+    [Fact]
+    public async Task A_keyring_locked_after_the_store_was_opened_is_Unreadable_not_an_empty_store()
+    {
+        // Locking needs a keyring of its own: the shared one must stay unlocked for the other tests.
+        var keyringHome = Path.Combine(Path.GetDirectoryName(_folder.Path)!, "own-keyring");
+        Directory.CreateDirectory(keyringHome);
+        var probe = Path.Combine(AppContext.BaseDirectory, "LinkedInPosts.StoreProbe.dll");
+        var info = new System.Diagnostics.ProcessStartInfo("dbus-run-session")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--", "bash", "-c",
+            "printf %s own-password | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null && exec dotnet \"$0\" lock-then-get work AT-SECRET-locked",
+            probe,
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.Environment["XDG_DATA_HOME"] = keyringHome;
+        info.Environment["LINKEDINPOSTS_HOME"] = _folder.Path;
+        info.Environment.Remove("DISPLAY");
+        info.Environment.Remove("LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS");
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        var text = await output;
+
+        Assert.True(process.ExitCode == 3, "exit " + process.ExitCode + ": " + text + await errors);
+        Assert.Contains("locked: 0", text);
+        Assert.Contains("error: LinkedInTokenStoreUnreadable", text);
+        Assert.Contains("the keyring is locked", text);
+        Assert.DoesNotContain("AT-SECRET-locked", text);
     }
 
     [Fact]

@@ -162,7 +162,7 @@ namespace LinkedInPosts.Core.Auth
         {
             using (_lock.Acquire())
             {
-                DeletePayload();
+                Guarded("could not be reset", DeletePayload);
             }
         }
 
@@ -208,19 +208,29 @@ namespace LinkedInPosts.Core.Auth
         private void WriteConnections(List<StoredConnection> connections)
         {
             var payload = ConnectionDocument.Serialize(connections);
+            Guarded("could not be written", () => WritePayload(payload));
+        }
+
+        /// <summary>The payload of a store without connections (what a reset writes before it removes the item).</summary>
+        private protected static byte[] EmptyPayload() => ConnectionDocument.Serialize(new List<StoredConnection>());
+
+        /// <summary>Runs a write or delete; a platform failure becomes the store's own error, naming the store.</summary>
+        private void Guarded(string failed, Action action)
+        {
             try
             {
-                WritePayload(payload);
+                action();
             }
             catch (Exception e) when (!(e is LinkedInException || e is OutOfMemoryException))
             {
-                // A store that verified can still fail later (the keyring daemon went away, the disk is full).
-                // The inner exception is the platform's own (a path, a libsecret message), never the payload.
+                // A store that verified can still fail later (the keyring daemon went away or was locked, the disk
+                // is full). The inner exception is the platform's own (a path, a libsecret message), never the payload.
                 throw new LinkedInTokenStoreException(
                     TokenStoreFailure.Unavailable,
-                    "The LinkedInPosts token store (" + Description + ") at " + Location + " could not be written (" +
+                    "The LinkedInPosts token store (" + Description + ") at " + Location + " " + failed + " (" +
                     e.GetType().Name + ": " + e.Message.Split('\n')[0].Trim() + "); nothing was changed. It belongs to OS account " +
-                    OsAccount.Current + ". Try again; if it keeps failing, check the store is still available to this account.",
+                    OsAccount.Current + ". Try again; if it keeps failing, check the store is still available to this account " +
+                    "(for a keyring: that it is unlocked).",
                     e);
             }
         }
