@@ -6,8 +6,9 @@ namespace LinkedInPosts.Sandbox;
 
 /// <summary>
 /// The standalone sandbox: users dry-run their scripts and scheduled tasks against it instead of
-/// their real feed. It seeds one member (administrator of one organization) and one all-scopes
-/// token, prints how to connect, and runs until Ctrl+C.
+/// their real feed. It seeds one member (administrator of one organization), one all-scopes token,
+/// and one OAuth app with refresh tokens whose sign-in the member approves, prints how to connect
+/// either way, and runs until Ctrl+C.
 /// </summary>
 internal static class Program
 {
@@ -15,6 +16,11 @@ internal static class Program
     [
         "w_member_social", "r_member_social", "w_organization_social", "r_organization_social", "openid", "profile", "email",
     ];
+
+    // The app may also be asked for the page-admin scopes some tools request to list a member's pages.
+    private static readonly string[] AppScopes = [.. AllScopes, "rw_organization_admin", "r_organization_admin"];
+
+    private const string RedirectUri = "http://127.0.0.1:8400/callback";
 
     public static async Task<int> Main(string[] args)
     {
@@ -60,6 +66,14 @@ internal static class Program
             var organization = new SandboxOrganizationRole("urn:li:organization:100001", "Sandbox Organization", "ADMINISTRATOR");
             var member = await server.Admin.CreateMemberAsync("Sandbox User", [organization], stop.Token);
             var token = await server.Admin.CreateTokenAsync(member.Urn, AllScopes, lifetime: null, stop.Token);
+            var app = await server.Admin.CreateAppAsync(new SandboxAppOptions
+            {
+                Name = "Sandbox App",
+                RedirectUris = [RedirectUri],
+                Scopes = AppScopes,
+                RefreshTokens = true,
+            }, stop.Token);
+            await server.Admin.SetAuthorizationAsync(member.Urn, SandboxConsent.Approve, stop.Token);
 
             Console.WriteLine("LinkedInPosts sandbox (a local emulator of LinkedIn's API; nothing leaves this machine)");
             Console.WriteLine($"  Base URL:      {server.BaseUri}");
@@ -67,9 +81,13 @@ internal static class Program
             Console.WriteLine($"  Organization:  {organization.Urn} ({organization.Name}, ADMINISTRATOR)");
             Console.WriteLine($"  Access token:  {token}");
             Console.WriteLine($"  Daily limit:   {arguments.MemberDailyLimit} calls per member");
+            Console.WriteLine($"  OAuth app:     client id {app.ClientId}, client secret {app.ClientSecret}");
+            Console.WriteLine($"                 redirect {RedirectUri}; refresh tokens on; {member.Name} is signed in and approves");
             Console.WriteLine();
             Console.WriteLine("In PowerShell:");
             Console.WriteLine($"  Connect-LinkedIn -AccessToken {token} -ApiBaseUri {server.BaseUri}");
+            Console.WriteLine("or sign in through OAuth (paste the client secret when asked):");
+            Console.WriteLine($"  Connect-LinkedIn -ClientId {app.ClientId} -ClientSecret (Read-Host -AsSecureString) -ApiBaseUri {server.BaseUri}");
             Console.WriteLine();
             Console.WriteLine("Admin API under /sandbox/ (see src/LinkedInPosts.Sandbox/README.md). Press Ctrl+C to stop.");
 

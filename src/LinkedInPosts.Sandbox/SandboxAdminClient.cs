@@ -27,7 +27,7 @@ public sealed class SandboxAdminClient
     /// <summary>Issues a token for a member with these scopes; returns the access token itself.</summary>
     public async Task<string> CreateTokenAsync(string memberUrn, IEnumerable<string> scopes, TimeSpan? lifetime = null, CancellationToken ct = default)
     {
-        var body = new { memberUrn, scopes = scopes.ToList(), expiresInSeconds = lifetime is { } l ? (long?)Math.Max(1, (long)l.TotalSeconds) : null };
+        var body = new { memberUrn, scopes = scopes.ToList(), expiresInSeconds = Seconds(lifetime) };
         var response = await ReadAsync<TokenBody>(await _http.PostAsJsonAsync("sandbox/tokens", body, SandboxJson.Options, ct), ct);
         return response!.AccessToken;
     }
@@ -35,6 +35,34 @@ public sealed class SandboxAdminClient
     /// <summary>Revokes a token; its next use gets LinkedIn's 401 REVOKED_ACCESS_TOKEN.</summary>
     public async Task RevokeTokenAsync(string accessToken, CancellationToken ct = default) =>
         await EnsureAsync(await _http.PostAsJsonAsync("sandbox/tokens/revoke", new { accessToken }, SandboxJson.Options, ct), ct);
+
+    /// <summary>
+    /// Registers an OAuth application; its client id and secret then work on /oauth/v2/* as a
+    /// LinkedIn developer app's would.
+    /// </summary>
+    public async Task<SandboxApp> CreateAppAsync(SandboxAppOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var body = new
+        {
+            name = options.Name,
+            redirectUris = options.RedirectUris.ToList(),
+            scopes = options.Scopes.ToList(),
+            refreshTokens = options.RefreshTokens,
+            pkce = options.Pkce,
+            accessTokenSeconds = Seconds(options.AccessTokenLifetime),
+            refreshTokenSeconds = Seconds(options.RefreshTokenLifetime),
+        };
+        return (await ReadAsync<SandboxApp>(await _http.PostAsJsonAsync("sandbox/apps", body, SandboxJson.Options, ct), ct))!;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="memberUrn"/> in to the emulated browser and sets what they click when a
+    /// client sends them to /oauth/v2/authorization. Until this is called nobody is signed in, and the
+    /// authorization page answers 401.
+    /// </summary>
+    public async Task SetAuthorizationAsync(string memberUrn, SandboxConsent decision, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PutAsJsonAsync("sandbox/authorization", new { memberUrn, decision }, SandboxJson.Options, ct), ct);
 
     /// <summary>All posts exactly as stored, deleted ones included.</summary>
     public async Task<IReadOnlyList<SandboxStoredPost>> GetPostsAsync(CancellationToken ct = default) =>
@@ -75,11 +103,16 @@ public sealed class SandboxAdminClient
     public async Task SetLimitsAsync(int memberDailyLimit, int appDailyLimit = 100000, CancellationToken ct = default) =>
         await EnsureAsync(await _http.PutAsJsonAsync("sandbox/config", new { memberDailyLimit, appDailyLimit }, SandboxJson.Options, ct), ct);
 
-    /// <summary>Empties the sandbox: no members, tokens, posts, faults or log; default limits; the starting clock.</summary>
+    /// <summary>
+    /// Empties the sandbox: no members, apps, codes, tokens, posts, faults or log, nobody signed in to
+    /// the browser; default limits; the starting clock.
+    /// </summary>
     public async Task ResetAsync(CancellationToken ct = default) =>
         await EnsureAsync(await _http.PostAsync("sandbox/reset", content: null, ct), ct);
 
     internal void Dispose() => _http.Dispose();
+
+    private static long? Seconds(TimeSpan? lifetime) => lifetime is { } l ? Math.Max(1, (long)l.TotalSeconds) : null;
 
     private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {

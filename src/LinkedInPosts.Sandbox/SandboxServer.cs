@@ -38,7 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MemberDailyLimit, "MemberDailyLimit cannot be negative.");
         }
-        var app = SandboxApp.Build(options);
+        var app = SandboxHost.Build(options);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -13,6 +13,8 @@ internal static class AdminEndpoints
         admin.MapGet("/members/{id}/picture", IdentityAdmin.Picture);
         admin.MapPost("/tokens", IdentityAdmin.CreateTokenAsync);
         admin.MapPost("/tokens/revoke", IdentityAdmin.RevokeTokenAsync);
+        admin.MapPost("/apps", OAuthAdmin.CreateAppAsync);
+        admin.MapPut("/authorization", OAuthAdmin.SetAuthorizationAsync);
 
         admin.MapGet("/posts", InspectionAdmin.Posts);
         admin.MapGet("/posts/{urn}", InspectionAdmin.Post);

@@ -17,3 +17,13 @@ internal sealed record AdvanceClockRequest(double? Seconds);
 internal sealed record ConfigRequest(int? MemberDailyLimit, int? AppDailyLimit);
 
 internal sealed record ConfigResponse(int MemberDailyLimit, int AppDailyLimit);
+
+internal sealed record CreateAppRequest(
+    string? Name, string? ClientId, string? ClientSecret, List<string>? RedirectUris, List<string>? Scopes,
+    bool? RefreshTokens, bool? Pkce, long? AccessTokenSeconds, long? RefreshTokenSeconds);
+
+internal sealed record AppResponse(
+    string ClientId, string ClientSecret, string Name, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> Scopes,
+    bool RefreshTokens, bool Pkce, long AccessTokenSeconds, long RefreshTokenSeconds);
+
+internal sealed record AuthorizationRequest(string? MemberUrn, SandboxConsent? Decision);

@@ -106,7 +106,10 @@ internal static class LinkedInErrors
         ["status"] = 404,
     });
 
-    public static LinkedInError PostNotFound(string urn) => new(404, NotFoundBody(urn));
+    public static LinkedInError PostNotFound(string urn) => NotFound(urn);
+
+    /// <summary>LinkedIn's 404 for an entity that does not exist, naming it.</summary>
+    public static LinkedInError NotFound(string urn) => new(404, NotFoundBody(urn));
 
     public static JsonObject NotFoundBody(string urn) => new()
     {

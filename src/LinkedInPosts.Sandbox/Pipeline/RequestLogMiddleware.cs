@@ -27,8 +27,9 @@ internal sealed partial class RequestLogMiddleware
         _logger = logger;
     }
 
-    // Legacy clients may put a token in the query (oauth2_access_token); OAuth will add code and secrets.
-    [GeneratedRegex(@"(?<=(^|[?&])(oauth2_access_token|access_token|code|client_secret|refresh_token|token)=)[^&]*",
+    // Legacy clients may put a token in the query (oauth2_access_token), and a confused OAuth client may
+    // send its code, secret, verifier or tokens there too. OAuth form bodies are never recorded.
+    [GeneratedRegex(@"(?<=(^|[?&])(oauth2_access_token|access_token|code|code_verifier|client_secret|refresh_token|id_token|token)=)[^&]*",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Credentials();
 

@@ -20,6 +20,10 @@ internal sealed class Caller
     public string? ApiVersion { get; }
 
     public bool HasScope(string scope) => Token.Scopes.Contains(scope);
+
+    /// <summary>A resource as LinkedIn names it in a 403, e.g. <c>partnerApiPostsExternal.CREATE.20261101</c>.</summary>
+    public string ResourceName(string resource, string operation) =>
+        $"{resource}.{operation}.{(ApiVersion is { Length: > 0 } v ? ApiVersionRule.Display(v) : "NO_VERSION")}";
 }
 
 internal static class CallerHttpContextExtensions

@@ -71,7 +71,5 @@ internal static class PostPermissions
             : LinkedInErrors.AccessDenied(resource, $"{ReadMember} for {author} (the token belongs to {caller.Member.Urn})");
     }
 
-    // LinkedIn names the denied resource like partnerApiPostsExternal.CREATE.20261001.
-    private static string ResourceName(Caller caller, string operation) =>
-        $"partnerApiPostsExternal.{operation}.{(caller.ApiVersion is { Length: > 0 } v ? ApiVersionRule.Display(v) : "NO_VERSION")}";
+    private static string ResourceName(Caller caller, string operation) => caller.ResourceName("partnerApiPostsExternal", operation);
 }

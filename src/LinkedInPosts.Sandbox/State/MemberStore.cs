@@ -46,6 +46,9 @@ internal sealed partial class MemberStore
 
     public Member? Find(string urn) => _byUrn.GetValueOrDefault(urn);
 
+    /// <summary>The organization's name, or null when no member has ever named it (it does not exist).</summary>
+    public string? OrganizationName(string organizationUrn) => _organizationNames.GetValueOrDefault(organizationUrn);
+
     public bool HasRole(Member member, string organizationUrn, IReadOnlySet<string>? anyOf) =>
         member.Roles.Exists(r => r.OrganizationUrn == organizationUrn && (anyOf is null || anyOf.Contains(r.Role)));
 

@@ -8,6 +8,7 @@ internal static class RandomIds
     private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const string Alphanumerics = Letters + "0123456789";
     private const string UrlSafe = Alphanumerics + "-_";
+    private const string LowerAlphanumerics = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>A 10-character person id such as <c>yrZCpj2-1m</c> (LinkedIn's contain - and _ too).</summary>
     public static string MemberId() =>
@@ -15,6 +16,18 @@ internal static class RandomIds
 
     /// <summary>An opaque bearer token; LinkedIn's start with AQ and are far longer than 40 characters.</summary>
     public static string AccessToken() => "AQ" + RandomNumberGenerator.GetString(UrlSafe, 86);
+
+    /// <summary>A 14-character client id shaped like LinkedIn's: <c>78</c> and 12 lowercase letters or digits.</summary>
+    public static string ClientId() => "78" + RandomNumberGenerator.GetString(LowerAlphanumerics, 12);
+
+    /// <summary>A 16-character client secret.</summary>
+    public static string ClientSecret() => RandomNumberGenerator.GetString(Alphanumerics, 16);
+
+    /// <summary>An authorization code; LinkedIn's are long opaque strings starting with AQ.</summary>
+    public static string AuthorizationCode() => "AQ" + RandomNumberGenerator.GetString(UrlSafe, 118);
+
+    /// <summary>A refresh token; opaque and longer than the access token, like LinkedIn's.</summary>
+    public static string RefreshToken() => "AQ" + RandomNumberGenerator.GetString(UrlSafe, 148);
 
     /// <summary>
     /// A 19-digit activity id. LinkedIn's encode the creation time in milliseconds shifted left by 22

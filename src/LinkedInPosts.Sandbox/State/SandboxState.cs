@@ -2,9 +2,9 @@ namespace LinkedInPosts.Sandbox.State;
 
 /// <summary>
 /// Everything the sandbox remembers. One lock (<see cref="Sync"/>) guards all stores, so a request sees
-/// and changes a consistent state (e.g. the duplicate check and the insert are one step). Requests
-/// are short and nothing awaits while holding it. OAuth codes, refresh tokens and media uploads will
-/// be further stores here.
+/// and changes a consistent state (e.g. the duplicate check and the insert are one step, and so are
+/// redeeming a code and marking it used). Requests are short and nothing awaits while holding it.
+/// Media uploads will be a further store here.
 /// </summary>
 internal sealed class SandboxState
 {
@@ -24,13 +24,24 @@ internal sealed class SandboxState
 
     public PostStore Posts { get; } = new();
 
+    public AppStore Apps { get; } = new();
+
+    public CodeStore Codes { get; } = new();
+
+    public RefreshTokenStore RefreshTokens { get; } = new();
+
+    public BrowserSession Browser { get; } = new();
+
     public DailyLimits Limits { get; }
 
     public FaultQueue Faults { get; } = new();
 
     public RequestLog Requests { get; } = new();
 
-    /// <summary>Back to an empty sandbox as it was started: no data, default limits, the starting clock.</summary>
+    /// <summary>
+    /// Back to an empty sandbox as it was started: no data (apps, codes, tokens and the signed-in
+    /// browser member included), default limits, the starting clock.
+    /// </summary>
     public void Reset()
     {
         lock (Sync)
@@ -38,6 +49,10 @@ internal sealed class SandboxState
             Members.Clear();
             Tokens.Clear();
             Posts.Clear();
+            Apps.Clear();
+            Codes.Clear();
+            RefreshTokens.Clear();
+            Browser.Clear();
             Limits.Clear();
             Faults.Clear();
             Requests.Clear();

@@ -1,6 +1,7 @@
 using System.Net;
 using LinkedInPosts.Sandbox.Admin;
 using LinkedInPosts.Sandbox.Errors;
+using LinkedInPosts.Sandbox.OAuth;
 using LinkedInPosts.Sandbox.Pipeline;
 using LinkedInPosts.Sandbox.Rest;
 using LinkedInPosts.Sandbox.State;
@@ -8,7 +9,7 @@ using LinkedInPosts.Sandbox.State;
 namespace LinkedInPosts.Sandbox.Hosting;
 
 /// <summary>Builds the web application: Kestrel on 127.0.0.1 only, the pipeline, and every route.</summary>
-internal static class SandboxApp
+internal static class SandboxHost
 {
     public static WebApplication Build(SandboxOptions options)
     {
@@ -59,7 +60,14 @@ internal static class SandboxApp
         app.MapGet("/rest/posts/{urn}", PostGetEndpoint.Handle);
         app.MapPost("/rest/posts/{urn}", PostUpdateEndpoint.HandleAsync);
         app.MapDelete("/rest/posts/{urn}", PostDeleteEndpoint.Handle);
+        app.MapGet("/rest/organizationAcls", OrganizationAclsEndpoint.Handle);
+        app.MapGet("/rest/organizations/{id}", OrganizationGetEndpoint.Handle);
         app.MapGet("/v2/userinfo", UserInfoEndpoint.Handle);
+        // LinkedIn serves OAuth from www.linkedin.com/oauth/v2; the sandbox serves both hosts from one base URL.
+        app.MapGet("/oauth/v2/authorization", AuthorizationEndpoint.Handle);
+        app.MapPost("/oauth/v2/accessToken", AccessTokenEndpoint.HandleAsync);
+        app.MapPost("/oauth/v2/introspectToken", IntrospectionEndpoint.HandleAsync);
+        app.MapPost("/oauth/v2/revoke", RevocationEndpoint.HandleAsync);
         // LinkedIn's answer for a path or method it has no resource for.
         app.MapFallback(() => LinkedInErrors.NoVirtualResource());
     }
