@@ -2,7 +2,7 @@ using System;
 
 namespace LinkedInPosts.Core.Auth
 {
-    /// <summary>How <c>ConnectionStoreFactory.Open</c> finds and opens the token store.</summary>
+    /// <summary>How <see cref="ConnectionStoreFactory.Open(ConnectionStoreOptions)"/> finds and opens the token store.</summary>
     public sealed class ConnectionStoreOptions
     {
         /// <summary>The environment variable that opts in to the plain-text file when set to <c>1</c>.</summary>
