@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.PowerShell.Connections;
 using LinkedInPosts.PowerShell.Infrastructure;
@@ -63,8 +64,39 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ApiVersion { get; set; }
 
+        /// <summary>
+        /// When the -AccessToken expires, if you know it (LinkedIn's token generator shows it; tokens last
+        /// 60 days). With it, every command warns from 7 days before and fails fast after it; without it the
+        /// expiry is unknown until LinkedIn refuses the token.
+        /// </summary>
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        public DateTime? AccessTokenExpiresAt { get; set; }
+
+        /// <summary>
+        /// Allows a plain-text token file (mode 0600 in the data folder) where no protected store works, as
+        /// on headless Linux or under cron. Tasks that use it must set LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1.
+        /// Every command that uses such a connection warns that its tokens are not protected.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowPlainTextTokenFile { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
+        {
+            var version = ResolveVersion();
+            var endpoints = ResolveEndpoints();
+            var store = OpenStore(AllowPlainTextTokenFile.IsPresent);
+            WarnAboutStore(store);
+            var stored = ConnectWithAccessToken(endpoints, version);
+            stored.Name = Name;
+            stored.ApiBase = endpoints.ApiBase;
+            stored.OAuthBase = endpoints.OAuthBase;
+            stored.ApiVersion = ApiVersion;
+            stored.ConnectedBy = OsAccount.Current;
+            Save(store, stored);
+        }
+
+        private StoredConnection ConnectWithAccessToken(LinkedInEndpoints endpoints, string version)
         {
             var token = AccessToken ?? TokenFromEnvironment();
             if (token == null || SecureStringTokenSource.IsBlank(token))
@@ -72,51 +104,47 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(
                     ErrorIds.NoAccessToken,
                     nameof(AccessToken),
-                    $"No access token: pass -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') or set the {AccessTokenVariable} environment variable.",
+                    $"No access token: pass -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') or set the {AccessTokenVariable} environment variable. " +
+                    "To sign in with your LinkedIn app instead, use -ClientId and -ClientSecret.",
                     null));
             }
 
-            var version = ResolveVersion();
-            var endpoints = ResolveEndpoints();
+            using (var tokens = new SecureStringTokenSource(token!))
+            using (var client = new LinkedInClient(tokens, new LinkedInClientOptions { Endpoints = endpoints, ApiVersion = version, Log = AmbientLog.Instance }))
+            {
+                try
+                {
+                    WriteVerbose($"Connecting '{Name}' to {endpoints.ApiBase} (LinkedIn-Version {version}) with an access token.");
+                    var member = Run(cancellationToken => client.GetMemberAsync(cancellationToken));
+                    return new StoredConnection
+                    {
+                        MemberUrn = member.Urn,
+                        MemberName = member.Name,
+                        AccessToken = Run(cancellationToken => tokens.GetAccessTokenAsync(cancellationToken)),
+                        AccessTokenExpiresAt = AccessTokenExpiresAt.HasValue ? new DateTimeOffset(AccessTokenExpiresAt.Value) : (DateTimeOffset?)null,
+                        ConnectedAt = ModuleClock.Current.GetUtcNow(),
+                    };
+                }
+                catch (LinkedInException exception)
+                {
+                    ThrowTerminatingError(LinkedInErrorRecords.From(exception, Name));
+                    throw;
+                }
+            }
+        }
 
-            var tokens = new SecureStringTokenSource(token!);
-            var options = new LinkedInClientOptions
+        /// <summary>Stores the connection, makes it this session's, and outputs its description.</summary>
+        private void Save(LockedConnectionStore store, StoredConnection stored)
+        {
+            FromStore(store, s =>
             {
-                Endpoints = endpoints,
-                ApiVersion = version,
-                Log = AmbientLog.Instance,
-            };
-            var client = new LinkedInClient(tokens, options);
-            LinkedInMember member;
-            try
-            {
-                WriteVerbose($"Connecting '{Name}' to {endpoints.ApiBase} (LinkedIn-Version {version}).");
-                member = Run(cancellationToken => client.GetMemberAsync(cancellationToken));
-            }
-            catch (LinkedInException exception)
-            {
-                client.Dispose();
-                tokens.Dispose();
-                ThrowTerminatingError(LinkedInErrorRecords.From(exception, Name));
-                return;
-            }
-            catch
-            {
-                client.Dispose();
-                tokens.Dispose();
-                throw;
-            }
-
-            var connection = new LinkedInConnection(
-                Name,
-                member.Urn,
-                member.Name,
-                endpoints.ApiBase,
-                version,
-                isSandbox: !endpoints.IsProduction,
-                connectedAt: DateTimeOffset.Now);
-            ConnectionRegistry.Current.Set(new LinkedInSession(connection, client, tokens));
-            WriteObject(connection);
+                s.Save(stored);
+                return true;
+            }, Name);
+            var session = LinkedInSession.Open(stored, store, ModuleClock.Current);
+            ConnectionRegistry.Current.Set(session);
+            WriteVerbose($"Connection '{Name}' is kept in {store.Description} ({store.Location}).");
+            WriteObject(session.Describe(ModuleClock.Current.GetUtcNow()));
         }
 
         private static SecureString? TokenFromEnvironment()

@@ -7,7 +7,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// </summary>
     public static class ErrorIds
     {
-        /// <summary>No connection with the requested name exists in this session.</summary>
+        /// <summary>No connection with the requested name exists in this session or in the OS account's token store.</summary>
         public const string NotConnected = "LinkedInNotConnected";
 
         /// <summary>Connect-LinkedIn found no token: no -AccessToken and no environment variable.</summary>
@@ -21,5 +21,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>-ApiBaseUri is not an absolute http(s) address.</summary>
         public const string InvalidApiBaseUri = "LinkedInInvalidApiBaseUri";
+
+        /// <summary>-Author is neither the connection's member nor a page the connection can post as.</summary>
+        public const string AuthorNotAllowed = "LinkedInAuthorNotAllowed";
     }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.PowerShell.Connections;
@@ -19,6 +21,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineMessages _messages = new PipelineMessages();
+        private readonly HashSet<string> _storeWarned = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopProcessingToken => _stopping.Token;
@@ -123,28 +126,85 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// The connection called <paramref name="name"/> (<c>default</c> when null). Without one nothing
-        /// can run, so this is a terminating error that names the command to run.
+        /// The connection called <paramref name="name"/> (<c>default</c> when null): this runspace's, or
+        /// else the one in the OS account's token store (so a scheduled task finds the connection made
+        /// interactively, without Connect-LinkedIn). Without one nothing can run, so this is a terminating
+        /// error that names the command to run. Warns once per command when the store is not protected.
         /// </summary>
         internal LinkedInSession GetSession(string? name)
         {
             var wanted = string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
             var registry = ConnectionRegistry.Current;
-            if (!registry.TryGet(wanted, out var session))
+            if (registry.TryGet(wanted, out var cached))
             {
-                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, registry.Names));
+                WarnAboutStore(cached!.Store);
+                return cached;
             }
-            return session!;
+
+            var store = OpenStore(allowPlainText: false);
+            var stored = FromStore(store, s => s.Find(wanted), wanted);
+            if (stored == null)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, registry.Names, store, FromStore(store, s => s.Load(), wanted)));
+            }
+            var session = LinkedInSession.Open(stored!, store, ModuleClock.Current);
+            registry.Set(session);
+            WarnAboutStore(store);
+            return session;
+        }
+
+        /// <summary>
+        /// The OS account's token store. None usable (no protected store, no opt-in) is a terminating
+        /// error that says how to opt in to the plain-text file.
+        /// </summary>
+        internal LockedConnectionStore OpenStore(bool allowPlainText)
+        {
+            try
+            {
+                return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = allowPlainText });
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, null));
+                throw;
+            }
+        }
+
+        /// <summary>Runs a store operation; a store that cannot be read or locked is a terminating error.</summary>
+        internal T FromStore<T>(LockedConnectionStore store, Func<LockedConnectionStore, T> operation, object? target)
+        {
+            try
+            {
+                return operation(store);
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, target));
+                throw;
+            }
+        }
+
+        /// <summary>Writes the store's warning (plain-text file, left-over file), once per command.</summary>
+        internal void WarnAboutStore(LockedConnectionStore store)
+        {
+            var warning = store.Warning;
+            if (warning != null && _storeWarned.Add(warning))
+            {
+                WriteWarning(warning);
+            }
         }
 
         /// <summary>
         /// Reports an error Core raised for one input. Errors about the connection itself (refused
         /// token, retired API version, daily limit) stop the cmdlet, since every further input would
         /// fail the same way; anything else is written and the pipeline goes on with the next input.
+        /// An error about the token names the connection and the exact command that makes it again.
         /// </summary>
-        internal void WriteLinkedInError(LinkedInException exception, object? target)
+        internal void WriteLinkedInError(LinkedInException exception, object? target, LinkedInSession? session = null)
         {
-            var record = LinkedInErrorRecords.From(exception, target);
+            var record = exception is LinkedInAuthException auth && session != null
+                ? LinkedInErrorRecords.ForConnection(auth, session, target)
+                : LinkedInErrorRecords.From(exception, target);
             if (LinkedInErrorRecords.StopsEverything(exception))
             {
                 ThrowTerminatingError(record);

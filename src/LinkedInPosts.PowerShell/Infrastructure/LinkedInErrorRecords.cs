@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
 
 namespace LinkedInPosts.PowerShell.Infrastructure
 {
@@ -53,6 +56,10 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return ErrorCategory.ConnectionError;
                 case LinkedInUnknownOutcomeException _:
                     return ErrorCategory.OperationTimeout;
+                case LinkedInTokenStoreException store:
+                    return store.Failure == TokenStoreFailure.Unavailable ? ErrorCategory.ResourceUnavailable
+                        : store.Failure == TokenStoreFailure.Locked ? ErrorCategory.ResourceBusy
+                        : ErrorCategory.ReadError;
                 default:
                     return ErrorCategory.NotSpecified;
             }
@@ -64,7 +71,14 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             switch (exception)
             {
                 case LinkedInAuthException _:
-                    return "Get a new access token and run Connect-LinkedIn -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') again.";
+                    return "Sign in again with Connect-LinkedIn (OAuth: -ClientId and -ClientSecret), or bring a new token with Connect-LinkedIn -AccessToken " + Reconnect.ReadAccessToken + ".";
+                case LinkedInTokenStoreException store when store.Failure == TokenStoreFailure.Unavailable:
+                    return "Where no protected store can work (headless Linux, cron), opt in to a plain-text token file (mode 0600): run Connect-LinkedIn -AllowPlainTextTokenFile, and set " +
+                        ConnectionStoreOptions.AllowPlainTextVariable + "=1 in the environment of every session or scheduled task that uses it.";
+                case LinkedInTokenStoreException store when store.Failure == TokenStoreFailure.Unreadable:
+                    return "Run Disconnect-LinkedIn -All -Force as " + OsAccount.Current + " to reset the token store (it removes every stored connection), then connect again.";
+                case LinkedInTokenStoreException _:
+                    return "Another LinkedInPosts command holds the token store (a sign-in or token refresh); try again when it has finished.";
                 case LinkedInPermissionException permission when !string.IsNullOrEmpty(permission.MissingScope):
                     return $"Use an access token that was granted the '{permission.MissingScope}' scope, then run Connect-LinkedIn again.";
                 case LinkedInDuplicatePostException duplicate when !string.IsNullOrEmpty(duplicate.ExistingUrn):
@@ -87,31 +101,64 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         public static bool StopsEverything(LinkedInException exception) =>
             exception is LinkedInAuthException
+            || exception is LinkedInTokenStoreException
             || exception is LinkedInVersionSunsetException
             || exception is LinkedInThrottledException;
 
         /// <summary>
-        /// No connection of that name: says exactly which command makes one. Its category is
-        /// AuthenticationError, like a refused token, because the remedy is the same: Connect-LinkedIn.
+        /// An error LinkedIn (or the token source) raised about a connection's token: names the connection
+        /// and the exact command that makes it again, in the message and in RecommendedAction.
         /// </summary>
-        public static ErrorRecord NotConnected(string name, IReadOnlyCollection<string> existing)
+        public static ErrorRecord ForConnection(LinkedInAuthException exception, LinkedInSession session, object? target)
         {
-            var connect = string.Equals(name, Connections.ConnectionRegistry.DefaultName, StringComparison.OrdinalIgnoreCase)
-                ? "Connect-LinkedIn -AccessToken (Read-Host -AsSecureString 'LinkedIn access token')"
-                : $"Connect-LinkedIn -Name '{name}' -AccessToken (Read-Host -AsSecureString 'LinkedIn access token')";
-            var others = existing.Count == 0
-                ? string.Empty
-                : " Connections in this session: " + string.Join(", ", existing) + ".";
-            var message = $"Not connected to LinkedIn: there is no connection named '{name}' in this session. Run {connect} first.{others}";
+            var command = Reconnect.CommandFor(session.Stored, !session.Store.IsProtected);
+            var record = new ErrorRecord(exception, exception.ErrorId, ErrorCategory.AuthenticationError, target);
+            var message = $"Connection '{session.Name}' ({session.Stored.MemberName}): {exception.Message}";
+            if (message.IndexOf(command, StringComparison.Ordinal) < 0)
+            {
+                message += " Reconnect with: " + command;
+            }
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run " + command };
+            return record;
+        }
+
+        /// <summary>
+        /// No connection of that name, in this session or in the OS account's token store: says whose
+        /// store was looked in and exactly which command makes one. Its category is AuthenticationError,
+        /// like a refused token, because the remedy is the same: Connect-LinkedIn.
+        /// </summary>
+        public static ErrorRecord NotConnected(string name, IReadOnlyCollection<string> inSession, LockedConnectionStore store, IReadOnlyList<StoredConnection> stored)
+        {
+            var connect = Reconnect.CommandForNew(name);
+            var me = OsAccount.Current;
+            var message = $"Not connected to LinkedIn: there is no connection named '{name}' in this session or in the token store of OS account {me} ({store.Description}). " +
+                $"Run {connect} first (or -AccessToken {Reconnect.ReadAccessToken} for a token you already have).";
+            var names = inSession.Concat(stored.Select(c => c.Name)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+            if (names.Count > 0)
+            {
+                message += " Connections: " + string.Join(", ", names) + ".";
+            }
+            var others = stored.Select(c => c.ConnectedBy).Where(by => !OsAccount.IsCurrent(by)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            message += others.Count > 0
+                ? $" The connections in this store were made as {string.Join(", ", others)}; this runs as {me}: connect as the account that runs the task."
+                : $" The token store belongs to the OS account: a connection made as another account (for example the one a scheduled task runs as) is not visible to {me}.";
             return new ErrorRecord(
                 new InvalidOperationException(message),
                 ErrorIds.NotConnected,
                 ErrorCategory.AuthenticationError,
                 name)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run {connect}." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run {connect} as {me}." },
             };
         }
+
+        /// <summary>-Author names someone the connection cannot post as.</summary>
+        public static ErrorRecord AuthorNotAllowed(string author, string reason) =>
+            new ErrorRecord(
+                new ArgumentException(reason, "Author"),
+                ErrorIds.AuthorNotAllowed,
+                ErrorCategory.PermissionDenied,
+                author);
 
         /// <summary>A value that is not the kind of URN the parameter needs.</summary>
         public static ErrorRecord InvalidUrn(string parameterName, object? value, Exception reason) =>

@@ -85,9 +85,10 @@ public sealed class ModuleImportTests
     public void ConnectionNamesCompleteFromThisSession()
     {
         using var session = PowerShellSession.Start();
-        // Completion reads the registry only; no network is involved.
+        // Completion reads this session's registry and the token store only; no network is involved.
+        // (The prefix matches no name the behaviour tests, running beside this one, may have stored.)
         var run = session.Run(
-            "$line = 'New-LinkedInPost -Text x -Connection '; " +
+            "$line = 'New-LinkedInPost -Text x -Connection zz-none-'; " +
             "(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.Count");
         run.AssertNoErrors();
         Assert.Equal("0", run.Output.Single().ToString());
