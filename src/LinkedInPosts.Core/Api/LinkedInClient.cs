@@ -20,6 +20,10 @@ namespace LinkedInPosts.Core.Api
     {
         private const string PostsPath = "rest/posts";
         private const int BatchSize = 50; // keeps ids=List(...) far below LinkedIn's 4000-character query limit
+        private const string AclsPath = "rest/organizationAcls";
+        private const string OrganizationsPath = "rest/organizations";
+        private const int AclPageSize = 100;
+        private const int MaxAclPages = 50; // 5000 roles: a guard against a paging answer that never ends
 
         private readonly LinkedInTransport _transport;
         private readonly RetryPolicy _retry;
@@ -63,6 +67,46 @@ namespace LinkedInPosts.Core.Api
                 var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
                 return Read(request, response, MemberJson.Read);
             }, cancellationToken);
+        }
+
+        /// <summary>
+        /// The pages (organizations) the member holds an APPROVED role on, from
+        /// <c>GET /rest/organizationAcls?q=roleAssignee</c> (all pages of it), each with its name from
+        /// <c>GET /rest/organizations/{id}</c>. Listing needs an organization scope; a name LinkedIn does not
+        /// give is left empty. A member with several roles on one page gets one entry, with the role that
+        /// lets them post when one does.
+        /// </summary>
+        public async Task<IReadOnlyList<ConnectionOrganization>> GetOrganizationsAsync(CancellationToken cancellationToken = default)
+        {
+            var found = new List<ConnectionOrganization>();
+            var start = 0;
+            for (var pages = 0; pages < MaxAclPages; pages++)
+            {
+                var request = new LinkedInRequest(HttpMethod.Get, $"{AclsPath}?q=roleAssignee&state=APPROVED&start={start}&count={AclPageSize}")
+                {
+                    RestLiMethod = "FINDER",
+                    RequiredScope = LinkedInScopes.OrganizationAdmin,
+                };
+                var page = await _retry.ExecuteAsync(request.Display, async ct =>
+                {
+                    var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                    return Read(request, response, OrganizationJson.ReadAclPage);
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var acl in page.Acls.Where(a => a.State == null || a.State == "APPROVED"))
+                {
+                    Merge(found, acl);
+                }
+                if (!page.HasNext || page.Received == 0)
+                {
+                    break;
+                }
+                start += page.Received;
+            }
+            foreach (var organization in found)
+            {
+                organization.Name = await OrganizationNameAsync(organization.Urn, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            }
+            return found;
         }
 
         /// <summary>
@@ -208,6 +252,51 @@ namespace LinkedInPosts.Core.Api
         /// <inheritdoc />
         public void Dispose() => _transport.Dispose();
 
+        // Best effort: a page's name is for display only, so any LinkedIn error leaves it unknown.
+        private async Task<string?> OrganizationNameAsync(string urn, CancellationToken cancellationToken)
+        {
+            if (!LinkedInUrn.TryParse(urn, out var parsed) || parsed!.EntityType != LinkedInUrn.Organization)
+            {
+                return null;
+            }
+            var request = new LinkedInRequest(HttpMethod.Get, $"{OrganizationsPath}/{Uri.EscapeDataString(parsed.Id)}") { Subject = urn };
+            try
+            {
+                return await _retry.ExecuteAsync(request.Display, async ct =>
+                {
+                    var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+                    return Read(request, response, OrganizationJson.ReadLocalizedName);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInException ex)
+            {
+                Options.Log.Verbose($"The name of {urn} is not known: {ex.Message}");
+                return null;
+            }
+        }
+
+        private static void Merge(List<ConnectionOrganization> found, OrganizationJson.Acl acl)
+        {
+            var existing = found.FirstOrDefault(o => o.Urn == acl.Organization);
+            if (existing == null)
+            {
+                found.Add(new ConnectionOrganization { Urn = acl.Organization, Role = acl.Role });
+            }
+            else if (RoleRank(acl.Role) < RoleRank(existing.Role))
+            {
+                existing.Role = acl.Role;
+            }
+        }
+
+        // Lower is stronger: the roles that may post as the page first.
+        private static int RoleRank(string role) => role switch
+        {
+            "ADMINISTRATOR" => 0,
+            "CONTENT_ADMIN" => 1,
+            "DIRECT_SPONSORED_CONTENT_POSTER" => 2,
+            _ => 3,
+        };
+
         private static LinkedInUrn RequirePost(LinkedInUrn post)
         {
             if (post == null)
@@ -300,20 +389,7 @@ namespace LinkedInPosts.Core.Api
             {
                 posts.AddRange(elements.EnumerateArray().Select(PostJson.ReadPost));
             }
-            var hasNext = false;
-            if (root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object)
-            {
-                if (paging.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Array)
-                {
-                    hasNext = links.EnumerateArray().Any(link => PostJson.String(link, "rel") == "next");
-                }
-                // `total` is not always sent; where it is, it settles the question.
-                if (paging.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number
-                    && paging.TryGetProperty("start", out var start) && start.ValueKind == JsonValueKind.Number)
-                {
-                    hasNext = start.GetInt32() + posts.Count < total.GetInt32();
-                }
-            }
+            var hasNext = RestLiPaging.HasNext(root, posts.Count);
             return new PostPage(posts, hasNext);
         }
 
