@@ -28,7 +28,7 @@ namespace LinkedInPosts.PowerShell.Connections
             IsExpired = stored.AccessTokenExpiresAt.HasValue && stored.AccessTokenExpiresAt.Value <= now;
             RefreshTokenExpiresAt = string.IsNullOrEmpty(stored.RefreshToken) ? null : stored.RefreshTokenExpiresAt;
             RefreshTokenDaysLeft = DaysLeft(RefreshTokenExpiresAt, now);
-            CanRefresh = stored.CanRefreshAt(now) && !string.IsNullOrEmpty(stored.ClientId);
+            CanRefresh = stored.CanRefreshAt(now) && !string.IsNullOrEmpty(stored.ClientId) && !string.IsNullOrEmpty(stored.ClientSecret);
             ApiBaseUri = stored.ApiBase;
             OAuthBaseUri = stored.OAuthBase;
             ApiVersion = EffectiveVersion(stored.ApiVersion);
@@ -135,7 +135,7 @@ namespace LinkedInPosts.PowerShell.Connections
             }
         }
 
-        private static int? DaysLeft(DateTimeOffset? expiresAt, DateTimeOffset now)
+        internal static int? DaysLeft(DateTimeOffset? expiresAt, DateTimeOffset now)
         {
             if (!expiresAt.HasValue)
             {

@@ -133,35 +133,57 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         internal LinkedInSession GetSession(string? name)
         {
-            var wanted = string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
-            var registry = ConnectionRegistry.Current;
-            if (registry.TryGet(wanted, out var cached))
+            var wanted = ConnectionName(name);
+            var session = FindSession(wanted, out var store);
+            if (session == null)
             {
-                WarnAboutStore(cached!.Store);
+                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, ConnectionRegistry.Current.Names, store!, FromStore(store!, s => s.Load(), wanted)));
+            }
+            return session!;
+        }
+
+        /// <summary>
+        /// The connection called <paramref name="name"/> from this runspace or the token store, or null
+        /// (with the store that was looked in) when there is none. A store that cannot be used is a
+        /// terminating error.
+        /// </summary>
+        internal LinkedInSession? FindSession(string name, out LockedConnectionStore? store)
+        {
+            var registry = ConnectionRegistry.Current;
+            if (registry.TryGet(name, out var cached))
+            {
+                store = cached!.Store;
+                WarnAboutStore(store);
                 return cached;
             }
 
-            var store = OpenStore(allowPlainText: false);
-            var stored = FromStore(store, s => s.Find(wanted), wanted);
+            store = OpenStore();
+            WarnAboutStore(store);
+            var stored = FromStore(store, s => s.Find(name), name);
             if (stored == null)
             {
-                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, registry.Names, store, FromStore(store, s => s.Load(), wanted)));
+                return null;
             }
-            var session = LinkedInSession.Open(stored!, store, ModuleClock.Current);
+            var session = LinkedInSession.Open(stored, store, ModuleClock.Current);
             registry.Set(session);
-            WarnAboutStore(store);
             return session;
         }
+
+        /// <summary>The connection name to use: <paramref name="name"/> trimmed, or <c>default</c>.</summary>
+        internal static string ConnectionName(string? name) =>
+            string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
 
         /// <summary>
         /// The OS account's token store. None usable (no protected store, no opt-in) is a terminating
         /// error that says how to opt in to the plain-text file.
         /// </summary>
-        internal LockedConnectionStore OpenStore(bool allowPlainText)
+        internal LockedConnectionStore OpenStore(bool allowPlainText = false)
         {
             try
             {
-                return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = allowPlainText });
+                var registry = ConnectionRegistry.Current;
+                registry.PlainTextAllowed |= allowPlainText;
+                return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
             }
             catch (LinkedInTokenStoreException exception)
             {

@@ -9,7 +9,7 @@ namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 public sealed class ModuleImportTests
 {
     [Fact]
-    public void ImportExposesExactlyTheFiveCmdlets()
+    public void ImportExposesExactlyTheExpectedCmdlets()
     {
         using var session = PowerShellSession.Start();
         var run = session.Run("Get-Command -Module LinkedInPosts | ForEach-Object { $_.CommandType.ToString() + ' ' + $_.Name }");
