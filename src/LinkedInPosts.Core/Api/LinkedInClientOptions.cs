@@ -33,6 +33,9 @@ namespace LinkedInPosts.Core.Api
         /// <summary>The clock used for throttling arithmetic (tests may substitute it).</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+        /// <summary>A copy, so a caller can change one setting (the endpoints, the version) for one client.</summary>
+        internal LinkedInClientOptions Copy() => (LinkedInClientOptions)MemberwiseClone();
+
         internal void Validate()
         {
             if (Endpoints == null)

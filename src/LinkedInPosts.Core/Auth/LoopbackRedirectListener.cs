@@ -123,7 +123,8 @@ namespace LinkedInPosts.Core.Auth
         /// <summary>
         /// Waits for LinkedIn's answer. After <paramref name="timeout"/> a <see cref="SignInFailureReason.Timeout"/>
         /// error says what usually causes it; <paramref name="cancellationToken"/> (Ctrl+C) stops the listener at
-        /// once and frees the port. Either way, and after an answer, the listener is stopped.
+        /// once and frees the port; disposing the listener ends the wait too. Either way, and after an answer,
+        /// the listener is stopped.
         /// </summary>
         public async Task<AuthorizationResponse> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
         {
@@ -132,7 +133,7 @@ namespace LinkedInPosts.Core.Auth
                 throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
             }
             using var expiry = new CancellationTokenSource(timeout);
-            using var both = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, cancellationToken);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, cancellationToken, _stopping.Token);
             var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (both.Token.Register(() => stopped.TrySetResult(true)))
             {
@@ -150,6 +151,10 @@ namespace LinkedInPosts.Core.Auth
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
+            if (!expiry.IsCancellationRequested)
+            {
+                throw new ObjectDisposedException(nameof(LoopbackRedirectListener), "The listener was stopped before LinkedIn's answer arrived.");
+            }
             _log.Verbose($"No sign-in answer reached {Display(RedirectUri)} within {Describe(timeout)}.");
             throw new LinkedInSignInException(
                 SignInFailureReason.Timeout,
