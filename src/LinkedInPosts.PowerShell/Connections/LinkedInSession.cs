@@ -3,6 +3,7 @@ using System.Linq;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.PowerShell.Connections
 {
@@ -23,9 +24,18 @@ namespace LinkedInPosts.PowerShell.Connections
             _tokens = tokens;
         }
 
+        private readonly ConnectionTokenSource? _tokenSource;
+
+        private LinkedInSession(StoredConnection stored, LockedConnectionStore store, LinkedInClient client, ConnectionTokenSource tokens)
+            : this(stored, store, client, (IDisposable?)null)
+        {
+            _tokenSource = tokens;
+        }
+
         /// <summary>
         /// A live session for a stored connection: a client pointed at the connection's hosts and version,
-        /// handed its token by a source that reads the store.
+        /// handed its token by Core's <see cref="ConnectionTokenSource"/> (refresh under the store's lock,
+        /// a warning from 7 days before the end, a fast failure after it), judged by <paramref name="clock"/>.
         /// </summary>
         public static LinkedInSession Open(StoredConnection stored, LockedConnectionStore store, TimeProvider clock)
         {
@@ -33,10 +43,34 @@ namespace LinkedInPosts.PowerShell.Connections
             {
                 Endpoints = new LinkedInEndpoints(stored.ApiBase, stored.OAuthBase),
                 ApiVersion = LinkedInApiVersion.Resolve(stored.ApiVersion),
-                Log = Infrastructure.AmbientLog.Instance,
+                Log = new ConnectionLog(stored, !store.IsProtected),
+                Clock = clock,
             };
-            var tokens = new StaticAccessTokenSource(stored.AccessToken);
-            return new LinkedInSession(stored, store, new LinkedInClient(tokens, options), null);
+            var tokens = new ConnectionTokenSource(store, stored, options);
+            return new LinkedInSession(stored, store, new LinkedInClient(tokens, options), tokens);
+        }
+
+        /// <summary>
+        /// LinkedIn's (or the token source's) refusal of this connection's token, told for this connection
+        /// with the full command that makes it again.
+        /// </summary>
+        public LinkedInAuthException Explain(LinkedInAuthException exception)
+        {
+            var told = _tokenSource?.Explain(exception) ?? exception;
+            var plainText = !Store.IsProtected;
+            var message = Reconnect.Rewrite(told.Message, Stored, plainText);
+            var command = Reconnect.CommandFor(Stored, plainText);
+            if (message.IndexOf(command, StringComparison.Ordinal) < 0)
+            {
+                message = $"Connection '{Name}' ({Stored.MemberName}): {message} Sign in again: {command}";
+            }
+            return new LinkedInAuthException(told.Reason, message, told)
+            {
+                HttpStatus = told.HttpStatus,
+                ServiceErrorCode = told.ServiceErrorCode,
+                LinkedInCode = told.LinkedInCode,
+                Request = told.Request,
+            };
         }
 
         public string Name => Stored.Name;
@@ -52,7 +86,7 @@ namespace LinkedInPosts.PowerShell.Connections
         public string Member => Stored.MemberUrn;
 
         /// <summary>The command that makes this connection again, for errors about its token.</summary>
-        public string ReconnectCommand => Reconnect.CommandFor(Stored);
+        public string ReconnectCommand => Reconnect.CommandFor(Stored, !Store.IsProtected);
 
         /// <summary>The secret-free description, with days left counted at <paramref name="now"/>.</summary>
         public LinkedInConnection Describe(DateTimeOffset now) => new LinkedInConnection(Stored, Store.Description, Store.IsProtected, now);

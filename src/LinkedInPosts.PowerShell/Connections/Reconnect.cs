@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Auth;
 
@@ -12,12 +13,6 @@ namespace LinkedInPosts.PowerShell.Connections
     /// </summary>
     internal static class Reconnect
     {
-        /// <summary>The scopes that give a connection its list of pages.</summary>
-        public static readonly IReadOnlyList<string> OrganizationScopes = new[]
-        {
-            "w_organization_social", "r_organization_social", "rw_organization_admin", "r_organization_admin",
-        };
-
         /// <summary>The Read-Host expression the commands use for a client secret.</summary>
         public const string ReadClientSecret = "(Read-Host -AsSecureString 'LinkedIn client secret')";
 
@@ -26,7 +21,7 @@ namespace LinkedInPosts.PowerShell.Connections
 
         /// <summary>True when the connection's page list was looked up (an organization scope was granted), so -Author can be checked against it.</summary>
         public static bool KnowsOrganizations(StoredConnection connection) =>
-            connection.Organizations.Count > 0 || connection.Scopes.Any(s => OrganizationScopes.Contains(s, StringComparer.Ordinal));
+            connection.Organizations.Count > 0 || LinkedInScopes.AllowOrganizationLookup(connection.Scopes);
 
         /// <summary>The Connect-LinkedIn command line for <paramref name="connection"/>.</summary>
         public static string CommandFor(StoredConnection connection, bool plainTextStore = false)
@@ -40,9 +35,13 @@ namespace LinkedInPosts.PowerShell.Connections
             {
                 parts.Add("-ClientId " + Quote(connection.ClientId!));
                 parts.Add(connection.UsesPkce ? "-Pkce" : "-ClientSecret " + ReadClientSecret);
-                if (connection.Scopes.Any(s => OrganizationScopes.Contains(s, StringComparer.Ordinal)))
+                if (LinkedInScopes.AllowOrganizationLookup(connection.Scopes))
                 {
                     parts.Add("-Organization");
+                }
+                if (connection.RedirectUri != null && connection.RedirectUri != SignInRequest.DefaultRedirectUri)
+                {
+                    parts.Add("-RedirectUri " + QuoteUri(connection.RedirectUri));
                 }
             }
             else
@@ -51,7 +50,7 @@ namespace LinkedInPosts.PowerShell.Connections
             }
             if (connection.ApiBase != LinkedInEndpoints.ProductionApiBase)
             {
-                parts.Add("-ApiBaseUri " + Quote(connection.ApiBase.AbsoluteUri));
+                parts.Add("-ApiBaseUri " + QuoteUri(connection.ApiBase));
             }
             if (!string.IsNullOrEmpty(connection.ApiVersion))
             {
@@ -64,6 +63,8 @@ namespace LinkedInPosts.PowerShell.Connections
             return string.Join(" ", parts);
         }
 
+        private static string QuoteUri(Uri uri) => "'" + uri.OriginalString.Replace("'", "''") + "'";
+
         /// <summary>The command for a connection that does not exist yet (no app known): OAuth sign-in first.</summary>
         public static string CommandForNew(string name)
         {
@@ -71,7 +72,18 @@ namespace LinkedInPosts.PowerShell.Connections
             return "Connect-LinkedIn" + named + " -ClientId <your app's client id> -ClientSecret " + ReadClientSecret;
         }
 
-        /// <summary>A PowerShell single-quoted string.</summary>
-        public static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
+        /// <summary>
+        /// <paramref name="text"/> (a message of Core's token source) with Core's short reconnect command
+        /// replaced by the full one: Core names the connection and app; this adds how the secret is given,
+        /// the pages, the redirect URI and the store opt-in, so the command runs as written.
+        /// </summary>
+        public static string Rewrite(string text, StoredConnection connection, bool plainTextStore) =>
+            text.Replace(ConnectionTokenSource.ReconnectCommand(connection), CommandFor(connection, plainTextStore));
+
+        /// <summary>A value as PowerShell reads it: bare when it is a plain word, else single-quoted.</summary>
+        public static string Quote(string value) =>
+            BareWord.IsMatch(value) ? value : "'" + value.Replace("'", "''") + "'";
+
+        private static readonly Regex BareWord = new Regex("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
     }
 }

@@ -22,6 +22,15 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>-ApiBaseUri is not an absolute http(s) address.</summary>
         public const string InvalidApiBaseUri = "LinkedInInvalidApiBaseUri";
 
+        /// <summary>Connect-LinkedIn -ClientSecret (or -Credential's password or user name) is empty.</summary>
+        public const string NoClientSecret = "LinkedInNoClientSecret";
+
+        /// <summary>Connect-LinkedIn -Timeout is zero or negative.</summary>
+        public const string InvalidTimeout = "LinkedInInvalidTimeout";
+
+        /// <summary>Connect-LinkedIn -Scope names no scope.</summary>
+        public const string InvalidScope = "LinkedInInvalidScope";
+
         /// <summary>-Author is neither the connection's member nor a page the connection can post as.</summary>
         public const string AuthorNotAllowed = "LinkedInAuthorNotAllowed";
     }

@@ -48,6 +48,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>
+        /// Queues text for the user's console from any thread (Core's work runs on the thread pool); it is
+        /// written on the pipeline thread while <see cref="Run{T}"/> waits.
+        /// </summary>
+        internal void QueueHostMessage(string text) => _messages.Host(text);
+
         /// <summary>Runs Core's work that has no result, writing its messages as they arrive.</summary>
         internal void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async cancellationToken =>
@@ -117,6 +123,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 if (kind == PipelineMessageKind.Warning)
                 {
                     WriteWarning(text);
+                }
+                else if (kind == PipelineMessageKind.Host)
+                {
+                    // The Information stream, tagged PSHOST as Write-Host does: shown on the console whatever
+                    // $InformationPreference says, and there for a host or script that captures the stream.
+                    WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
                 }
                 else
                 {

@@ -56,6 +56,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return ErrorCategory.ConnectionError;
                 case LinkedInUnknownOutcomeException _:
                     return ErrorCategory.OperationTimeout;
+                case LinkedInSignInException signIn:
+                    return CategoryOf(signIn.Reason);
                 case LinkedInTokenStoreException store:
                     return store.Failure == TokenStoreFailure.Unavailable ? ErrorCategory.ResourceUnavailable
                         : store.Failure == TokenStoreFailure.Locked ? ErrorCategory.ResourceBusy
@@ -65,11 +67,46 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>
+        /// A failed sign-in: the member's own cancel is OperationStopped; a forged or stale answer a
+        /// SecurityError; no answer in time OperationTimeout; a scope the app lacks PermissionDenied; an
+        /// unusable redirect URI InvalidArgument, a busy port ResourceBusy; LinkedIn refusing the code,
+        /// client or refresh token AuthenticationError.
+        /// </summary>
+        private static ErrorCategory CategoryOf(SignInFailureReason reason)
+        {
+            switch (reason)
+            {
+                case SignInFailureReason.Cancelled:
+                    return ErrorCategory.OperationStopped;
+                case SignInFailureReason.StateMismatch:
+                    return ErrorCategory.SecurityError;
+                case SignInFailureReason.Timeout:
+                    return ErrorCategory.OperationTimeout;
+                case SignInFailureReason.ScopeNotAuthorized:
+                    return ErrorCategory.PermissionDenied;
+                case SignInFailureReason.RedirectUriNotSupported:
+                    return ErrorCategory.InvalidArgument;
+                case SignInFailureReason.PortUnavailable:
+                    return ErrorCategory.ResourceBusy;
+                default:
+                    return ErrorCategory.AuthenticationError;
+            }
+        }
+
         /// <summary>What the user can do about it, when the exception tells us.</summary>
         public static string? RecommendedActionFor(LinkedInException exception)
         {
             switch (exception)
             {
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.Timeout:
+                    return "Check that the app's Authorized redirect URLs (Auth tab in the LinkedIn Developer Portal) contain exactly the -RedirectUri (default http://127.0.0.1:8400/callback), then run Connect-LinkedIn again; use a longer -Timeout if signing in takes longer.";
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.ScopeNotAuthorized:
+                    return "Add the product that grants " + (signIn.Scope ?? "the scope") + " to the app in the LinkedIn Developer Portal, or run Connect-LinkedIn with -Scope listing only scopes the app has.";
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.ClientRejected || signIn.Reason == SignInFailureReason.CodeRejected:
+                    return "Check the client id and secret on the app's Auth tab in the LinkedIn Developer Portal, then run Connect-LinkedIn again.";
+                case LinkedInSignInException _:
+                    return "Run Connect-LinkedIn again.";
                 case LinkedInAuthException _:
                     return "Sign in again with Connect-LinkedIn (OAuth: -ClientId and -ClientSecret), or bring a new token with Connect-LinkedIn -AccessToken " + Reconnect.ReadAccessToken + ".";
                 case LinkedInTokenStoreException store when store.Failure == TokenStoreFailure.Unavailable:
@@ -111,14 +148,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         public static ErrorRecord ForConnection(LinkedInAuthException exception, LinkedInSession session, object? target)
         {
-            var command = Reconnect.CommandFor(session.Stored, !session.Store.IsProtected);
-            var record = new ErrorRecord(exception, exception.ErrorId, ErrorCategory.AuthenticationError, target);
-            var message = $"Connection '{session.Name}' ({session.Stored.MemberName}): {exception.Message}";
-            if (message.IndexOf(command, StringComparison.Ordinal) < 0)
-            {
-                message += " Reconnect with: " + command;
-            }
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run " + command };
+            var told = session.Explain(exception);
+            var record = new ErrorRecord(told, told.ErrorId, ErrorCategory.AuthenticationError, target);
+            record.ErrorDetails = new ErrorDetails(told.Message) { RecommendedAction = "Run " + session.ReconnectCommand };
             return record;
         }
 

@@ -121,7 +121,7 @@ public sealed class ConnectionCmdletTests : CmdletTestBase
         revoked.AssertNoErrors();
         Assert.Equal(new object?[] { false, false }, revoked.Output.Select(o => Property(o, "IsValid")));
         Assert.Equal(new object?[] { "Revoked", "NotFound" }, revoked.Output.Select(o => Property(o, "Status")));
-        Assert.Contains("Connect-LinkedIn -Name 'monitored' -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') -ApiBaseUri '" + Sandbox.BaseUri + "'",
+        Assert.Contains("Connect-LinkedIn -Name monitored -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') -ApiBaseUri '" + Sandbox.BaseUri + "'",
             (string)Property(revoked.Output[0], "Message")!);
         Assert.Contains("NOT valid (Revoked)", revoked.Output[0].ToString());
         Assert.Equal(new[] { "False", "False" }, PowerShell.Run("'monitored', 'missing' | ForEach-Object { [pscustomobject]@{ Name = $_ } } | Test-LinkedInConnection -Quiet").Output.Select(o => o.ToString()));
@@ -140,7 +140,7 @@ public sealed class ConnectionCmdletTests : CmdletTestBase
         Assert.StartsWith("LinkedInAuthRevoked,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("Connection 'revoked'", error.ToString());
-        Assert.Contains("Reconnect with: Connect-LinkedIn -Name 'revoked' -AccessToken", error.ToString());
-        Assert.StartsWith("Run Connect-LinkedIn -Name 'revoked'", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Connect-LinkedIn -Name revoked -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') -ApiBaseUri '" + Sandbox.BaseUri + "'", error.ToString());
+        Assert.StartsWith("Run Connect-LinkedIn -Name revoked -AccessToken", error.ErrorDetails.RecommendedAction);
     }
 }
