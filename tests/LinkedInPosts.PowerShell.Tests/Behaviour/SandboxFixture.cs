@@ -118,7 +118,7 @@ public abstract class CmdletTestBase : IAsyncLifetime
 
     protected static object? Property(System.Management.Automation.PSObject item, string name) => item.Properties[name]?.Value;
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         try
         {
