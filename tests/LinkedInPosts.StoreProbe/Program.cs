@@ -6,6 +6,8 @@ using LinkedInPosts.Core.Errors;
 //   save NAME TOKEN [--allow-plain]      saves a connection whose access token is TOKEN
 //   get NAME [--allow-plain]             prints the connection's access token
 //   increment NAME COUNT [--allow-plain] COUNT read-modify-writes of the token as a number
+//   lock-then-get NAME TOKEN             saves, locks the Secret Service's default collection (as a screen
+//                                        lock can), then reads: run it only in a throw-away keyring session
 // A store error prints "error: <ErrorId>" and the message on stdout and exits 3.
 var allowPlain = args.Contains("--allow-plain");
 var words = args.Where(a => a != "--allow-plain").ToArray();
@@ -39,8 +41,21 @@ try
                 }, CancellationToken.None);
             }
             return 0;
+        case "lock-then-get":
+            store.Save(new StoredConnection { Name = words[1], AccessToken = words[2], MemberName = "probe" });
+            using (var locker = System.Diagnostics.Process.Start("dbus-send", new[]
+            {
+                "--session", "--print-reply", "--dest=org.freedesktop.secrets", "/org/freedesktop/secrets",
+                "org.freedesktop.Secret.Service.Lock", "array:objpath:/org/freedesktop/secrets/collection/login",
+            })!)
+            {
+                locker.WaitForExit();
+                Console.WriteLine("locked: " + locker.ExitCode);
+            }
+            Console.WriteLine(store.Find(words[1])?.AccessToken ?? "(none)");
+            return 0;
         default:
-            Console.Error.WriteLine("usage: open | save NAME TOKEN | get NAME | increment NAME COUNT  [--allow-plain]");
+            Console.Error.WriteLine("usage: open | save NAME TOKEN | get NAME | increment NAME COUNT | lock-then-get NAME TOKEN  [--allow-plain]");
             return 2;
     }
 }

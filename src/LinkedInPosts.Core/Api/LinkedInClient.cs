@@ -22,7 +22,6 @@ namespace LinkedInPosts.Core.Api
         private const int BatchSize = 50; // keeps ids=List(...) far below LinkedIn's 4000-character query limit
         private const string AclsPath = "rest/organizationAcls";
         private const string OrganizationsPath = "rest/organizations";
-        private const int AclPageSize = 100;
         private const int MaxAclPages = 50; // 5000 roles: a guard against a paging answer that never ends
 
         private readonly LinkedInTransport _transport;
@@ -43,6 +42,9 @@ namespace LinkedInPosts.Core.Api
 
         /// <summary>The options the client was created with.</summary>
         public LinkedInClientOptions Options { get; }
+
+        /// <summary>Roles asked for per organizationAcls page (LinkedIn's maximum count is 100).</summary>
+        internal int OrganizationPageSize { get; set; } = 100;
 
         /// <summary>How long a create waits before re-sending to learn the outcome of an unanswered first try.</summary>
         internal TimeSpan ResendDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -82,7 +84,7 @@ namespace LinkedInPosts.Core.Api
             var start = 0;
             for (var pages = 0; pages < MaxAclPages; pages++)
             {
-                var request = new LinkedInRequest(HttpMethod.Get, $"{AclsPath}?q=roleAssignee&state=APPROVED&start={start}&count={AclPageSize}")
+                var request = new LinkedInRequest(HttpMethod.Get, $"{AclsPath}?q=roleAssignee&state=APPROVED&start={start}&count={OrganizationPageSize}")
                 {
                     RestLiMethod = "FINDER",
                     RequiredScope = LinkedInScopes.OrganizationAdmin,

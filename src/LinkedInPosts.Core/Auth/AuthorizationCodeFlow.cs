@@ -40,7 +40,8 @@ namespace LinkedInPosts.Core.Auth
 
         /// <summary>
         /// Runs the sign-in. <paramref name="openBrowser"/> gets the authorization URL once the listener is up:
-        /// the cmdlet opens the system browser and also prints the URL for sessions without one.
+        /// the cmdlet opens the system browser and also prints the URL for sessions without one (print
+        /// <see cref="Uri.AbsoluteUri"/>: <see cref="Uri.ToString"/> unescapes the query and breaks the link).
         /// Failures are <see cref="LinkedInSignInException"/>s; cancelling stops the listener at once.
         /// </summary>
         public async Task<StoredConnection> SignInAsync(SignInRequest request, Func<Uri, Task> openBrowser, CancellationToken cancellationToken = default)

@@ -186,7 +186,10 @@ namespace LinkedInPosts.Core.Auth
                 var now = Now;
                 if (!IsExpired(known, now))
                 {
-                    _options.Log.Warning($"Connection '{known.Name}' could not be refreshed, so it goes on with its current token, valid until {Date(known.AccessTokenExpiresAt)}. {ex.Message}");
+                    var why = ex is LinkedInSignInException refused
+                        ? Refused(refused) + " Run " + ReconnectCommand(known) + " before then."
+                        : ex.Message + " The next call tries again.";
+                    _options.Log.Warning($"Connection '{known.Name}' could not be refreshed, so it goes on with its current token, valid until {Date(known.AccessTokenExpiresAt)}. {why}");
                     return known;
                 }
                 if (ex is LinkedInSignInException refusal)
@@ -282,9 +285,7 @@ namespace LinkedInPosts.Core.Auth
         private LinkedInAuthException Expired(StoredConnection connection, LinkedInSignInException? refusal)
         {
             var now = Now;
-            var why = refusal != null
-                ? "LinkedIn refused to refresh it: " + refusal.Message
-                : WhyNoRefresh(connection, now) + ".";
+            var why = refusal == null ? WhyNoRefresh(connection, now) + "." : Refused(refusal);
             var exception = new LinkedInAuthException(
                 AuthFailureReason.Expired,
                 $"Connection '{connection.Name}' expired on {Date(connection.AccessTokenExpiresAt)}. {why} Sign in again: {ReconnectCommand(connection)}",
@@ -292,6 +293,11 @@ namespace LinkedInPosts.Core.Auth
             exception.Data[ExplainedKey] = connection.Name;
             return exception;
         }
+
+        private static string Refused(LinkedInSignInException refusal) =>
+            refusal.Reason == SignInFailureReason.ClientRejected
+                ? "LinkedIn refused the app's client id or secret when refreshing it (a secret regenerated in the Developer Portal must be given anew)."
+                : "LinkedIn refused to refresh it: its refresh token has expired or was revoked.";
 
         private static string WhyNoRefresh(StoredConnection connection, DateTimeOffset now)
         {

@@ -162,7 +162,7 @@ namespace LinkedInPosts.Core.Auth
         {
             using (_lock.Acquire())
             {
-                DeletePayload();
+                Guarded("could not be reset", DeletePayload);
             }
         }
 
@@ -182,7 +182,7 @@ namespace LinkedInPosts.Core.Auth
         private protected LinkedInTokenStoreException Unreadable(string reason, Exception? inner = null) =>
             new LinkedInTokenStoreException(
                 TokenStoreFailure.Unreadable,
-                "The LinkedInPosts token store (" + Description + ", " + Location + ") cannot be read: " + reason + ". " +
+                "The LinkedInPosts token store (" + Description + ") at " + Location + " cannot be read: " + reason + ". " +
                 "It belongs to the OS account that wrote it; this process runs as " + OsAccount.Current + ". " +
                 "To start over, run 'Disconnect-LinkedIn -All -Force' as " + OsAccount.Current +
                 " (it removes every stored connection), or " + ManualReset + "; then connect again with Connect-LinkedIn.",
@@ -205,8 +205,35 @@ namespace LinkedInPosts.Core.Auth
             }
         }
 
-        private void WriteConnections(List<StoredConnection> connections) =>
-            WritePayload(ConnectionDocument.Serialize(connections));
+        private void WriteConnections(List<StoredConnection> connections)
+        {
+            var payload = ConnectionDocument.Serialize(connections);
+            Guarded("could not be written", () => WritePayload(payload));
+        }
+
+        /// <summary>The payload of a store without connections (what a reset writes before it removes the item).</summary>
+        private protected static byte[] EmptyPayload() => ConnectionDocument.Serialize(new List<StoredConnection>());
+
+        /// <summary>Runs a write or delete; a platform failure becomes the store's own error, naming the store.</summary>
+        private void Guarded(string failed, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (!(e is LinkedInException || e is OutOfMemoryException))
+            {
+                // A store that verified can still fail later (the keyring daemon went away or was locked, the disk
+                // is full). The inner exception is the platform's own (a path, a libsecret message), never the payload.
+                throw new LinkedInTokenStoreException(
+                    TokenStoreFailure.Unavailable,
+                    "The LinkedInPosts token store (" + Description + ") at " + Location + " " + failed + " (" +
+                    e.GetType().Name + ": " + e.Message.Split('\n')[0].Trim() + "); nothing was changed. It belongs to OS account " +
+                    OsAccount.Current + ". Try again; if it keeps failing, check the store is still available to this account " +
+                    "(for a keyring: that it is unlocked).",
+                    e);
+            }
+        }
 
         private LinkedInAuthException NotConnected(string name) =>
             new LinkedInAuthException(

@@ -89,8 +89,8 @@ namespace LinkedInPosts.Core.Auth
         private protected override string ManualReset => Platform switch
         {
             StorePlatform.Windows => "delete the file " + FilePath,
-            StorePlatform.MacOS => "run: security delete-generic-password -s " + KeychainService + " -a '" + _keychainAccount + "'",
-            _ => "run: secret-tool clear LinkedInPosts connections DataFolder '" + DataFolder + "'",
+            StorePlatform.MacOS => "run: security delete-generic-password -s " + KeychainService + " -a '" + _keychainAccount + "' and delete the file " + FilePath,
+            _ => "run: secret-tool clear LinkedInPosts connections DataFolder '" + DataFolder + "' and delete the file " + FilePath,
         };
 
         private static StorePlatform Platform =>
@@ -139,12 +139,36 @@ namespace LinkedInPosts.Core.Auth
             {
                 throw Unreadable(ReadFailure(e), e);
             }
-            return data == null || data.Length == 0 ? null : data;
+            if (data != null && data.Length > 0)
+            {
+                return data;
+            }
+            if (File.Exists(FilePath))
+            {
+                // MSAL writes (Windows) or touches (macOS, Linux) this file on every write and deletes it on clear,
+                // so it exists exactly when a payload was written and not reset. Its payload coming back empty is
+                // not an empty store: MSAL's libsecret read returns nothing, without an error, from a keyring that
+                // was locked after the store was opened, or whose item another program removed.
+                throw Unreadable(Platform == StorePlatform.Windows
+                    ? "the file is empty"
+                    : "the " + Description + " gave nothing back although connections were saved here (" + FilePath +
+                      " records the last save): the keyring is locked, or another program removed the item");
+            }
+            return null;
         }
 
         private protected override void WritePayload(byte[] payload) => _storage.WriteData(payload);
 
-        private protected override void DeletePayload() => _storage.Clear(ignoreExceptions: false);
+        /// <summary>
+        /// Overwrites the item with an empty document, then removes it. MSAL's clear reports no libsecret error
+        /// (a locked keyring keeps the item), while its write does: writing first makes a reset that cannot
+        /// reach the secret fail loudly instead of leaving it to come back once the keyring is unlocked.
+        /// </summary>
+        private protected override void DeletePayload()
+        {
+            _storage.WriteData(EmptyPayload());
+            _storage.Clear(ignoreExceptions: false);
+        }
 
         private string ReadFailure(Exception e)
         {
@@ -152,9 +176,12 @@ namespace LinkedInPosts.Core.Auth
             {
                 return "DPAPI could not decrypt it: it was written by another Windows account or on another machine, or it is damaged";
             }
-            return Platform == StorePlatform.Windows
-                ? "reading it failed (" + e.GetType().Name + ")"
-                : "the " + Description + " refused to give it back (" + FirstLine(e.Message) + ")";
+            if (e is FormatException)
+            {
+                // MSAL keeps the payload base64-encoded in the Keychain and the keyring; anything else was not written by it.
+                return "its content is damaged (it is not what LinkedInPosts writes there)";
+            }
+            return "reading it failed: " + Innermost(e);
         }
 
         /// <summary>Why verification failed, in words that point at the fix.</summary>

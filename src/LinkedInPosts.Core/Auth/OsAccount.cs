@@ -25,6 +25,25 @@ namespace LinkedInPosts.Core.Auth
             }
         }
 
+        /// <summary>
+        /// "Connection 'x' was made as X; this process runs as Y ..." when <paramref name="connection"/> was
+        /// made by another OS account (a shared data folder, a task running as another user), else null.
+        /// </summary>
+        public static string? DescribeMismatch(StoredConnection connection)
+        {
+            if (connection == null)
+            {
+                throw new ArgumentNullException(nameof(connection));
+            }
+            if (IsCurrent(connection.ConnectedBy))
+            {
+                return null;
+            }
+            return "Connection '" + connection.Name + "' was made as " + connection.ConnectedBy + "; this process runs as " + Current +
+                ". The token store belongs to the OS account: run Connect-LinkedIn as " + Current +
+                " (for a scheduled task, as the account the task runs as) rather than sharing another account's data folder.";
+        }
+
         /// <summary>True when <paramref name="account"/> names the current account (case-insensitive; empty counts as unknown, not different).</summary>
         public static bool IsCurrent(string? account) =>
             string.IsNullOrEmpty(account) || string.Equals(account, Current, StringComparison.OrdinalIgnoreCase);

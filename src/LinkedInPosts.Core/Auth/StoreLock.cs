@@ -103,7 +103,8 @@ namespace LinkedInPosts.Core.Auth
                 TokenStoreFailure.Locked,
                 "The token store is busy: another LinkedInPosts process (or another command in this one) held its lock " + _path +
                 " for more than " + Math.Round(_timeout.TotalSeconds, 1) + " seconds, for example while refreshing a token. " +
-                "Try again; if no LinkedInPosts process is running, delete that lock file.",
+                "Try again when it has finished. The lock goes with the process that holds it, even if that process crashes, so " +
+                "there is nothing to delete; a stale file without a process is not a held lock.",
                 inner);
 
         private sealed class Release : IDisposable

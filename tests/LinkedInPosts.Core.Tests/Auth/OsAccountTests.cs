@@ -22,6 +22,21 @@ public sealed class OsAccountTests
         Assert.False(OsAccount.IsCurrent("someone-else@elsewhere"));
     }
 
+    [Fact]
+    public void A_connection_made_by_another_account_is_described_as_connected_as_X_this_process_runs_as_Y()
+    {
+        var mine = new StoredConnection { Name = "work", ConnectedBy = OsAccount.Current, AccessToken = "AT-SECRET-mine" };
+        var theirs = new StoredConnection { Name = "work", ConnectedBy = "ops@buildhost", AccessToken = "AT-SECRET-theirs" };
+
+        Assert.Null(OsAccount.DescribeMismatch(mine));
+        var text = OsAccount.DescribeMismatch(theirs);
+
+        Assert.NotNull(text);
+        Assert.Contains("was made as ops@buildhost; this process runs as " + OsAccount.Current, text);
+        Assert.Contains("Connect-LinkedIn", text);
+        Assert.DoesNotContain("SECRET", text);
+    }
+
     private static string Run(string file, params string[] arguments)
     {
         var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true };

@@ -174,6 +174,21 @@ public sealed class PlainFileConnectionStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_write_that_fails_is_a_token_store_error_naming_the_store_and_leaves_no_temporary_file()
+    {
+        var store = new PlainFileConnectionStore(_folder.Path);
+        Directory.CreateDirectory(store.FilePath); // something in the way that no rename can replace
+
+        var error = Assert.Throws<LinkedInTokenStoreException>(() => store.Save(TestConnections.Make("work", "unwritten")));
+
+        Assert.Equal(TokenStoreFailure.Unavailable, error.Failure);
+        Assert.Contains("could not be written", error.Message);
+        Assert.Contains(store.FilePath, error.Message);
+        AssertNoSecret(error, "SECRET-unwritten");
+        Assert.Equal(new[] { PlainFileConnectionStore.FileName }, Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void The_store_says_it_is_not_protected_and_warns()
     {
         var store = new PlainFileConnectionStore(_folder.Path);
@@ -266,6 +281,7 @@ public sealed class PlainFileConnectionStoreTests : IDisposable
         Assert.Equal(TokenStoreFailure.Locked, error.Failure);
         Assert.Equal("LinkedInTokenStoreLocked", error.ErrorId);
         Assert.Contains(waiter.LockFilePath, error.Message);
+        Assert.Contains("nothing to delete", error.Message);
         Assert.Single(waiter.Load());
     }
 
