@@ -62,6 +62,14 @@ public sealed class ModuleImportTests
     [InlineData("New-LinkedInPost 'text'", "Text")]
     [InlineData("Set-LinkedInPost urn:li:share:1 'text'", "Text")]
     [InlineData("Connect-LinkedIn", "AccessToken")]
+    [InlineData("Connect-LinkedIn -AccessToken ([securestring]::new()) -AccessTokenExpiresAt 2027-01-01", "AccessToken")]
+    [InlineData("Connect-LinkedIn -ClientId 78abc -ClientSecret ([securestring]::new()) -Organization -Timeout 00:00:30", "OAuth")]
+    [InlineData("Connect-LinkedIn -ClientId 78abc -Pkce -NoBrowser", "OAuthPkce")]
+    [InlineData("Connect-LinkedIn -Credential ([pscredential]::new('78abc', [securestring]::new())) -Scope openid", "OAuthCredential")]
+    [InlineData("Disconnect-LinkedIn work", "ByName")]
+    [InlineData("Disconnect-LinkedIn -All -Force", "All")]
+    [InlineData("Get-LinkedInConnection w*", "ByName")]
+    [InlineData("Test-LinkedInConnection work -Quiet", "ByName")]
     public void EachParameterSetIsReachable(string commandLine, string expectedSet)
     {
         // The engine binds the command line for real against a probe function generated from the
