@@ -20,6 +20,9 @@
     # commands, and a test checks this list equals the compiled cmdlets.
     CmdletsToExport      = @(
         'Connect-LinkedIn'
+        'Disconnect-LinkedIn'
+        'Get-LinkedInConnection'
+        'Test-LinkedInConnection'
         'New-LinkedInPost'
         'Get-LinkedInPost'
         'Set-LinkedInPost'

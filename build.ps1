@@ -215,6 +215,11 @@ function Invoke-Demo {
     $port = 5155
     Write-Host "Starting the sandbox on port $port ..."
     $sandbox = Start-Sandbox -Port $port
+    # The demo's connection goes to a token store of its own (a temporary data folder, plain-text file:
+    # sandbox tokens are worthless), never into the user's store, and the environment is put back after.
+    $savedHome = $env:LINKEDINPOSTS_HOME
+    $demoHome = Join-Path ([System.IO.Path]::GetTempPath()) ('linkedinposts-demo-' + [guid]::NewGuid().ToString('N'))
+    $env:LINKEDINPOSTS_HOME = $demoHome
     try {
         Import-Module $ModuleManifest -Force
         $secure = New-Object System.Security.SecureString
@@ -223,7 +228,7 @@ function Invoke-Demo {
         }
         $secure.MakeReadOnly()
 
-        $connection = Connect-LinkedIn -AccessToken $secure -ApiBaseUri "http://127.0.0.1:$port/"
+        $connection = Connect-LinkedIn -AccessToken $secure -ApiBaseUri "http://127.0.0.1:$port/" -AllowPlainTextTokenFile
         Write-Host "Connected as $($connection.MemberName) ($($connection.Member))"
 
         $text = "Hello from the LinkedInPosts demo (sandbox, $(Get-Date -Format s)) #PowerShell @ops_team *done*"
@@ -242,6 +247,8 @@ function Invoke-Demo {
     finally {
         Stop-Sandbox -Process $sandbox.Process
         Write-Host 'Sandbox stopped.'
+        $env:LINKEDINPOSTS_HOME = $savedHome
+        Remove-Item -LiteralPath $demoHome -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
 

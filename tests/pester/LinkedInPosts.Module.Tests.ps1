@@ -11,17 +11,17 @@ Describe 'The LinkedInPosts module' {
         { Test-ModuleManifest -Path $Manifest -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'exports exactly the five cmdlets' {
+    It 'exports exactly the eight cmdlets' {
         (Get-Command -Module LinkedInPosts).Name | Sort-Object |
-            Should -Be @('Connect-LinkedIn', 'Get-LinkedInPost', 'New-LinkedInPost', 'Remove-LinkedInPost', 'Set-LinkedInPost')
+            Should -Be @('Connect-LinkedIn', 'Disconnect-LinkedIn', 'Get-LinkedInConnection', 'Get-LinkedInPost', 'New-LinkedInPost', 'Remove-LinkedInPost', 'Set-LinkedInPost', 'Test-LinkedInConnection')
         (Get-Command -Module LinkedInPosts).CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
     }
 
     It 'supports -WhatIf on every cmdlet that changes LinkedIn, and not on the others' {
-        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost') {
+        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost', 'Disconnect-LinkedIn') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
-        foreach ($name in 'Connect-LinkedIn', 'Get-LinkedInPost') {
+        foreach ($name in 'Connect-LinkedIn', 'Get-LinkedInPost', 'Get-LinkedInConnection', 'Test-LinkedInConnection') {
             (Get-Command $name).Parameters.Keys | Should -Not -Contain 'WhatIf'
         }
     }

@@ -30,12 +30,29 @@ function Get-FreeTcpPort {
     }
 }
 
+function Set-TestTokenStore {
+    <#
+    .SYNOPSIS
+        Points this process's token store at a temporary data folder of its own (once) and opts in to the
+        plain-text file, so no test reads or writes the user's own connections, and the suite runs the
+        same with or without a Secret Service.
+    #>
+    if (-not $script:TestHome) {
+        $script:TestHome = Join-Path ([System.IO.Path]::GetTempPath()) ('linkedinposts-pester-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $script:TestHome
+    }
+    $env:LINKEDINPOSTS_HOME = $script:TestHome
+    $env:LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS = '1'
+    $script:TestHome
+}
+
 function Start-TestSandbox {
     <#
     .SYNOPSIS
         Starts the standalone sandbox and returns its base URI, the member it seeded and that
         member's all-scopes access token, read from the sandbox's own output.
     #>
+    $null = Set-TestTokenStore
     $port = Get-FreeTcpPort
     $project = Join-Path $script:RepoRoot 'src/LinkedInPosts.Sandbox'
     $startInfo = New-Object System.Diagnostics.ProcessStartInfo
@@ -48,6 +65,8 @@ function Start-TestSandbox {
 
     $token = $null
     $member = $null
+    $clientId = $null
+    $clientSecret = $null
     $deadline = [DateTime]::UtcNow.AddMinutes(3)
     while ($null -eq $token) {
         $remaining = $deadline - [DateTime]::UtcNow
@@ -63,8 +82,23 @@ function Start-TestSandbox {
         if ($line -match '^\s*Member:\s+(urn:li:person:\S+)') {
             $member = $Matches[1]
         }
+        if ($line -match '^\s*OAuth app:\s+client id (\S+), client secret (\S+)') {
+            $clientId = $Matches[1]
+            $clientSecret = $Matches[2]
+        }
         if ($line -match '^\s*Access token:\s+(\S+)') {
             $token = $Matches[1]
+        }
+    }
+    # The OAuth app's line follows the token's.
+    while ($null -eq $clientId) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) {
+            throw 'The sandbox exited before printing its OAuth app.'
+        }
+        if ($line -match '^\s*OAuth app:\s+client id (\S+), client secret (\S+)') {
+            $clientId = $Matches[1]
+            $clientSecret = $Matches[2]
         }
     }
     # Keep reading its output so the sandbox never blocks on a full pipe.
@@ -74,8 +108,10 @@ function Start-TestSandbox {
         Process = $process
         Drain   = $drain
         BaseUri = "http://127.0.0.1:$port/"
-        Member  = $member
-        Token   = $token
+        Member       = $member
+        Token        = $token
+        ClientId     = $clientId
+        ClientSecret = $clientSecret
     }
 }
 
@@ -151,6 +187,98 @@ function New-TestToken {
     (Invoke-RestMethod -Method Post -Uri "$($Sandbox.BaseUri)sandbox/tokens" -Body $body -ContentType 'application/json').accessToken
 }
 
+function New-TestApp {
+    <#
+    .SYNOPSIS
+        Registers an OAuth app in the sandbox (admin API POST /sandbox/apps) whose redirect URL is on a
+        free loopback port, and signs the sandbox's emulated browser in as the seeded member, approving.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [string[]]$Scopes = @('openid', 'profile', 'w_member_social'),
+
+        [switch]$RefreshTokens,
+
+        [ValidateSet('approve', 'cancel', 'cancelLogin')]
+        [string]$Decision = 'approve'
+    )
+    $redirect = "http://127.0.0.1:$(Get-FreeTcpPort)/callback"
+    $body = @{ redirectUris = @($redirect); scopes = $Scopes; refreshTokens = [bool]$RefreshTokens } | ConvertTo-Json
+    $app = Invoke-RestMethod -Method Post -Uri "$($Sandbox.BaseUri)sandbox/apps" -Body $body -ContentType 'application/json'
+    $consent = @{ memberUrn = $Sandbox.Member; decision = $Decision } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Put -Uri "$($Sandbox.BaseUri)sandbox/authorization" -Body $consent -ContentType 'application/json'
+    [pscustomobject]@{
+        ClientId     = $app.clientId
+        ClientSecret = $app.clientSecret
+        RedirectUri  = $redirect
+    }
+}
+
+function Invoke-TestSignIn {
+    <#
+    .SYNOPSIS
+        Runs Connect-LinkedIn -NoBrowser in a runspace of its own and plays the browser: reads the printed
+        sign-in URL, asks the sandbox without following its redirect, and delivers the answer to the
+        cmdlet's loopback listener. Returns the cmdlet's output, errors and information messages.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        $App,
+
+        [Parameter(Mandatory)]
+        [string]$Name,
+
+        [string]$Extra = ''
+    )
+    $shell = [powershell]::Create()
+    try {
+        $script = "Import-Module '$(Get-TestModuleManifest)'; " +
+            "Connect-LinkedIn -ClientId `$args[0] -ClientSecret `$args[1] -ApiBaseUri `$args[2] -RedirectUri `$args[3] -NoBrowser -Name `$args[4] $Extra"
+        $secret = ConvertTo-TestSecureString -Token $App.ClientSecret
+        $null = $shell.AddScript($script).AddArgument($App.ClientId).AddArgument($secret).AddArgument($Sandbox.BaseUri).AddArgument($App.RedirectUri).AddArgument($Name)
+        $running = $shell.BeginInvoke()
+        $url = $null
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($null -eq $url -and [DateTime]::UtcNow -lt $deadline -and -not $running.IsCompleted) {
+            foreach ($record in @($shell.Streams.Information)) {
+                if ("$($record.MessageData)" -match '(https?://\S+/oauth/v2/authorization\?\S+)') {
+                    $url = $Matches[1]
+                }
+            }
+            Start-Sleep -Milliseconds 100
+        }
+        if ($url) {
+            $answer = Invoke-WebRequest -Uri $url -MaximumRedirection 0 -SkipHttpErrorCheck -ErrorAction SilentlyContinue
+            if ($answer.StatusCode -eq 302) {
+                $null = Invoke-WebRequest -Uri ([string]$answer.Headers.Location) -SkipHttpErrorCheck
+            }
+        }
+        $thrown = $null
+        try {
+            $output = $shell.EndInvoke($running)
+        }
+        catch {
+            $thrown = $_
+            $output = @()
+        }
+        [pscustomobject]@{
+            Url         = $url
+            Output      = @($output)
+            Errors      = @($shell.Streams.Error) + @($thrown | Where-Object { $_ })
+            Warnings    = @($shell.Streams.Warning | ForEach-Object { $_.Message })
+            Information = @($shell.Streams.Information | ForEach-Object { "$($_.MessageData)" })
+        }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
 function Get-TestRequest {
     <#
     .SYNOPSIS
@@ -220,6 +348,9 @@ function Invoke-WithTranscript {
 Export-ModuleMember -Function @(
     'Get-TestModuleManifest'
     'Get-FreeTcpPort'
+    'Set-TestTokenStore'
+    'New-TestApp'
+    'Invoke-TestSignIn'
     'Start-TestSandbox'
     'Stop-TestSandbox'
     'ConvertTo-TestSecureString'

@@ -104,7 +104,7 @@ Describe 'New-LinkedInPost' {
     It 'stops with LinkedInNotConnected naming the command to run' {
         $thrown = { New-LinkedInPost -Text 'nowhere' -Connection neverConnected } | Should -Throw -PassThru
         $thrown.FullyQualifiedErrorId | Should -BeLike 'LinkedInNotConnected,*'
-        $thrown.Exception.Message | Should -Match 'Connect-LinkedIn -Name ''neverConnected'' -AccessToken'
+        $thrown.Exception.Message | Should -Match 'Connect-LinkedIn -Name neverConnected -ClientId'
     }
 
     It 'shows each HTTP call with -Verbose and never the token on any stream' {

@@ -55,6 +55,12 @@ namespace LinkedInPosts.Core.Auth
         /// <summary>True when the app signs in with PKCE (a native app: no client secret).</summary>
         public bool UsesPkce { get; set; }
 
+        /// <summary>
+        /// The redirect URI the sign-in used, exactly as registered for the app (null for a token brought as is),
+        /// so the command that signs in again can name it.
+        /// </summary>
+        public Uri? RedirectUri { get; set; }
+
         /// <summary>When the connection was made.</summary>
         public DateTimeOffset ConnectedAt { get; set; }
 

@@ -54,7 +54,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByAuthorAllSet, Mandatory = true)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>The connection to read with (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        /// <summary>The connection to read with (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
@@ -90,7 +90,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInException exception)
             {
-                WriteLinkedInError(exception, value);
+                WriteLinkedInError(exception, value, session);
             }
         }
 
@@ -115,7 +115,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInException exception)
             {
-                WriteLinkedInError(exception, Author);
+                WriteLinkedInError(exception, Author, session);
             }
             finally
             {

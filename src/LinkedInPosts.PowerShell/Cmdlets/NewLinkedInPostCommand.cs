@@ -29,8 +29,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string Text { get; set; } = string.Empty;
 
         /// <summary>
-        /// Who posts: a person (urn:li:person:…) or organization (urn:li:organization:…) URN.
-        /// Default: the connection's member.
+        /// Who posts: the connection's member (urn:li:person:…, the default) or one of the pages the
+        /// connection can post as (urn:li:organization:…; see Get-LinkedInConnection's Organizations).
+        /// When the connection knows its pages (it was made with -Organization), an author it cannot post
+        /// as is refused before anything is sent (LinkedInAuthorNotAllowed).
         /// </summary>
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -52,7 +54,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = TextSet)]
         public SwitchParameter Raw { get; set; }
 
-        /// <summary>The connection to post with (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        /// <summary>
+        /// The connection to post with (see Connect-LinkedIn -Name and Get-LinkedInConnection). Default:
+        /// 'default'. A connection not made in this session is read from the token store, so a scheduled
+        /// task needs no Connect-LinkedIn of its own.
+        /// </summary>
         [Parameter(ParameterSetName = TextSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
@@ -62,9 +68,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var session = GetSession(Connection);
-            var author = ParseAuthorUrnOrWriteError(nameof(Author), Author ?? session.Connection.Member);
+            var author = ParseAuthorUrnOrWriteError(nameof(Author), Author ?? session.Member);
             if (author == null)
             {
+                return;
+            }
+            var notAllowed = session.WhyCannotPostAs(author);
+            if (notAllowed != null)
+            {
+                WriteError(LinkedInErrorRecords.AuthorNotAllowed(Author ?? session.Member, notAllowed));
                 return;
             }
 
@@ -79,7 +91,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 var preview = LinkedInClient.PreviewCreate(draft);
                 var description =
-                    $"Create a LinkedIn post as {author} with connection '{session.Name}' ({session.Connection.ApiBaseUri})." + Environment.NewLine +
+                    $"Create a LinkedIn post as {author} with connection '{session.Name}' ({session.Stored.ApiBase})." + Environment.NewLine +
                     "Commentary as sent (little text):" + Environment.NewLine +
                     preview.LittleText + Environment.NewLine +
                     "JSON body:" + Environment.NewLine +
@@ -95,7 +107,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInException exception)
             {
-                WriteLinkedInError(exception, Text);
+                WriteLinkedInError(exception, Text, session);
             }
         }
     }

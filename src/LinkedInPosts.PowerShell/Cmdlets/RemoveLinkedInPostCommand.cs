@@ -30,7 +30,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByUrnSet)]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The connection to use (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        /// <summary>The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
         [Parameter(ParameterSetName = ByUrnSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
@@ -47,7 +47,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     continue;
                 }
-                if (!ShouldProcess($"LinkedIn post {urn} (connection '{session.Name}', {session.Connection.ApiBaseUri})", "Delete"))
+                if (!ShouldProcess($"LinkedIn post {urn} (connection '{session.Name}', {session.Stored.ApiBase})", "Delete"))
                 {
                     continue;
                 }
@@ -61,7 +61,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
                 catch (LinkedInException exception)
                 {
-                    WriteLinkedInError(exception, value);
+                    WriteLinkedInError(exception, value, session);
                 }
             }
         }

@@ -40,7 +40,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = TextSet)]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The connection to use (see Connect-LinkedIn -Name). Default: 'default'.</summary>
+        /// <summary>The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
         [Parameter(ParameterSetName = TextSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
@@ -60,7 +60,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 var sent = CommentaryRules.ToLittleText(Text, format);
                 var description =
-                    $"Replace the text of LinkedIn post {urn} with connection '{session.Name}' ({session.Connection.ApiBaseUri})." + Environment.NewLine +
+                    $"Replace the text of LinkedIn post {urn} with connection '{session.Name}' ({session.Stored.ApiBase})." + Environment.NewLine +
                     "New commentary as sent (little text):" + Environment.NewLine +
                     sent;
                 var warning = $"Replace the text of {urn} with:" + Environment.NewLine + sent;
@@ -77,11 +77,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInValidationException exception)
             {
-                WriteLinkedInError(exception, Text);
+                WriteLinkedInError(exception, Text, session);
             }
             catch (LinkedInException exception)
             {
-                WriteLinkedInError(exception, Urn);
+                WriteLinkedInError(exception, Urn, session);
             }
         }
     }

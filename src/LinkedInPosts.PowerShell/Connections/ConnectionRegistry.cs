@@ -49,6 +49,12 @@ namespace LinkedInPosts.PowerShell.Connections
             return registry;
         }
 
+        /// <summary>
+        /// True once Connect-LinkedIn -AllowPlainTextTokenFile ran in this session: the session's later
+        /// commands may use the plain-text token file too, without LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS.
+        /// </summary>
+        public bool PlainTextAllowed { get; set; }
+
         /// <summary>The connection names, sorted.</summary>
         public IReadOnlyList<string> Names
         {

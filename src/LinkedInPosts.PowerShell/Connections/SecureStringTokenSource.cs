@@ -26,13 +26,19 @@ namespace LinkedInPosts.PowerShell.Connections
             _token.MakeReadOnly();
         }
 
-        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult(ToPlainText(_token));
+
+        /// <summary>
+        /// The secret as a string, trimmed, for the one call (or the store) that needs it. The caller must
+        /// never write it anywhere else.
+        /// </summary>
+        public static string ToPlainText(SecureString secret)
         {
             var pointer = IntPtr.Zero;
             try
             {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(_token);
-                return Task.FromResult((Marshal.PtrToStringUni(pointer) ?? string.Empty).Trim());
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+                return (Marshal.PtrToStringUni(pointer) ?? string.Empty).Trim();
             }
             finally
             {

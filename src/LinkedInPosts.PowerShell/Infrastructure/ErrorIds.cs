@@ -7,7 +7,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// </summary>
     public static class ErrorIds
     {
-        /// <summary>No connection with the requested name exists in this session.</summary>
+        /// <summary>No connection with the requested name exists in this session or in the OS account's token store.</summary>
         public const string NotConnected = "LinkedInNotConnected";
 
         /// <summary>Connect-LinkedIn found no token: no -AccessToken and no environment variable.</summary>
@@ -21,5 +21,17 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>-ApiBaseUri is not an absolute http(s) address.</summary>
         public const string InvalidApiBaseUri = "LinkedInInvalidApiBaseUri";
+
+        /// <summary>Connect-LinkedIn -ClientSecret (or -Credential's password or user name) is empty.</summary>
+        public const string NoClientSecret = "LinkedInNoClientSecret";
+
+        /// <summary>Connect-LinkedIn -Timeout is zero or negative.</summary>
+        public const string InvalidTimeout = "LinkedInInvalidTimeout";
+
+        /// <summary>Connect-LinkedIn -Scope names no scope.</summary>
+        public const string InvalidScope = "LinkedInInvalidScope";
+
+        /// <summary>-Author is neither the connection's member nor a page the connection can post as.</summary>
+        public const string AuthorNotAllowed = "LinkedInAuthorNotAllowed";
     }
 }

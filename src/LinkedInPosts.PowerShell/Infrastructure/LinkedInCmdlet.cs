@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.PowerShell.Connections;
@@ -19,6 +21,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineMessages _messages = new PipelineMessages();
+        private readonly HashSet<string> _storeWarned = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopProcessingToken => _stopping.Token;
@@ -44,6 +47,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 throw new PipelineStoppedException();
             }
         }
+
+        /// <summary>
+        /// Queues text for the user's console from any thread (Core's work runs on the thread pool); it is
+        /// written on the pipeline thread while <see cref="Run{T}"/> waits.
+        /// </summary>
+        internal void QueueHostMessage(string text) => _messages.Host(text);
 
         /// <summary>Runs Core's work that has no result, writing its messages as they arrive.</summary>
         internal void Run(Func<CancellationToken, Task> work) =>
@@ -115,6 +124,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 {
                     WriteWarning(text);
                 }
+                else if (kind == PipelineMessageKind.Host)
+                {
+                    // The Information stream, tagged PSHOST as Write-Host does: shown on the console whatever
+                    // $InformationPreference says, and there for a host or script that captures the stream.
+                    WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
+                }
                 else
                 {
                     WriteVerbose(text);
@@ -123,28 +138,107 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// The connection called <paramref name="name"/> (<c>default</c> when null). Without one nothing
-        /// can run, so this is a terminating error that names the command to run.
+        /// The connection called <paramref name="name"/> (<c>default</c> when null): this runspace's, or
+        /// else the one in the OS account's token store (so a scheduled task finds the connection made
+        /// interactively, without Connect-LinkedIn). Without one nothing can run, so this is a terminating
+        /// error that names the command to run. Warns once per command when the store is not protected.
         /// </summary>
         internal LinkedInSession GetSession(string? name)
         {
-            var wanted = string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
-            var registry = ConnectionRegistry.Current;
-            if (!registry.TryGet(wanted, out var session))
+            var wanted = ConnectionName(name);
+            var session = FindSession(wanted, out var store);
+            if (session == null)
             {
-                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, registry.Names));
+                ThrowTerminatingError(LinkedInErrorRecords.NotConnected(wanted, ConnectionRegistry.Current.Names, store!, FromStore(store!, s => s.Load(), wanted)));
             }
             return session!;
+        }
+
+        /// <summary>
+        /// The connection called <paramref name="name"/> from this runspace or the token store, or null
+        /// (with the store that was looked in) when there is none. A store that cannot be used is a
+        /// terminating error.
+        /// </summary>
+        internal LinkedInSession? FindSession(string name, out LockedConnectionStore? store)
+        {
+            var registry = ConnectionRegistry.Current;
+            if (registry.TryGet(name, out var cached))
+            {
+                store = cached!.Store;
+                WarnAboutStore(store);
+                return cached;
+            }
+
+            store = OpenStore();
+            WarnAboutStore(store);
+            var stored = FromStore(store, s => s.Find(name), name);
+            if (stored == null)
+            {
+                return null;
+            }
+            var session = LinkedInSession.Open(stored, store, ModuleClock.Current);
+            registry.Set(session);
+            return session;
+        }
+
+        /// <summary>The connection name to use: <paramref name="name"/> trimmed, or <c>default</c>.</summary>
+        internal static string ConnectionName(string? name) =>
+            string.IsNullOrWhiteSpace(name) ? ConnectionRegistry.DefaultName : name!.Trim();
+
+        /// <summary>
+        /// The OS account's token store. None usable (no protected store, no opt-in) is a terminating
+        /// error that says how to opt in to the plain-text file.
+        /// </summary>
+        internal LockedConnectionStore OpenStore(bool allowPlainText = false)
+        {
+            try
+            {
+                var registry = ConnectionRegistry.Current;
+                registry.PlainTextAllowed |= allowPlainText;
+                return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, null));
+                throw;
+            }
+        }
+
+        /// <summary>Runs a store operation; a store that cannot be read or locked is a terminating error.</summary>
+        internal T FromStore<T>(LockedConnectionStore store, Func<LockedConnectionStore, T> operation, object? target)
+        {
+            try
+            {
+                return operation(store);
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, target));
+                throw;
+            }
+        }
+
+        /// <summary>Writes the store's warning (plain-text file, left-over file), once per command.</summary>
+        internal void WarnAboutStore(LockedConnectionStore store)
+        {
+            var warning = store.Warning;
+            if (warning != null && _storeWarned.Add(warning))
+            {
+                WriteWarning(warning);
+            }
         }
 
         /// <summary>
         /// Reports an error Core raised for one input. Errors about the connection itself (refused
         /// token, retired API version, daily limit) stop the cmdlet, since every further input would
         /// fail the same way; anything else is written and the pipeline goes on with the next input.
+        /// An error about the token names the connection and the exact command that makes it again.
         /// </summary>
-        internal void WriteLinkedInError(LinkedInException exception, object? target)
+        internal void WriteLinkedInError(LinkedInException exception, object? target, LinkedInSession? session = null)
         {
-            var record = LinkedInErrorRecords.From(exception, target);
+            var record = exception is LinkedInAuthException auth && session != null
+                ? LinkedInErrorRecords.ForConnection(auth, session, target)
+                : LinkedInErrorRecords.From(exception, target);
             if (LinkedInErrorRecords.StopsEverything(exception))
             {
                 ThrowTerminatingError(record);

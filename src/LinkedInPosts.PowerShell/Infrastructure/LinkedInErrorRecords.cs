@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Connections;
 
 namespace LinkedInPosts.PowerShell.Infrastructure
 {
@@ -53,8 +56,41 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return ErrorCategory.ConnectionError;
                 case LinkedInUnknownOutcomeException _:
                     return ErrorCategory.OperationTimeout;
+                case LinkedInSignInException signIn:
+                    return CategoryOf(signIn.Reason);
+                case LinkedInTokenStoreException store:
+                    return store.Failure == TokenStoreFailure.Unavailable ? ErrorCategory.ResourceUnavailable
+                        : store.Failure == TokenStoreFailure.Locked ? ErrorCategory.ResourceBusy
+                        : ErrorCategory.ReadError;
                 default:
                     return ErrorCategory.NotSpecified;
+            }
+        }
+
+        /// <summary>
+        /// A failed sign-in: the member's own cancel is OperationStopped; a forged or stale answer a
+        /// SecurityError; no answer in time OperationTimeout; a scope the app lacks PermissionDenied; an
+        /// unusable redirect URI InvalidArgument, a busy port ResourceBusy; LinkedIn refusing the code,
+        /// client or refresh token AuthenticationError.
+        /// </summary>
+        private static ErrorCategory CategoryOf(SignInFailureReason reason)
+        {
+            switch (reason)
+            {
+                case SignInFailureReason.Cancelled:
+                    return ErrorCategory.OperationStopped;
+                case SignInFailureReason.StateMismatch:
+                    return ErrorCategory.SecurityError;
+                case SignInFailureReason.Timeout:
+                    return ErrorCategory.OperationTimeout;
+                case SignInFailureReason.ScopeNotAuthorized:
+                    return ErrorCategory.PermissionDenied;
+                case SignInFailureReason.RedirectUriNotSupported:
+                    return ErrorCategory.InvalidArgument;
+                case SignInFailureReason.PortUnavailable:
+                    return ErrorCategory.ResourceBusy;
+                default:
+                    return ErrorCategory.AuthenticationError;
             }
         }
 
@@ -63,8 +99,23 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         {
             switch (exception)
             {
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.Timeout:
+                    return "Check that the app's Authorized redirect URLs (Auth tab in the LinkedIn Developer Portal) contain exactly the -RedirectUri (default http://127.0.0.1:8400/callback), then run Connect-LinkedIn again; use a longer -Timeout if signing in takes longer.";
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.ScopeNotAuthorized:
+                    return "Add the product that grants " + (signIn.Scope ?? "the scope") + " to the app in the LinkedIn Developer Portal, or run Connect-LinkedIn with -Scope listing only scopes the app has.";
+                case LinkedInSignInException signIn when signIn.Reason == SignInFailureReason.ClientRejected || signIn.Reason == SignInFailureReason.CodeRejected:
+                    return "Check the client id and secret on the app's Auth tab in the LinkedIn Developer Portal, then run Connect-LinkedIn again.";
+                case LinkedInSignInException _:
+                    return "Run Connect-LinkedIn again.";
                 case LinkedInAuthException _:
-                    return "Get a new access token and run Connect-LinkedIn -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') again.";
+                    return "Sign in again with Connect-LinkedIn (OAuth: -ClientId and -ClientSecret), or bring a new token with Connect-LinkedIn -AccessToken " + Reconnect.ReadAccessToken + ".";
+                case LinkedInTokenStoreException store when store.Failure == TokenStoreFailure.Unavailable:
+                    return "Where no protected store can work (headless Linux, cron), opt in to a plain-text token file (mode 0600): run Connect-LinkedIn -AllowPlainTextTokenFile, and set " +
+                        ConnectionStoreOptions.AllowPlainTextVariable + "=1 in the environment of every session or scheduled task that uses it.";
+                case LinkedInTokenStoreException store when store.Failure == TokenStoreFailure.Unreadable:
+                    return "Run Disconnect-LinkedIn -All -Force as " + OsAccount.Current + " to reset the token store (it removes every stored connection), then connect again.";
+                case LinkedInTokenStoreException _:
+                    return "Another LinkedInPosts command holds the token store (a sign-in or token refresh); try again when it has finished.";
                 case LinkedInPermissionException permission when !string.IsNullOrEmpty(permission.MissingScope):
                     return $"Use an access token that was granted the '{permission.MissingScope}' scope, then run Connect-LinkedIn again.";
                 case LinkedInDuplicatePostException duplicate when !string.IsNullOrEmpty(duplicate.ExistingUrn):
@@ -87,31 +138,59 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         public static bool StopsEverything(LinkedInException exception) =>
             exception is LinkedInAuthException
+            || exception is LinkedInTokenStoreException
             || exception is LinkedInVersionSunsetException
             || exception is LinkedInThrottledException;
 
         /// <summary>
-        /// No connection of that name: says exactly which command makes one. Its category is
-        /// AuthenticationError, like a refused token, because the remedy is the same: Connect-LinkedIn.
+        /// An error LinkedIn (or the token source) raised about a connection's token: names the connection
+        /// and the exact command that makes it again, in the message and in RecommendedAction.
         /// </summary>
-        public static ErrorRecord NotConnected(string name, IReadOnlyCollection<string> existing)
+        public static ErrorRecord ForConnection(LinkedInAuthException exception, LinkedInSession session, object? target)
         {
-            var connect = string.Equals(name, Connections.ConnectionRegistry.DefaultName, StringComparison.OrdinalIgnoreCase)
-                ? "Connect-LinkedIn -AccessToken (Read-Host -AsSecureString 'LinkedIn access token')"
-                : $"Connect-LinkedIn -Name '{name}' -AccessToken (Read-Host -AsSecureString 'LinkedIn access token')";
-            var others = existing.Count == 0
-                ? string.Empty
-                : " Connections in this session: " + string.Join(", ", existing) + ".";
-            var message = $"Not connected to LinkedIn: there is no connection named '{name}' in this session. Run {connect} first.{others}";
+            var told = session.Explain(exception);
+            var record = new ErrorRecord(told, told.ErrorId, ErrorCategory.AuthenticationError, target);
+            record.ErrorDetails = new ErrorDetails(told.Message) { RecommendedAction = "Run " + session.ReconnectCommand };
+            return record;
+        }
+
+        /// <summary>
+        /// No connection of that name, in this session or in the OS account's token store: says whose
+        /// store was looked in and exactly which command makes one. Its category is AuthenticationError,
+        /// like a refused token, because the remedy is the same: Connect-LinkedIn.
+        /// </summary>
+        public static ErrorRecord NotConnected(string name, IReadOnlyCollection<string> inSession, LockedConnectionStore store, IReadOnlyList<StoredConnection> stored)
+        {
+            var connect = Reconnect.CommandForNew(name);
+            var me = OsAccount.Current;
+            var message = $"Not connected to LinkedIn: there is no connection named '{name}' in this session or in the token store of OS account {me} ({store.Description}). " +
+                $"Run {connect} first (or -AccessToken {Reconnect.ReadAccessToken} for a token you already have).";
+            var names = inSession.Concat(stored.Select(c => c.Name)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+            if (names.Count > 0)
+            {
+                message += " Connections: " + string.Join(", ", names) + ".";
+            }
+            var others = stored.Select(c => c.ConnectedBy).Where(by => !OsAccount.IsCurrent(by)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            message += others.Count > 0
+                ? $" The connections in this store were made as {string.Join(", ", others)}; this runs as {me}: connect as the account that runs the task."
+                : $" The token store belongs to the OS account: a connection made as another account (for example the one a scheduled task runs as) is not visible to {me}.";
             return new ErrorRecord(
                 new InvalidOperationException(message),
                 ErrorIds.NotConnected,
                 ErrorCategory.AuthenticationError,
                 name)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run {connect}." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run {connect} as {me}." },
             };
         }
+
+        /// <summary>-Author names someone the connection cannot post as.</summary>
+        public static ErrorRecord AuthorNotAllowed(string author, string reason) =>
+            new ErrorRecord(
+                new ArgumentException(reason, "Author"),
+                ErrorIds.AuthorNotAllowed,
+                ErrorCategory.PermissionDenied,
+                author);
 
         /// <summary>A value that is not the kind of URN the parameter needs.</summary>
         public static ErrorRecord InvalidUrn(string parameterName, object? value, Exception reason) =>

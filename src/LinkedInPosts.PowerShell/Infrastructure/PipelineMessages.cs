@@ -9,6 +9,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     {
         Verbose,
         Warning,
+
+        /// <summary>Text the user must see even in a headless session (the sign-in URL): Information, shown on the host.</summary>
+        Host,
     }
 
     /// <summary>
@@ -26,6 +29,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         public void Verbose(string message) => Enqueue(PipelineMessageKind.Verbose, message);
 
         public void Warning(string message) => Enqueue(PipelineMessageKind.Warning, message);
+
+        public void Host(string message) => Enqueue(PipelineMessageKind.Host, message);
 
         public bool TryTake(out PipelineMessageKind kind, out string text)
         {

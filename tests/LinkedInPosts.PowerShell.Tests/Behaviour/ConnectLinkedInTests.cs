@@ -26,7 +26,11 @@ public sealed class ConnectLinkedInTests : CmdletTestBase
 
         Assert.DoesNotContain(Token, connection.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, run.AllText(), StringComparison.Ordinal);
-        Assert.DoesNotContain(connection.Properties, p => p.Name.Contains("Token", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(connection.Properties, p => p.Name is "AccessToken" or "RefreshToken" or "ClientSecret" or "Token");
+        Assert.DoesNotContain(connection.Properties, p => Equals(p.Value?.ToString(), Token));
+        Assert.Null(Property(connection, "AccessTokenExpiresAt"));
+        Assert.Equal("AccessToken", Property(connection, "SignIn"));
+        Assert.Equal(Environment.UserName + "@" + Environment.MachineName, Property(connection, "ConnectedBy"));
     }
 
     [Fact]
@@ -99,8 +103,8 @@ public sealed class ConnectLinkedInTests : CmdletTestBase
         var withoutName = PowerShell.Run("New-LinkedInPost -Text 'no default connection'");
         var error = withoutName.SingleError();
         Assert.StartsWith("LinkedInNotConnected,", error.FullyQualifiedErrorId);
-        Assert.Contains("Connect-LinkedIn -AccessToken", error.Exception.Message);
-        Assert.Contains("work", error.Exception.Message);
+        Assert.Contains("Connect-LinkedIn -ClientId", error.Exception.Message);
+        Assert.Contains("Connections: work.", error.Exception.Message);
 
         var posted = PowerShell.Run("New-LinkedInPost -Text 'posted with a named connection' -Connection work");
         posted.AssertNoErrors();
@@ -114,12 +118,28 @@ public sealed class ConnectLinkedInTests : CmdletTestBase
     }
 
     [Fact]
-    public void ConnectionsBelongToTheirSession()
+    public async Task AnotherRunspaceFindsTheConnectionInTheTokenStore()
     {
-        Connect();
-        using var other = PowerShellSession.Start();
-        var run = other.Run("New-LinkedInPost -Text 'from another runspace'");
-        Assert.StartsWith("LinkedInNotConnected,", run.SingleError().FullyQualifiedErrorId);
+        // Like a scheduled task in a fresh process: no Connect-LinkedIn, the store has the connection.
+        Connect("-Name cron-" + TestName);
+        var other = NewSession();
+        var run = other.Run("New-LinkedInPost -Text 'from another runspace' -Connection cron-" + TestName);
+        run.AssertNoErrors();
+        Assert.Equal(Member.Urn, Property(run.Output.Single(), "Author"));
+        Assert.Single(await Sandbox.Admin.GetPostsAsync(), p => p.Author == Member.Urn && p.Commentary == "from another runspace");
+        AssertPlainTextStoreWarning(run);
+    }
+
+    [Fact]
+    public void AnAccessTokenWithAKnownExpiryIsStoredWithIt()
+    {
+        PowerShell.SetVariable("Expiry", DateTimeOffset.UtcNow.AddDays(20).UtcDateTime);
+        var run = PowerShell.Run("Connect-LinkedIn -AccessToken $Token -ApiBaseUri $SandboxUri -AccessTokenExpiresAt $Expiry -Name expiring");
+        run.AssertNoErrors();
+        var connection = run.Output.Single();
+        Assert.Equal(19, Property(connection, "AccessTokenDaysLeft"));
+        Assert.Contains("(19 days left)", connection.ToString());
+        Assert.Equal(false, Property(connection, "CanRefresh"));
     }
 
     [Fact]

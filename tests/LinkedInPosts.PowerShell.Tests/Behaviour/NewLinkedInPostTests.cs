@@ -167,8 +167,10 @@ public sealed class NewLinkedInPostTests : CmdletTestBase
         var error = (ErrorRecord)run.Output.Single().BaseObject;
         Assert.StartsWith("LinkedInNotConnected,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
-        Assert.Contains("Connect-LinkedIn -AccessToken", error.Exception.Message);
-        Assert.Contains("Connect-LinkedIn -AccessToken", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Connect-LinkedIn -ClientId", error.Exception.Message);
+        Assert.Contains("-AccessToken", error.Exception.Message);
+        Assert.Contains("token store of OS account", error.Exception.Message);
+        Assert.Contains("Connect-LinkedIn -ClientId", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

@@ -42,13 +42,16 @@ public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 public abstract class CmdletTestBase : IAsyncLifetime
 {
     private readonly List<string> _secrets = new();
+    private readonly List<PowerShellSession> _sessions = new();
 
     protected CmdletTestBase(SandboxFixture sandbox)
     {
         Sandbox = sandbox.Server;
-        PowerShell = PowerShellSession.Start();
-        PowerShell.SetVariable("SandboxUri", Sandbox.BaseUri);
+        PowerShell = NewSession();
     }
+
+    /// <summary>A short name unique to this test, for connection names (the token store is shared by the run).</summary>
+    protected string TestName { get; } = "t" + Guid.NewGuid().ToString("N")[..8];
 
     protected SandboxServer Sandbox { get; }
 
@@ -60,9 +63,34 @@ public abstract class CmdletTestBase : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        TestEnvironment.ResetTokenStore();
         Member = await Sandbox.Admin.CreateMemberAsync("Ada Ops " + Guid.NewGuid().ToString("N")[..6]);
         Token = await NewTokenAsync(SandboxFixture.AllScopes);
         PowerShell.SetVariable("Token", PowerShellSession.Secure(Token));
+    }
+
+    /// <summary>
+    /// Another session with the module imported (another host, or a scheduled task's fresh process); its
+    /// transcript is checked for secrets after the test too.
+    /// </summary>
+    protected PowerShellSession NewSession()
+    {
+        var session = PowerShellSession.Start();
+        session.SetVariable("SandboxUri", Sandbox.BaseUri);
+        _sessions.Add(session);
+        return session;
+    }
+
+    /// <summary>Adds a value that must never appear in anything PowerShell produced.</summary>
+    protected void AddSecret(string secret) => _secrets.Add(secret);
+
+    /// <summary>Where the store is the opted-in plain file (Linux tests), every use warns that it is not protected.</summary>
+    protected static void AssertPlainTextStoreWarning(PowerShellRun run)
+    {
+        if (TestEnvironment.UsesPlainTextStore)
+        {
+            Assert.Contains(run.Warnings, w => w.Contains("plain-text file", StringComparison.Ordinal) && w.Contains("NOT in a protected store", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>A token for <see cref="Member"/>; it is added to the secrets checked after the test.</summary>
@@ -90,20 +118,26 @@ public abstract class CmdletTestBase : IAsyncLifetime
 
     protected static object? Property(System.Management.Automation.PSObject item, string name) => item.Properties[name]?.Value;
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         try
         {
-            var transcript = PowerShell.Transcript;
-            foreach (var secret in _secrets)
+            foreach (var session in _sessions)
             {
-                Assert.False(transcript.Contains(secret, StringComparison.Ordinal),
-                    "An access token appeared in PowerShell's output, streams, errors or host text.");
+                var transcript = session.Transcript;
+                foreach (var secret in _secrets)
+                {
+                    Assert.False(transcript.Contains(secret, StringComparison.Ordinal),
+                        "A secret (token, code or client secret) appeared in PowerShell's output, streams, errors or host text.");
+                }
             }
         }
         finally
         {
-            PowerShell.Dispose();
+            foreach (var session in _sessions)
+            {
+                session.Dispose();
+            }
         }
         return Task.CompletedTask;
     }

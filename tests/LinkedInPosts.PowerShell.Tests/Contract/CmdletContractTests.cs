@@ -57,21 +57,26 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         "New", "Set", "Remove", "Add", "Clear", "Rename", "Move", "Reset", "Register", "Unregister",
         "Publish", "Unpublish", "Update", "Send", "Submit", "Approve", "Deny", "Revoke", "Grant",
+        // Removes connections from the token store that scheduled tasks share, and revokes tokens at LinkedIn.
+        "Disconnect",
     };
 
     /// <summary>
-    /// Verbs whose cmdlets must not take -WhatIf: they read, or change only this PowerShell session
-    /// (Connect/Disconnect keep or forget a connection in memory; nothing outside changes).
+    /// Verbs whose cmdlets must not take -WhatIf: they read, or change only this PowerShell session.
+    /// Connect is here too although it stores the connection: signing in is the user's explicit act of
+    /// making that connection (there is nothing for -WhatIf to show before LinkedIn has answered), and it
+    /// never removes anything but the same-named connection it replaces.
     /// </summary>
     internal static readonly IReadOnlySet<string> SessionOrReadVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Get", "Find", "Search", "Test", "Connect", "Disconnect", "Resolve", "Measure", "Show", "Wait",
+        "Get", "Find", "Search", "Test", "Connect", "Resolve", "Measure", "Show", "Wait",
     };
 
     /// <summary>The commands this issue delivers; the manifest must export exactly these.</summary>
     internal static readonly string[] ExpectedCommands =
     {
-        "Connect-LinkedIn", "Get-LinkedInPost", "New-LinkedInPost", "Remove-LinkedInPost", "Set-LinkedInPost",
+        "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
+        "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
     };
 
     /// <summary>
@@ -88,6 +93,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["Set-LinkedInPost -Urn"] = (false, true),
             ["Set-LinkedInPost -Text"] = (false, true),
             ["Remove-LinkedInPost -Urn"] = (true, true),
+            ["Disconnect-LinkedIn -Name"] = (false, true),
+            ["Test-LinkedInConnection -Name"] = (false, true),
         };
 
     private readonly BuiltModule _module;
@@ -275,9 +282,12 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     [Fact]
     public void ConnectionParametersCompleteConnectionNames()
     {
-        foreach (var cmdlet in _module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "Connection")))
+        var connectionCmdlets = _module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "Connection")
+            || c.Noun == "LinkedInConnection" || c.CommandName is "Connect-LinkedIn" or "Disconnect-LinkedIn").ToList();
+        Assert.Equal(8, connectionCmdlets.Count);
+        foreach (var cmdlet in connectionCmdlets)
         {
-            var connection = cmdlet.Parameters.Single(p => p.Name == "Connection");
+            var connection = cmdlet.Parameters.SingleOrDefault(p => p.Name == "Connection") ?? cmdlet.Parameters.Single(p => p.Name == "Name");
             var completer = connection.Property.GetCustomAttributesData()
                 .SingleOrDefault(a => a.AttributeType.FullName == typeof(ArgumentCompleterAttribute).FullName);
             Assert.True(completer != null, $"{cmdlet.CommandName} -Connection has no argument completer.");

@@ -96,11 +96,20 @@ public sealed class PowerShellSession : IDisposable
             shell.Streams.Debug.Select(d => d.Message).ToList(),
             shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
             Host.Text.Substring(hostBefore));
+        Record(run);
+        return run;
+    }
+
+    /// <summary>Starts <paramref name="script"/> without waiting for it (see <see cref="RunningCommand"/>).</summary>
+    public RunningCommand Start(string script) => new(this, script);
+
+    /// <summary>Adds what a run produced to the transcript.</summary>
+    internal void Record(PowerShellRun run)
+    {
         lock (_transcript)
         {
             _transcript.AppendLine(run.AllText());
         }
-        return run;
     }
 
     public void Dispose()
