@@ -67,6 +67,7 @@ internal static class SandboxHost
         app.MapGet("/rest/images/{urn}", MediaGetEndpoint.Image);
         app.MapGet("/rest/documents/{urn}", MediaGetEndpoint.Document);
         app.MapGet("/rest/videos/{urn}", MediaGetEndpoint.Video);
+        app.MapPost("/rest/socialActions/{urn}/comments", CommentCreateEndpoint.HandleAsync);
         // LinkedIn uploads to pre-signed www.linkedin.com/dms-uploads URLs; the sandbox serves them itself.
         app.MapPut(MediaUrls.UploadPrefix + "/{id}", UploadEndpoint.HandleAsync);
         app.MapGet(MediaUrls.DownloadPrefix + "/{id}", DownloadEndpoint.Handle);
