@@ -34,10 +34,15 @@ internal static class PostContent
     public static void CheckSchema(SchemaCheck check, JsonObject content)
     {
         var present = 0;
-        foreach (var (name, _) in content)
+        foreach (var (name, value) in content)
         {
             if (Variants.Contains(name, StringComparer.Ordinal))
             {
+                // A null member is no variant at all; without this it would pass as one and skip every check.
+                if (value is null)
+                {
+                    check.Add("content." + name, "null cannot be coerced to record", "INVALID_FIELD_TYPE");
+                }
                 present++;
             }
             else

@@ -116,6 +116,7 @@ public sealed class PostContentTests : MediaTestBase
     [InlineData("{\"poll\":{\"question\":\"Q\",\"options\":[{\"text\":\"A\"},{\"text\":\"B\"}],\"settings\":{\"duration\":\"TWO_DAYS\"}}}", 422, "content.poll.settings.duration", "INVALID_ENUM_VALUE")]
     [InlineData("{\"poll\":{\"question\":\"Q\",\"options\":[{\"text\":\"A\"},{\"text\":\"B\"}]}}", 422, "content.poll.settings", "MISSING_REQUIRED_FIELD")]
     [InlineData("{}", 422, "content", "INVALID_UNION")]
+    [InlineData("{\"media\":null}", 422, "content.media", "INVALID_FIELD_TYPE")]
     [InlineData("{\"media\":{\"id\":\"{image}\"},\"article\":{\"source\":\"https://example.com\",\"title\":\"T\"}}", 422, "content", "INVALID_UNION")]
     [InlineData("{\"carousel\":{\"cards\":[]}}", 422, "content.carousel", "UNRECOGNIZED_FIELD")]
     public async Task An_invalid_content_variant_is_refused_naming_the_field(string contentJson, int status, string path, string code)
