@@ -232,7 +232,7 @@ internal static class PostContent
         {
             problems.Add((path, "a reshare cannot carry content of its own", "INVALID_VALUE"));
         }
-        if (parent is null || parent.Deleted || parent.LifecycleState != "PUBLISHED" || parentUrn == ownUrn)
+        if (parent is null || parent.Deleted || parent.LifecycleState != "PUBLISHED")
         {
             problems.Add((path + ".parent", $"the post to reshare, {parentUrn}, does not exist", "RESHARE_PARENT_NOT_FOUND"));
             return (problems, null);
@@ -244,6 +244,10 @@ internal static class PostContent
         var root = parent.Optional.TryGetValue("reshareContext", out var parentContext) && parentContext["root"] is JsonValue parentRoot
             ? (string)parentRoot!
             : parentUrn;
+        if (ownUrn is not null && (parentUrn == ownUrn || root == ownUrn))
+        {
+            problems.Add((path + ".parent", $"a post cannot reshare itself, directly or through a reshare of it ({parentUrn})", "INVALID_VALUE"));
+        }
         return (problems, new JsonObject { ["parent"] = parentUrn, ["root"] = root });
     }
 

@@ -280,9 +280,24 @@ public sealed class PostContentTests : MediaTestBase
         using var fine = await SendAsync(Rest(HttpMethod.Post, "rest/posts/" + Enc(later), ada.Token,
             "{\"patch\":{\"$set\":{\"reshareContext\":{\"parent\":\"" + original + "\"}}}}"));
 
-        await ErrorAsync(missing, 400);
-        await ErrorAsync(itself, 400);
+        Assert.Contains(("reshareContext.parent", "RESHARE_PARENT_NOT_FOUND"), RuleErrors(await ErrorAsync(missing, 400)));
+        Assert.Contains(("reshareContext.parent", "INVALID_VALUE"), RuleErrors(await ErrorAsync(itself, 400)));
         Assert.Equal(204, (int)fine.StatusCode);
         Assert.Equal(original, (await Admin.GetPostAsync(later))!.ReshareParent);
+    }
+
+    [Fact]
+    public async Task A_partial_update_cannot_make_a_reshare_cycle()
+    {
+        var ada = await NewPosterAsync();
+        var original = await CreatedUrnAsync(ada, "Original");
+        using var reshared = await CreateWithAsync(ada, "", b => b["reshareContext"] = new JsonObject { ["parent"] = original });
+        var reshare = Assert.Single(reshared.Headers.GetValues("x-restli-id"));
+
+        using var cycle = await SendAsync(Rest(HttpMethod.Post, "rest/posts/" + Enc(original), ada.Token,
+            "{\"patch\":{\"$set\":{\"reshareContext\":{\"parent\":\"" + reshare + "\"}}}}"));
+
+        Assert.Contains("cannot reshare itself", (string)(await ErrorAsync(cycle, 400))["message"]!);
+        Assert.Null((await Admin.GetPostAsync(original))!.ReshareParent);
     }
 }
