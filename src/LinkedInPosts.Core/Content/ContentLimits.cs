@@ -10,10 +10,10 @@ namespace LinkedInPosts.Core.Content
     public static class ContentLimits
     {
         /// <summary>
-        /// The most pixels (width × height) an image may have. LinkedIn's text says "under 36,152,320";
-        /// mirrored by a third party (CData), not read on LinkedIn's own page.
+        /// An image's pixel count (width × height) must be under this. LinkedIn's text says "under
+        /// 36,152,320"; mirrored by a third party (CData), not read on LinkedIn's own page.
         /// </summary>
-        public const long MaxImagePixels = 36_152_320;
+        public const long ImagePixelLimit = 36_152_320;
 
         /// <summary>The most frames an animated GIF may have. Third-party mirror of LinkedIn's text.</summary>
         public const int MaxGifFrames = 250;
@@ -50,5 +50,11 @@ namespace LinkedInPosts.Core.Content
 
         /// <summary>The longest poll option, counted like <see cref="MaxPollQuestionLength"/>. UNCONFIRMED, same source.</summary>
         public const int MaxPollOptionLength = 30;
+
+        /// <summary>
+        /// The longest comment, in UTF-16 code units. UNCONFIRMED: LinkedIn's web page caps comments at
+        /// 1250 characters; the Comments API's own limit is not documented.
+        /// </summary>
+        public const int MaxCommentLength = 1250;
     }
 }

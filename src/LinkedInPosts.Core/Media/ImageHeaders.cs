@@ -107,7 +107,7 @@ namespace LinkedInPosts.Core.Media
                 }
                 else
                 {
-                    throw new InvalidDataException($"an unknown block (0x{block:X2}) follows frame {frames}");
+                    break; // not a GIF block: decoders stop showing frames here, so counting stops too
                 }
             }
             return frames;

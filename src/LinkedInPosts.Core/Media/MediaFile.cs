@@ -68,7 +68,7 @@ namespace LinkedInPosts.Core.Media
         /// <param name="path">The file; a relative path is resolved against the process's current directory.</param>
         /// <exception cref="LinkedInValidationException">
         /// The file is missing or unreadable, is not a type LinkedIn accepts, or breaks a limit: an image
-        /// over <see cref="ContentLimits.MaxImagePixels"/> pixels, a GIF over <see cref="ContentLimits.MaxGifFrames"/>
+        /// of <see cref="ContentLimits.ImagePixelLimit"/> pixels or more, a GIF over <see cref="ContentLimits.MaxGifFrames"/>
         /// frames, a document over <see cref="ContentLimits.MaxDocumentBytes"/> bytes, a video outside
         /// <see cref="ContentLimits.MinVideoBytes"/> .. <see cref="ContentLimits.MaxVideoBytes"/> bytes.
         /// </exception>
@@ -164,15 +164,16 @@ namespace LinkedInPosts.Core.Media
             if (width.HasValue && height.HasValue)
             {
                 var pixels = (long)width.Value * height.Value;
-                if (pixels > ContentLimits.MaxImagePixels)
+                if (pixels >= ContentLimits.ImagePixelLimit)
                 {
-                    var scale = Math.Sqrt((double)ContentLimits.MaxImagePixels / pixels);
+                    // Scaled just below the limit: both sides shrink by the same factor, rounded down.
+                    var scale = Math.Sqrt((double)(ContentLimits.ImagePixelLimit - 1) / pixels);
                     var w = Math.Max(1, (int)Math.Floor(width.Value * scale));
                     var h = Math.Max(1, (int)Math.Floor(height.Value * scale));
                     throw Invalid(string.Format(
                         System.Globalization.CultureInfo.InvariantCulture,
-                        "'{0}' is {1} × {2} = {3:N0} pixels; LinkedIn accepts images of at most {4:N0} pixels. Scale it down, for example to {5} × {6}, and try again.",
-                        path, width, height, pixels, ContentLimits.MaxImagePixels, w, h));
+                        "'{0}' is {1} × {2} = {3:N0} pixels; LinkedIn accepts images under {4:N0} pixels. Scale it down, for example to {5} × {6}, and try again.",
+                        path, width, height, pixels, ContentLimits.ImagePixelLimit, w, h));
                 }
             }
             if (frames > ContentLimits.MaxGifFrames)
