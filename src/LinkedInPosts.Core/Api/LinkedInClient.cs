@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Api
 {
@@ -49,21 +50,23 @@ namespace LinkedInPosts.Core.Api
         /// <summary>How long a create waits before re-sending to learn the outcome of an unanswered first try.</summary>
         internal TimeSpan ResendDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-        /// <summary>The transport, for <see cref="Media.MediaUploader"/>: the same token, headers, timeouts and log.</summary>
+        /// <summary>The transport, for <see cref="MediaUploader"/>: the same token, headers, timeouts and log.</summary>
         internal LinkedInTransport Transport => _transport;
 
         /// <summary>The retry policy for calls that are safe to repeat.</summary>
         internal RetryPolicy Retry => _retry;
 
-        /// <summary>What <see cref="CreatePostAsync"/> would send, without sending anything (for -WhatIf).</summary>
+        /// <summary>
+        /// What <see cref="CreatePostAsync(PostDraft, CancellationToken)"/> would send, without sending or
+        /// uploading anything (for -WhatIf). The whole draft is checked as for a real create, local media
+        /// files included, so the same mistakes fail here.
+        /// </summary>
+        /// <exception cref="LinkedInValidationException">The draft or one of its files breaks a rule.</exception>
         public static PostPreview PreviewCreate(PostDraft draft)
         {
-            if (draft == null)
-            {
-                throw new ArgumentNullException(nameof(draft));
-            }
-            var littleText = CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
-            return new PostPreview(littleText, PostJson.CreateBody(draft, littleText));
+            var prepared = PreparedPost.Prepare(draft, ContentLimits.MaxVideoBytes);
+            var body = PostJson.CreateBody(draft, prepared.LittleText, draft.Content, prepared.KindOf);
+            return new PostPreview(prepared.LittleText, body, prepared.Files.Select(f => f.Path).ToList());
         }
 
         /// <summary>The signed-in member, from /v2/userinfo (needs the openid and profile scopes).</summary>
@@ -123,12 +126,39 @@ namespace LinkedInPosts.Core.Api
         /// never landed; LinkedIn's 422 DUPLICATE_POST naming a URN means it did, and that post is returned.
         /// Anything else raises <see cref="LinkedInUnknownOutcomeException"/>.
         /// </summary>
-        public async Task<LinkedInPost> CreatePostAsync(PostDraft draft, CancellationToken cancellationToken = default)
+        public Task<LinkedInPost> CreatePostAsync(PostDraft draft, CancellationToken cancellationToken = default) =>
+            CreatePostAsync(draft, null, null, cancellationToken);
+
+        /// <summary>
+        /// Publishes a post, first uploading the local files its content names (for the post's author,
+        /// each once). The whole draft and every file are checked before the first upload starts. The
+        /// create itself is never retried blindly, as for <see cref="CreatePostAsync(PostDraft, CancellationToken)"/>.
+        /// </summary>
+        /// <param name="draft">The post.</param>
+        /// <param name="uploadOptions">Timeouts and parallelism for the uploads (alt text and titles come from the content).</param>
+        /// <param name="progress">Told how each upload goes.</param>
+        /// <param name="cancellationToken">Stops uploads and the create.</param>
+        public async Task<LinkedInPost> CreatePostAsync(PostDraft draft, MediaUploadOptions? uploadOptions, IProgress<UploadProgress>? progress, CancellationToken cancellationToken = default)
         {
-            var preview = PreviewCreate(draft);
+            var prepared = PreparedPost.Prepare(draft, ContentLimits.MaxVideoBytes);
+            var content = draft.Content;
+            if (prepared.Files.Count > 0)
+            {
+                var options = (uploadOptions ?? new MediaUploadOptions()).Copy();
+                options.AltText = null;
+                options.Title = null;
+                var uploader = new MediaUploader(this);
+                var uploaded = new Dictionary<string, UploadedMedia>(PreparedPost.PathComparer);
+                foreach (var file in prepared.Files)
+                {
+                    uploaded[file.Path] = await uploader.UploadAsync(file, draft.Author, options, progress, cancellationToken).ConfigureAwait(false);
+                }
+                content = content!.Resolve(media => media.NeedsUpload ? MediaReference.FromUpload(uploaded[media.FilePath!]) : media);
+                Options.Log.Verbose($"Uploaded {string.Join(", ", uploaded.Values.Select(m => m.FileName + " as " + m.Urn))}; creating the post.");
+            }
             var request = new LinkedInRequest(HttpMethod.Post, PostsPath)
             {
-                JsonBody = preview.JsonBody,
+                JsonBody = PostJson.CreateBody(draft, prepared.LittleText, content, prepared.KindOf),
                 RequiredScope = draft.Author.EntityType == LinkedInUrn.Organization ? "w_organization_social" : "w_member_social",
             };
 
@@ -148,7 +178,7 @@ namespace LinkedInPosts.Core.Api
                 catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
                 {
                     Options.Log.Verbose($"The first try had been stored as {duplicate.ExistingUrn}; not posting again.");
-                    return Created(draft, preview.LittleText, duplicate.ExistingUrn!, createdAt: null);
+                    return Created(draft, prepared.LittleText, content, duplicate.ExistingUrn!, createdAt: null);
                 }
                 catch (LinkedInException second)
                 {
@@ -158,7 +188,7 @@ namespace LinkedInPosts.Core.Api
                         second);
                 }
             }
-            return Created(draft, preview.LittleText, CreatedUrn(request, response), response.Headers.Date);
+            return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);
         }
 
         /// <summary>One post, as its author sees it (viewContext=AUTHOR).</summary>
@@ -318,8 +348,9 @@ namespace LinkedInPosts.Core.Api
             return post;
         }
 
-        private static LinkedInPost Created(PostDraft draft, string littleText, string urn, DateTimeOffset? createdAt) => new LinkedInPost
+        private static LinkedInPost Created(PostDraft draft, string littleText, PostContent? content, string urn, DateTimeOffset? createdAt) => new LinkedInPost
         {
+            Content = content,
             Urn = urn,
             Url = LinkedInUrn.TryParse(urn, out var parsed) ? parsed!.Permalink : null,
             Author = draft.Author.ToString(),
