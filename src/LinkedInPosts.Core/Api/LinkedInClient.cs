@@ -191,6 +191,52 @@ namespace LinkedInPosts.Core.Api
             return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);
         }
 
+        /// <summary>
+        /// Comments on a post (for example its first comment) as <paramref name="actor"/>, through
+        /// <c>POST /rest/socialActions/{post}/comments</c>, and returns the comment's URN. The text is plain
+        /// text, sent exactly as given (comments are not little text).
+        /// </summary>
+        /// <remarks>
+        /// Not retried: like a post, a comment has no idempotency key, and LinkedIn has no duplicate
+        /// check for comments to tell a second try from a first. When the call gets no clear answer (a
+        /// timeout, a dropped connection, a 5xx) the comment may or may not exist, and that is reported as
+        /// <see cref="LinkedInUnknownOutcomeException"/> for the caller to check on the post. A 429 or 4xx
+        /// means it was not added.
+        /// </remarks>
+        /// <exception cref="LinkedInValidationException">The text is empty, over <see cref="ContentLimits.MaxCommentLength"/>, or has characters LinkedIn cannot show (field <c>Comment</c>).</exception>
+        /// <exception cref="LinkedInUnknownOutcomeException">The outcome is unknown.</exception>
+        public async Task<LinkedInUrn> CreateCommentAsync(LinkedInUrn post, LinkedInUrn actor, string text, CancellationToken cancellationToken = default)
+        {
+            var urn = RequirePost(post);
+            if (actor == null || !actor.IsAuthor)
+            {
+                throw new ArgumentException($"'{actor}' cannot comment; use a person or organization URN.", nameof(actor));
+            }
+            PlainTextRules.Check(text, CommentField, "The comment", ContentLimits.MaxCommentLength);
+            var request = new LinkedInRequest(HttpMethod.Post, $"rest/socialActions/{urn.Encoded}/comments")
+            {
+                JsonBody = PostJson.CommentBody(actor, urn, text),
+                RequiredScope = actor.EntityType == LinkedInUrn.Organization ? "w_organization_social" : "w_member_social",
+                Subject = urn.ToString(),
+            };
+            LinkedInResponse response;
+            try
+            {
+                response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInServerException unknown)
+            {
+                throw new LinkedInUnknownOutcomeException(
+                    $"LinkedIn may or may not have added the comment to {urn}: {unknown.Message} Look at the post's comments before commenting again.",
+                    unknown)
+                {
+                    HttpStatus = unknown.HttpStatus,
+                    Request = request.Display,
+                };
+            }
+            return CommentUrn(request, response, urn);
+        }
+
         /// <summary>One post, as its author sees it (viewContext=AUTHOR).</summary>
         public Task<LinkedInPost> GetPostAsync(LinkedInUrn post, CancellationToken cancellationToken = default)
         {
@@ -346,6 +392,47 @@ namespace LinkedInPosts.Core.Api
                 throw new ArgumentException($"'{post}' is not a post URN (urn:li:share:… or urn:li:ugcPost:…).", nameof(post));
             }
             return post;
+        }
+
+        private const string CommentField = "Comment";
+
+        // The comment's URN: from the body (commentUrn, or Rest.li's $URN), else built from the id LinkedIn named.
+        private static LinkedInUrn CommentUrn(LinkedInRequest request, LinkedInResponse response, LinkedInUrn post)
+        {
+            if (!string.IsNullOrWhiteSpace(response.Body))
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(response.Body);
+                    var fromBody = PostJson.String(document.RootElement, "commentUrn") ?? PostJson.String(document.RootElement, "$URN");
+                    if (LinkedInUrn.TryParse(fromBody, out var parsed))
+                    {
+                        return parsed!;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // An unreadable body: the headers may still name the comment.
+                }
+            }
+            var id = response.Header("x-restli-id") ?? response.Header("x-linkedin-id");
+            if (id != null)
+            {
+                if (LinkedInUrn.TryParse(id, out var urn))
+                {
+                    return urn!;
+                }
+                if (LinkedInUrn.TryParse($"urn:li:comment:({post},{Uri.UnescapeDataString(id)})", out var built))
+                {
+                    return built!;
+                }
+            }
+            throw new LinkedInUnknownOutcomeException(
+                $"{request.Display} answered {response.Status} but named no comment. The comment was probably added; look at the post's comments before commenting again.")
+            {
+                HttpStatus = response.Status,
+                Request = request.Display,
+            };
         }
 
         private static LinkedInPost Created(PostDraft draft, string littleText, PostContent? content, string urn, DateTimeOffset? createdAt) => new LinkedInPost

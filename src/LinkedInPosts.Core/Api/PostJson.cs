@@ -37,6 +37,17 @@ namespace LinkedInPosts.Core.Api
             writer.WriteEndObject();
         });
 
+        public static string CommentBody(LinkedInUrn actor, LinkedInUrn post, string text) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("actor", actor.ToString());
+            writer.WriteString("object", post.ToString());
+            writer.WriteStartObject("message");
+            writer.WriteString("text", text);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
         private static void WriteContent(Utf8JsonWriter writer, PostContent? content, Func<MediaReference, MediaKind?> kindOf)
         {
             switch (content)
