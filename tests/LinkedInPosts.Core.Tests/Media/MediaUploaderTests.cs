@@ -141,6 +141,24 @@ public sealed class MediaUploaderTests
         Assert.Empty(await media.Session.RequestsAsync("POST", "/rest/videos?action=finalizeUpload"));
     }
 
+    [Theory]
+    [InlineData(401, MediaFailureReason.UploadUrlExpired)]
+    [InlineData(403, MediaFailureReason.UploadRejected)]
+    [InlineData(409, MediaFailureReason.UploadRejected)]
+    public async Task A_refused_upload_PUT_is_typed_and_not_retried(int status, MediaFailureReason reason)
+    {
+        await using var media = await MediaSandbox.StartAsync();
+        var path = media.Folder.Write("deck.pdf", SampleFiles.Pdf());
+        await media.Admin.AddFaultAsync(new SandboxFault { Method = "PUT", Path = "/sandbox-uploads", Status = status });
+
+        var error = await Assert.ThrowsAsync<LinkedInMediaException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast()));
+
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.StartsWith("urn:li:document:", error.MediaUrn);
+        Assert.Single(await media.UploadsAsync());
+    }
+
     [Fact]
     public async Task Part_ids_that_are_not_the_parts_ETags_in_order_are_refused_at_finalize()
     {
