@@ -75,6 +75,45 @@ public sealed class SandboxAdminClient
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<SandboxStoredPost>(response, ct);
     }
 
+    /// <summary>The comments on a post, oldest first, exactly as stored.</summary>
+    public async Task<IReadOnlyList<SandboxStoredComment>> GetCommentsAsync(string postUrn, CancellationToken ct = default) =>
+        (await ReadAsync<List<SandboxStoredComment>>(await _http.GetAsync("sandbox/posts/" + Uri.EscapeDataString(postUrn) + "/comments", ct), ct))!;
+
+    /// <summary>Every image, document and video, oldest first, with its status by the sandbox clock now.</summary>
+    public async Task<IReadOnlyList<SandboxStoredMedia>> GetAllMediaAsync(CancellationToken ct = default) =>
+        (await ReadAsync<List<SandboxStoredMedia>>(await _http.GetAsync("sandbox/media", ct), ct))!;
+
+    /// <summary>One media as stored (size and SHA-256 of the bytes received), or null if it was never initialized.</summary>
+    public async Task<SandboxStoredMedia?> GetMediaAsync(string urn, CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync("sandbox/media/" + Uri.EscapeDataString(urn), ct);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<SandboxStoredMedia>(response, ct);
+    }
+
+    /// <summary>
+    /// How long processing takes, by the sandbox clock, for uploads of <paramref name="kind"/> that complete
+    /// from now on (defaults: images and documents 2 s, videos 10 s; zero makes them AVAILABLE at once).
+    /// </summary>
+    public async Task SetProcessingTimeAsync(SandboxMediaKind kind, TimeSpan duration, CancellationToken ct = default)
+    {
+        var name = kind switch
+        {
+            SandboxMediaKind.Image => "imageProcessingSeconds",
+            SandboxMediaKind.Document => "documentProcessingSeconds",
+            _ => "videoProcessingSeconds",
+        };
+        var body = new Dictionary<string, double> { [name] = duration.TotalSeconds };
+        await EnsureAsync(await _http.PutAsJsonAsync("sandbox/config", body, SandboxJson.Options, ct), ct);
+    }
+
+    /// <summary>The next <paramref name="count"/> uploads of <paramref name="kind"/> to complete end PROCESSING_FAILED.</summary>
+    public async Task FailNextProcessingAsync(SandboxMediaKind kind, int count = 1, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsJsonAsync("sandbox/media/fail-processing", new { kind, count }, SandboxJson.Options, ct), ct);
+
+    /// <summary>This media ends PROCESSING_FAILED instead of AVAILABLE; fails (409) once its processing has ended.</summary>
+    public async Task FailProcessingAsync(string urn, CancellationToken ct = default) =>
+        await EnsureAsync(await _http.PostAsJsonAsync("sandbox/media/fail-processing", new { urn }, SandboxJson.Options, ct), ct);
+
     /// <summary>The sandbox clock's now.</summary>
     public async Task<DateTimeOffset> GetClockAsync(CancellationToken ct = default) =>
         (await ReadAsync<ClockBody>(await _http.GetAsync("sandbox/clock", ct), ct))!.Now;
@@ -104,8 +143,8 @@ public sealed class SandboxAdminClient
         await EnsureAsync(await _http.PutAsJsonAsync("sandbox/config", new { memberDailyLimit, appDailyLimit }, SandboxJson.Options, ct), ct);
 
     /// <summary>
-    /// Empties the sandbox: no members, apps, codes, tokens, posts, faults or log, nobody signed in to
-    /// the browser; default limits; the starting clock.
+    /// Empties the sandbox: no members, apps, codes, tokens, posts, comments, media (their files deleted),
+    /// faults or log, nobody signed in to the browser; default limits and processing times; the starting clock.
     /// </summary>
     public async Task ResetAsync(CancellationToken ct = default) =>
         await EnsureAsync(await _http.PostAsync("sandbox/reset", content: null, ct), ct);

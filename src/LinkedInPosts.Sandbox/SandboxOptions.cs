@@ -14,4 +14,10 @@ public sealed class SandboxOptions
 
     /// <summary>When false, one line per API request is written to the console (standalone use).</summary>
     public bool Quiet { get; set; } = true;
+
+    /// <summary>
+    /// Where this instance creates its own folder for uploaded media (deleted when the server is disposed);
+    /// null means the system's temporary folder.
+    /// </summary>
+    public string? MediaRoot { get; set; }
 }

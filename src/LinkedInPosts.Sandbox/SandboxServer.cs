@@ -1,4 +1,5 @@
 using LinkedInPosts.Sandbox.Hosting;
+using LinkedInPosts.Sandbox.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,10 +13,12 @@ namespace LinkedInPosts.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SandboxState _state;
 
     private SandboxServer(WebApplication app, Uri baseUri)
     {
         _app = app;
+        _state = app.Services.GetRequiredService<SandboxState>();
         BaseUri = baseUri;
         Admin = new SandboxAdminClient(baseUri);
     }
@@ -60,11 +63,12 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxServer(app, baseUris[0]);
     }
 
-    /// <summary>Stops listening and releases the port.</summary>
+    /// <summary>Stops listening, releases the port and deletes the uploaded media's folder.</summary>
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _state.Dispose();
     }
 }

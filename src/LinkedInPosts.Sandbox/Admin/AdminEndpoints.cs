@@ -18,7 +18,12 @@ internal static class AdminEndpoints
 
         admin.MapGet("/posts", InspectionAdmin.Posts);
         admin.MapGet("/posts/{urn}", InspectionAdmin.Post);
+        admin.MapGet("/posts/{urn}/comments", MediaAdmin.Comments);
         admin.MapGet("/requests", InspectionAdmin.Requests);
+
+        admin.MapGet("/media", MediaAdmin.List);
+        admin.MapGet("/media/{urn}", MediaAdmin.Get);
+        admin.MapPost("/media/fail-processing", MediaAdmin.FailProcessingAsync);
 
         admin.MapGet("/clock", ControlAdmin.GetClock);
         admin.MapPut("/clock", ControlAdmin.SetClockAsync);

@@ -14,9 +14,16 @@ internal sealed record ClockBody(DateTimeOffset? Now);
 
 internal sealed record AdvanceClockRequest(double? Seconds);
 
-internal sealed record ConfigRequest(int? MemberDailyLimit, int? AppDailyLimit);
+internal sealed record ConfigRequest(
+    int? MemberDailyLimit, int? AppDailyLimit,
+    double? ImageProcessingSeconds, double? DocumentProcessingSeconds, double? VideoProcessingSeconds);
 
-internal sealed record ConfigResponse(int MemberDailyLimit, int AppDailyLimit);
+internal sealed record ConfigResponse(
+    int MemberDailyLimit, int AppDailyLimit,
+    double ImageProcessingSeconds, double DocumentProcessingSeconds, double VideoProcessingSeconds);
+
+/// <summary>Either a kind and how many of its next completed uploads fail, or one media URN that fails.</summary>
+internal sealed record FailProcessingRequest(SandboxMediaKind? Kind, int? Count, string? Urn);
 
 internal sealed record CreateAppRequest(
     string? Name, string? ClientId, string? ClientSecret, List<string>? RedirectUris, List<string>? Scopes,

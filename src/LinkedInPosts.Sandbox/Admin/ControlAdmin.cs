@@ -69,7 +69,10 @@ internal static class ControlAdmin
     {
         lock (state.Sync)
         {
-            return Results.Json(new ConfigResponse(state.Limits.MemberDailyLimit, state.Limits.AppDailyLimit), SandboxJson.Options);
+            return Results.Json(new ConfigResponse(state.Limits.MemberDailyLimit, state.Limits.AppDailyLimit,
+                state.Media.ProcessingTime(SandboxMediaKind.Image).TotalSeconds,
+                state.Media.ProcessingTime(SandboxMediaKind.Document).TotalSeconds,
+                state.Media.ProcessingTime(SandboxMediaKind.Video).TotalSeconds), SandboxJson.Options);
         }
     }
 
@@ -84,10 +87,27 @@ internal static class ControlAdmin
         {
             return AdminResults.Problem(400, "Limits cannot be negative.");
         }
+        var processing = new[]
+        {
+            (Kind: SandboxMediaKind.Image, Seconds: body?.ImageProcessingSeconds),
+            (Kind: SandboxMediaKind.Document, Seconds: body?.DocumentProcessingSeconds),
+            (Kind: SandboxMediaKind.Video, Seconds: body?.VideoProcessingSeconds),
+        };
+        if (processing.Any(p => p.Seconds is { } s && (s < 0 || double.IsNaN(s) || s > TimeSpan.MaxValue.TotalSeconds / 2)))
+        {
+            return AdminResults.Problem(400, "Processing times are seconds, 0 or more.");
+        }
         lock (state.Sync)
         {
             state.Limits.MemberDailyLimit = body?.MemberDailyLimit ?? state.Limits.MemberDailyLimit;
             state.Limits.AppDailyLimit = body?.AppDailyLimit ?? state.Limits.AppDailyLimit;
+            foreach (var (kind, seconds) in processing)
+            {
+                if (seconds is { } value)
+                {
+                    state.Media.SetProcessingTime(kind, TimeSpan.FromSeconds(value));
+                }
+            }
         }
         return GetConfig(state);
     }

@@ -185,6 +185,72 @@ internal static class LinkedInErrors
             ["code"] = "PARAM_INVALID",
         }));
 
+    // --- Media (section 3) ---
+
+    /// <summary>The documented 403 of the Images, Documents and Videos APIs, word for word but for the kind.</summary>
+    public static LinkedInError MediaForbidden(SandboxMediaKind kind) => new(403, new JsonObject
+    {
+        ["message"] = $"Accessing this {KindWord(kind)} resource is forbidden. Please check your permissions for this resource",
+        ["status"] = 403,
+    });
+
+    /// <summary>A PUT to a URL no initializeUpload handed out (or one a reset forgot).</summary>
+    public static LinkedInError UploadUrlNotFound() => new(404, new JsonObject
+    {
+        ["message"] = "Not Found: no upload is waiting at this URL",
+        ["status"] = 404,
+    });
+
+    /// <summary>A PUT after the URL's expiry time (one guide reports 401; the text is the sandbox's own).</summary>
+    public static LinkedInError UploadUrlExpired(DateTimeOffset expiredAt) => new(401, new JsonObject
+    {
+        ["message"] = $"The upload URL expired at {expiredAt.ToUnixTimeMilliseconds()} (epoch ms); call initializeUpload again",
+        ["status"] = 401,
+    });
+
+    /// <summary>A video part that is not exactly its instruction's byte range.</summary>
+    public static LinkedInError PartLengthMismatch(string part, long expected, string received) => new(400, new JsonObject
+    {
+        ["message"] = $"The upload for {part} must be exactly {expected} bytes (lastByte - firstByte + 1); received {received}",
+        ["status"] = 400,
+    });
+
+    /// <summary>Different bytes for something already uploaded (and, for videos, finalized).</summary>
+    public static LinkedInError AlreadyUploaded(string what, string urn) => new(409, new JsonObject
+    {
+        ["message"] = $"Different bytes for {what} of {urn}, which was already uploaded and can no longer change; start a new upload with initializeUpload",
+        ["status"] = 409,
+    });
+
+    /// <summary>A body that stopped early: the client went away or broke the stream.</summary>
+    public static LinkedInError UploadIncomplete() => new(400, new JsonObject
+    {
+        ["message"] = "The upload body ended before it was complete",
+        ["status"] = 400,
+    });
+
+    /// <summary>A download URL past its expiry or not signed by this sandbox.</summary>
+    public static LinkedInError DownloadUrlInvalid() => new(403, new JsonObject
+    {
+        ["message"] = "The download URL has expired or is not valid; read the media's status again for a fresh one",
+        ["status"] = 403,
+    });
+
+    /// <summary>
+    /// Business-rule problems found together (finalizeUpload, post content, comments): 400 in LinkedIn's
+    /// input-error shape, one entry per problem, the message naming them all.
+    /// </summary>
+    public static LinkedInError RuleViolations(IReadOnlyList<(string FieldPath, string Description, string Code)> violations) => InputErrors(400,
+        BadRequestException + string.Join("; ", violations.Select(v => $"/{v.FieldPath.Replace('.', '/')}: {v.Description}")),
+        new JsonArray(violations.Select(v => (JsonNode)FieldInputError(v.FieldPath, v.Description, v.Code)).ToArray()));
+
+    private static string KindWord(SandboxMediaKind kind) => kind switch
+    {
+        SandboxMediaKind.Image => "image",
+        SandboxMediaKind.Document => "document",
+        _ => "video",
+    };
+
     // --- Fault injection: LinkedIn's usual body for a status ---
 
     public static LinkedInError ForStatus(int status) => status switch

@@ -1,6 +1,7 @@
 using System.Net;
 using LinkedInPosts.Sandbox.Admin;
 using LinkedInPosts.Sandbox.Errors;
+using LinkedInPosts.Sandbox.Media;
 using LinkedInPosts.Sandbox.OAuth;
 using LinkedInPosts.Sandbox.Pipeline;
 using LinkedInPosts.Sandbox.Rest;
@@ -60,6 +61,16 @@ internal static class SandboxHost
         app.MapGet("/rest/posts/{urn}", PostGetEndpoint.Handle);
         app.MapPost("/rest/posts/{urn}", PostUpdateEndpoint.HandleAsync);
         app.MapDelete("/rest/posts/{urn}", PostDeleteEndpoint.Handle);
+        app.MapPost("/rest/images", MediaActionEndpoint.ImagesAsync);
+        app.MapPost("/rest/documents", MediaActionEndpoint.DocumentsAsync);
+        app.MapPost("/rest/videos", MediaActionEndpoint.VideosAsync);
+        app.MapGet("/rest/images/{urn}", MediaGetEndpoint.Image);
+        app.MapGet("/rest/documents/{urn}", MediaGetEndpoint.Document);
+        app.MapGet("/rest/videos/{urn}", MediaGetEndpoint.Video);
+        app.MapPost("/rest/socialActions/{urn}/comments", CommentCreateEndpoint.HandleAsync);
+        // LinkedIn uploads to pre-signed www.linkedin.com/dms-uploads URLs; the sandbox serves them itself.
+        app.MapPut(MediaUrls.UploadPrefix + "/{id}", UploadEndpoint.HandleAsync);
+        app.MapGet(MediaUrls.DownloadPrefix + "/{id}", DownloadEndpoint.Handle);
         app.MapGet("/rest/organizationAcls", OrganizationAclsEndpoint.Handle);
         app.MapGet("/rest/organizations/{id}", OrganizationGetEndpoint.Handle);
         app.MapGet("/v2/userinfo", UserInfoEndpoint.Handle);

@@ -35,4 +35,13 @@ public sealed class SandboxStoredPost
 
     /// <summary>True once deleted; deleted posts stay stored because duplicate detection still sees them.</summary>
     public bool Deleted { get; init; }
+
+    /// <summary>
+    /// The <c>content</c> object exactly as accepted (one of media, multiImage, article or poll), as compact
+    /// JSON; null for a post without content. Article and poll texts are plain strings, never cut.
+    /// </summary>
+    public string? ContentJson { get; init; }
+
+    /// <summary>The post this one reshares (<c>reshareContext.parent</c>), or null.</summary>
+    public string? ReshareParent { get; init; }
 }

@@ -15,6 +15,12 @@ internal sealed record CreatePostRequest(
     IReadOnlyDictionary<string, JsonNode> Optional)
 {
     /// <summary>
+    /// Sponsored content as the Posts API knows it: a post with adContext, or a "dark" post kept out of the
+    /// feed (feedDistribution NONE). MultiImage and poll content are for organic posts only.
+    /// </summary>
+    public bool IsSponsored => FeedDistribution == "NONE" || Optional.ContainsKey("adContext");
+
+    /// <summary>
     /// Validates like LinkedIn: schema problems (missing, wrong type, unknown enum symbol, unknown or
     /// read-only field, author not a person or organization URN) are 422; a valid but disallowed
     /// value (lifecycleState other than PUBLISHED) is 400. Commentary length is checked later, with
@@ -64,11 +70,14 @@ internal sealed record CreatePostRequest(
         check.Enum(body, "contentCallToActionLabel", "contentCallToActionLabel", required: false, PostFields.CallToActionLabels);
         check.String(body, "contentLandingPage", "contentLandingPage", required: false);
         check.String(body, "container", "container", required: false);
-        check.Object(body, "content", "content", required: false);
+        if (check.Object(body, "content", "content", required: false) is { } content)
+        {
+            PostContent.CheckSchema(check, content);
+        }
         check.Object(body, "adContext", "adContext", required: false);
         if (check.Object(body, "reshareContext", "reshareContext", required: false) is { } reshare)
         {
-            check.String(reshare, "parent", "reshareContext.parent", required: true);
+            PostContent.CheckReshareSchema(check, reshare, "reshareContext");
         }
 
         if (check.HasViolations)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LinkedInPosts.Sandbox.Errors;
 using LinkedInPosts.Sandbox.LittleText;
 using LinkedInPosts.Sandbox.State;
@@ -41,6 +42,11 @@ internal static class PostCreateEndpoint
             {
                 return denied;
             }
+            var (reshare, contentProblem) = CheckContent(request, state);
+            if (contentProblem is not null)
+            {
+                return contentProblem;
+            }
             var (stored, tooLong) = CommentaryRules.Apply(request.Commentary, request.Author, loggers.CreateLogger(CommentaryRules.LogCategory));
             if (stored is null)
             {
@@ -74,6 +80,10 @@ internal static class PostCreateEndpoint
             {
                 post.Optional[name] = value;
             }
+            if (reshare is not null)
+            {
+                post.Optional["reshareContext"] = reshare;
+            }
             state.Posts.Add(post);
             urn = post.Urn;
         }
@@ -82,5 +92,27 @@ internal static class PostCreateEndpoint
         context.Response.Headers["x-restli-id"] = urn;
         context.Response.Headers["x-linkedin-id"] = urn;
         return Results.StatusCode(StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Content and reshare rules that need the stored media and posts (call under the lock). Returns the
+    /// reshareContext to store (with LinkedIn's <c>root</c> filled in), or the 400 naming every problem.
+    /// </summary>
+    private static (JsonObject? Reshare, LinkedInError? Error) CheckContent(CreatePostRequest request, SandboxState state)
+    {
+        var problems = new List<(string, string, string)>();
+        var hasContent = request.Optional.TryGetValue("content", out var content);
+        if (hasContent)
+        {
+            problems.AddRange(PostContent.CheckRules(content!.AsObject(), request.Author, request.IsSponsored, state));
+        }
+        JsonObject? reshare = null;
+        if (request.Optional.TryGetValue("reshareContext", out var reshareContext))
+        {
+            var (reshareProblems, stored) = PostContent.CheckReshareRules(reshareContext.AsObject(), "reshareContext", hasContent, null, state.Posts);
+            problems.AddRange(reshareProblems);
+            reshare = stored;
+        }
+        return problems.Count > 0 ? (null, LinkedInErrors.RuleViolations(problems)) : (reshare, null);
     }
 }

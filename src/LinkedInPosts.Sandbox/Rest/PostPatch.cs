@@ -66,6 +66,7 @@ internal sealed record PostPatch(IReadOnlyDictionary<string, JsonNode?> Set, IRe
                 "commentary" or "contentLandingPage" => check.String(fields, name, name, required: true) is not null,
                 "contentCallToActionLabel" => check.Enum(fields, name, name, required: true, PostFields.CallToActionLabels) is not null,
                 "lifecycleState" => check.Enum(fields, name, name, required: true, PostFields.LifecycleStates) is not null,
+                "reshareContext" => check.Object(fields, name, name, required: true) is { } reshare && Reshare(check, reshare),
                 _ => check.Object(fields, name, name, required: true) is not null,
             };
             if (ok)
@@ -73,6 +74,12 @@ internal sealed record PostPatch(IReadOnlyDictionary<string, JsonNode?> Set, IRe
                 set[name] = value?.DeepClone();
             }
         }
+    }
+
+    private static bool Reshare(SchemaCheck check, System.Text.Json.Nodes.JsonObject reshare)
+    {
+        PostContent.CheckReshareSchema(check, reshare, "reshareContext");
+        return true;
     }
 
     private static void ReadDelete(JsonArray fields, List<string> delete, SchemaCheck check)

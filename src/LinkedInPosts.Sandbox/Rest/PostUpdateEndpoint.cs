@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LinkedInPosts.Sandbox.Errors;
 using LinkedInPosts.Sandbox.LittleText;
 using LinkedInPosts.Sandbox.State;
@@ -57,13 +58,24 @@ internal static class PostUpdateEndpoint
                 }
                 newCommentary = stored;
             }
-            Apply(post, patch, newCommentary, sentCommentary, state.Clock.GetUtcNow());
+            JsonObject? reshare = null;
+            if (patch.Set.TryGetValue("reshareContext", out var reshareNode))
+            {
+                var (problems, stored) = PostContent.CheckReshareRules(reshareNode!.AsObject(), "reshareContext",
+                    post.Optional.ContainsKey("content"), post.Urn, state.Posts);
+                if (problems.Count > 0)
+                {
+                    return LinkedInErrors.RuleViolations(problems);
+                }
+                reshare = stored;
+            }
+            Apply(post, patch, newCommentary, sentCommentary, reshare, state.Clock.GetUtcNow());
         }
         return Results.NoContent();
     }
 
     // Everything is validated before this runs, so an update applies completely or not at all.
-    private static void Apply(PostRecord post, PostPatch patch, string? commentary, string? sentCommentary, DateTimeOffset now)
+    private static void Apply(PostRecord post, PostPatch patch, string? commentary, string? sentCommentary, JsonObject? reshare, DateTimeOffset now)
     {
         foreach (var (name, value) in patch.Set)
         {
@@ -80,6 +92,9 @@ internal static class PostUpdateEndpoint
                     {
                         post.PublishedAt ??= now;
                     }
+                    break;
+                case "reshareContext":
+                    post.Optional[name] = reshare!;
                     break;
                 default:
                     post.Optional[name] = value!;

@@ -16,6 +16,7 @@ internal static class RestLiMethod
     public const string BatchGet = "BATCH_GET";
     public const string PartialUpdate = "PARTIAL_UPDATE";
     public const string Delete = "DELETE";
+    public const string Action = "ACTION";
 
     /// <summary>The header as sent, or null when absent.</summary>
     public static string? Of(HttpRequest request)

@@ -48,6 +48,55 @@ internal sealed class SchemaCheck
         return null;
     }
 
+    /// <summary>A whole number that fits a long (Rest.li's long), e.g. fileSizeBytes.</summary>
+    public long? Integer(JsonObject json, string name, string path, bool required)
+    {
+        if (Read(json, name, path, required, JsonValueKind.Number, "long") is not JsonValue value)
+        {
+            return null;
+        }
+        if (value.TryGetValue<long>(out var number))
+        {
+            return number;
+        }
+        Add(path, $"{value.ToJsonString()} cannot be coerced to long", "INVALID_FIELD_TYPE");
+        return null;
+    }
+
+    /// <summary>An array whose every element must be a string; elements are reported by index (path.0, path.1, …).</summary>
+    public List<string>? StringArray(JsonObject json, string name, string path, bool required)
+    {
+        if (Array(json, name, path, required) is not { } array)
+        {
+            return null;
+        }
+        var strings = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+            {
+                strings.Add(value.GetValue<string>());
+            }
+            else
+            {
+                Add($"{path}.{i}", $"{array[i]?.ToJsonString() ?? "null"} cannot be coerced to string", "INVALID_FIELD_TYPE");
+            }
+        }
+        return strings.Count == array.Count ? strings : null;
+    }
+
+    /// <summary>Reports every member of <paramref name="json"/> not in <paramref name="known"/> as unrecognized.</summary>
+    public void OnlyKnown(JsonObject json, string path, params string[] known)
+    {
+        foreach (var (name, _) in json)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                Unrecognized(path.Length == 0 ? name : path + "." + name);
+            }
+        }
+    }
+
     public JsonObject? Object(JsonObject json, string name, string path, bool required) =>
         Read(json, name, path, required, JsonValueKind.Object, "record") as JsonObject;
 

@@ -24,7 +24,7 @@ internal sealed class PostRecord
 
     /// <summary>
     /// Optional fields kept verbatim (content, contentLandingPage, contentCallToActionLabel, container,
-    /// adContext, reshareContext): the sandbox echoes them back; media checks come with the media issue.
+    /// adContext) and echoed back; reshareContext is kept with LinkedIn's <c>root</c> filled in.
     /// </summary>
     public Dictionary<string, JsonNode> Optional { get; } = new(StringComparer.Ordinal);
 
@@ -41,6 +41,8 @@ internal sealed class PostRecord
         CreatedAt = CreatedAt,
         LastModifiedAt = LastModifiedAt,
         Deleted = Deleted,
+        ContentJson = Optional.TryGetValue("content", out var content) ? content.ToJsonString(SandboxJson.Options) : null,
+        ReshareParent = Optional.TryGetValue("reshareContext", out var reshare) ? (string?)reshare["parent"] : null,
     };
 }
 

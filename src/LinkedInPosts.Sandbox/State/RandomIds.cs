@@ -30,6 +30,20 @@ internal static class RandomIds
     public static string RefreshToken() => "AQ" + RandomNumberGenerator.GetString(UrlSafe, 148);
 
     /// <summary>
+    /// The id part of a media URN, shaped like LinkedIn's <c>C4E10AQFoyyAjHPMQuQ</c>: a 7-character
+    /// prefix that differs by kind, then 12 random URL-safe characters.
+    /// </summary>
+    public static string MediaId(SandboxMediaKind kind) => kind switch
+    {
+        SandboxMediaKind.Image => "D4E10AQ",
+        SandboxMediaKind.Document => "D4D10AQ",
+        _ => "D5605AQ",
+    } + RandomNumberGenerator.GetString(UrlSafe, 12);
+
+    /// <summary>The opaque, unguessable part of an upload or download URL.</summary>
+    public static string UploadKey() => RandomNumberGenerator.GetString(Alphanumerics, 32);
+
+    /// <summary>
     /// A 19-digit activity id. LinkedIn's encode the creation time in milliseconds shifted left by 22
     /// bits (7045020441609936898 >> 22 is 1679663763), so ids sort by time; we do the same and fall
     /// back to a random 19-digit number when the clock lies outside the years that keep 19 digits.

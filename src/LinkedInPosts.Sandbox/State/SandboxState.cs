@@ -3,15 +3,16 @@ namespace LinkedInPosts.Sandbox.State;
 /// <summary>
 /// Everything the sandbox remembers. One lock (<see cref="Sync"/>) guards all stores, so a request sees
 /// and changes a consistent state (e.g. the duplicate check and the insert are one step, and so are
-/// redeeming a code and marking it used). Requests are short and nothing awaits while holding it.
-/// Media uploads will be a further store here.
+/// redeeming a code and marking it used). Requests are short and nothing awaits while holding it: uploads
+/// stream their bytes to <see cref="Files"/> outside the lock and take it only to look up and to commit.
 /// </summary>
-internal sealed class SandboxState
+internal sealed class SandboxState : IDisposable
 {
     public SandboxState(SandboxOptions options, TimeProvider realTime)
     {
         Clock = new SandboxClock(realTime, options.StartTime);
         Limits = new DailyLimits(options.MemberDailyLimit);
+        Files = new MediaFiles(options.MediaRoot);
     }
 
     public object Sync { get; } = new();
@@ -23,6 +24,13 @@ internal sealed class SandboxState
     public TokenStore Tokens { get; } = new();
 
     public PostStore Posts { get; } = new();
+
+    public MediaStore Media { get; } = new();
+
+    /// <summary>Uploaded bytes on disk. Thread-safe on its own; records in <see cref="Media"/> point into it.</summary>
+    public MediaFiles Files { get; }
+
+    public CommentStore Comments { get; } = new();
 
     public AppStore Apps { get; } = new();
 
@@ -39,8 +47,9 @@ internal sealed class SandboxState
     public RequestLog Requests { get; } = new();
 
     /// <summary>
-    /// Back to an empty sandbox as it was started: no data (apps, codes, tokens and the signed-in
-    /// browser member included), default limits, the starting clock.
+    /// Back to an empty sandbox as it was started: no data (apps, codes, tokens, media with their files,
+    /// comments and the signed-in browser member included), default limits and processing times, the
+    /// starting clock.
     /// </summary>
     public void Reset()
     {
@@ -49,6 +58,9 @@ internal sealed class SandboxState
             Members.Clear();
             Tokens.Clear();
             Posts.Clear();
+            Media.Clear();
+            Files.Clear();
+            Comments.Clear();
             Apps.Clear();
             Codes.Clear();
             RefreshTokens.Clear();
@@ -59,4 +71,7 @@ internal sealed class SandboxState
             Clock.Restart();
         }
     }
+
+    /// <summary>Deletes the uploaded files' folder.</summary>
+    public void Dispose() => Files.Dispose();
 }
