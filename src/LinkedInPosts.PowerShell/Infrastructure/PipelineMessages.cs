@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using System.Threading;
 using LinkedInPosts.Core.Diagnostics;
 
@@ -12,6 +13,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>Text the user must see even in a headless session (the sign-in URL): Information, shown on the host.</summary>
         Host,
+
+        /// <summary>A progress bar update (an upload's bytes and parts): the Progress stream.</summary>
+        Progress,
     }
 
     /// <summary>
@@ -21,7 +25,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// </summary>
     internal sealed class PipelineMessages : ILinkedInLog
     {
-        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text)> _queue = new ConcurrentQueue<(PipelineMessageKind, string)>();
+        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text, int ActivityId)> _queue = new ConcurrentQueue<(PipelineMessageKind, string, int)>();
+        private readonly ConcurrentDictionary<int, ProgressRecord> _progress = new ConcurrentDictionary<int, ProgressRecord>();
 
         /// <summary>Signalled whenever a message is queued, so the waiting pipeline thread wakes up.</summary>
         public AutoResetEvent Arrived { get; } = new AutoResetEvent(false);
@@ -32,12 +37,41 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         public void Host(string message) => Enqueue(PipelineMessageKind.Host, message);
 
-        public bool TryTake(out PipelineMessageKind kind, out string text)
+        /// <summary>
+        /// Queues a progress bar update. Progress is a state, not a series of events: when Core reports
+        /// faster than the pipeline thread writes, only the newest update of each bar is written (its
+        /// place in the queue is the first unwritten update's), and a completed bar is never overtaken.
+        /// </summary>
+        public void Progress(ProgressRecord record)
         {
+            var pending = true;
+            _progress.AddOrUpdate(record.ActivityId, record, (_, queued) =>
+            {
+                pending = false;
+                return queued.RecordType == ProgressRecordType.Completed ? queued : record;
+            });
+            if (pending)
+            {
+                Enqueue(PipelineMessageKind.Progress, string.Empty, record.ActivityId);
+            }
+            else
+            {
+                Arrived.Set();
+            }
+        }
+
+        /// <summary>The next message; for <see cref="PipelineMessageKind.Progress"/>, <paramref name="progress"/> is the newest update of its bar.</summary>
+        public bool TryTake(out PipelineMessageKind kind, out string text, out ProgressRecord? progress)
+        {
+            progress = null;
             if (_queue.TryDequeue(out var item))
             {
                 kind = item.Kind;
                 text = item.Text;
+                if (kind == PipelineMessageKind.Progress)
+                {
+                    _progress.TryRemove(item.ActivityId, out progress);
+                }
                 return true;
             }
             kind = default;
@@ -45,9 +79,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             return false;
         }
 
-        private void Enqueue(PipelineMessageKind kind, string message)
+        private void Enqueue(PipelineMessageKind kind, string message, int activityId = 0)
         {
-            _queue.Enqueue((kind, message ?? string.Empty));
+            _queue.Enqueue((kind, message ?? string.Empty, activityId));
             Arrived.Set();
         }
     }
