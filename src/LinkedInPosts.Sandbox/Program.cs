@@ -89,6 +89,7 @@ internal static class Program
             Console.WriteLine("or sign in through OAuth (paste the client secret when asked):");
             Console.WriteLine($"  Connect-LinkedIn -ClientId {app.ClientId} -ClientSecret (Read-Host -AsSecureString) -ApiBaseUri {server.BaseUri}");
             Console.WriteLine();
+            Console.WriteLine("Uploaded images, documents and videos are kept in a temporary folder, deleted when the sandbox stops.");
             Console.WriteLine("Admin API under /sandbox/ (see src/LinkedInPosts.Sandbox/README.md). Press Ctrl+C to stop.");
 
             try

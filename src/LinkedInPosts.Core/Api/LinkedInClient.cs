@@ -49,6 +49,12 @@ namespace LinkedInPosts.Core.Api
         /// <summary>How long a create waits before re-sending to learn the outcome of an unanswered first try.</summary>
         internal TimeSpan ResendDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+        /// <summary>The transport, for <see cref="Media.MediaUploader"/>: the same token, headers, timeouts and log.</summary>
+        internal LinkedInTransport Transport => _transport;
+
+        /// <summary>The retry policy for calls that are safe to repeat.</summary>
+        internal RetryPolicy Retry => _retry;
+
         /// <summary>What <see cref="CreatePostAsync"/> would send, without sending anything (for -WhatIf).</summary>
         public static PostPreview PreviewCreate(PostDraft draft)
         {
@@ -344,7 +350,7 @@ namespace LinkedInPosts.Core.Api
             };
         }
 
-        private static T Read<T>(LinkedInRequest request, LinkedInResponse response, Func<JsonElement, T> read)
+        internal static T Read<T>(LinkedInRequest request, LinkedInResponse response, Func<JsonElement, T> read)
         {
             try
             {

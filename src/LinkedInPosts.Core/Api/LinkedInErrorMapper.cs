@@ -42,6 +42,40 @@ namespace LinkedInPosts.Core.Api
             return exception;
         }
 
+        /// <summary>
+        /// A non-2xx answer to an upload PUT. The upload URL is not the API: a 401 there is the URL, not the
+        /// token (LinkedIn's pre-signed URLs expire), so it is told as an expired or refused upload.
+        /// </summary>
+        public static LinkedInException MapUpload(UploadRequest request, int status, HttpResponseHeaders headers, string body, LinkedInClientOptions options)
+        {
+            var error = LinkedInErrorBody.Parse(body);
+            var said = string.IsNullOrEmpty(error.Message) ? $"HTTP {status}" : error.Message!;
+            LinkedInException exception;
+            if (status == 429)
+            {
+                exception = Throttled(headers, said, options);
+            }
+            else if (status >= 500 || status == 408)
+            {
+                exception = new LinkedInServerException($"Uploading {request.What} failed on LinkedIn's side ({status}): {said}. This is usually temporary; try again later.");
+            }
+            else if (said.IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0 || status == 410)
+            {
+                exception = new LinkedInMediaException(MediaFailureReason.UploadUrlExpired,
+                    $"The upload URL for {request.What} expired before the bytes arrived ({status}: {said}). Upload the file again: a new upload gets new URLs.", null);
+            }
+            else
+            {
+                exception = new LinkedInMediaException(MediaFailureReason.UploadRejected,
+                    $"LinkedIn refused the bytes of {request.What} ({status}): {said}. Upload the file again from the start.", null);
+            }
+            exception.HttpStatus = status;
+            exception.ServiceErrorCode = error.ServiceErrorCode;
+            exception.LinkedInCode = error.Code ?? error.InputErrorCodes.FirstOrDefault();
+            exception.Request = request.Display;
+            return exception;
+        }
+
         private static LinkedInException Unauthorized(LinkedInRequest request, LinkedInErrorBody error, string said)
         {
             var reason = error.Code == "REVOKED_ACCESS_TOKEN" || error.ServiceErrorCode == 65601 ? AuthFailureReason.Revoked

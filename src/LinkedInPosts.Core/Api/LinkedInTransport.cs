@@ -17,6 +17,7 @@ namespace LinkedInPosts.Core.Api
     internal sealed class LinkedInTransport : IDisposable
     {
         private const string RestLiProtocolVersion = "2.0.0";
+        private const int UploadBufferSize = 128 * 1024; // per upload in flight: the only copy of the bytes we hold
 
         private readonly HttpClient _http;
         private readonly IAccessTokenSource _tokens;
@@ -71,7 +72,101 @@ namespace LinkedInPosts.Core.Api
             }
         }
 
+        /// <summary>
+        /// PUTs raw bytes to an upload URL. The timeout is a stall timeout: it restarts with every read of
+        /// the body, so a large file on a slow link is not cut off while bytes are still flowing, and the
+        /// answer must come within <see cref="LinkedInClientOptions.RequestTimeout"/> of the last byte.
+        /// The Bearer token goes only to LinkedIn's own hosts and to the API host of this connection.
+        /// </summary>
+        public async Task<UploadResponse> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
+        {
+            var token = SendsTokenTo(request.Url) ? await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false) : null;
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stall.CancelAfter(_options.RequestTimeout);
+            var watch = Stopwatch.StartNew();
+            using var body = new ObservedStream(request.OpenBody(), read =>
+            {
+                RestartStallTimer(stall);
+                request.OnSent?.Invoke(read);
+            });
+            using var message = new HttpRequestMessage(HttpMethod.Put, request.Url) { Content = new StreamContent(body, UploadBufferSize) };
+            message.Content.Headers.ContentLength = request.Length;
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            if (token != null)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, stall.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (body.ReadFailure != null && !cancellationToken.IsCancellationRequested)
+            {
+                // The file failed, not the network: sending it again would fail the same way.
+                _options.Log.Verbose($"{request.Display} ({request.What}) -> stopped: the file could not be read");
+                throw new LinkedInValidationException("Media", $"Uploading {request.What} stopped: {body.ReadFailure!.Message}", body.ReadFailure ?? ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _options.Log.Verbose($"{request.Display} ({request.What}) -> no progress within {Seconds(_options.RequestTimeout)}");
+                throw new LinkedInServerException(
+                    $"Uploading {request.What} stalled: {request.Url.Authority} took no bytes and gave no answer for {Seconds(_options.RequestTimeout)}.", ex)
+                { Request = request.Display };
+            }
+            catch (HttpRequestException ex)
+            {
+                _options.Log.Verbose($"{request.Display} ({request.What}) -> failed after {watch.ElapsedMilliseconds} ms: {ex.Message}");
+                throw new LinkedInServerException(
+                    $"Uploading {request.What} failed: the connection to {request.Url.Authority} broke ({Innermost(ex)}). Check the network, proxy and firewall, then try again.", ex)
+                { Request = request.Display };
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                _options.Log.Verbose($"{request.Display} ({request.What}, {request.Length} bytes) -> {status} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+                if (status >= 200 && status < 300)
+                {
+                    return new UploadResponse(status, response.Headers);
+                }
+                throw LinkedInErrorMapper.MapUpload(request, status, response.Headers, text, _options);
+            }
+        }
+
         public void Dispose() => _http.Dispose();
+
+        /// <summary>
+        /// LinkedIn's own examples send the Bearer token with the upload PUT, but the URL comes from an
+        /// answer, so the token goes only where it already goes: LinkedIn's hosts over HTTPS, or this
+        /// connection's API host (the sandbox's uploads live there).
+        /// </summary>
+        internal bool SendsTokenTo(Uri url)
+        {
+            var api = _options.Endpoints.ApiBase;
+            if (string.Equals(url.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(url.Host, api.Host, StringComparison.OrdinalIgnoreCase)
+                && url.Port == api.Port)
+            {
+                return true;
+            }
+            return url.Scheme == Uri.UriSchemeHttps
+                && (string.Equals(url.Host, "linkedin.com", StringComparison.OrdinalIgnoreCase)
+                    || url.Host.EndsWith(".linkedin.com", StringComparison.OrdinalIgnoreCase));
+        }
+
+        private void RestartStallTimer(CancellationTokenSource stall)
+        {
+            try
+            {
+                stall.CancelAfter(_options.RequestTimeout);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A read after the call ended: nothing left to time.
+            }
+        }
 
         private string Host => _options.Endpoints.ApiBase.Authority;
 

@@ -17,8 +17,16 @@ namespace LinkedInPosts.Core.Content
         public const string Share = "share";
         /// <summary>A post created through the UGC Posts API (also returned by the Posts API).</summary>
         public const string UgcPost = "ugcPost";
+        /// <summary>An image from the Images API.</summary>
+        public const string Image = "image";
+        /// <summary>A video from the Videos API.</summary>
+        public const string Video = "video";
+        /// <summary>A document from the Documents API.</summary>
+        public const string Document = "document";
+        /// <summary>A comment; its id is a tuple such as <c>(urn:li:activity:1,2)</c>.</summary>
+        public const string Comment = "comment";
 
-        private static readonly Regex Shape = new Regex(@"^urn:li:(?<type>[A-Za-z]+):(?<id>[^\s:]+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex Shape = new Regex(@"^urn:li:(?<type>[A-Za-z]+):(?<id>[^\s:()]+|\([^\s]+\))$", RegexOptions.CultureInvariant);
 
         private LinkedInUrn(string entityType, string id)
         {
@@ -37,6 +45,9 @@ namespace LinkedInPosts.Core.Content
 
         /// <summary>True for the two kinds of post URN.</summary>
         public bool IsPost => EntityType == Share || EntityType == UgcPost;
+
+        /// <summary>True for image, video and document URNs, the media a post can show.</summary>
+        public bool IsMedia => EntityType == Image || EntityType == Video || EntityType == Document;
 
         /// <summary>Parses a URN; accepts the percent-encoded form (<c>urn%3Ali%3A…</c>) too.</summary>
         public static LinkedInUrn Parse(string value)

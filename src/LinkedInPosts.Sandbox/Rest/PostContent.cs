@@ -34,10 +34,15 @@ internal static class PostContent
     public static void CheckSchema(SchemaCheck check, JsonObject content)
     {
         var present = 0;
-        foreach (var (name, _) in content)
+        foreach (var (name, value) in content)
         {
             if (Variants.Contains(name, StringComparer.Ordinal))
             {
+                // A null member is no variant at all; without this it would pass as one and skip every check.
+                if (value is null)
+                {
+                    check.Add("content." + name, "null cannot be coerced to record", "INVALID_FIELD_TYPE");
+                }
                 present++;
             }
             else
@@ -227,7 +232,7 @@ internal static class PostContent
         {
             problems.Add((path, "a reshare cannot carry content of its own", "INVALID_VALUE"));
         }
-        if (parent is null || parent.Deleted || parent.LifecycleState != "PUBLISHED" || parentUrn == ownUrn)
+        if (parent is null || parent.Deleted || parent.LifecycleState != "PUBLISHED")
         {
             problems.Add((path + ".parent", $"the post to reshare, {parentUrn}, does not exist", "RESHARE_PARENT_NOT_FOUND"));
             return (problems, null);
@@ -239,6 +244,10 @@ internal static class PostContent
         var root = parent.Optional.TryGetValue("reshareContext", out var parentContext) && parentContext["root"] is JsonValue parentRoot
             ? (string)parentRoot!
             : parentUrn;
+        if (ownUrn is not null && (parentUrn == ownUrn || root == ownUrn))
+        {
+            problems.Add((path + ".parent", $"a post cannot reshare itself, directly or through a reshare of it ({parentUrn})", "INVALID_VALUE"));
+        }
         return (problems, new JsonObject { ["parent"] = parentUrn, ["root"] = root });
     }
 
