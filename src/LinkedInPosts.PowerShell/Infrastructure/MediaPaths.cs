@@ -62,7 +62,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             var files = matches.Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal).ToList();
             if (files.Count == 0)
             {
-                throw new MediaPathException(path, $"'{path}' matches only folders, no file.");
+                throw new MediaPathException(path, matches.Count == 0
+                    ? $"No file matches '{path}' (relative to the current location {sessionState.Path.CurrentFileSystemLocation.ProviderPath})."
+                    : $"'{path}' matches only folders, no file.");
             }
             return files;
         }

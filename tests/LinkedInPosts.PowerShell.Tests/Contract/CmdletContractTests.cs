@@ -75,7 +75,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     /// <summary>The commands this issue delivers; the manifest must export exactly these.</summary>
     internal static readonly string[] ExpectedCommands =
     {
-        "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
+        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
         "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
     };
 
@@ -86,6 +86,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     internal static readonly IReadOnlyDictionary<string, (bool ByValue, bool ByPropertyName)> PipelineBindings =
         new Dictionary<string, (bool, bool)>(StringComparer.Ordinal)
         {
+            ["Add-LinkedInMedia -Path"] = (true, true),
+            ["Add-LinkedInMedia -LiteralPath"] = (false, true),
             ["New-LinkedInPost -Text"] = (true, true),
             ["New-LinkedInPost -Author"] = (false, true),
             ["New-LinkedInPost -Visibility"] = (false, true),
@@ -284,7 +286,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         var connectionCmdlets = _module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "Connection")
             || c.Noun == "LinkedInConnection" || c.CommandName is "Connect-LinkedIn" or "Disconnect-LinkedIn").ToList();
-        Assert.Equal(8, connectionCmdlets.Count);
+        Assert.Equal(9, connectionCmdlets.Count);
         foreach (var cmdlet in connectionCmdlets)
         {
             var connection = cmdlet.Parameters.SingleOrDefault(p => p.Name == "Connection") ?? cmdlet.Parameters.Single(p => p.Name == "Name");
