@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Api
 {
@@ -49,21 +50,23 @@ namespace LinkedInPosts.Core.Api
         /// <summary>How long a create waits before re-sending to learn the outcome of an unanswered first try.</summary>
         internal TimeSpan ResendDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-        /// <summary>The transport, for <see cref="Media.MediaUploader"/>: the same token, headers, timeouts and log.</summary>
+        /// <summary>The transport, for <see cref="MediaUploader"/>: the same token, headers, timeouts and log.</summary>
         internal LinkedInTransport Transport => _transport;
 
         /// <summary>The retry policy for calls that are safe to repeat.</summary>
         internal RetryPolicy Retry => _retry;
 
-        /// <summary>What <see cref="CreatePostAsync"/> would send, without sending anything (for -WhatIf).</summary>
+        /// <summary>
+        /// What <see cref="CreatePostAsync(PostDraft, CancellationToken)"/> would send, without sending or
+        /// uploading anything (for -WhatIf). The whole draft is checked as for a real create, local media
+        /// files included, so the same mistakes fail here.
+        /// </summary>
+        /// <exception cref="LinkedInValidationException">The draft or one of its files breaks a rule.</exception>
         public static PostPreview PreviewCreate(PostDraft draft)
         {
-            if (draft == null)
-            {
-                throw new ArgumentNullException(nameof(draft));
-            }
-            var littleText = CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
-            return new PostPreview(littleText, PostJson.CreateBody(draft, littleText));
+            var prepared = PreparedPost.Prepare(draft, ContentLimits.MaxVideoBytes);
+            var body = PostJson.CreateBody(draft, prepared.LittleText, draft.Content, prepared.KindOf);
+            return new PostPreview(prepared.LittleText, body, prepared.Files.Select(f => f.Path).ToList());
         }
 
         /// <summary>The signed-in member, from /v2/userinfo (needs the openid and profile scopes).</summary>
@@ -123,12 +126,39 @@ namespace LinkedInPosts.Core.Api
         /// never landed; LinkedIn's 422 DUPLICATE_POST naming a URN means it did, and that post is returned.
         /// Anything else raises <see cref="LinkedInUnknownOutcomeException"/>.
         /// </summary>
-        public async Task<LinkedInPost> CreatePostAsync(PostDraft draft, CancellationToken cancellationToken = default)
+        public Task<LinkedInPost> CreatePostAsync(PostDraft draft, CancellationToken cancellationToken = default) =>
+            CreatePostAsync(draft, null, null, cancellationToken);
+
+        /// <summary>
+        /// Publishes a post, first uploading the local files its content names (for the post's author,
+        /// each once). The whole draft and every file are checked before the first upload starts. The
+        /// create itself is never retried blindly, as for <see cref="CreatePostAsync(PostDraft, CancellationToken)"/>.
+        /// </summary>
+        /// <param name="draft">The post.</param>
+        /// <param name="uploadOptions">Timeouts and parallelism for the uploads (alt text and titles come from the content).</param>
+        /// <param name="progress">Told how each upload goes.</param>
+        /// <param name="cancellationToken">Stops uploads and the create.</param>
+        public async Task<LinkedInPost> CreatePostAsync(PostDraft draft, MediaUploadOptions? uploadOptions, IProgress<UploadProgress>? progress, CancellationToken cancellationToken = default)
         {
-            var preview = PreviewCreate(draft);
+            var prepared = PreparedPost.Prepare(draft, ContentLimits.MaxVideoBytes);
+            var content = draft.Content;
+            if (prepared.Files.Count > 0)
+            {
+                var options = (uploadOptions ?? new MediaUploadOptions()).Copy();
+                options.AltText = null;
+                options.Title = null;
+                var uploader = new MediaUploader(this);
+                var uploaded = new Dictionary<string, UploadedMedia>(PreparedPost.PathComparer);
+                foreach (var file in prepared.Files)
+                {
+                    uploaded[file.Path] = await uploader.UploadAsync(file, draft.Author, options, progress, cancellationToken).ConfigureAwait(false);
+                }
+                content = content!.Resolve(media => media.NeedsUpload ? MediaReference.FromUpload(uploaded[media.FilePath!]) : media);
+                Options.Log.Verbose($"Uploaded {string.Join(", ", uploaded.Values.Select(m => m.FileName + " as " + m.Urn))}; creating the post.");
+            }
             var request = new LinkedInRequest(HttpMethod.Post, PostsPath)
             {
-                JsonBody = preview.JsonBody,
+                JsonBody = PostJson.CreateBody(draft, prepared.LittleText, content, prepared.KindOf),
                 RequiredScope = draft.Author.EntityType == LinkedInUrn.Organization ? "w_organization_social" : "w_member_social",
             };
 
@@ -148,7 +178,7 @@ namespace LinkedInPosts.Core.Api
                 catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
                 {
                     Options.Log.Verbose($"The first try had been stored as {duplicate.ExistingUrn}; not posting again.");
-                    return Created(draft, preview.LittleText, duplicate.ExistingUrn!, createdAt: null);
+                    return Created(draft, prepared.LittleText, content, duplicate.ExistingUrn!, createdAt: null);
                 }
                 catch (LinkedInException second)
                 {
@@ -158,7 +188,53 @@ namespace LinkedInPosts.Core.Api
                         second);
                 }
             }
-            return Created(draft, preview.LittleText, CreatedUrn(request, response), response.Headers.Date);
+            return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);
+        }
+
+        /// <summary>
+        /// Comments on a post (for example its first comment) as <paramref name="actor"/>, through
+        /// <c>POST /rest/socialActions/{post}/comments</c>, and returns the comment's URN. The text is plain
+        /// text, sent exactly as given (comments are not little text).
+        /// </summary>
+        /// <remarks>
+        /// Not retried: like a post, a comment has no idempotency key, and LinkedIn has no duplicate
+        /// check for comments to tell a second try from a first. When the call gets no clear answer (a
+        /// timeout, a dropped connection, a 5xx) the comment may or may not exist, and that is reported as
+        /// <see cref="LinkedInUnknownOutcomeException"/> for the caller to check on the post. A 429 or 4xx
+        /// means it was not added.
+        /// </remarks>
+        /// <exception cref="LinkedInValidationException">The text is empty, over <see cref="ContentLimits.MaxCommentLength"/>, or has characters LinkedIn cannot show (field <c>Comment</c>).</exception>
+        /// <exception cref="LinkedInUnknownOutcomeException">The outcome is unknown.</exception>
+        public async Task<LinkedInUrn> CreateCommentAsync(LinkedInUrn post, LinkedInUrn actor, string text, CancellationToken cancellationToken = default)
+        {
+            var urn = RequirePost(post);
+            if (actor == null || !actor.IsAuthor)
+            {
+                throw new ArgumentException($"'{actor}' cannot comment; use a person or organization URN.", nameof(actor));
+            }
+            PlainTextRules.Check(text, CommentField, "The comment", ContentLimits.MaxCommentLength);
+            var request = new LinkedInRequest(HttpMethod.Post, $"rest/socialActions/{urn.Encoded}/comments")
+            {
+                JsonBody = PostJson.CommentBody(actor, urn, text),
+                RequiredScope = actor.EntityType == LinkedInUrn.Organization ? "w_organization_social" : "w_member_social",
+                Subject = urn.ToString(),
+            };
+            LinkedInResponse response;
+            try
+            {
+                response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInServerException unknown)
+            {
+                throw new LinkedInUnknownOutcomeException(
+                    $"LinkedIn may or may not have added the comment to {urn}: {unknown.Message} Look at the post's comments before commenting again.",
+                    unknown)
+                {
+                    HttpStatus = unknown.HttpStatus,
+                    Request = request.Display,
+                };
+            }
+            return CommentUrn(request, response, urn);
         }
 
         /// <summary>One post, as its author sees it (viewContext=AUTHOR).</summary>
@@ -318,8 +394,50 @@ namespace LinkedInPosts.Core.Api
             return post;
         }
 
-        private static LinkedInPost Created(PostDraft draft, string littleText, string urn, DateTimeOffset? createdAt) => new LinkedInPost
+        private const string CommentField = "Comment";
+
+        // The comment's URN: from the body (commentUrn, or Rest.li's $URN), else built from the id LinkedIn named.
+        private static LinkedInUrn CommentUrn(LinkedInRequest request, LinkedInResponse response, LinkedInUrn post)
         {
+            if (!string.IsNullOrWhiteSpace(response.Body))
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(response.Body);
+                    var fromBody = PostJson.String(document.RootElement, "commentUrn") ?? PostJson.String(document.RootElement, "$URN");
+                    if (LinkedInUrn.TryParse(fromBody, out var parsed))
+                    {
+                        return parsed!;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // An unreadable body: the headers may still name the comment.
+                }
+            }
+            var id = response.Header("x-restli-id") ?? response.Header("x-linkedin-id");
+            if (id != null)
+            {
+                if (LinkedInUrn.TryParse(id, out var urn))
+                {
+                    return urn!;
+                }
+                if (LinkedInUrn.TryParse($"urn:li:comment:({post},{Uri.UnescapeDataString(id)})", out var built))
+                {
+                    return built!;
+                }
+            }
+            throw new LinkedInUnknownOutcomeException(
+                $"{request.Display} answered {response.Status} but named no comment. The comment was probably added; look at the post's comments before commenting again.")
+            {
+                HttpStatus = response.Status,
+                Request = request.Display,
+            };
+        }
+
+        private static LinkedInPost Created(PostDraft draft, string littleText, PostContent? content, string urn, DateTimeOffset? createdAt) => new LinkedInPost
+        {
+            Content = content,
             Urn = urn,
             Url = LinkedInUrn.TryParse(urn, out var parsed) ? parsed!.Permalink : null,
             Author = draft.Author.ToString(),

@@ -42,6 +42,9 @@ namespace LinkedInPosts.Core.Api
         /// <summary>When it was last changed, when known.</summary>
         public DateTimeOffset? LastModifiedAt { get; set; }
 
+        /// <summary>What the post shows besides its text (media with their URNs, an article, a poll, a reshare), or null.</summary>
+        public PostContent? Content { get; set; }
+
         /// <inheritdoc />
         public override string ToString() => Urn;
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Api
 {
@@ -13,7 +14,11 @@ namespace LinkedInPosts.Core.Api
         // The body goes to an API, not into HTML: keep non-ASCII text readable in -WhatIf output.
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        public static string CreateBody(PostDraft draft, string littleText) => Write(writer =>
+        /// <summary>
+        /// The create body. Media still to upload (a file reference) is written as <c>(upload: path)</c>,
+        /// which only a preview ever shows; <paramref name="kindOf"/> gives the kind of inspected files.
+        /// </summary>
+        public static string CreateBody(PostDraft draft, string littleText, PostContent? content, Func<MediaReference, MediaKind?> kindOf) => Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("author", draft.Author.ToString());
@@ -28,8 +33,109 @@ namespace LinkedInPosts.Core.Api
             writer.WriteEndObject();
             writer.WriteString("lifecycleState", "PUBLISHED");
             writer.WriteBoolean("isReshareDisabledByAuthor", draft.IsReshareDisabledByAuthor);
+            WriteContent(writer, content, kindOf);
             writer.WriteEndObject();
         });
+
+        public static string CommentBody(LinkedInUrn actor, LinkedInUrn post, string text) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("actor", actor.ToString());
+            writer.WriteString("object", post.ToString());
+            writer.WriteStartObject("message");
+            writer.WriteString("text", text);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+
+        private static void WriteContent(Utf8JsonWriter writer, PostContent? content, Func<MediaReference, MediaKind?> kindOf)
+        {
+            switch (content)
+            {
+                case null:
+                    return;
+                case ReshareContent reshare:
+                    writer.WriteStartObject("reshareContext");
+                    writer.WriteString("parent", reshare.Parent.ToString());
+                    writer.WriteEndObject();
+                    return;
+            }
+            writer.WriteStartObject("content");
+            switch (content)
+            {
+                case MediaContent media:
+                    writer.WriteStartObject("media");
+                    writer.WriteString("id", Id(media.Media));
+                    WriteOptional(writer, "title", media.TitleFor(media.Media.Kind ?? kindOf(media.Media)));
+                    WriteOptional(writer, "altText", media.AltText);
+                    writer.WriteEndObject();
+                    break;
+                case MultiImageContent multi:
+                    writer.WriteStartObject("multiImage");
+                    writer.WriteStartArray("images");
+                    foreach (var image in multi.Images)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("id", Id(image.Image));
+                        WriteOptional(writer, "altText", image.AltText);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                    break;
+                case ArticleContent article:
+                    writer.WriteStartObject("article");
+                    writer.WriteString("source", article.Source.AbsoluteUri);
+                    writer.WriteString("title", article.Title);
+                    WriteOptional(writer, "description", article.Description);
+                    if (article.Thumbnail != null)
+                    {
+                        writer.WriteString("thumbnail", Id(article.Thumbnail));
+                        WriteOptional(writer, "thumbnailAltText", article.ThumbnailAltText);
+                    }
+                    writer.WriteEndObject();
+                    break;
+                case PollContent poll:
+                    writer.WriteStartObject("poll");
+                    writer.WriteString("question", poll.Question);
+                    writer.WriteStartArray("options");
+                    foreach (var option in poll.Options)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("text", option);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                    writer.WriteStartObject("settings");
+                    writer.WriteString("duration", ToWire(poll.Duration));
+                    writer.WriteString("voteSelectionType", "SINGLE_VOTE");
+                    writer.WriteBoolean("isVoterVisibleToAuthor", true);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown post content {content.GetType().Name}.", nameof(content));
+            }
+            writer.WriteEndObject();
+        }
+
+        private static string Id(MediaReference media) => media.Urn?.ToString() ?? "(upload: " + media.FilePath + ")";
+
+        private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+        {
+            if (value != null)
+            {
+                writer.WriteString(name, value);
+            }
+        }
+
+        public static string ToWire(PollDuration duration) => duration switch
+        {
+            PollDuration.OneDay => "ONE_DAY",
+            PollDuration.ThreeDays => "THREE_DAYS",
+            PollDuration.FourteenDays => "FOURTEEN_DAYS",
+            _ => "SEVEN_DAYS",
+        };
 
         public static string UpdateCommentaryBody(string littleText) => Write(writer =>
         {

@@ -26,7 +26,7 @@ namespace LinkedInPosts.Core.Content
         /// <summary>A comment; its id is a tuple such as <c>(urn:li:activity:1,2)</c>.</summary>
         public const string Comment = "comment";
 
-        private static readonly Regex Shape = new Regex(@"^urn:li:(?<type>[A-Za-z]+):(?<id>[^\s:()]+|\([^\s]+\))$", RegexOptions.CultureInvariant);
+        private static readonly Regex Shape = new Regex(@"^urn:li:(?<type>[A-Za-z]+):(?<id>\([^\s]+\)|[^\s:]+)$", RegexOptions.CultureInvariant);
 
         private LinkedInUrn(string entityType, string id)
         {

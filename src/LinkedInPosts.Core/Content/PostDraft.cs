@@ -2,7 +2,7 @@ using System;
 
 namespace LinkedInPosts.Core.Content
 {
-    /// <summary>A text post as the user described it, before escaping and before anything is sent.</summary>
+    /// <summary>A post as the user described it, before escaping, uploading or sending anything.</summary>
     public sealed class PostDraft
     {
         /// <summary>Creates a draft; <paramref name="commentary"/> is the text as the user wrote it.</summary>
@@ -33,5 +33,11 @@ namespace LinkedInPosts.Core.Content
 
         /// <summary>True to stop others from resharing the post.</summary>
         public bool IsReshareDisabledByAuthor { get; set; }
+
+        /// <summary>
+        /// What the post shows besides its text: media, several images, an article, a poll or a reshare;
+        /// null for a text-only post. One post has at most one of them.
+        /// </summary>
+        public PostContent? Content { get; set; }
     }
 }
