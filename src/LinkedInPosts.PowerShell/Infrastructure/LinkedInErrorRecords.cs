@@ -233,13 +233,16 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         public static ErrorRecord FirstCommentFailed(LinkedInException exception, LinkedInPosts.Core.Api.LinkedInPost post)
         {
-            var message = $"The post is published as {post.Urn}, but its first comment failed: {exception.Message} " +
-                "Only the comment is missing: do not post again.";
+            var message = exception is LinkedInUnknownOutcomeException
+                ? $"The post is published as {post.Urn}, but whether its first comment was added is not known: {exception.Message} The post itself is up: do not post again."
+                : $"The post is published as {post.Urn}, but its first comment failed: {exception.Message} Only the comment is missing: do not post again.";
             var record = new ErrorRecord(new InvalidOperationException(message, exception), ErrorIds.FirstCommentFailed, CategoryOf(exception), post)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = $"Add the comment yourself on the post ({post.Url?.ToString() ?? post.Urn}); the post itself needs nothing more." +
+                    RecommendedAction = (exception is LinkedInUnknownOutcomeException
+                        ? $"Look at the post's comments ({post.Url?.ToString() ?? post.Urn}) and add the comment there only if it is missing; the post itself needs nothing more."
+                        : $"Add the comment yourself on the post ({post.Url?.ToString() ?? post.Urn}); the post itself needs nothing more.") +
                         (RecommendedActionFor(exception) is string fix ? " " + fix : string.Empty),
                 },
             };
