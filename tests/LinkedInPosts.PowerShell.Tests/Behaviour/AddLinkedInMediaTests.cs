@@ -181,6 +181,9 @@ public sealed class AddLinkedInMediaTests : MediaTestBase
         Assert.Contains("urn:li:document:", error.Exception.Message);
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails.RecommendedAction));
         Assert.Empty(run.Output);
+        // The bar of the failed upload is completed, not left hanging on the console.
+        Assert.Equal(ProgressRecordType.Completed, run.Progress[^1].RecordType);
+        Assert.Equal("Uploading broken.pdf to LinkedIn", run.Progress[^1].Activity);
     }
 
     [Fact]

@@ -98,6 +98,32 @@ public sealed class RichPostTests : MediaTestBase
         Assert.All(images, i => Assert.StartsWith("urn:li:image:", i.GetProperty("id").GetString()));
         var byPattern = Content(await StoredAsync(run.Output[1])).GetProperty("multiImage").GetProperty("images").EnumerateArray().ToList();
         Assert.Equal(2, byPattern.Count);
+
+        // One bar per file (two bars in each command), each completed.
+        var completed = run.Progress.Where(p => p.RecordType == ProgressRecordType.Completed).ToList();
+        Assert.Equal(4, completed.Count);
+        Assert.NotEqual(completed[0].ActivityId, completed[1].ActivityId);
+        Assert.Equal(
+            new[] { "Uploading 1-before.png to LinkedIn", "Uploading 2-after.png to LinkedIn" },
+            completed.Take(2).Select(p => p.Activity));
+    }
+
+    [Fact]
+    public async Task MediaUploadedBeforeIsPostedByItsUrn()
+    {
+        Connect();
+        var uploaded = PowerShell.Run("(Add-LinkedInMedia $args[0]).Urn.ToString()", Files.Pdf("deck.pdf"));
+        uploaded.AssertNoErrors();
+        var urn = uploaded.Output.Single().ToString();
+        var before = await RequestCountAsync();
+
+        var run = PowerShell.Run("New-LinkedInPost -Text 'The deck from last week' -Media $args[0] -Title 'Q3 deck'", urn);
+        run.AssertNoErrors();
+        var media = Content(await StoredAsync(run.Output.Single())).GetProperty("media");
+        Assert.Equal(urn, media.GetProperty("id").GetString());
+        Assert.Equal("Q3 deck", media.GetProperty("title").GetString());
+        Assert.Empty(Uploads(await RequestsSinceAsync(before)));
+        Assert.Empty(run.Progress);
     }
 
     [Fact]
