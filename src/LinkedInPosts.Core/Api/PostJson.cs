@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -168,9 +170,68 @@ namespace LinkedInPosts.Core.Api
                 FeedDistribution = post.TryGetProperty("distribution", out var distribution) && String(distribution, "feedDistribution") == "NONE"
                     ? FeedDistribution.None
                     : FeedDistribution.MainFeed,
+                Content = ReadContent(post),
             };
             return result;
         }
+
+        /// <summary>
+        /// A post's content as LinkedIn returned it, taken as is (not checked against today's limits); a
+        /// variant this module does not know (a carousel, a celebration) or media of another kind is left out.
+        /// </summary>
+        internal static PostContent? ReadContent(JsonElement post)
+        {
+            if (post.TryGetProperty("reshareContext", out var reshare) && LinkedInUrn.TryParse(String(reshare, "parent"), out var parent) && parent!.IsPost)
+            {
+                return new ReshareContent(parent);
+            }
+            if (!post.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (content.TryGetProperty("media", out var media) && MediaReference.FromLinkedIn(String(media, "id")) is MediaReference reference)
+            {
+                return MediaContent.FromLinkedIn(reference, String(media, "title"), String(media, "altText"));
+            }
+            if (content.TryGetProperty("multiImage", out var multi) && multi.ValueKind == JsonValueKind.Object
+                && multi.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array)
+            {
+                var items = new List<MultiImageItem>();
+                foreach (var image in images.EnumerateArray())
+                {
+                    if (MediaReference.FromLinkedIn(String(image, "id")) is MediaReference item)
+                    {
+                        items.Add(MultiImageItem.FromLinkedIn(item, String(image, "altText")));
+                    }
+                }
+                return MultiImageContent.FromLinkedIn(items);
+            }
+            if (content.TryGetProperty("article", out var article)
+                && Uri.TryCreate(String(article, "source"), UriKind.Absolute, out var source))
+            {
+                return ArticleContent.FromLinkedIn(source, String(article, "title") ?? string.Empty, String(article, "description"),
+                    MediaReference.FromLinkedIn(String(article, "thumbnail")), String(article, "thumbnailAltText"));
+            }
+            if (content.TryGetProperty("poll", out var poll) && poll.ValueKind == JsonValueKind.Object)
+            {
+                var options = new List<string>();
+                if (poll.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    options.AddRange(list.EnumerateArray().Select(o => String(o, "text") ?? string.Empty));
+                }
+                var duration = poll.TryGetProperty("settings", out var settings) ? FromWireDuration(String(settings, "duration")) : PollDuration.SevenDays;
+                return PollContent.FromLinkedIn(String(poll, "question") ?? string.Empty, options, duration);
+            }
+            return null;
+        }
+
+        private static PollDuration FromWireDuration(string? wire) => wire switch
+        {
+            "ONE_DAY" => PollDuration.OneDay,
+            "THREE_DAYS" => PollDuration.ThreeDays,
+            "FOURTEEN_DAYS" => PollDuration.FourteenDays,
+            _ => PollDuration.SevenDays,
+        };
 
         public static string ToWire(PostVisibility visibility) => visibility switch
         {

@@ -90,6 +90,16 @@ namespace LinkedInPosts.Core.Content
             return new MediaReference(media.Urn, null, media.Owner, media.FileName, media.Kind);
         }
 
+        /// <summary>A media URN as LinkedIn returned it, or null when it names no image, video or document.</summary>
+        internal static MediaReference? FromLinkedIn(string? urn)
+        {
+            if (!LinkedInUrn.TryParse(urn, out var parsed) || !parsed!.IsMedia)
+            {
+                return null;
+            }
+            return new MediaReference(parsed, null, null, null, KindOf(parsed));
+        }
+
         /// <summary>The kind a media URN stands for.</summary>
         internal static MediaKind KindOf(LinkedInUrn urn) => urn.EntityType switch
         {

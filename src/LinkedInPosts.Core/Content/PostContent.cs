@@ -83,6 +83,16 @@ namespace LinkedInPosts.Core.Content
             AltText = altText;
         }
 
+        // As LinkedIn returned it: shown as is, not judged by today's rules.
+        private MediaContent(MediaReference media, string? title, string? altText, bool fromLinkedIn)
+        {
+            Media = media;
+            Title = title;
+            AltText = altText;
+        }
+
+        internal static MediaContent FromLinkedIn(MediaReference media, string? title, string? altText) => new MediaContent(media, title, altText, fromLinkedIn: true);
+
         /// <summary>Uploaded media, with its own alt text and title unless others are given.</summary>
         public MediaContent(UploadedMedia media, string? title = null, string? altText = null)
             : this(MediaReference.FromUpload(media ?? throw new ArgumentNullException(nameof(media))), title ?? media.Title, altText ?? media.AltText)
@@ -116,6 +126,14 @@ namespace LinkedInPosts.Core.Content
             PlainTextRules.Check(altText, "AltText", "The alternative text of " + image.Display, required: false);
             AltText = altText;
         }
+
+        private MultiImageItem(MediaReference image, string? altText, bool fromLinkedIn)
+        {
+            Image = image;
+            AltText = altText;
+        }
+
+        internal static MultiImageItem FromLinkedIn(MediaReference image, string? altText) => new MultiImageItem(image, altText, fromLinkedIn: true);
 
         /// <summary>The image.</summary>
         public MediaReference Image { get; }
@@ -153,6 +171,13 @@ namespace LinkedInPosts.Core.Content
                 }
             }
         }
+
+        private MultiImageContent(List<MultiImageItem> images, bool fromLinkedIn)
+        {
+            Images = images;
+        }
+
+        internal static MultiImageContent FromLinkedIn(List<MultiImageItem> images) => new MultiImageContent(images, fromLinkedIn: true);
 
         /// <summary>The images, in the order they are shown.</summary>
         public IReadOnlyList<MultiImageItem> Images { get; }
@@ -201,6 +226,18 @@ namespace LinkedInPosts.Core.Content
             Thumbnail = thumbnail;
             ThumbnailAltText = thumbnailAltText;
         }
+
+        private ArticleContent(Uri source, string title, string? description, MediaReference? thumbnail, string? thumbnailAltText, bool fromLinkedIn)
+        {
+            Source = source;
+            Title = title;
+            Description = description;
+            Thumbnail = thumbnail;
+            ThumbnailAltText = thumbnailAltText;
+        }
+
+        internal static ArticleContent FromLinkedIn(Uri source, string title, string? description, MediaReference? thumbnail, string? thumbnailAltText) =>
+            new ArticleContent(source, title, description, thumbnail, thumbnailAltText, fromLinkedIn: true);
 
         /// <summary>The article's address.</summary>
         public Uri Source { get; }
@@ -280,6 +317,15 @@ namespace LinkedInPosts.Core.Content
             Question = question;
             Duration = duration;
         }
+
+        private PollContent(string question, List<string> options, PollDuration duration, bool fromLinkedIn)
+        {
+            Question = question;
+            Options = options;
+            Duration = duration;
+        }
+
+        internal static PollContent FromLinkedIn(string question, List<string> options, PollDuration duration) => new PollContent(question, options, duration, fromLinkedIn: true);
 
         /// <summary>The question.</summary>
         public string Question { get; }

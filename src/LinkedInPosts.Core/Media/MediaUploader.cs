@@ -25,8 +25,9 @@ namespace LinkedInPosts.Core.Media
     /// answers the same request again with 200) and the status checks.</para>
     /// <para>A video goes up in the parts LinkedIn's instructions name, each byte range exactly to its own URL,
     /// <see cref="MediaUploadOptions.MaxParallelParts"/> at a time; a failed part is sent again on its own. Memory
-    /// stays bounded whatever the file's size: each part in flight holds one 128 KiB copy buffer, and the
-    /// SHA-256 is computed by one sequential read beside the upload.</para>
+    /// stays bounded whatever the file's size: each part in flight holds one 128 KiB copy buffer. An image's or
+    /// document's SHA-256 is taken as it streams; a video's by one sequential read (1 MiB buffer) while
+    /// LinkedIn assembles and processes it, so the hash never slows the parts.</para>
     /// </remarks>
     public sealed class MediaUploader
     {
@@ -90,6 +91,9 @@ namespace LinkedInPosts.Core.Media
             PlainTextRules.Check(options.AltText, "AltText", "The alternative text", required: false);
             PlainTextRules.Check(options.Title, "Title", "The media's title", required: false);
 
+            // Held from before the first byte until the hash is taken: on Windows nobody can write to the
+            // file meanwhile, and it is where the SHA-256 is read from.
+            using var guard = OpenGuard(file);
             var tracker = new ProgressTracker(file, progress);
             tracker.Report(UploadStage.Initializing);
             var plan = await InitializeAsync(file, owner, cancellationToken).ConfigureAwait(false);
@@ -102,15 +106,19 @@ namespace LinkedInPosts.Core.Media
 
             tracker.Report(UploadStage.Uploading);
             string sha256;
+            string status;
             try
             {
-                sha256 = file.Kind == MediaKind.Video
-                    ? await UploadPartsAsync(file, plan, options, tracker, cancellationToken).ConfigureAwait(false)
-                    : await UploadWholeAsync(file, plan, tracker, cancellationToken).ConfigureAwait(false);
                 if (file.Kind == MediaKind.Video)
                 {
-                    tracker.Report(UploadStage.Finalizing);
-                    await FinalizeAsync(file, plan, cancellationToken).ConfigureAwait(false);
+                    await UploadPartsAsync(file, plan, options, tracker, cancellationToken).ConfigureAwait(false);
+                    (sha256, status) = await FinalizeAndWaitAsync(file, guard, plan, options, tracker, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    sha256 = await UploadWholeAsync(file, guard, plan, tracker, cancellationToken).ConfigureAwait(false);
+                    tracker.Report(UploadStage.Processing);
+                    status = await WaitUntilAvailableAsync(file, plan.Urn, options, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (LinkedInMediaException ex) when (ex.MediaUrn == null)
@@ -125,12 +133,55 @@ namespace LinkedInPosts.Core.Media
                 };
             }
 
-            tracker.Report(UploadStage.Processing);
-            var status = await WaitUntilAvailableAsync(file, plan.Urn, options, cancellationToken).ConfigureAwait(false);
             tracker.Report(UploadStage.Completed);
             var title = options.Title ?? (file.Kind == MediaKind.Document ? file.FileName : null);
             _client.Options.Log.Verbose($"{file.FileName} is {status} on LinkedIn as {plan.Urn} ({file.SizeBytes} bytes, SHA-256 {sha256}).");
             return new UploadedMedia(plan.Urn, file.Kind, owner, status, file.FileName, file.SizeBytes, sha256, options.AltText, title);
+        }
+
+        /// <summary>
+        /// A video's SHA-256 is read while LinkedIn assembles and processes it, when this side only waits:
+        /// taken during the parts it would compete with them for the processor and slow the upload.
+        /// </summary>
+        private async Task<(string Sha256, string Status)> FinalizeAndWaitAsync(MediaFile file, FileStream guard, UploadPlan plan, MediaUploadOptions options, ProgressTracker tracker, CancellationToken cancellationToken)
+        {
+            using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var hashing = Task.Run(() => HashAsync(guard, file, stopHashing.Token), stopHashing.Token);
+            string status;
+            try
+            {
+                tracker.Report(UploadStage.Finalizing);
+                await FinalizeAsync(file, plan, cancellationToken).ConfigureAwait(false);
+                tracker.Report(UploadStage.Processing);
+                status = await WaitUntilAvailableAsync(file, plan.Urn, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Nothing may still read the file once this returns.
+                stopHashing.Cancel();
+                await hashing.ContinueWith(t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
+                throw;
+            }
+            return (await hashing.ConfigureAwait(false), status);
+        }
+
+        private static FileStream OpenGuard(MediaFile file)
+        {
+            try
+            {
+                var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                if (stream.Length != file.SizeBytes)
+                {
+                    stream.Dispose();
+                    throw new LinkedInValidationException(MediaFile.Field,
+                        $"'{file.Path}' is {stream.Length:N0} bytes now, not the {file.SizeBytes:N0} it was when checked: it changed. Upload it again once it no longer changes.");
+                }
+                return stream;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new LinkedInValidationException(MediaFile.Field, $"The media file '{file.Path}' cannot be read any more: {ex.Message}", ex);
+            }
         }
 
         private async Task<UploadPlan> InitializeAsync(MediaFile file, LinkedInUrn owner, CancellationToken cancellationToken)
@@ -191,7 +242,7 @@ namespace LinkedInPosts.Core.Media
         }
 
         // An image or document: one PUT of the whole file, hashed on the way.
-        private async Task<string> UploadWholeAsync(MediaFile file, UploadPlan plan, ProgressTracker tracker, CancellationToken cancellationToken)
+        private async Task<string> UploadWholeAsync(MediaFile file, FileStream guard, UploadPlan plan, ProgressTracker tracker, CancellationToken cancellationToken)
         {
             var url = plan.Instructions[0].Url;
             string? sha256 = null;
@@ -206,18 +257,17 @@ namespace LinkedInPosts.Core.Media
                 return true;
             }, cancellationToken).ConfigureAwait(false);
             // The HTTP stack rewound the body (a redirect, say), so the hash did not see the bytes in order once.
-            return sha256 ?? await HashFileAsync(file, cancellationToken).ConfigureAwait(false);
+            return sha256 ?? await HashAsync(guard, file, cancellationToken).ConfigureAwait(false);
         }
 
         // A video: each instruction's exact byte range to its own URL, a bounded number at a time.
-        private async Task<string> UploadPartsAsync(MediaFile file, UploadPlan plan, MediaUploadOptions options, ProgressTracker tracker, CancellationToken cancellationToken)
+        private async Task UploadPartsAsync(MediaFile file, UploadPlan plan, MediaUploadOptions options, ProgressTracker tracker, CancellationToken cancellationToken)
         {
             var count = plan.Instructions.Count;
             var etags = new string[count];
             Exception? failure = null;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var gate = new SemaphoreSlim(options.MaxParallelParts, options.MaxParallelParts);
-            var hashing = Task.Run(() => HashFileAsync(file, stop.Token));
             var running = new List<Task>(count);
             for (var i = 0; i < count && !stop.IsCancellationRequested; i++)
             {
@@ -233,19 +283,12 @@ namespace LinkedInPosts.Core.Media
             }
             // Part tasks never throw (PartAsync keeps the first failure), so this waits for all of them.
             await Task.WhenAll(running).ConfigureAwait(false);
-            if (failure != null || cancellationToken.IsCancellationRequested)
+            if (failure != null)
             {
-                // Nothing may still read the file or talk to LinkedIn once this returns.
-                stop.Cancel();
-                await hashing.ContinueWith(t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
-                if (failure != null)
-                {
-                    ExceptionDispatchInfo.Capture(failure).Throw();
-                }
-                cancellationToken.ThrowIfCancellationRequested();
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
+            cancellationToken.ThrowIfCancellationRequested();
             plan.PartIds = PartIdsBeforeFinalize?.Invoke(etags) ?? etags;
-            return await hashing.ConfigureAwait(false);
 
             async Task PartAsync(int index)
             {
@@ -369,14 +412,23 @@ namespace LinkedInPosts.Core.Media
             }
         }
 
-        // One sequential read of the file: the SHA-256 of exactly the bytes LinkedIn was sent.
-        private static async Task<string> HashFileAsync(MediaFile file, CancellationToken cancellationToken)
+        // One sequential read of the held file, exactly its checked length: the SHA-256 of the bytes LinkedIn was sent.
+        private static async Task<string> HashAsync(FileStream guard, MediaFile file, CancellationToken cancellationToken)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using var stream = new FileRegionStream(file.Path, 0, file.SizeBytes, hash);
             var buffer = new byte[HashBufferSize];
-            while (await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) > 0)
+            guard.Position = 0;
+            var left = file.SizeBytes;
+            while (left > 0)
             {
+                var read = await guard.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, left), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new LinkedInValidationException(MediaFile.Field,
+                        $"'{file.Path}' got shorter while it was being uploaded: it changed after it was checked. Upload it again once it no longer changes.");
+                }
+                hash.AppendData(buffer, 0, read);
+                left -= read;
             }
             return Hex(hash.GetHashAndReset());
         }

@@ -255,6 +255,26 @@ public sealed class MediaUploaderTests
     }
 
     [Fact]
+    public async Task A_file_cut_short_during_the_upload_stops_it_and_is_not_retried()
+    {
+        await using var media = await MediaSandbox.StartAsync();
+        var path = media.Folder.Video("clip.mp4", 2L * PartSize + 10);
+        media.Uploader.AfterInitialize = _ =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            file.SetLength(PartSize + 10); // on Linux a reader's handle does not stop a writer
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<LinkedInValidationException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast(maxParallelParts: 1)));
+
+        Assert.Equal("Media", error.Field);
+        Assert.Contains("the file changed after it was checked", error.Message);
+        Assert.DoesNotContain(media.Session.Log.Lines, l => l.StartsWith("VERBOSE: Retrying PUT", StringComparison.Ordinal));
+        Assert.Empty(await media.Session.RequestsAsync("POST", "/rest/videos?action=finalizeUpload"));
+    }
+
+    [Fact]
     public async Task An_invalid_file_fails_before_any_call()
     {
         await using var media = await MediaSandbox.StartAsync();

@@ -247,6 +247,36 @@ public sealed class RichPostTests
         Assert.Single(await media.UploadsAsync());
     }
 
+    [Fact]
+    public async Task Posts_read_back_with_their_content()
+    {
+        await using var media = await MediaSandbox.StartAsync();
+        var client = media.Session.Client;
+        var author = media.Session.MemberUrn;
+        var image = await media.Uploader.UploadAsync(media.Folder.Write("a.png", SampleFiles.Png(10, 10)), author, MediaSandbox.Fast());
+        var second = await media.Uploader.UploadAsync(media.Folder.Write("b.png", SampleFiles.Png(20, 10)), author, MediaSandbox.Fast());
+        var withMedia = await client.CreatePostAsync(new PostDraft(author, "one") { Content = new MediaContent(image, altText: "Alt (1)") });
+        var withImages = await client.CreatePostAsync(new PostDraft(author, "two") { Content = new MultiImageContent(new[] { new MultiImageItem(MediaReference.FromUpload(image), "first"), new MultiImageItem(MediaReference.FromUpload(second)) }) });
+        var withArticle = await client.CreatePostAsync(new PostDraft(author, "three") { Content = new ArticleContent(new Uri("https://example.com/x"), "T (1)", "D", MediaReference.FromUpload(image), "Thumb") });
+        var withPoll = await client.CreatePostAsync(new PostDraft(author, "four") { Content = new PollContent("Q?", new[] { "A", "B" }, PollDuration.FourteenDays) });
+        var reshare = await client.CreatePostAsync(new PostDraft(author, "") { Content = new ReshareContent(LinkedInUrn.Parse(withPoll.Urn)) });
+
+        var readMedia = Assert.IsType<MediaContent>((await client.GetPostAsync(LinkedInUrn.Parse(withMedia.Urn))).Content);
+        var readImages = Assert.IsType<MultiImageContent>((await client.GetPostAsync(LinkedInUrn.Parse(withImages.Urn))).Content);
+        var readArticle = Assert.IsType<ArticleContent>((await client.GetPostAsync(LinkedInUrn.Parse(withArticle.Urn))).Content);
+        var readPoll = Assert.IsType<PollContent>((await client.GetPostAsync(LinkedInUrn.Parse(withPoll.Urn))).Content);
+        var readReshare = Assert.IsType<ReshareContent>((await client.GetPostAsync(LinkedInUrn.Parse(reshare.Urn))).Content);
+
+        Assert.Equal((image.Urn, "Alt (1)", MediaKind.Image), (readMedia.Media.Urn, readMedia.AltText, readMedia.Media.Kind!.Value));
+        Assert.Equal(new[] { image.Urn, second.Urn }, readImages.Images.Select(i => i.Image.Urn));
+        Assert.Equal(new[] { "first", null }, readImages.Images.Select(i => i.AltText));
+        Assert.Equal(("T (1)", "D", image.Urn, "Thumb"), (readArticle.Title, readArticle.Description, readArticle.Thumbnail!.Urn, readArticle.ThumbnailAltText));
+        Assert.Equal(("Q?", PollDuration.FourteenDays), (readPoll.Question, readPoll.Duration));
+        Assert.Equal(new[] { "A", "B" }, readPoll.Options);
+        Assert.Equal(withPoll.Urn, readReshare.Parent.ToString());
+        Assert.Null((await client.GetPostAsync(LinkedInUrn.Parse((await client.CreatePostAsync(new PostDraft(author, "plain"))).Urn))).Content);
+    }
+
     private static async Task<JsonElement> StoredContentAsync(SandboxSession session, string urn)
     {
         var stored = (await session.Admin.GetPostAsync(urn))!;
