@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using LinkedInPosts.Core.Diagnostics;
@@ -26,7 +27,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     internal sealed class PipelineMessages : ILinkedInLog
     {
         private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text, int ActivityId)> _queue = new ConcurrentQueue<(PipelineMessageKind, string, int)>();
-        private readonly ConcurrentDictionary<int, ProgressRecord> _progress = new ConcurrentDictionary<int, ProgressRecord>();
+        private readonly object _progressGate = new object();
+        private readonly Dictionary<int, ProgressRecord> _progress = new Dictionary<int, ProgressRecord>();
 
         /// <summary>Signalled whenever a message is queued, so the waiting pipeline thread wakes up.</summary>
         public AutoResetEvent Arrived { get; } = new AutoResetEvent(false);
@@ -41,20 +43,29 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// Queues a progress bar update. Progress is a state, not a series of events: when Core reports
         /// faster than the pipeline thread writes, only the newest update of each bar is written (its
         /// place in the queue is the first unwritten update's), and a completed bar is never overtaken.
+        /// Each pending update has exactly one marker in the queue, added with it under the lock.
         /// </summary>
         public void Progress(ProgressRecord record)
         {
-            var pending = true;
-            _progress.AddOrUpdate(record.ActivityId, record, (_, queued) =>
+            bool isNew;
+            lock (_progressGate)
             {
-                pending = false;
-                return queued.RecordType == ProgressRecordType.Completed ? queued : record;
-            });
-            if (pending)
-            {
-                Enqueue(PipelineMessageKind.Progress, string.Empty, record.ActivityId);
+                if (_progress.TryGetValue(record.ActivityId, out var queued))
+                {
+                    isNew = false;
+                    if (queued.RecordType != ProgressRecordType.Completed)
+                    {
+                        _progress[record.ActivityId] = record;
+                    }
+                }
+                else
+                {
+                    isNew = true;
+                    _progress.Add(record.ActivityId, record);
+                    _queue.Enqueue((PipelineMessageKind.Progress, string.Empty, record.ActivityId));
+                }
             }
-            else
+            if (isNew)
             {
                 Arrived.Set();
             }
@@ -70,7 +81,13 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 text = item.Text;
                 if (kind == PipelineMessageKind.Progress)
                 {
-                    _progress.TryRemove(item.ActivityId, out progress);
+                    lock (_progressGate)
+                    {
+                        if (_progress.TryGetValue(item.ActivityId, out progress))
+                        {
+                            _progress.Remove(item.ActivityId);
+                        }
+                    }
                 }
                 return true;
             }

@@ -19,6 +19,7 @@ namespace LinkedInPosts.PowerShell.Media
         private readonly LinkedInCmdlet _cmdlet;
         private readonly object _gate = new object();
         private readonly Dictionary<string, ProgressRecord> _open = new Dictionary<string, ProgressRecord>(StringComparer.Ordinal);
+        private readonly HashSet<string> _completed = new HashSet<string>(StringComparer.Ordinal);
         private int _nextActivityId;
 
         /// <param name="cmdlet">The cmdlet whose pipeline thread writes the bars.</param>
@@ -53,10 +54,13 @@ namespace LinkedInPosts.PowerShell.Media
             {
                 if (!_open.TryGetValue(value.FileName, out var current))
                 {
-                    if (value.Stage == UploadStage.Completed)
+                    // A report from a part's thread can arrive after the file's last one: it does not reopen
+                    // the bar. Only a new upload (of another file of the same name) starts with Initializing.
+                    if (value.Stage == UploadStage.Completed || (value.Stage != UploadStage.Initializing && _completed.Contains(value.FileName)))
                     {
                         return;
                     }
+                    _completed.Remove(value.FileName);
                     current = new ProgressRecord(_nextActivityId++, Activity(value.FileName), "Starting");
                     _open.Add(value.FileName, current);
                 }
@@ -71,6 +75,7 @@ namespace LinkedInPosts.PowerShell.Media
                 {
                     record.RecordType = ProgressRecordType.Completed;
                     _open.Remove(value.FileName);
+                    _completed.Add(value.FileName);
                 }
             }
             _cmdlet.QueueProgress(record);

@@ -109,6 +109,23 @@ public sealed class RichPostTests : MediaTestBase
     }
 
     [Fact]
+    public async Task TwoImagesOfTheSameNameFromTwoFoldersEachGetTheirBar()
+    {
+        Connect();
+        Files.Png("monday/shot.png");
+        Files.Png("tuesday/shot.png");
+        SetLocation(PowerShell, Files.Folder);
+        var run = PowerShell.Run("New-LinkedInPost -Text 'Two days, one name' -Image monday/shot.png, tuesday/shot.png");
+        run.AssertNoErrors();
+
+        var images = Content(await StoredAsync(run.Output.Single())).GetProperty("multiImage").GetProperty("images").EnumerateArray().ToList();
+        Assert.Equal(2, images.Select(i => i.GetProperty("id").GetString()).Distinct().Count());
+        var completed = run.Progress.Where(p => p.RecordType == ProgressRecordType.Completed).ToList();
+        Assert.Equal(2, completed.Count);
+        Assert.NotEqual(completed[0].ActivityId, completed[1].ActivityId);
+    }
+
+    [Fact]
     public async Task MediaUploadedBeforeIsPostedByItsUrn()
     {
         Connect();
