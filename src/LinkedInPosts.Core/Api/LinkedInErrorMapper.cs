@@ -59,10 +59,11 @@ namespace LinkedInPosts.Core.Api
             {
                 exception = new LinkedInServerException($"Uploading {request.What} failed on LinkedIn's side ({status}): {said}. This is usually temporary; try again later.");
             }
-            else if (said.IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0 || status == 410)
+            else if (status == 401 || status == 410 || said.IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0)
             {
+                // LinkedIn's upload URLs are pre-signed and expire; a guide reports 401 for that (UNCONFIRMED).
                 exception = new LinkedInMediaException(MediaFailureReason.UploadUrlExpired,
-                    $"The upload URL for {request.What} expired before the bytes arrived ({status}: {said}). Upload the file again: a new upload gets new URLs.", null);
+                    $"The upload URL for {request.What} was refused as expired before the bytes arrived ({status}: {said}). Upload the file again: a new upload gets new URLs.", null);
             }
             else
             {

@@ -141,6 +141,24 @@ public sealed class MediaUploaderTests
         Assert.Empty(await media.Session.RequestsAsync("POST", "/rest/videos?action=finalizeUpload"));
     }
 
+    [Theory]
+    [InlineData(401, MediaFailureReason.UploadUrlExpired)]
+    [InlineData(403, MediaFailureReason.UploadRejected)]
+    [InlineData(409, MediaFailureReason.UploadRejected)]
+    public async Task A_refused_upload_PUT_is_typed_and_not_retried(int status, MediaFailureReason reason)
+    {
+        await using var media = await MediaSandbox.StartAsync();
+        var path = media.Folder.Write("deck.pdf", SampleFiles.Pdf());
+        await media.Admin.AddFaultAsync(new SandboxFault { Method = "PUT", Path = "/sandbox-uploads", Status = status });
+
+        var error = await Assert.ThrowsAsync<LinkedInMediaException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast()));
+
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.StartsWith("urn:li:document:", error.MediaUrn);
+        Assert.Single(await media.UploadsAsync());
+    }
+
     [Fact]
     public async Task Part_ids_that_are_not_the_parts_ETags_in_order_are_refused_at_finalize()
     {
@@ -193,15 +211,15 @@ public sealed class MediaUploaderTests
     public async Task No_more_parts_are_in_flight_than_MaxParallelParts()
     {
         await using var media = await MediaSandbox.StartAsync();
-        const int delay = 300;
+        const int delay = 400;
         var path = media.Folder.Video("clip.mp4", 4L * PartSize + 1000); // five parts
         await media.Admin.AddFaultAsync(new SandboxFault { Method = "PUT", Path = "/sandbox-uploads", DelayMilliseconds = delay, Count = 5 });
 
         await media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast(maxParallelParts: 2));
 
         Assert.Equal(2, media.Uploader.PeakParallelParts);
-        // Every part is held 300 ms by the sandbox, so with two in flight any third arrival comes at least
-        // 300 ms after the first of the two before it; and two parts did run side by side.
+        // Every part is held 400 ms by the sandbox, so with two in flight any third arrival comes at least
+        // 400 ms after the first of the two before it; and two parts did run side by side.
         var arrivals = (await media.UploadsAsync()).Select(p => p.At).OrderBy(t => t).ToList();
         Assert.Equal(5, arrivals.Count);
         for (var i = 2; i < arrivals.Count; i++)
@@ -225,11 +243,12 @@ public sealed class MediaUploaderTests
             cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
             return Task.CompletedTask;
         };
-        var watch = Stopwatch.StartNew();
+        var sinceCancel = new Stopwatch();
+        using var registration = cancel.Token.Register(sinceCancel.Start);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast(maxParallelParts: 2), progress, cancel.Token));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancelling took {watch.Elapsed}");
+        Assert.True(sinceCancel.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {sinceCancel.Elapsed} after the cancel");
         var cancelledAt = await media.Admin.GetClockAsync();
         await Task.Delay(1200); // the sandbox finishes (and logs) what it was holding
         var puts = await media.UploadsAsync();
@@ -283,6 +302,27 @@ public sealed class MediaUploaderTests
         var error = await Assert.ThrowsAsync<LinkedInValidationException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast()));
 
         Assert.Equal("Media", error.Field);
+        Assert.Empty(await media.Admin.GetRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData(0, 1000, 1000)]
+    [InlineData(17, 1000, 1000)]
+    [InlineData(4, 0, 1000)]
+    [InlineData(4, 1000, -1)]
+    public async Task Impossible_upload_options_are_refused_before_any_call(int parallel, int pollMilliseconds, int timeoutMilliseconds)
+    {
+        await using var media = await MediaSandbox.StartAsync();
+        var path = media.Folder.Write("a.png", SampleFiles.Png(10, 10));
+        var options = new MediaUploadOptions
+        {
+            MaxParallelParts = parallel,
+            PollInterval = TimeSpan.FromMilliseconds(pollMilliseconds),
+            ProcessingTimeout = TimeSpan.FromMilliseconds(timeoutMilliseconds),
+        };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, options));
+
         Assert.Empty(await media.Admin.GetRequestsAsync());
     }
 
