@@ -98,6 +98,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? Connection { get; set; }
 
         /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (ProcessingTimeout.HasValue && ProcessingTimeout.Value <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(
+                    ErrorIds.InvalidTimeout, nameof(ProcessingTimeout), $"-ProcessingTimeout must be positive (it was {ProcessingTimeout}).", ProcessingTimeout));
+            }
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var session = GetSession(Connection);
@@ -112,11 +122,6 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 WriteError(LinkedInErrorRecords.AuthorNotAllowed(given, notAllowed));
                 return;
-            }
-            if (ProcessingTimeout.HasValue && ProcessingTimeout.Value <= TimeSpan.Zero)
-            {
-                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(
-                    ErrorIds.InvalidTimeout, nameof(ProcessingTimeout), $"-ProcessingTimeout must be positive (it was {ProcessingTimeout}).", ProcessingTimeout));
             }
 
             var literal = ParameterSetName == LiteralPathSet;

@@ -187,6 +187,32 @@ public sealed class AddLinkedInMediaTests : MediaTestBase
     }
 
     [Fact]
+    public async Task ProcessingThatOutlastsProcessingTimeoutIsATimeoutNamingTheMediaToPostLater()
+    {
+        Connect();
+        await Sandbox.Admin.SetProcessingTimeAsync(SandboxMediaKind.Image, TimeSpan.FromMinutes(5));
+        var run = PowerShell.Run("Add-LinkedInMedia $args[0] -ProcessingTimeout 1", Files.Png("slow.png"));
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInMediaProcessingTimeout,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        var urn = (await Sandbox.Admin.GetAllMediaAsync()).Single(m => m.Owner == Member.Urn).Urn;
+        Assert.Contains("-Media " + urn, error.ErrorDetails.RecommendedAction);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task ANonPositiveProcessingTimeoutStopsBeforeAnyCall()
+    {
+        Connect();
+        var before = await RequestCountAsync();
+        var run = PowerShell.Run("try { $args[0], $args[0] | Add-LinkedInMedia -ProcessingTimeout 0; 'continued' } catch { $_ }", Files.Png("never.png"));
+        var error = (ErrorRecord)run.Output.Single().BaseObject;
+        Assert.StartsWith("LinkedInInvalidTimeout,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Empty(await RequestsSinceAsync(before));
+    }
+
+    [Fact]
     public async Task CtrlCStopsAnUploadInFlightAtOnce()
     {
         Connect();
