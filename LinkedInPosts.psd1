@@ -23,6 +23,7 @@
         'Disconnect-LinkedIn'
         'Get-LinkedInConnection'
         'Test-LinkedInConnection'
+        'Add-LinkedInMedia'
         'New-LinkedInPost'
         'Get-LinkedInPost'
         'Set-LinkedInPost'

@@ -322,6 +322,139 @@ function Set-TestDailyLimit {
     Invoke-RestMethod -Method Put -Uri "$($Sandbox.BaseUri)sandbox/config" -Body $body -ContentType 'application/json' | Out-Null
 }
 
+function New-TestMediaFile {
+    <#
+    .SYNOPSIS
+        Writes a small real media file: a PNG (valid header and chunks; a unique trailer after IEND), a
+        PDF, or an MP4 (ftyp box, then an mdat box of random bytes) of -SizeBytes. Returns the FileInfo.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        [string]$Path,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('Png', 'Pdf', 'Mp4', 'Text')]
+        [string]$Kind,
+
+        [int]$SizeBytes = 9437184
+    )
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+    $folder = Split-Path -Parent $full
+    if ($folder -and -not (Test-Path -LiteralPath $folder)) {
+        $null = New-Item -ItemType Directory -Path $folder -Force
+    }
+    $unique = [System.Text.Encoding]::ASCII.GetBytes([guid]::NewGuid().ToString('N'))
+    switch ($Kind) {
+        'Png' {
+            # A 1 x 1 RGBA PNG; bytes after IEND are ignored by readers and make each file distinct.
+            $png = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==')
+            $bytes = [byte[]]($png + $unique)
+        }
+        'Pdf' {
+            $text = "%PDF-1.4`n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj`n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj`n" +
+                "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj`n% $([guid]::NewGuid())`ntrailer << /Root 1 0 R >>`n%%EOF`n"
+            $bytes = [System.Text.Encoding]::ASCII.GetBytes($text)
+        }
+        'Mp4' {
+            $bytes = New-Object byte[] $SizeBytes
+            (New-Object System.Random).NextBytes($bytes)
+            $ftyp = [byte[]](0, 0, 0, 0x18) + [System.Text.Encoding]::ASCII.GetBytes('ftypisom') + [byte[]](0, 0, 2, 0) + [System.Text.Encoding]::ASCII.GetBytes('isommp41')
+            [Array]::Copy($ftyp, $bytes, $ftyp.Length)
+            $mdatSize = [BitConverter]::GetBytes([uint32]($SizeBytes - $ftyp.Length))
+            [Array]::Reverse($mdatSize)
+            [Array]::Copy($mdatSize, 0, $bytes, $ftyp.Length, 4)
+            [Array]::Copy([System.Text.Encoding]::ASCII.GetBytes('mdat'), 0, $bytes, $ftyp.Length + 4, 4)
+        }
+        'Text' {
+            $bytes = [System.Text.Encoding]::UTF8.GetBytes("not media $([guid]::NewGuid())")
+        }
+    }
+    [System.IO.File]::WriteAllBytes($full, $bytes)
+    Get-Item -LiteralPath $full
+}
+
+function Get-TestStoredMedia {
+    <#
+    .SYNOPSIS
+        An image, document or video as the sandbox holds it (admin API GET /sandbox/media/{urn}): owner,
+        status, size and SHA-256 of the bytes received, parts.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string]$Urn
+    )
+    Invoke-RestMethod -Uri "$($Sandbox.BaseUri)sandbox/media/$([uri]::EscapeDataString($Urn))"
+}
+
+function Get-TestStoredComment {
+    <#
+    .SYNOPSIS
+        The comments the sandbox holds on a post (admin API GET /sandbox/posts/{urn}/comments).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string]$PostUrn
+    )
+    @(Invoke-RestMethod -Uri "$($Sandbox.BaseUri)sandbox/posts/$([uri]::EscapeDataString($PostUrn))/comments")
+}
+
+function Set-TestProcessingTime {
+    <#
+    .SYNOPSIS
+        How long the sandbox takes to process uploads, in seconds of its clock (admin API PUT
+        /sandbox/config); 0 makes new uploads AVAILABLE at once.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [double]$Seconds = 0
+    )
+    $body = @{ imageProcessingSeconds = $Seconds; documentProcessingSeconds = $Seconds; videoProcessingSeconds = $Seconds } | ConvertTo-Json
+    Invoke-RestMethod -Method Put -Uri "$($Sandbox.BaseUri)sandbox/config" -Body $body -ContentType 'application/json' | Out-Null
+}
+
+function Add-TestFault {
+    <#
+    .SYNOPSIS
+        Arms a sandbox fault (admin API POST /sandbox/faults): the next -Count requests whose method is
+        -Method and whose path starts with -Path get -Status.
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string]$Path,
+
+        [string]$Method = 'POST',
+
+        [int]$Status = 500,
+
+        [int]$Count = 1
+    )
+    $body = @{ method = $Method; path = $Path; status = $Status; count = $Count } | ConvertTo-Json
+    Invoke-RestMethod -Method Post -Uri "$($Sandbox.BaseUri)sandbox/faults" -Body $body -ContentType 'application/json' | Out-Null
+}
+
+function Clear-TestFault {
+    <#
+    .SYNOPSIS
+        Disarms every sandbox fault (admin API DELETE /sandbox/faults).
+    #>
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox
+    )
+    Invoke-RestMethod -Method Delete -Uri "$($Sandbox.BaseUri)sandbox/faults" | Out-Null
+}
+
 function Invoke-WithTranscript {
     <#
     .SYNOPSIS
@@ -359,5 +492,11 @@ Export-ModuleMember -Function @(
     'Get-TestRequest'
     'Get-TestStoredPost'
     'Set-TestDailyLimit'
+    'New-TestMediaFile'
+    'Get-TestStoredMedia'
+    'Get-TestStoredComment'
+    'Set-TestProcessingTime'
+    'Add-TestFault'
+    'Clear-TestFault'
     'Invoke-WithTranscript'
 )

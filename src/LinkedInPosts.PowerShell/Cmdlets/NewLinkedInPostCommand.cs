@@ -1,57 +1,232 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
 using LinkedInPosts.PowerShell.Connections;
 using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Media;
 
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Publishes a text post. The text is sent as written: reserved little-text characters are escaped
-    /// so LinkedIn shows it whole, while @[Name](urn:li:person:id) mentions and #hashtags stay live.
-    /// -WhatIf shows the exact escaped commentary and JSON body and sends nothing.
+    /// Publishes a post: text, or text with one image, video or document (-Media), 2 to 20 images
+    /// (-Image), an article card (-ArticleUrl), a poll (-Poll) or a reshare (-Reshare). The text is sent
+    /// as written: reserved little-text characters are escaped so LinkedIn shows it whole, while
+    /// @[Name](urn:li:person:id) mentions and #hashtags stay live. Files given by path are checked
+    /// (kind from their content, LinkedIn's limits), together with the whole post, before anything is
+    /// uploaded; then they are uploaded for the author, with a progress bar, and the post is created.
+    /// -FirstComment adds a comment right after the post. -WhatIf shows the uploads and the exact JSON
+    /// body (files still to upload appear as "(upload: path)") and sends nothing.
     /// </summary>
+    /// <example>
+    /// <code>New-LinkedInPost -Text 'Patch night went fine (all 40 servers) #ops'</code>
+    /// </example>
+    /// <example>
+    /// <code>Add-LinkedInMedia ./dashboard.png -AltText 'Grafana: error rate flat after the patch' | New-LinkedInPost -Text 'Zero errors after the rollout'</code>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost -Text 'Our runbook' -Media ./runbook.pdf -Title 'Patch night runbook' -FirstComment 'Questions welcome below'</code>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost -Text 'Before and after' -Image ./before.png, ./after.png -AltText 'Old rack', 'New rack'</code>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost -Text 'Worth a read' -ArticleUrl https://example.com/postmortem -ArticleTitle 'Our postmortem' -ArticleThumbnail ./cover.png</code>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost -Text 'Settle this' -Poll 'Tabs or spaces?' -PollOption Tabs, Spaces -PollDuration ThreeDays</code>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost -Reshare urn:li:share:7045020441609936898 -Text 'Great write-up by our SRE team'</code>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(LinkedInPost))]
     public sealed class NewLinkedInPostCommand : LinkedInCmdlet
     {
-        /// <summary>The only parameter set: a text post.</summary>
+        /// <summary>The validation field of the first comment, as Core names it (LinkedInInvalidComment).</summary>
+        private const string CommentField = "Comment";
+
+        /// <summary>The progress bar id the next upload gets: one bar per file over all pipeline input.</summary>
+        private int _nextActivityId = 1;
+
+        /// <summary>A text-only post (-Text).</summary>
         public const string TextSet = "Text";
 
+        /// <summary>One image, video or document (-Media).</summary>
+        public const string MediaSet = "Media";
+
+        /// <summary>2 to 20 images (-Image).</summary>
+        public const string MultiImageSet = "MultiImage";
+
+        /// <summary>A link shown as an article card (-ArticleUrl).</summary>
+        public const string ArticleSet = "Article";
+
+        /// <summary>A poll (-Poll and -PollOption).</summary>
+        public const string PollSet = "Poll";
+
+        /// <summary>A reshare of another post (-Reshare).</summary>
+        public const string ReshareSet = "Reshare";
+
         /// <summary>
-        /// The post's text as you want it to read. Accepts pipeline input, by value (strings) or by
-        /// property name (Text or Commentary, for example Import-Csv rows).
+        /// The post's text as you want it to read. Required for a text post; optional with media, images,
+        /// an article, a poll or a reshare. Accepts pipeline input by value (strings; with -Media the
+        /// pipeline goes to -Media instead) and by property name (Text or Commentary, e.g. Import-Csv rows).
         /// </summary>
-        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <remarks>
+        /// Why the Text set takes nothing by property name: once any parameter of the default set binds
+        /// from a pipeline object, PowerShell's binder latches onto the default set, so a CSV row with Text
+        /// and Media columns would become a text post and its media would be silently dropped. Here the
+        /// row's properties bind through the content sets instead: a row with Media (or ArticleUrl, Poll,
+        /// Image, Reshare) selects that set, and a row with only Text, Author, Visibility or FirstComment,
+        /// which every set has, still resolves to the default Text set.
+        /// </remarks>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = MediaSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Commentary")]
         public string Text { get; set; } = string.Empty;
+
+        /// <summary>
+        /// One image (JPEG, PNG, GIF), video (MP4) or document (PDF, PPT, PPTX, DOC, DOCX): a media object
+        /// from Add-LinkedInMedia (also from the pipeline), a file path (relative to the current location;
+        /// wildcards must match one file), a FileInfo, or the URN of media uploaded before. A file is
+        /// uploaded for the author before the post is created; its kind comes from its content, not its name.
+        /// </summary>
+        [Parameter(ParameterSetName = MediaSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [MediaInputTransformation]
+        [ValidateNotNull]
+        public MediaInput? Media { get; set; }
+
+        /// <summary>
+        /// 2 to 20 images shown together (media objects, paths, FileInfos or image URNs, in the order
+        /// shown). A path with wildcards adds every file it matches, sorted by name. Images only: a video
+        /// or document here is refused before anything is uploaded.
+        /// </summary>
+        [Parameter(ParameterSetName = MultiImageSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [MediaInputTransformation]
+        [ValidateNotNullOrEmpty]
+        public MediaInput[] Image { get; set; } = Array.Empty<MediaInput>();
+
+        /// <summary>
+        /// Alternative text for readers who cannot see the picture: for -Media one text; for -Image one
+        /// per image, in order (an empty one keeps the image object's own); for -ArticleThumbnail the
+        /// thumbnail's. Default: the alt text given to Add-LinkedInMedia. Plain text, never escaped.
+        /// </summary>
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        public string[]? AltText { get; set; }
+
+        /// <summary>
+        /// The title shown with a video or document (-Media). Default: the title given to
+        /// Add-LinkedInMedia, and for a document its file name. Plain text, never escaped.
+        /// </summary>
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        public string? Title { get; set; }
+
+        /// <summary>
+        /// The address of the article to share (absolute http or https). LinkedIn does not read the page:
+        /// the card shows only what -ArticleTitle, -ArticleDescription and -ArticleThumbnail give.
+        /// </summary>
+        [Parameter(ParameterSetName = ArticleSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public Uri? ArticleUrl { get; set; }
+
+        /// <summary>The title on the article card (required). Plain text, sent exactly as written.</summary>
+        [Parameter(ParameterSetName = ArticleSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string? ArticleTitle { get; set; }
+
+        /// <summary>The description on the article card. Plain text, sent exactly as written.</summary>
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        public string? ArticleDescription { get; set; }
+
+        /// <summary>
+        /// The picture on the article card: an image object from Add-LinkedInMedia, an image path
+        /// (uploaded first), a FileInfo, or an image URN. Its alt text is -AltText.
+        /// </summary>
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [MediaInputTransformation]
+        [ValidateNotNull]
+        public MediaInput? ArticleThumbnail { get; set; }
+
+        /// <summary>The poll's question (at most 140 characters). Plain text, never escaped. A poll cannot be changed once posted.</summary>
+        [Parameter(ParameterSetName = PollSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PollQuestion")]
+        public string? Poll { get; set; }
+
+        /// <summary>The poll's 2 to 4 options (each at most 30 characters, all different).</summary>
+        [Parameter(ParameterSetName = PollSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string[] PollOption { get; set; } = Array.Empty<string>();
+
+        /// <summary>How long the poll stays open: OneDay, ThreeDays, SevenDays (the default) or FourteenDays.</summary>
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        public PollDuration PollDuration { get; set; } = PollDuration.SevenDays;
+
+        /// <summary>
+        /// The URN of the post to reshare (urn:li:share:… or urn:li:ugcPost:…). -Text is optional then:
+        /// without it the post is reshared as it is.
+        /// </summary>
+        [Parameter(ParameterSetName = ReshareSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Reshare { get; set; }
+
+        /// <summary>
+        /// A comment the author adds right after the post is published (through LinkedIn's comments API;
+        /// plain text, never escaped). If the post is published but the comment fails, the post is still
+        /// output and the error (LinkedInFirstCommentFailed) says so: do not post again.
+        /// </summary>
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, ValueFromPipelineByPropertyName = true)]
+        public string? FirstComment { get; set; }
 
         /// <summary>
         /// Who posts: the connection's member (urn:li:person:…, the default) or one of the pages the
         /// connection can post as (urn:li:organization:…; see Get-LinkedInConnection's Organizations).
         /// When the connection knows its pages (it was made with -Organization), an author it cannot post
-        /// as is refused before anything is sent (LinkedInAuthorNotAllowed).
+        /// as is refused before anything is sent (LinkedInAuthorNotAllowed). Files are uploaded for this
+        /// author, and media objects must have been uploaded for it.
         /// </summary>
-        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Author { get; set; }
 
         /// <summary>Who can see the post: Public (the default), Connections or LoggedIn.</summary>
-        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, ValueFromPipelineByPropertyName = true)]
+        [EnumNameTransformation(typeof(PostVisibility))]
         [ValidateSet(nameof(PostVisibility.Public), nameof(PostVisibility.Connections), nameof(PostVisibility.LoggedIn))]
         public PostVisibility Visibility { get; set; } = PostVisibility.Public;
 
         /// <summary>Stops others from resharing the post.</summary>
-        [Parameter(ParameterSetName = TextSet)]
+        [Parameter]
         public SwitchParameter DisableReshare { get; set; }
 
         /// <summary>
         /// Sends -Text as-is, as LinkedIn little text: you do the escaping, and any unescaped reserved
-        /// character may make LinkedIn cut the post short.
+        /// character may make LinkedIn cut the post short. (Titles, alt texts, article and poll texts and
+        /// comments are plain text and never escaped either way.)
         /// </summary>
-        [Parameter(ParameterSetName = TextSet)]
+        [Parameter]
         public SwitchParameter Raw { get; set; }
 
         /// <summary>
@@ -59,7 +234,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// 'default'. A connection not made in this session is read from the token store, so a scheduled
         /// task needs no Connect-LinkedIn of its own.
         /// </summary>
-        [Parameter(ParameterSetName = TextSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Connection { get; set; }
@@ -80,34 +255,216 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return;
             }
 
-            var draft = new PostDraft(author, Text)
-            {
-                Format = Raw.IsPresent ? CommentaryFormat.Raw : CommentaryFormat.Text,
-                Visibility = Visibility,
-                IsReshareDisabledByAuthor = DisableReshare.IsPresent,
-            };
-
+            PostDraft draft;
             try
             {
-                var preview = LinkedInClient.PreviewCreate(draft);
-                var description =
-                    $"Create a LinkedIn post as {author} with connection '{session.Name}' ({session.Stored.ApiBase})." + Environment.NewLine +
-                    "Commentary as sent (little text):" + Environment.NewLine +
-                    preview.LittleText + Environment.NewLine +
-                    "JSON body:" + Environment.NewLine +
-                    preview.JsonBody;
-                var warning = $"Publish this post as {author}?" + Environment.NewLine + preview.LittleText;
-                if (!ShouldProcess(description, warning, "New-LinkedInPost"))
+                draft = new PostDraft(author, Text ?? string.Empty)
                 {
-                    return;
-                }
-
-                var post = Run(cancellationToken => session.Client.CreatePostAsync(draft, cancellationToken));
-                WriteObject(post);
+                    Format = Raw.IsPresent ? CommentaryFormat.Raw : CommentaryFormat.Text,
+                    Visibility = Visibility,
+                    IsReshareDisabledByAuthor = DisableReshare.IsPresent,
+                    Content = BuildContent(),
+                };
+            }
+            catch (MediaPathException exception)
+            {
+                WriteError(LinkedInErrorRecords.MediaFileNotFound(exception));
+                return;
             }
             catch (LinkedInException exception)
             {
-                WriteLinkedInError(exception, Text, session);
+                WriteLinkedInError(exception, Target, session);
+                return;
+            }
+
+            PostPreview preview;
+            IReadOnlyList<MediaFile> uploads;
+            try
+            {
+                CheckFirstComment();
+                preview = LinkedInClient.PreviewCreate(draft);
+                uploads = preview.PendingUploads.Select(MediaFile.Inspect).ToList();
+            }
+            catch (LinkedInException exception)
+            {
+                WriteLinkedInError(exception, Target, session);
+                return;
+            }
+            if (!ShouldProcess(Describe(draft, preview, uploads, session), $"Publish this post as {author}?" + Environment.NewLine + preview.LittleText, "New-LinkedInPost"))
+            {
+                return;
+            }
+
+            LinkedInPost post;
+            using (var progress = new UploadProgressReporter(this, _nextActivityId))
+            {
+                try
+                {
+                    post = Run(cancellationToken => session.Client.CreatePostAsync(draft, null, progress, cancellationToken));
+                }
+                catch (LinkedInException exception)
+                {
+                    WriteLinkedInError(exception, Target, session);
+                    return;
+                }
+                finally
+                {
+                    _nextActivityId = progress.NextActivityId;
+                }
+            }
+            WriteObject(post);
+
+            if (!string.IsNullOrEmpty(FirstComment))
+            {
+                AddFirstComment(session, post, author);
+            }
+        }
+
+        /// <summary>What an error is about: the text, or for a post without text the content's main input.</summary>
+        private object Target =>
+            !string.IsNullOrEmpty(Text) ? Text
+            : (object?)Media ?? (Image.Length > 0 ? Image : null) ?? (object?)ArticleUrl ?? Poll ?? (object?)Reshare ?? string.Empty;
+
+        /// <summary>
+        /// The content of the chosen parameter set, with paths resolved against the current PowerShell
+        /// location. Core checks counts, kinds it already knows and texts as the content is created.
+        /// </summary>
+        private PostContent? BuildContent()
+        {
+            switch (ParameterSetName)
+            {
+                case MediaSet:
+                    var media = Media!.Resolve(SessionState, nameof(Media), single: true)[0];
+                    return new MediaContent(media, Title ?? Media.Uploaded?.Title, SingleAltText(nameof(Media)) ?? Media.Uploaded?.AltText);
+                case MultiImageSet:
+                    return new MultiImageContent(ImageItems());
+                case ArticleSet:
+                    var thumbnail = ArticleThumbnail?.Resolve(SessionState, nameof(ArticleThumbnail), single: true)[0];
+                    return new ArticleContent(ArticleUrl!, ArticleTitle ?? string.Empty, ArticleDescription, thumbnail,
+                        SingleAltText(nameof(ArticleThumbnail)) ?? ArticleThumbnail?.Uploaded?.AltText);
+                case PollSet:
+                    return new PollContent(Poll ?? string.Empty, PollOption, PollDuration);
+                case ReshareSet:
+                    var parent = ParsePostUrn(Reshare!);
+                    return new ReshareContent(parent);
+                default:
+                    return null;
+            }
+        }
+
+        private IEnumerable<MultiImageItem> ImageItems()
+        {
+            var images = Image
+                .SelectMany(input => input.Resolve(SessionState, nameof(Image), single: false).Select(reference => (input, reference)))
+                .ToList();
+            var altTexts = AltText ?? Array.Empty<string>();
+            if (altTexts.Length > 0 && altTexts.Length != images.Count)
+            {
+                throw new LinkedInValidationException("AltText",
+                    $"-AltText gives {altTexts.Length} text{(altTexts.Length == 1 ? string.Empty : "s")} for {images.Count} images. Give one per image, in the order of -Image (an empty one keeps the image's own).");
+            }
+            return images.Select((image, i) =>
+            {
+                var given = i < altTexts.Length && !string.IsNullOrEmpty(altTexts[i]) ? altTexts[i] : null;
+                return new MultiImageItem(image.reference, given ?? image.input.Uploaded?.AltText);
+            });
+        }
+
+        private string? SingleAltText(string forParameter)
+        {
+            var altTexts = AltText ?? Array.Empty<string>();
+            if (altTexts.Length > 1)
+            {
+                throw new LinkedInValidationException("AltText",
+                    $"-{forParameter} is one picture, but -AltText gives {altTexts.Length} texts. Give one alt text (several only go with -Image).");
+            }
+            return altTexts.Length == 1 && !string.IsNullOrEmpty(altTexts[0]) ? altTexts[0] : null;
+        }
+
+        private static LinkedInUrn ParsePostUrn(string value)
+        {
+            if (!LinkedInUrn.TryParse(value, out var urn))
+            {
+                throw new LinkedInValidationException(ReshareContent.Field,
+                    $"'{value}' is not a post URN. Give the URN of the post to reshare (urn:li:share:… or urn:li:ugcPost:…), for example from Get-LinkedInPost.");
+            }
+            return urn!;
+        }
+
+        private string Describe(PostDraft draft, PostPreview preview, IReadOnlyList<MediaFile> uploads, LinkedInSession session)
+        {
+            var lines = new List<string>
+            {
+                $"Create a LinkedIn post as {draft.Author} with connection '{session.Name}' ({session.Stored.ApiBase}).",
+            };
+            for (var i = 0; i < uploads.Count; i++)
+            {
+                lines.Add($"{i + 1}. " + UploadPlan.Describe(uploads[i], draft.Author));
+            }
+            lines.Add((uploads.Count > 0 ? $"{uploads.Count + 1}. Then create the post. " : string.Empty) + "Commentary as sent (little text):");
+            lines.Add(preview.LittleText);
+            lines.Add("JSON body" + (uploads.Count > 0 ? " (each \"(upload: path)\" becomes the URN LinkedIn gives that file)" : string.Empty) + ":");
+            lines.Add(preview.JsonBody);
+            if (!string.IsNullOrEmpty(FirstComment))
+            {
+                lines.Add($"Then comment on the post as {draft.Author} (plain text, not escaped):");
+                lines.Add(FirstComment!);
+            }
+            return string.Join(Environment.NewLine, lines);
+        }
+
+        /// <summary>
+        /// The first comment is sent only after the post is up, so what LinkedIn would refuse in it is
+        /// caught here, before anything is uploaded or posted. Core checks it again when it sends it.
+        /// </summary>
+        private void CheckFirstComment()
+        {
+            if (string.IsNullOrEmpty(FirstComment))
+            {
+                return;
+            }
+            var text = FirstComment!;
+            string? problem = null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                problem = "The first comment contains only whitespace. Write at least one visible character, or leave -FirstComment out.";
+            }
+            else if (text.Length > ContentLimits.MaxCommentLength)
+            {
+                problem = $"The first comment is {text.Length} characters, over LinkedIn's limit of {ContentLimits.MaxCommentLength} by {text.Length - ContentLimits.MaxCommentLength}. Shorten it (most emoji count twice).";
+            }
+            else
+            {
+                for (var i = 0; i < text.Length && problem == null; i++)
+                {
+                    var c = text[i];
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        i++;
+                    }
+                    else if (char.IsSurrogate(c) || (char.IsControl(c) && c != '\t' && c != '\r' && c != '\n'))
+                    {
+                        problem = $"The first comment contains the character U+{(int)c:X4} at index {i}, which LinkedIn cannot show. Remove it.";
+                    }
+                }
+            }
+            if (problem != null)
+            {
+                throw new LinkedInValidationException(CommentField, problem);
+            }
+        }
+
+        private void AddFirstComment(LinkedInSession session, LinkedInPost post, LinkedInUrn author)
+        {
+            try
+            {
+                var urn = LinkedInUrn.Parse(post.Urn);
+                Run(cancellationToken => session.Client.CreateCommentAsync(urn, author, FirstComment!, cancellationToken));
+            }
+            catch (LinkedInException exception)
+            {
+                // Written, never terminating: the post is up, and a script that catches a stop might post it again.
+                WriteError(LinkedInErrorRecords.FirstCommentFailed(exception, post));
             }
         }
     }

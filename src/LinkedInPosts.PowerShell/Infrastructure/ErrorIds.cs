@@ -33,5 +33,14 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>-Author is neither the connection's member nor a page the connection can post as.</summary>
         public const string AuthorNotAllowed = "LinkedInAuthorNotAllowed";
+
+        /// <summary>A media path (-Path, -LiteralPath, -Media, -Image, -ArticleThumbnail) names no file.</summary>
+        public const string MediaFileNotFound = "LinkedInMediaFileNotFound";
+
+        /// <summary>
+        /// New-LinkedInPost published the post, but its -FirstComment failed. The post is output too; it must
+        /// not be posted again.
+        /// </summary>
+        public const string FirstCommentFailed = "LinkedInFirstCommentFailed";
     }
 }

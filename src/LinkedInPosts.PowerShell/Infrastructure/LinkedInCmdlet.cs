@@ -54,6 +54,13 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         internal void QueueHostMessage(string text) => _messages.Host(text);
 
+        /// <summary>
+        /// Queues a progress bar update from any thread (an upload reports from the thread pool); it is
+        /// written on the pipeline thread while <see cref="Run{T}"/> waits. Only the newest update of a bar
+        /// is written when several arrive between two writes.
+        /// </summary>
+        internal void QueueProgress(ProgressRecord record) => _messages.Progress(record);
+
         /// <summary>Runs Core's work that has no result, writing its messages as they arrive.</summary>
         internal void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async cancellationToken =>
@@ -114,13 +121,20 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         private void WriteQueuedMessages(bool write)
         {
-            while (_messages.TryTake(out var kind, out var text))
+            while (_messages.TryTake(out var kind, out var text, out var progress))
             {
                 if (!write)
                 {
                     continue;
                 }
-                if (kind == PipelineMessageKind.Warning)
+                if (kind == PipelineMessageKind.Progress)
+                {
+                    if (progress != null)
+                    {
+                        WriteProgress(progress);
+                    }
+                }
+                else if (kind == PipelineMessageKind.Warning)
                 {
                     WriteWarning(text);
                 }

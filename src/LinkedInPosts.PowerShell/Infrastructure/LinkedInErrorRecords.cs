@@ -56,6 +56,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return ErrorCategory.ConnectionError;
                 case LinkedInUnknownOutcomeException _:
                     return ErrorCategory.OperationTimeout;
+                case LinkedInMediaException media:
+                    return CategoryOf(media.Reason);
                 case LinkedInSignInException signIn:
                     return CategoryOf(signIn.Reason);
                 case LinkedInTokenStoreException store:
@@ -94,6 +96,25 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>
+        /// A failed upload: bytes or a video LinkedIn refused, or could not process, are InvalidData (the
+        /// file is the problem); an expired upload URL is OperationTimeout (the upload was too slow), as is
+        /// processing that did not end in time; instructions this module cannot follow are a ProtocolError.
+        /// </summary>
+        private static ErrorCategory CategoryOf(MediaFailureReason reason)
+        {
+            switch (reason)
+            {
+                case MediaFailureReason.UploadUrlExpired:
+                case MediaFailureReason.ProcessingTimeout:
+                    return ErrorCategory.OperationTimeout;
+                case MediaFailureReason.UploadInstructionsInvalid:
+                    return ErrorCategory.ProtocolError;
+                default:
+                    return ErrorCategory.InvalidData;
+            }
+        }
+
         /// <summary>What the user can do about it, when the exception tells us.</summary>
         public static string? RecommendedActionFor(LinkedInException exception)
         {
@@ -124,6 +145,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return $"LinkedIn no longer serves API version {sunset.Version}. Connect again with a recent -ApiVersion (YYYYMM), or omit -ApiVersion and unset LINKEDINPOSTS_API_VERSION to use the module's default.";
                 case LinkedInThrottledException throttled when throttled.RetryAt.HasValue:
                     return "Try again after " + throttled.RetryAt.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ".";
+                case LinkedInMediaException media when media.Reason == MediaFailureReason.ProcessingTimeout && media.MediaUrn != null:
+                    return $"LinkedIn may still finish processing {media.MediaUrn}. Try the post again later with -Media {media.MediaUrn}, or upload with a longer -ProcessingTimeout.";
+                case LinkedInMediaException media when media.Reason == MediaFailureReason.ProcessingFailed:
+                    return "LinkedIn could not process the file. Check that it opens (and for a video that it is an H.264 MP4 of 3 seconds to 30 minutes), export it again, and upload it again.";
+                case LinkedInMediaException media when media.Reason == MediaFailureReason.UploadUrlExpired:
+                    return "Upload it again: a new upload gets new upload URLs. On a slow connection, upload large videos with Add-LinkedInMedia first.";
                 case LinkedInUnknownOutcomeException _:
                     return "The post may have been published. Check the feed before sending it again; LinkedIn answers a repeat with a DUPLICATE_POST error naming the existing post.";
                 default:
@@ -191,6 +218,36 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 ErrorIds.AuthorNotAllowed,
                 ErrorCategory.PermissionDenied,
                 author);
+
+        /// <summary>A media path that names no usable file.</summary>
+        public static ErrorRecord MediaFileNotFound(MediaPathException exception) =>
+            new ErrorRecord(
+                new ItemNotFoundException(exception.Message, exception),
+                ErrorIds.MediaFileNotFound,
+                ErrorCategory.ObjectNotFound,
+                exception.Path);
+
+        /// <summary>
+        /// The post is published but its first comment failed: says so plainly (the post must not be sent
+        /// again), keeps the comment's own error inside, and its category.
+        /// </summary>
+        public static ErrorRecord FirstCommentFailed(LinkedInException exception, LinkedInPosts.Core.Api.LinkedInPost post)
+        {
+            var message = exception is LinkedInUnknownOutcomeException
+                ? $"The post is published as {post.Urn}, but whether its first comment was added is not known: {exception.Message} The post itself is up: do not post again."
+                : $"The post is published as {post.Urn}, but its first comment failed: {exception.Message} Only the comment is missing: do not post again.";
+            var record = new ErrorRecord(new InvalidOperationException(message, exception), ErrorIds.FirstCommentFailed, CategoryOf(exception), post)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = (exception is LinkedInUnknownOutcomeException
+                        ? $"Look at the post's comments ({post.Url?.ToString() ?? post.Urn}) and add the comment there only if it is missing; the post itself needs nothing more."
+                        : $"Add the comment yourself on the post ({post.Url?.ToString() ?? post.Urn}); the post itself needs nothing more.") +
+                        (RecommendedActionFor(exception) is string fix ? " " + fix : string.Empty),
+                },
+            };
+            return record;
+        }
 
         /// <summary>A value that is not the kind of URN the parameter needs.</summary>
         public static ErrorRecord InvalidUrn(string parameterName, object? value, Exception reason) =>

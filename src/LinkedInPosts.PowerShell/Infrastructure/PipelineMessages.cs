@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
 using System.Threading;
 using LinkedInPosts.Core.Diagnostics;
 
@@ -12,6 +14,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>Text the user must see even in a headless session (the sign-in URL): Information, shown on the host.</summary>
         Host,
+
+        /// <summary>A progress bar update (an upload's bytes and parts): the Progress stream.</summary>
+        Progress,
     }
 
     /// <summary>
@@ -21,7 +26,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// </summary>
     internal sealed class PipelineMessages : ILinkedInLog
     {
-        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text)> _queue = new ConcurrentQueue<(PipelineMessageKind, string)>();
+        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text, int ActivityId)> _queue = new ConcurrentQueue<(PipelineMessageKind, string, int)>();
+        private readonly object _progressGate = new object();
+        private readonly Dictionary<int, ProgressRecord> _progress = new Dictionary<int, ProgressRecord>();
 
         /// <summary>Signalled whenever a message is queued, so the waiting pipeline thread wakes up.</summary>
         public AutoResetEvent Arrived { get; } = new AutoResetEvent(false);
@@ -32,12 +39,56 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         public void Host(string message) => Enqueue(PipelineMessageKind.Host, message);
 
-        public bool TryTake(out PipelineMessageKind kind, out string text)
+        /// <summary>
+        /// Queues a progress bar update. Progress is a state, not a series of events: when Core reports
+        /// faster than the pipeline thread writes, only the newest update of each bar is written (its
+        /// place in the queue is the first unwritten update's), and a completed bar is never overtaken.
+        /// Each pending update has exactly one marker in the queue, added with it under the lock.
+        /// </summary>
+        public void Progress(ProgressRecord record)
         {
+            bool isNew;
+            lock (_progressGate)
+            {
+                if (_progress.TryGetValue(record.ActivityId, out var queued))
+                {
+                    isNew = false;
+                    if (queued.RecordType != ProgressRecordType.Completed)
+                    {
+                        _progress[record.ActivityId] = record;
+                    }
+                }
+                else
+                {
+                    isNew = true;
+                    _progress.Add(record.ActivityId, record);
+                    _queue.Enqueue((PipelineMessageKind.Progress, string.Empty, record.ActivityId));
+                }
+            }
+            if (isNew)
+            {
+                Arrived.Set();
+            }
+        }
+
+        /// <summary>The next message; for <see cref="PipelineMessageKind.Progress"/>, <paramref name="progress"/> is the newest update of its bar.</summary>
+        public bool TryTake(out PipelineMessageKind kind, out string text, out ProgressRecord? progress)
+        {
+            progress = null;
             if (_queue.TryDequeue(out var item))
             {
                 kind = item.Kind;
                 text = item.Text;
+                if (kind == PipelineMessageKind.Progress)
+                {
+                    lock (_progressGate)
+                    {
+                        if (_progress.TryGetValue(item.ActivityId, out progress))
+                        {
+                            _progress.Remove(item.ActivityId);
+                        }
+                    }
+                }
                 return true;
             }
             kind = default;
@@ -45,9 +96,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             return false;
         }
 
-        private void Enqueue(PipelineMessageKind kind, string message)
+        private void Enqueue(PipelineMessageKind kind, string message, int activityId = 0)
         {
-            _queue.Enqueue((kind, message ?? string.Empty));
+            _queue.Enqueue((kind, message ?? string.Empty, activityId));
             Arrived.Set();
         }
     }

@@ -60,6 +60,17 @@ public sealed class ModuleImportTests
     [InlineData("Get-LinkedInPost -Author urn:li:person:a -All", "ByAuthorAll")]
     [InlineData("Remove-LinkedInPost urn:li:share:1", "ByUrn")]
     [InlineData("New-LinkedInPost 'text'", "Text")]
+    [InlineData("New-LinkedInPost 'text' -FirstComment c -Author urn:li:person:a -Raw", "Text")]
+    [InlineData("New-LinkedInPost 'text' -Media ./a.png -Title t -AltText a", "Media")]
+    [InlineData("New-LinkedInPost -Media urn:li:image:abc", "Media")]
+    [InlineData("New-LinkedInPost 'text' -Image ./a.png, ./b.png -AltText a, b", "MultiImage")]
+    [InlineData("New-LinkedInPost -ArticleUrl https://example.com -ArticleTitle t -ArticleDescription d -ArticleThumbnail ./c.png", "Article")]
+    [InlineData("New-LinkedInPost 'text' -Poll 'Q?' -PollOption a, b -PollDuration OneDay", "Poll")]
+    [InlineData("New-LinkedInPost -Reshare urn:li:share:1", "Reshare")]
+    [InlineData("New-LinkedInPost 'text' -Reshare urn:li:share:1 -FirstComment c", "Reshare")]
+    [InlineData("Add-LinkedInMedia ./chart.png", "Path")]
+    [InlineData("Add-LinkedInMedia -Path *.png -AltText x -Title y -Author urn:li:person:a -ProcessingTimeout 60", "Path")]
+    [InlineData("Add-LinkedInMedia -LiteralPath './demo [final].mp4'", "LiteralPath")]
     [InlineData("Set-LinkedInPost urn:li:share:1 'text'", "Text")]
     [InlineData("Connect-LinkedIn", "AccessToken")]
     [InlineData("Connect-LinkedIn -AccessToken ([securestring]::new()) -AccessTokenExpiresAt 2027-01-01", "AccessToken")]
@@ -87,6 +98,41 @@ public sealed class ModuleImportTests
         var run = session.Run(probe);
         run.AssertNoErrors();
         Assert.Equal(expectedSet, run.Output.Single().ToString());
+    }
+
+    [Fact]
+    public void PipedFilesBindToPathByFullName()
+    {
+        // Get-ChildItem's objects carry both PSPath (LiteralPath's alias) and FullName (Path's alias); the
+        // engine prefers the default set, so they bind to -Path with their full name. That is why -Path
+        // takes a name that exists as written literally before reading it as a wildcard pattern: a piped
+        // 'x [1].png' must not be read as the pattern matching 'x 1.png'. A probe with Add-LinkedInMedia's
+        // own parameters reports what the engine chose.
+        using var session = PowerShellSession.Start();
+        var folder = Path.Combine(Path.GetTempPath(), "linkedinposts-bind-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var file = Path.Combine(folder, "x [1].png");
+            File.WriteAllText(file, "x");
+            var generated = session.Run(
+                "$metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command Add-LinkedInMedia)); " +
+                "[System.Management.Automation.ProxyCommand]::GetCmdletBindingAttribute($metadata); " +
+                "[System.Management.Automation.ProxyCommand]::GetParamBlock($metadata)");
+            generated.AssertNoErrors();
+            var probe = "function Probe { " + generated.Output[0] + " param(" + generated.Output[1] + ") process { $PSCmdlet.ParameterSetName + ' ' + $Path } }\n";
+            var run = session.Run(
+                probe +
+                "$ExecutionContext.InvokeProvider.ChildItem.Get($args[0], $false) | Probe; " +
+                "[System.IO.DirectoryInfo]::new($args[0]).GetFiles() | Probe",
+                folder);
+            run.AssertNoErrors();
+            Assert.Equal(new[] { "Path " + file, "Path " + file }, run.Output.Select(o => o.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     /// <summary>The commands this issue delivers; the manifest must export exactly these.</summary>
     internal static readonly string[] ExpectedCommands =
     {
-        "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
+        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
         "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
     };
 
@@ -86,9 +86,26 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     internal static readonly IReadOnlyDictionary<string, (bool ByValue, bool ByPropertyName)> PipelineBindings =
         new Dictionary<string, (bool, bool)>(StringComparer.Ordinal)
         {
+            ["Add-LinkedInMedia -Path"] = (true, true),
+            ["Add-LinkedInMedia -LiteralPath"] = (false, true),
             ["New-LinkedInPost -Text"] = (true, true),
             ["New-LinkedInPost -Author"] = (false, true),
             ["New-LinkedInPost -Visibility"] = (false, true),
+            // Media objects from Add-LinkedInMedia (and paths, files) pipe into a media post; every content
+            // parameter binds by property name, for Import-Csv rows of one kind of post.
+            ["New-LinkedInPost -Media"] = (true, true),
+            ["New-LinkedInPost -Image"] = (false, true),
+            ["New-LinkedInPost -AltText"] = (false, true),
+            ["New-LinkedInPost -Title"] = (false, true),
+            ["New-LinkedInPost -ArticleUrl"] = (false, true),
+            ["New-LinkedInPost -ArticleTitle"] = (false, true),
+            ["New-LinkedInPost -ArticleDescription"] = (false, true),
+            ["New-LinkedInPost -ArticleThumbnail"] = (false, true),
+            ["New-LinkedInPost -Poll"] = (false, true),
+            ["New-LinkedInPost -PollOption"] = (false, true),
+            ["New-LinkedInPost -PollDuration"] = (false, true),
+            ["New-LinkedInPost -Reshare"] = (false, true),
+            ["New-LinkedInPost -FirstComment"] = (false, true),
             ["Get-LinkedInPost -Urn"] = (true, true),
             ["Set-LinkedInPost -Urn"] = (false, true),
             ["Set-LinkedInPost -Text"] = (false, true),
@@ -284,7 +301,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         var connectionCmdlets = _module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "Connection")
             || c.Noun == "LinkedInConnection" || c.CommandName is "Connect-LinkedIn" or "Disconnect-LinkedIn").ToList();
-        Assert.Equal(8, connectionCmdlets.Count);
+        Assert.Equal(9, connectionCmdlets.Count);
         foreach (var cmdlet in connectionCmdlets)
         {
             var connection = cmdlet.Parameters.SingleOrDefault(p => p.Name == "Connection") ?? cmdlet.Parameters.Single(p => p.Name == "Name");

@@ -95,7 +95,8 @@ public sealed class PowerShellSession : IDisposable
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(d => d.Message).ToList(),
             shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-            Host.Text.Substring(hostBefore));
+            Host.Text.Substring(hostBefore),
+            shell.Streams.Progress.ToList());
         Record(run);
         return run;
     }
@@ -127,7 +128,8 @@ public sealed record PowerShellRun(
     IReadOnlyList<string> Verbose,
     IReadOnlyList<string> Debug,
     IReadOnlyList<string> Information,
-    string HostText)
+    string HostText,
+    IReadOnlyList<ProgressRecord> Progress)
 {
     /// <summary>Every error, written or terminating.</summary>
     public IReadOnlyList<ErrorRecord> AllErrors => Terminating == null ? Errors : Errors.Append(Terminating).ToList();
@@ -183,6 +185,10 @@ public sealed record PowerShellRun(
             {
                 text.AppendLine(line);
             }
+        }
+        foreach (var progress in Progress)
+        {
+            text.AppendLine(progress.Activity + ": " + progress.StatusDescription + " " + progress.CurrentOperation);
         }
         text.AppendLine(HostText);
         return text.ToString();

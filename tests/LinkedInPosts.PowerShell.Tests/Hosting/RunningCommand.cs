@@ -82,7 +82,8 @@ public sealed class RunningCommand : IDisposable
             _shell.Streams.Verbose.Select(v => v.Message).ToList(),
             _shell.Streams.Debug.Select(d => d.Message).ToList(),
             _shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-            _session.Host.Text.Substring(_hostBefore));
+            _session.Host.Text.Substring(_hostBefore),
+            _shell.Streams.Progress.ToList());
         _session.Record(run);
         return run;
     }
