@@ -14,7 +14,7 @@ namespace LinkedInPosts.Core.Queue
         private static readonly Regex Bearer = new Regex(@"(?i)\bbearer\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.CultureInvariant);
 
         private static readonly Regex Credential = new Regex(
-            @"(?i)\b(access_token|refresh_token|client_secret|id_token|code_verifier)(\s*[=:]\s*""?)[^\s""&,;}]+",
+            @"(?i)\b(access_token|refresh_token|client_secret|id_token|code_verifier)(""?\s*[=:]\s*""?)[^\s""&,;}]+",
             RegexOptions.CultureInvariant);
 
         private static readonly Regex Control = new Regex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]", RegexOptions.CultureInvariant);
