@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LinkedInPosts.Core.Content;
 using Microsoft.Data.Sqlite;
 
@@ -16,9 +17,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             }
             var results = new RegistrationResult?[posts.Count];
             var valid = new List<int>(posts.Count);
+            var authors = new string[posts.Count];
             for (var i = 0; i < posts.Count; i++)
             {
-                var error = Validate(posts[i]);
+                var error = Validate(posts[i], out authors[i]);
                 if (error == null)
                 {
                     valid.Add(i);
@@ -32,11 +34,11 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 Write("written", (connection, transaction) =>
                 {
-                    using (var writer = new RegistrationWriter(connection, transaction, Now()))
+                    using (var writer = new RegistrationWriter(connection, transaction, Now(), valid.Select(i => posts[i].Key)))
                     {
                         foreach (var i in valid)
                         {
-                            results[i] = writer.Register(i, posts[i], mode);
+                            results[i] = writer.Register(i, posts[i], authors[i], mode);
                         }
                     }
                     return valid.Count;
@@ -46,8 +48,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>Why a registration cannot be stored, or null. Runs before the transaction, so the database only sees good rows.</summary>
-        private string? Validate(NewScheduledPost? post)
+        private string? Validate(NewScheduledPost? post, out string author)
         {
+            author = string.Empty;
             if (post == null)
             {
                 return "The registration is empty.";
@@ -68,7 +71,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 return "The connection name is empty or longer than " + QueueLimits.MaxNameLength + " characters.";
             }
-            if (!LinkedInUrn.TryParse(post.Author, out var author) || !author!.IsAuthor)
+            if (!LinkedInUrn.TryParse(post.Author, out var urn) || !urn!.IsAuthor)
             {
                 return "The author '" + post.Author + "' is not a person or organization URN (urn:li:person:<id> or urn:li:organization:<id>).";
             }
@@ -101,6 +104,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return "The media file " + hash + " is not in the queue's media folder " + Media.Folder + "; add it with MediaStore.Add first.";
                 }
             }
+            author = urn.ToString();
             return null;
         }
 
@@ -116,115 +120,119 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return false;
         }
 
-        /// <summary>The prepared statements of one registration batch, reused for every row.</summary>
+        /// <summary>
+        /// The statements of one registration batch, prepared once and reused for every row. The keys the
+        /// batch already finds in the queue are read up front in a few queries (the transaction holds the
+        /// write lock, so nothing changes meanwhile); each new row is then one plain INSERT whose id comes
+        /// from sqlite3_last_insert_rowid, which keeps the per-row cost close to a bare batched INSERT.
+        /// </summary>
         private sealed class RegistrationWriter : IDisposable
         {
+            private const int KeyChunk = 500;
+            private readonly Dictionary<string, (long Id, QueueState State)> _existing = new Dictionary<string, (long, QueueState)>(StringComparer.Ordinal);
+            private readonly SqliteConnection _connection;
             private readonly SqliteCommand _insert;
-            private readonly SqliteCommand _find;
             private readonly SqliteCommand _update;
             private readonly SqliteCommand _deleteMedia;
             private readonly SqliteCommand _insertMedia;
-            private readonly string _now;
+            private readonly PostParameters _insertParameters;
+            private readonly PostParameters _updateParameters;
+            private readonly SqliteParameter _updateId;
+            private readonly SqliteParameter _deleteMediaId;
+            private readonly SqliteParameter _mediaId;
+            private readonly SqliteParameter _mediaPosition;
+            private readonly SqliteParameter _mediaHash;
 
-            public RegistrationWriter(SqliteConnection connection, SqliteTransaction transaction, string now)
+            public RegistrationWriter(SqliteConnection connection, SqliteTransaction transaction, string now, IEnumerable<string> keys)
             {
-                _now = now;
+                _connection = connection;
+                ReadExisting(connection, transaction, keys);
+
                 _insert = Command(connection, transaction,
                     "INSERT INTO posts (key, connection, author, scheduled_at, time_zone, due_at, state, payload, created_at, updated_at) " +
-                    "VALUES (@key, @connection, @author, @scheduled, @zone, @scheduled, 'Pending', @payload, @now, @now) " +
-                    "ON CONFLICT (key) DO NOTHING RETURNING id;");
-                AddPostParameters(_insert);
-
-                _find = Command(connection, transaction, "SELECT id, state FROM posts WHERE key = @key;");
-                Parameter(_find, "@key");
+                    "VALUES (@key, @connection, @author, @scheduled, @zone, @scheduled, 'Pending', @payload, @now, @now);");
+                _insertParameters = new PostParameters(_insert, now);
 
                 _update = Command(connection, transaction,
                     "UPDATE posts SET connection = @connection, author = @author, scheduled_at = @scheduled, time_zone = @zone, " +
                     "due_at = @scheduled, payload = @payload, updated_at = @now " +
                     "WHERE id = @id AND state IN ('Pending', 'Held');");
-                AddPostParameters(_update);
-                Parameter(_update, "@id");
-                _update.Parameters.Remove(_update.Parameters["@key"]);
+                _updateParameters = new PostParameters(_update, now);
+                _updateId = Typed(_update, "@id", SqliteType.Integer);
 
                 _deleteMedia = Command(connection, transaction, "DELETE FROM post_media WHERE post_id = @id;");
-                Parameter(_deleteMedia, "@id");
+                _deleteMediaId = Typed(_deleteMedia, "@id", SqliteType.Integer);
 
                 _insertMedia = Command(connection, transaction, "INSERT INTO post_media (post_id, position, sha256) VALUES (@id, @position, @sha256);");
-                Parameter(_insertMedia, "@id");
-                Parameter(_insertMedia, "@position");
-                Parameter(_insertMedia, "@sha256");
+                _mediaId = Typed(_insertMedia, "@id", SqliteType.Integer);
+                _mediaPosition = Typed(_insertMedia, "@position", SqliteType.Integer);
+                _mediaHash = Typed(_insertMedia, "@sha256", SqliteType.Text);
             }
 
-            public RegistrationResult Register(int index, NewScheduledPost post, RegistrationMode mode)
+            public RegistrationResult Register(int index, NewScheduledPost post, string author, RegistrationMode mode)
             {
-                Bind(_insert, post);
-                var inserted = _insert.ExecuteScalar();
-                if (inserted != null && inserted != DBNull.Value)
+                if (!_existing.TryGetValue(post.Key, out var existing))
                 {
-                    var id = Convert.ToInt64(inserted, System.Globalization.CultureInfo.InvariantCulture);
+                    _insertParameters.Bind(post, author);
+                    _insert.ExecuteNonQuery();
+                    var id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+                    _existing[post.Key] = (id, QueueState.Pending);
                     WriteMedia(id, post.MediaHashes, replace: false);
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, QueueState.Pending, null);
                 }
-
-                _find.Parameters["@key"].Value = post.Key;
-                long existingId;
-                QueueState existingState;
-                using (var reader = _find.ExecuteReader())
-                {
-                    reader.Read();
-                    existingId = reader.GetInt64(0);
-                    existingState = ParseState(reader.GetString(1));
-                }
                 if (mode == RegistrationMode.AddOnly)
                 {
-                    return new RegistrationResult(index, post.Key, RegistrationOutcome.AlreadyExists, existingId, existingState, null);
+                    return new RegistrationResult(index, post.Key, RegistrationOutcome.AlreadyExists, existing.Id, existing.State, null);
                 }
-                Bind(_update, post);
-                _update.Parameters["@id"].Value = existingId;
+                _updateParameters.Bind(post, author);
+                _updateId.Value = existing.Id;
                 if (_update.ExecuteNonQuery() == 0)
                 {
-                    return new RegistrationResult(index, post.Key, RegistrationOutcome.NotUpdatable, existingId, existingState, null);
+                    return new RegistrationResult(index, post.Key, RegistrationOutcome.NotUpdatable, existing.Id, existing.State, null);
                 }
-                WriteMedia(existingId, post.MediaHashes, replace: true);
-                return new RegistrationResult(index, post.Key, RegistrationOutcome.Updated, existingId, existingState, null);
+                WriteMedia(existing.Id, post.MediaHashes, replace: true);
+                return new RegistrationResult(index, post.Key, RegistrationOutcome.Updated, existing.Id, existing.State, null);
             }
 
             public void Dispose()
             {
                 _insert.Dispose();
-                _find.Dispose();
                 _update.Dispose();
                 _deleteMedia.Dispose();
                 _insertMedia.Dispose();
             }
 
-            private static void AddPostParameters(SqliteCommand command)
+            private void ReadExisting(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> keys)
             {
-                foreach (var name in new[] { "@key", "@connection", "@author", "@scheduled", "@zone", "@payload", "@now" })
+                var distinct = new List<string>(new HashSet<string>(keys, StringComparer.Ordinal));
+                for (var start = 0; start < distinct.Count; start += KeyChunk)
                 {
-                    Parameter(command, name);
+                    var count = Math.Min(KeyChunk, distinct.Count - start);
+                    using (var command = Command(connection, transaction, string.Empty))
+                    {
+                        var names = new string[count];
+                        for (var i = 0; i < count; i++)
+                        {
+                            names[i] = "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            command.Parameters.AddWithValue(names[i], distinct[start + i]);
+                        }
+                        command.CommandText = "SELECT key, id, state FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
+                        using (var reader = command.ExecuteReader())
+                        {
+                            while (reader.Read())
+                            {
+                                _existing[reader.GetString(0)] = (reader.GetInt64(1), ParseState(reader.GetString(2)));
+                            }
+                        }
+                    }
                 }
-            }
-
-            private void Bind(SqliteCommand command, NewScheduledPost post)
-            {
-                if (command.Parameters.Contains("@key"))
-                {
-                    command.Parameters["@key"].Value = post.Key;
-                }
-                command.Parameters["@connection"].Value = post.Connection;
-                command.Parameters["@author"].Value = LinkedInUrn.Parse(post.Author).ToString();
-                command.Parameters["@scheduled"].Value = QueueTime.Format(post.ScheduledAt);
-                command.Parameters["@zone"].Value = post.TimeZoneId;
-                command.Parameters["@payload"].Value = post.PayloadJson;
-                command.Parameters["@now"].Value = _now;
             }
 
             private void WriteMedia(long id, IReadOnlyList<string>? hashes, bool replace)
             {
                 if (replace)
                 {
-                    _deleteMedia.Parameters["@id"].Value = id;
+                    _deleteMediaId.Value = id;
                     _deleteMedia.ExecuteNonQuery();
                 }
                 if (hashes == null)
@@ -233,10 +241,48 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
                 for (var position = 0; position < hashes.Count; position++)
                 {
-                    _insertMedia.Parameters["@id"].Value = id;
-                    _insertMedia.Parameters["@position"].Value = position;
-                    _insertMedia.Parameters["@sha256"].Value = hashes[position];
+                    _mediaId.Value = id;
+                    _mediaPosition.Value = position;
+                    _mediaHash.Value = hashes[position];
                     _insertMedia.ExecuteNonQuery();
+                }
+            }
+
+            private static SqliteParameter Typed(SqliteCommand command, string name, SqliteType type) =>
+                command.Parameters.Add(name, type);
+
+            /// <summary>The post columns' parameters of the INSERT or UPDATE, bound per row.</summary>
+            private sealed class PostParameters
+            {
+                private readonly SqliteParameter? _key;
+                private readonly SqliteParameter _connection;
+                private readonly SqliteParameter _author;
+                private readonly SqliteParameter _scheduled;
+                private readonly SqliteParameter _zone;
+                private readonly SqliteParameter _payload;
+
+                public PostParameters(SqliteCommand command, string now)
+                {
+                    _key = command.CommandText.Contains("@key") ? Typed(command, "@key", SqliteType.Text) : null;
+                    _connection = Typed(command, "@connection", SqliteType.Text);
+                    _author = Typed(command, "@author", SqliteType.Text);
+                    _scheduled = Typed(command, "@scheduled", SqliteType.Text);
+                    _zone = Typed(command, "@zone", SqliteType.Text);
+                    _payload = Typed(command, "@payload", SqliteType.Text);
+                    Typed(command, "@now", SqliteType.Text).Value = now;
+                }
+
+                public void Bind(NewScheduledPost post, string author)
+                {
+                    if (_key != null)
+                    {
+                        _key.Value = post.Key;
+                    }
+                    _connection.Value = post.Connection;
+                    _author.Value = author;
+                    _scheduled.Value = QueueTime.Format(post.ScheduledAt);
+                    _zone.Value = post.TimeZoneId;
+                    _payload.Value = post.PayloadJson;
                 }
             }
         }
