@@ -86,8 +86,9 @@ namespace LinkedInPosts.Core.Queue
         }
 
         /// <summary>
-        /// Checks a payload before it is stored: a JSON object with a version this module can read. Returns
-        /// null when it is acceptable, or why not.
+        /// Checks a payload before it is stored: well-formed JSON, an object, with a version this module can
+        /// read. Returns null when it is acceptable, or why not. It reads the document once with a forward-only
+        /// reader (no document tree), since registration checks every row of an import.
         /// </summary>
         public static string? Check(string? payloadJson)
         {
@@ -95,30 +96,40 @@ namespace LinkedInPosts.Core.Queue
             {
                 return "the content is empty";
             }
+            int? version = null;
             try
             {
-                using (var document = JsonDocument.Parse(payloadJson!))
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(payloadJson));
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 {
-                    var root = document.RootElement;
-                    if (root.ValueKind != JsonValueKind.Object)
+                    return "the content is not a JSON object";
+                }
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("v"))
                     {
-                        return "the content is not a JSON object";
+                        reader.Read();
+                        version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : 0;
                     }
-                    if (!root.TryGetProperty("v", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var version) || version < 1)
+                    else if (reader.CurrentDepth == 1 && (reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray))
                     {
-                        return "the content has no version number (\"v\")";
+                        reader.Skip();
                     }
-                    if (version > CurrentVersion)
-                    {
-                        return "the content's version " + version + " is newer than this module reads (" + CurrentVersion + ")";
-                    }
-                    return null;
                 }
             }
             catch (JsonException e)
             {
                 return "the content is not valid JSON (" + e.Message + ")";
             }
+            if (version == null || version < 1)
+            {
+                return "the content has no version number (\"v\")";
+            }
+            if (version > CurrentVersion)
+            {
+                return "the content's version " + version + " is newer than this module reads (" + CurrentVersion + ")";
+            }
+            return null;
         }
 
         private static JsonDocument Parse(string payloadJson)

@@ -53,4 +53,27 @@ public sealed class PayloadTests
         Assert.Equal("LinkedInQueuePayloadUnreadable", e.ErrorId);
         Assert.Contains(expected, e.Message);
     }
+
+    [Theory]
+    [InlineData("{\"v\":1,\"commentary\":\"x\"}", null)]
+    [InlineData("{\"content\":{\"v\":1},\"commentary\":\"x\"}", "no version number")]
+    [InlineData("{\"v\":\"1\"}", "no version number")]
+    [InlineData("{\"v\":1} trailing", "not valid JSON")]
+    [InlineData("{\"v\":1", "not valid JSON")]
+    [InlineData("[{\"v\":1}]", "not a JSON object")]
+    [InlineData("{\"v\":2}", "newer than this module reads")]
+    [InlineData("  ", "empty")]
+    public void Registration_checks_the_payload_in_one_pass(string json, string? expected)
+    {
+        var problem = QueuePayload.Check(json);
+
+        if (expected == null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(expected, problem);
+        }
+    }
 }

@@ -18,9 +18,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             var results = new RegistrationResult?[posts.Count];
             var valid = new List<int>(posts.Count);
             var authors = new string[posts.Count];
+            var seenAuthors = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (var i = 0; i < posts.Count; i++)
             {
-                var error = Validate(posts[i], out authors[i]);
+                var error = Validate(posts[i], seenAuthors, out authors[i]);
                 if (error == null)
                 {
                     valid.Add(i);
@@ -48,7 +49,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>Why a registration cannot be stored, or null. Runs before the transaction, so the database only sees good rows.</summary>
-        private string? Validate(NewScheduledPost? post, out string author)
+        private string? Validate(NewScheduledPost? post, Dictionary<string, string?> authors, out string author)
         {
             author = string.Empty;
             if (post == null)
@@ -63,7 +64,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 return "The key is longer than " + QueueLimits.MaxKeyLength + " characters.";
             }
-            if (post.Key.Trim().Length != post.Key.Length || HasControl(post.Key))
+            if (char.IsWhiteSpace(post.Key[0]) || char.IsWhiteSpace(post.Key[post.Key.Length - 1]) || HasControl(post.Key))
             {
                 return "The key '" + post.Key + "' starts or ends with white space or holds a control character.";
             }
@@ -71,7 +72,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 return "The connection name is empty or longer than " + QueueLimits.MaxNameLength + " characters.";
             }
-            if (!LinkedInUrn.TryParse(post.Author, out var urn) || !urn!.IsAuthor)
+            var normalized = NormalizedAuthor(post.Author, authors);
+            if (normalized == null)
             {
                 return "The author '" + post.Author + "' is not a person or organization URN (urn:li:person:<id> or urn:li:organization:<id>).";
             }
@@ -104,8 +106,23 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return "The media file " + hash + " is not in the queue's media folder " + Media.Folder + "; add it with MediaStore.Add first.";
                 }
             }
-            author = urn.ToString();
+            author = normalized;
             return null;
+        }
+
+        /// <summary>The author URN in its canonical form, or null when it cannot author a post; parsed once per distinct value in a batch.</summary>
+        private static string? NormalizedAuthor(string? author, Dictionary<string, string?> seen)
+        {
+            if (author == null)
+            {
+                return null;
+            }
+            if (!seen.TryGetValue(author, out var normalized))
+            {
+                normalized = LinkedInUrn.TryParse(author, out var urn) && urn!.IsAuthor ? urn.ToString() : null;
+                seen[author] = normalized;
+            }
+            return normalized;
         }
 
         private static bool HasControl(string text)
