@@ -14,7 +14,6 @@ namespace LinkedInPosts.Core.Tests.Queue;
 public sealed class NativeLoadingTests : IDisposable
 {
     private static readonly string RepoRoot = Metadata("RepoRoot");
-    private static readonly string Configuration = Metadata("Configuration");
     private static readonly string ModuleFolder = Path.Combine(RepoRoot, "out", "LinkedInPosts");
 
     private readonly TempDataFolder _temp = new();
@@ -27,7 +26,7 @@ public sealed class NativeLoadingTests : IDisposable
     /// <summary>The probe copied alone (its dll and runtimeconfig, no deps.json) into an empty folder.</summary>
     private string IsolatedProbe()
     {
-        var built = Path.Combine(RepoRoot, "tests", "LinkedInPosts.ModuleLoadProbe", "bin", Configuration, "net10.0");
+        var built = AppContext.BaseDirectory;
         var folder = Path.Combine(_temp.Path, "probe");
         Directory.CreateDirectory(folder);
         foreach (var file in new[] { "LinkedInPosts.ModuleLoadProbe.dll", "LinkedInPosts.ModuleLoadProbe.runtimeconfig.json" })
