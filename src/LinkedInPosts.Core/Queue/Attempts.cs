@@ -1,0 +1,85 @@
+using System;
+
+namespace LinkedInPosts.Core.Queue
+{
+    /// <summary>How an attempt ended.</summary>
+    public enum AttemptOutcome
+    {
+        /// <summary>The create call is under way (or its run died; see <see cref="QueueState.Sending"/>).</summary>
+        InProgress,
+
+        /// <summary>LinkedIn created the post.</summary>
+        Published,
+
+        /// <summary>It failed and the post will be tried again later.</summary>
+        Retry,
+
+        /// <summary>It failed for good.</summary>
+        Failed,
+
+        /// <summary>Its outcome could not be known.</summary>
+        Unknown,
+
+        /// <summary>It was given up before any call because the post's time had passed too long ago.</summary>
+        Missed,
+    }
+
+    /// <summary>What a runner reports about an attempt. Messages are cleaned of secrets before they are stored.</summary>
+    public sealed class AttemptReport
+    {
+        /// <summary>When the attempt ended.</summary>
+        public DateTimeOffset At { get; set; }
+
+        /// <summary>The HTTP status LinkedIn answered with, when there was an answer.</summary>
+        public int? HttpStatus { get; set; }
+
+        /// <summary>A short kind, e.g. <c>Throttled</c>, <c>Validation</c>, <c>Network</c>, <c>Timeout</c>.</summary>
+        public string? ErrorKind { get; set; }
+
+        /// <summary>The module's ErrorId (e.g. <c>LinkedInThrottled</c>), when an error was raised.</summary>
+        public string? ErrorId { get; set; }
+
+        /// <summary>A message for the user (no token or secret: it is shown and stored).</summary>
+        public string? Message { get; set; }
+
+        /// <summary>Values that must not be stored even if they appear in <see cref="Message"/> (the access token, say).</summary>
+        public string?[]? Secrets { get; set; }
+    }
+
+    /// <summary>One attempt row: one try at publishing a post.</summary>
+    public sealed class QueueAttempt
+    {
+        /// <summary>The post it belongs to.</summary>
+        public long PostId { get; set; }
+
+        /// <summary>1 for the first attempt of the post, then 2, 3, ...</summary>
+        public int Number { get; set; }
+
+        /// <summary>The runner that made it.</summary>
+        public string RunnerId { get; set; } = string.Empty;
+
+        /// <summary>When it started.</summary>
+        public DateTimeOffset StartedAt { get; set; }
+
+        /// <summary>When it ended (null while in progress).</summary>
+        public DateTimeOffset? FinishedAt { get; set; }
+
+        /// <summary>How it ended.</summary>
+        public AttemptOutcome Outcome { get; set; }
+
+        /// <summary>The HTTP status, when LinkedIn answered.</summary>
+        public int? HttpStatus { get; set; }
+
+        /// <summary>The error's kind.</summary>
+        public string? ErrorKind { get; set; }
+
+        /// <summary>The module's ErrorId.</summary>
+        public string? ErrorId { get; set; }
+
+        /// <summary>The message (never a secret).</summary>
+        public string? Message { get; set; }
+
+        /// <summary>The post URN LinkedIn answered with, when it did.</summary>
+        public string? PostUrn { get; set; }
+    }
+}

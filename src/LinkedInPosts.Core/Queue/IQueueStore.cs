@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+
+namespace LinkedInPosts.Core.Queue
+{
+    /// <summary>
+    /// The queue of scheduled posts. <see cref="Sqlite.SqliteQueueStore"/> keeps it in one SQLite file; the
+    /// interface is what a server database (PostgreSQL) would implement so several runner machines can share
+    /// one queue. Every member is safe to call from several threads and several processes at once.
+    /// <para>
+    /// Guarantees an implementation must keep: registration of a batch is one transaction; a claim is
+    /// atomic, so two runners never hold the same post; every runner change presents its
+    /// <see cref="QueueClaim"/> and is refused once the post carries another token; a post is Sending,
+    /// durably, before the create call that may publish it; one attempt row per try.
+    /// </para>
+    /// </summary>
+    public interface IQueueStore : IDisposable
+    {
+        /// <summary>Where the queue is (a file path for SQLite).</summary>
+        string Location { get; }
+
+        /// <summary>The engine and where its native library came from, for diagnostics.</summary>
+        string Engine { get; }
+
+        /// <summary>The schema version of the queue (after any migration on open).</summary>
+        int SchemaVersion { get; }
+
+        /// <summary>The queue's content-addressed media files.</summary>
+        MediaStore Media { get; }
+
+        /// <summary>
+        /// Registers a batch in one transaction and returns one result per registration, in order. Every
+        /// registration is validated first; invalid ones are reported and never reach the database, the
+        /// others are written together or not at all. A key already present is left alone
+        /// (<see cref="RegistrationMode.AddOnly"/>) or replaced while the post is still Pending or Held
+        /// (<see cref="RegistrationMode.UpdatePending"/>). A key repeated within the batch behaves as if the
+        /// rows came in separate batches.
+        /// </summary>
+        IReadOnlyList<RegistrationResult> RegisterBatch(IReadOnlyList<NewScheduledPost> posts, RegistrationMode mode = RegistrationMode.AddOnly);
+
+        /// <summary>The post with this id, or null.</summary>
+        ScheduledPost? Get(long id);
+
+        /// <summary>The post with this key, or null.</summary>
+        ScheduledPost? GetByKey(string key);
+
+        /// <summary>Posts matching <paramref name="query"/>, by scheduled time then id.</summary>
+        IReadOnlyList<ScheduledPost> Query(QueueQuery query);
+
+        /// <summary>How many posts are in each state (states with none are left out).</summary>
+        IReadOnlyDictionary<QueueState, int> CountByState();
+
+        /// <summary>A post's attempts, first to last.</summary>
+        IReadOnlyList<QueueAttempt> GetAttempts(long postId);
+
+        /// <summary>
+        /// Atomically claims up to <paramref name="max"/> Pending posts due at <paramref name="now"/> (earliest
+        /// first) for <paramref name="runnerId"/>, with a lease of <paramref name="lease"/>, and returns them
+        /// Claimed, each with its <see cref="ScheduledPost.Claim"/>. Claims whose lease ran out before anything
+        /// was sent go back to Pending first, so they can be taken again.
+        /// </summary>
+        IReadOnlyList<ScheduledPost> ClaimDue(DateTimeOffset now, string runnerId, TimeSpan lease, int max);
+
+        /// <summary>Extends a live claim's lease to <paramref name="now"/> + <paramref name="lease"/>.</summary>
+        TransitionResult RenewLease(QueueClaim claim, DateTimeOffset now, TimeSpan lease);
+
+        /// <summary>
+        /// Records, durably, that the create call is about to be made: Claimed (lease not run out) becomes
+        /// Sending with a fresh lease, and an attempt row is opened. Also accepted for a Sending post under
+        /// the same claim (a resolver sending again to get LinkedIn's duplicate evidence): the open attempt is
+        /// closed as Unknown and a new one opened. Only when this is applied may the runner call LinkedIn.
+        /// </summary>
+        TransitionResult MarkSending(QueueClaim claim, DateTimeOffset now, TimeSpan lease);
+
+        /// <summary>
+        /// Sending becomes Published with LinkedIn's URN; the open attempt is closed as Published. LinkedIn's
+        /// answer is the best evidence there is, so it is accepted from the run whose create call is the open
+        /// attempt even if a resolver has taken the post over meanwhile (its lease ran out mid-call), as long
+        /// as the post is still Sending; once anything settled the post, a late answer is refused.
+        /// </summary>
+        TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null);
+
+        /// <summary>Claimed or Sending becomes Failed: it was not created and trying again will not help.</summary>
+        TransitionResult MarkFailed(QueueClaim claim, AttemptReport report);
+
+        /// <summary>Claimed or Sending goes back to Pending, due at <paramref name="dueAt"/>: it was not created and a later try may work.</summary>
+        TransitionResult RetryLater(QueueClaim claim, DateTimeOffset dueAt, AttemptReport report);
+
+        /// <summary>Sending becomes Unconfirmed: the outcome is unknown and the evidence did not settle it.</summary>
+        TransitionResult MarkUnconfirmed(QueueClaim claim, AttemptReport report);
+
+        /// <summary>Claimed becomes Missed: its time passed too long ago to post it now.</summary>
+        TransitionResult MarkMissed(QueueClaim claim, AttemptReport report);
+
+        /// <summary>Claimed goes back to Pending without an attempt (a runner stopping before it sent anything).</summary>
+        TransitionResult Release(QueueClaim claim, DateTimeOffset now);
+
+        /// <summary>
+        /// Sending posts whose lease ran out by <paramref name="now"/>: their run died during or around the
+        /// create call, so they may or may not exist on LinkedIn. They are for the evidence-resolution path.
+        /// </summary>
+        IReadOnlyList<ScheduledPost> FindExpiredSending(DateTimeOffset now, int max = 100);
+
+        /// <summary>
+        /// Takes an expired Sending post (<see cref="FindExpiredSending"/>) over for evidence resolution: a new
+        /// claim for <paramref name="runnerId"/>; the dead run's attempt stays open, so the resolver's
+        /// MarkPublished / MarkUnconfirmed / RetryLater / MarkFailed records what that create call really did.
+        /// Null when the post is no longer Sending under <paramref name="expiredToken"/> with its lease run out
+        /// (another resolver took it, or the original run came back and finished).
+        /// </summary>
+        ScheduledPost? TakeOverExpiredSending(long id, string expiredToken, DateTimeOffset now, string runnerId, TimeSpan lease);
+
+        /// <summary>Pending becomes Held: kept, but not claimed until resumed.</summary>
+        TransitionResult Hold(long id, DateTimeOffset now);
+
+        /// <summary>Held becomes Pending.</summary>
+        TransitionResult Resume(long id, DateTimeOffset now);
+
+        /// <summary>Pending, Held, Failed, Missed or Unconfirmed becomes Cancelled.</summary>
+        TransitionResult Cancel(long id, DateTimeOffset now);
+
+        /// <summary>
+        /// Sets a new time for a Pending or Held post, or re-arms a Failed or Missed one (it becomes Pending).
+        /// An Unconfirmed post is re-armed only with <paramref name="rearmUnconfirmed"/>: the caller asserts
+        /// that it was checked and is not on LinkedIn.
+        /// </summary>
+        TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false);
+
+        /// <summary>Unconfirmed becomes Published: a person found the post on LinkedIn.</summary>
+        TransitionResult ConfirmPublished(long id, string postUrn, DateTimeOffset publishedAt, DateTimeOffset now);
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+
+namespace LinkedInPosts.Core.Queue
+{
+    /// <summary>One post in the queue, as stored. Times are UTC.</summary>
+    public sealed class ScheduledPost
+    {
+        /// <summary>The row id, unique within one queue file.</summary>
+        public long Id { get; set; }
+
+        /// <summary>The post's unique key: the user's Key column, or one derived from its content (<see cref="ScheduledPostKey"/>).</summary>
+        public string Key { get; set; } = string.Empty;
+
+        /// <summary>The name of the stored connection that will publish it.</summary>
+        public string Connection { get; set; } = string.Empty;
+
+        /// <summary>The author's URN (person or organization).</summary>
+        public string Author { get; set; } = string.Empty;
+
+        /// <summary>When the user wants it out, in UTC.</summary>
+        public DateTimeOffset ScheduledAtUtc { get; set; }
+
+        /// <summary>The time zone the user gave the time in (Windows or IANA id), kept for display and rescheduling.</summary>
+        public string TimeZoneId { get; set; } = string.Empty;
+
+        /// <summary>When a runner may next take it: the scheduled time, or later after a retryable failure.</summary>
+        public DateTimeOffset DueAtUtc { get; set; }
+
+        /// <summary>Where it is in its life.</summary>
+        public QueueState State { get; set; }
+
+        /// <summary>The content, as written by <see cref="QueuePayload"/> (a versioned JSON document).</summary>
+        public string PayloadJson { get; set; } = string.Empty;
+
+        /// <summary>SHA-256 hashes (lowercase hex) of the media files in the queue's media folder, in order.</summary>
+        public IReadOnlyList<string> MediaHashes { get; set; } = Array.Empty<string>();
+
+        /// <summary>How many attempts were recorded.</summary>
+        public int Attempts { get; set; }
+
+        /// <summary>The last attempt's error message, if it failed (never a secret).</summary>
+        public string? LastError { get; set; }
+
+        /// <summary>The URN LinkedIn gave the post once it is published.</summary>
+        public string? PostUrn { get; set; }
+
+        /// <summary>When it was registered.</summary>
+        public DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>When the row last changed.</summary>
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>The runner holding it (Claimed or Sending), or the last one that did.</summary>
+        public string? ClaimedBy { get; set; }
+
+        /// <summary>The current claim's token (Claimed or Sending only).</summary>
+        public string? ClaimToken { get; set; }
+
+        /// <summary>When the current claim's lease ends (Claimed or Sending only).</summary>
+        public DateTimeOffset? LeaseUntil { get; set; }
+
+        /// <summary>When LinkedIn created it.</summary>
+        public DateTimeOffset? PublishedAt { get; set; }
+
+        /// <summary>The claim to present for changes, while the post is Claimed or Sending; otherwise null.</summary>
+        public QueueClaim? Claim =>
+            ClaimToken != null && LeaseUntil != null && (State == QueueState.Claimed || State == QueueState.Sending)
+                ? new QueueClaim(Id, ClaimToken, ClaimedBy ?? string.Empty, LeaseUntil.Value)
+                : null;
+
+        /// <inheritdoc />
+        public override string ToString() => Key + " (" + State + ", " + ScheduledAtUtc.ToString("u") + ")";
+    }
+}

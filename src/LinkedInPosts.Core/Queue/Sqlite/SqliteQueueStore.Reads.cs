@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    public sealed partial class SqliteQueueStore
+    {
+        /// <inheritdoc />
+        public ScheduledPost? Get(long id) => Single("WHERE id = @value", id);
+
+        /// <inheritdoc />
+        public ScheduledPost? GetByKey(string key) => key == null ? null : Single("WHERE key = @value", key);
+
+        /// <inheritdoc />
+        public IReadOnlyList<ScheduledPost> Query(QueueQuery query)
+        {
+            if (query == null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+            return Run("read", connection =>
+            {
+                using (var command = Command(connection, null, string.Empty))
+                {
+                    var where = new List<string>();
+                    if (query.States != null && query.States.Count > 0)
+                    {
+                        var names = new List<string>();
+                        var i = 0;
+                        foreach (var state in query.States)
+                        {
+                            var name = "@state" + i.ToString(CultureInfo.InvariantCulture);
+                            command.Parameters.AddWithValue(name, state.ToString());
+                            names.Add(name);
+                            i++;
+                        }
+                        where.Add("state IN (" + string.Join(", ", names) + ")");
+                    }
+                    if (query.Connection != null)
+                    {
+                        where.Add("connection = @connection");
+                        command.Parameters.AddWithValue("@connection", query.Connection);
+                    }
+                    if (query.Key != null)
+                    {
+                        where.Add("key = @key");
+                        command.Parameters.AddWithValue("@key", query.Key);
+                    }
+                    if (query.ScheduledFrom != null)
+                    {
+                        where.Add("scheduled_at >= @from");
+                        command.Parameters.AddWithValue("@from", QueueTime.Format(query.ScheduledFrom.Value));
+                    }
+                    if (query.ScheduledBefore != null)
+                    {
+                        where.Add("scheduled_at < @before");
+                        command.Parameters.AddWithValue("@before", QueueTime.Format(query.ScheduledBefore.Value));
+                    }
+                    if (query.After != null)
+                    {
+                        where.Add("(scheduled_at > @afterAt OR (scheduled_at = @afterAt AND id > @afterId))");
+                        command.Parameters.AddWithValue("@afterAt", QueueTime.Format(query.After.ScheduledAtUtc));
+                        command.Parameters.AddWithValue("@afterId", query.After.Id);
+                    }
+                    var sql = new StringBuilder("SELECT ").Append(PostColumns).Append(" FROM posts");
+                    if (where.Count > 0)
+                    {
+                        sql.Append(" WHERE ").Append(string.Join(" AND ", where));
+                    }
+                    sql.Append(" ORDER BY scheduled_at, id LIMIT @limit;");
+                    command.Parameters.AddWithValue("@limit", Math.Max(0, query.Limit));
+                    command.CommandText = sql.ToString();
+                    var posts = ReadPosts(command);
+                    LoadMedia(connection, null, posts);
+                    return (IReadOnlyList<ScheduledPost>)posts;
+                }
+            });
+        }
+
+        /// <inheritdoc />
+        public IReadOnlyDictionary<QueueState, int> CountByState() =>
+            Run("read", connection =>
+            {
+                var counts = new Dictionary<QueueState, int>();
+                using (var command = Command(connection, null, "SELECT state, count(*) FROM posts GROUP BY state;"))
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        counts[ParseState(reader.GetString(0))] = reader.GetInt32(1);
+                    }
+                }
+                return (IReadOnlyDictionary<QueueState, int>)counts;
+            });
+
+        /// <inheritdoc />
+        public IReadOnlyList<QueueAttempt> GetAttempts(long postId) =>
+            Run("read", connection =>
+            {
+                var attempts = new List<QueueAttempt>();
+                using (var command = Command(connection, null,
+                    "SELECT post_id, number, runner, started_at, finished_at, outcome, http_status, error_kind, error_id, message, post_urn " +
+                    "FROM attempts WHERE post_id = @id ORDER BY number;"))
+                {
+                    command.Parameters.AddWithValue("@id", postId);
+                    using (var reader = command.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            attempts.Add(new QueueAttempt
+                            {
+                                PostId = reader.GetInt64(0),
+                                Number = reader.GetInt32(1),
+                                RunnerId = reader.GetString(2),
+                                StartedAt = QueueTime.Parse(reader.GetString(3)),
+                                FinishedAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(4)),
+                                Outcome = (AttemptOutcome)Enum.Parse(typeof(AttemptOutcome), reader.GetString(5), ignoreCase: false),
+                                HttpStatus = reader.IsDBNull(6) ? (int?)null : reader.GetInt32(6),
+                                ErrorKind = reader.IsDBNull(7) ? null : reader.GetString(7),
+                                ErrorId = reader.IsDBNull(8) ? null : reader.GetString(8),
+                                Message = reader.IsDBNull(9) ? null : reader.GetString(9),
+                                PostUrn = reader.IsDBNull(10) ? null : reader.GetString(10),
+                            });
+                        }
+                    }
+                }
+                return (IReadOnlyList<QueueAttempt>)attempts;
+            });
+
+        private ScheduledPost? Single(string where, object value) =>
+            Run("read", connection =>
+            {
+                using (var command = Command(connection, null, "SELECT " + PostColumns + " FROM posts " + where + ";"))
+                {
+                    command.Parameters.AddWithValue("@value", value);
+                    var posts = ReadPosts(command);
+                    LoadMedia(connection, null, posts);
+                    return posts.Count == 0 ? null : posts[0];
+                }
+            });
+    }
+}

@@ -1,0 +1,378 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Data.Sqlite;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    public sealed partial class SqliteQueueStore
+    {
+        /// <summary>Claims whose lease ran out before MarkSending: nothing was sent, so they are simply due again (partial index posts_claimed_lease, pinned as below).</summary>
+        internal const string ReleaseExpiredClaimsSql =
+            "UPDATE posts INDEXED BY posts_claimed_lease SET state = 'Pending', claim_token = NULL, lease_until = NULL, updated_at = @now " +
+            "WHERE state = 'Claimed' AND lease_until <= @now;";
+
+        /// <summary>
+        /// The claim: one UPDATE of the earliest due Pending posts. They are found through the partial index
+        /// posts_pending_due, which holds Pending posts only, ordered by due time: the cost does not grow with
+        /// the published history or with posts scheduled far ahead. <c>INDEXED BY</c> pins that choice (the
+        /// planner, without statistics, would rather take posts_state_scheduled and sort), and makes SQLite
+        /// fail the statement rather than silently scan if the index ever stopped matching the query.
+        /// </summary>
+        internal const string ClaimSql =
+            "UPDATE posts SET state = 'Claimed', claimed_by = @runner, claim_token = @token, lease_until = @lease, updated_at = @now " +
+            "WHERE id IN (SELECT id FROM posts INDEXED BY posts_pending_due WHERE state = 'Pending' AND due_at <= @now ORDER BY due_at, id LIMIT @max) " +
+            "RETURNING " + PostColumns + ";";
+
+        /// <summary>Expired Sending posts, through the partial index posts_sending_lease (pinned as above).</summary>
+        internal const string ExpiredSendingSql =
+            "SELECT " + PostColumns + " FROM posts INDEXED BY posts_sending_lease WHERE state = 'Sending' AND lease_until <= @now ORDER BY lease_until, id LIMIT @max;";
+
+        /// <inheritdoc />
+        public IReadOnlyList<ScheduledPost> ClaimDue(DateTimeOffset now, string runnerId, TimeSpan lease, int max)
+        {
+            RequireRunner(runnerId);
+            RequireLease(lease);
+            if (max <= 0)
+            {
+                return Array.Empty<ScheduledPost>();
+            }
+            var at = QueueTime.Format(now);
+            var token = Guid.NewGuid().ToString("N");
+            var leaseUntil = QueueTime.Format(now + lease);
+            return Write("claimed from", (connection, transaction) =>
+            {
+                using (var release = Command(connection, transaction, ReleaseExpiredClaimsSql))
+                {
+                    release.Parameters.AddWithValue("@now", at);
+                    release.ExecuteNonQuery();
+                }
+                List<ScheduledPost> claimed;
+                using (var claim = Command(connection, transaction, ClaimSql))
+                {
+                    claim.Parameters.AddWithValue("@now", at);
+                    claim.Parameters.AddWithValue("@runner", runnerId);
+                    claim.Parameters.AddWithValue("@token", token);
+                    claim.Parameters.AddWithValue("@lease", leaseUntil);
+                    claim.Parameters.AddWithValue("@max", max);
+                    claimed = ReadPosts(claim);
+                }
+                claimed.Sort((a, b) => a.DueAtUtc != b.DueAtUtc ? a.DueAtUtc.CompareTo(b.DueAtUtc) : a.Id.CompareTo(b.Id));
+                LoadMedia(connection, transaction, claimed);
+                return (IReadOnlyList<ScheduledPost>)claimed;
+            });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult RenewLease(QueueClaim claim, DateTimeOffset now, TimeSpan lease)
+        {
+            RequireClaim(claim);
+            RequireLease(lease);
+            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+                "UPDATE posts SET lease_until = @lease, updated_at = @now " +
+                "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending');",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@token", claim.Token);
+                    command.Parameters.AddWithValue("@lease", QueueTime.Format(now + lease));
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                }));
+        }
+
+        /// <inheritdoc />
+        public TransitionResult MarkSending(QueueClaim claim, DateTimeOffset now, TimeSpan lease)
+        {
+            RequireClaim(claim);
+            RequireLease(lease);
+            var at = QueueTime.Format(now);
+            return Write("written", (connection, transaction) =>
+            {
+                var result = Transition(connection, transaction, claim.PostId,
+                    "UPDATE posts SET state = 'Sending', lease_until = @lease, updated_at = @now " +
+                    "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending') AND lease_until > @now;",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("@token", claim.Token);
+                        command.Parameters.AddWithValue("@lease", QueueTime.Format(now + lease));
+                        command.Parameters.AddWithValue("@now", at);
+                    });
+                if (!result.Applied)
+                {
+                    return result;
+                }
+                CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Unknown,
+                    new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
+                var number = OpenAttempt(connection, transaction, claim, at);
+                return new TransitionResult(true, QueueState.Sending, number);
+            });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null)
+        {
+            RequireClaim(claim);
+            if (string.IsNullOrWhiteSpace(postUrn))
+            {
+                throw new ArgumentException("A published post needs LinkedIn's URN.", nameof(postUrn));
+            }
+            var at = QueueTime.Format(publishedAt);
+            return Write("written", (connection, transaction) =>
+            {
+                var result = Transition(connection, transaction, claim.PostId,
+                    "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @at, last_error = NULL, " +
+                    "claim_token = NULL, lease_until = NULL, updated_at = @at " +
+                    "WHERE id = @id AND state = 'Sending' AND (claim_token = @token OR EXISTS " +
+                    "(SELECT 1 FROM attempts WHERE post_id = @id AND outcome = 'InProgress' AND claim_token = @token));",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("@token", claim.Token);
+                        command.Parameters.AddWithValue("@urn", postUrn);
+                        command.Parameters.AddWithValue("@at", at);
+                    });
+                if (result.Applied)
+                {
+                    CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Published,
+                        new AttemptReport { At = publishedAt, HttpStatus = httpStatus }, postUrn);
+                }
+                return result;
+            });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult MarkFailed(QueueClaim claim, AttemptReport report) =>
+            Finish(claim, report, "'Claimed', 'Sending'", QueueState.Failed, AttemptOutcome.Failed, "state = 'Failed', ");
+
+        /// <inheritdoc />
+        public TransitionResult RetryLater(QueueClaim claim, DateTimeOffset dueAt, AttemptReport report) =>
+            Finish(claim, report, "'Claimed', 'Sending'", QueueState.Pending, AttemptOutcome.Retry, "state = 'Pending', due_at = @due, ",
+                command => command.Parameters.AddWithValue("@due", QueueTime.Format(dueAt)));
+
+        /// <inheritdoc />
+        public TransitionResult MarkUnconfirmed(QueueClaim claim, AttemptReport report) =>
+            Finish(claim, report, "'Sending'", QueueState.Unconfirmed, AttemptOutcome.Unknown, "state = 'Unconfirmed', ");
+
+        /// <inheritdoc />
+        public TransitionResult MarkMissed(QueueClaim claim, AttemptReport report)
+        {
+            RequireClaim(claim);
+            RequireReport(report);
+            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+                "UPDATE posts SET state = 'Missed', last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
+                "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@token", claim.Token);
+                    command.Parameters.AddWithValue("@message", Nullable(QueueMessages.Clean(report.Message, report.Secrets)));
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(report.At));
+                }));
+        }
+
+        /// <inheritdoc />
+        public TransitionResult Release(QueueClaim claim, DateTimeOffset now)
+        {
+            RequireClaim(claim);
+            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+                "UPDATE posts SET state = 'Pending', claim_token = NULL, lease_until = NULL, updated_at = @now " +
+                "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@token", claim.Token);
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                }));
+        }
+
+        /// <inheritdoc />
+        public IReadOnlyList<ScheduledPost> FindExpiredSending(DateTimeOffset now, int max = 100)
+        {
+            if (max <= 0)
+            {
+                return Array.Empty<ScheduledPost>();
+            }
+            return Run("read", connection =>
+            {
+                using (var command = Command(connection, null, ExpiredSendingSql))
+                {
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                    command.Parameters.AddWithValue("@max", max);
+                    var posts = ReadPosts(command);
+                    LoadMedia(connection, null, posts);
+                    return (IReadOnlyList<ScheduledPost>)posts;
+                }
+            });
+        }
+
+        /// <inheritdoc />
+        public ScheduledPost? TakeOverExpiredSending(long id, string expiredToken, DateTimeOffset now, string runnerId, TimeSpan lease)
+        {
+            RequireRunner(runnerId);
+            RequireLease(lease);
+            if (string.IsNullOrEmpty(expiredToken))
+            {
+                throw new ArgumentException("The expired claim's token is needed.", nameof(expiredToken));
+            }
+            var at = QueueTime.Format(now);
+            return Write("written", (connection, transaction) =>
+            {
+                List<ScheduledPost> taken;
+                using (var command = Command(connection, transaction,
+                    "UPDATE posts SET last_error = 'The run ' || coalesce(claimed_by, '(unknown)') || ' ended before it recorded the outcome of its create call; ' || " +
+                    "'taken over by ' || @runner || ' to settle it by evidence.', " +
+                    "claimed_by = @runner, claim_token = @token, lease_until = @lease, updated_at = @now " +
+                    "WHERE id = @id AND state = 'Sending' AND claim_token = @expired AND lease_until <= @now " +
+                    "RETURNING " + PostColumns + ";"))
+                {
+                    command.Parameters.AddWithValue("@id", id);
+                    command.Parameters.AddWithValue("@runner", runnerId);
+                    command.Parameters.AddWithValue("@token", Guid.NewGuid().ToString("N"));
+                    command.Parameters.AddWithValue("@lease", QueueTime.Format(now + lease));
+                    command.Parameters.AddWithValue("@now", at);
+                    command.Parameters.AddWithValue("@expired", expiredToken);
+                    taken = ReadPosts(command);
+                }
+                if (taken.Count == 0)
+                {
+                    return null;
+                }
+                LoadMedia(connection, transaction, taken);
+                return taken[0];
+            });
+        }
+
+        /// <summary>A runner change that ends an attempt: closes the open attempt (Sending) or records a closed one (Claimed).</summary>
+        private TransitionResult Finish(QueueClaim claim, AttemptReport report, string fromStates, QueueState to, AttemptOutcome outcome, string set, Action<SqliteCommand>? bind = null)
+        {
+            RequireClaim(claim);
+            RequireReport(report);
+            var at = QueueTime.Format(report.At);
+            var message = QueueMessages.Clean(report.Message, report.Secrets);
+            return Write("written", (connection, transaction) =>
+            {
+                var result = Transition(connection, transaction, claim.PostId,
+                    "UPDATE posts SET " + set + "last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
+                    "WHERE id = @id AND claim_token = @token AND state IN (" + fromStates + ");",
+                    command =>
+                    {
+                        command.Parameters.AddWithValue("@token", claim.Token);
+                        command.Parameters.AddWithValue("@message", Nullable(message));
+                        command.Parameters.AddWithValue("@now", at);
+                        bind?.Invoke(command);
+                    });
+                if (!result.Applied)
+                {
+                    return result;
+                }
+                if (!CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null))
+                {
+                    // Claimed: the attempt failed before any create call (token, media upload): record it closed.
+                    var number = OpenAttempt(connection, transaction, claim, at);
+                    CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null);
+                    return new TransitionResult(true, to, number);
+                }
+                return new TransitionResult(true, to, AttemptCount(connection, transaction, claim.PostId));
+            });
+        }
+
+        /// <summary>Runs a guarded UPDATE of one post; when it changes nothing, reports the post's current state.</summary>
+        private static TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
+        {
+            int changed;
+            using (var command = Command(connection, transaction, sql))
+            {
+                command.Parameters.AddWithValue("@id", id);
+                bind(command);
+                changed = command.ExecuteNonQuery();
+            }
+            using (var read = Command(connection, transaction, "SELECT state, attempts FROM posts WHERE id = @id;"))
+            {
+                read.Parameters.AddWithValue("@id", id);
+                using (var reader = read.ExecuteReader())
+                {
+                    if (!reader.Read())
+                    {
+                        return new TransitionResult(false, null);
+                    }
+                    return new TransitionResult(changed == 1, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                }
+            }
+        }
+
+        /// <summary>Opens attempt number attempts + 1 (InProgress) and returns its number.</summary>
+        private static int OpenAttempt(SqliteConnection connection, SqliteTransaction transaction, QueueClaim claim, string at)
+        {
+            using (var command = Command(connection, transaction,
+                "UPDATE posts SET attempts = attempts + 1 WHERE id = @id; " +
+                "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome) " +
+                "SELECT id, attempts, @runner, @token, @at, 'InProgress' FROM posts WHERE id = @id;"))
+            {
+                command.Parameters.AddWithValue("@id", claim.PostId);
+                command.Parameters.AddWithValue("@runner", claim.RunnerId);
+                command.Parameters.AddWithValue("@token", claim.Token);
+                command.Parameters.AddWithValue("@at", at);
+                command.ExecuteNonQuery();
+            }
+            return AttemptCount(connection, transaction, claim.PostId);
+        }
+
+        /// <summary>Closes the post's InProgress attempt, if it has one; returns whether it had.</summary>
+        private static bool CloseOpenAttempt(SqliteConnection connection, SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
+        {
+            using (var command = Command(connection, transaction,
+                "UPDATE attempts SET finished_at = @at, outcome = @outcome, http_status = @status, error_kind = @kind, error_id = @errorId, " +
+                "message = @message, post_urn = @urn WHERE post_id = @id AND outcome = 'InProgress';"))
+            {
+                command.Parameters.AddWithValue("@id", id);
+                command.Parameters.AddWithValue("@at", QueueTime.Format(report.At));
+                command.Parameters.AddWithValue("@outcome", outcome.ToString());
+                command.Parameters.AddWithValue("@status", Nullable(report.HttpStatus));
+                command.Parameters.AddWithValue("@kind", Nullable(Short(report.ErrorKind)));
+                command.Parameters.AddWithValue("@errorId", Nullable(Short(report.ErrorId)));
+                command.Parameters.AddWithValue("@message", Nullable(QueueMessages.Clean(report.Message, report.Secrets)));
+                command.Parameters.AddWithValue("@urn", Nullable(postUrn));
+                return command.ExecuteNonQuery() > 0;
+            }
+        }
+
+        private static int AttemptCount(SqliteConnection connection, SqliteTransaction transaction, long id)
+        {
+            using (var command = Command(connection, transaction, "SELECT attempts FROM posts WHERE id = @id;"))
+            {
+                command.Parameters.AddWithValue("@id", id);
+                return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static string? Short(string? value) =>
+            value == null ? null : QueueMessages.Clean(value.Length <= QueueLimits.MaxNameLength ? value : value.Substring(0, QueueLimits.MaxNameLength), null);
+
+        private static void RequireRunner(string runnerId)
+        {
+            if (string.IsNullOrWhiteSpace(runnerId) || runnerId.Length > QueueLimits.MaxNameLength)
+            {
+                throw new ArgumentException("A runner id (1 to " + QueueLimits.MaxNameLength + " characters) is needed.", nameof(runnerId));
+            }
+        }
+
+        private static void RequireLease(TimeSpan lease)
+        {
+            if (lease <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be longer than zero.");
+            }
+        }
+
+        private static void RequireClaim(QueueClaim claim)
+        {
+            if (claim == null)
+            {
+                throw new ArgumentNullException(nameof(claim));
+            }
+        }
+
+        private static void RequireReport(AttemptReport report)
+        {
+            if (report == null)
+            {
+                throw new ArgumentNullException(nameof(report));
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using LinkedInPosts.Core.Content;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    public sealed partial class SqliteQueueStore
+    {
+        /// <inheritdoc />
+        public TransitionResult Hold(long id, DateTimeOffset now) =>
+            UserChange(id, now, "UPDATE posts SET state = 'Held', updated_at = @now WHERE id = @id AND state = 'Pending';");
+
+        /// <inheritdoc />
+        public TransitionResult Resume(long id, DateTimeOffset now) =>
+            UserChange(id, now, "UPDATE posts SET state = 'Pending', updated_at = @now WHERE id = @id AND state = 'Held';");
+
+        /// <inheritdoc />
+        public TransitionResult Cancel(long id, DateTimeOffset now) =>
+            UserChange(id, now,
+                "UPDATE posts SET state = 'Cancelled', updated_at = @now " +
+                "WHERE id = @id AND state IN ('Pending', 'Held', 'Failed', 'Missed', 'Unconfirmed');");
+
+        /// <inheritdoc />
+        public TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false)
+        {
+            if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId.Length > QueueLimits.MaxNameLength)
+            {
+                throw new ArgumentException("The time zone id is empty or longer than " + QueueLimits.MaxNameLength + " characters.", nameof(timeZoneId));
+            }
+            var from = rearmUnconfirmed ? "'Pending', 'Held', 'Failed', 'Missed', 'Unconfirmed'" : "'Pending', 'Held', 'Failed', 'Missed'";
+            return UserChange(id, now,
+                "UPDATE posts SET scheduled_at = @scheduled, due_at = @scheduled, time_zone = @zone, " +
+                "state = CASE state WHEN 'Held' THEN 'Held' ELSE 'Pending' END, updated_at = @now " +
+                "WHERE id = @id AND state IN (" + from + ");",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@scheduled", QueueTime.Format(scheduledAt));
+                    command.Parameters.AddWithValue("@zone", timeZoneId);
+                });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult ConfirmPublished(long id, string postUrn, DateTimeOffset publishedAt, DateTimeOffset now)
+        {
+            if (!LinkedInUrn.TryParse(postUrn, out var urn) || !urn!.IsPost)
+            {
+                throw new ArgumentException("'" + postUrn + "' is not a post URN (urn:li:share:<id> or urn:li:ugcPost:<id>).", nameof(postUrn));
+            }
+            return UserChange(id, now,
+                "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, updated_at = @now " +
+                "WHERE id = @id AND state = 'Unconfirmed';",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@urn", urn.ToString());
+                    command.Parameters.AddWithValue("@published", QueueTime.Format(publishedAt));
+                });
+        }
+
+        private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null) =>
+            Write("written", (connection, transaction) => Transition(connection, transaction, id, sql, command =>
+            {
+                command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                bind?.Invoke(command);
+            }));
+    }
+}

@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using LinkedInPosts.Core.Auth;
+using LinkedInPosts.Core.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    /// <summary>
+    /// The queue in one SQLite file (Microsoft.Data.Sqlite): WAL, a busy timeout, <c>synchronous=FULL</c> so a
+    /// committed Sending is on disk before the create call, parameterised SQL only, the schema version in
+    /// the file. One connection per store object, used under a lock; several processes share the file
+    /// through SQLite's own locking, and every write runs in a <c>BEGIN IMMEDIATE</c> transaction so it
+    /// takes the write lock before it reads what it will change.
+    /// </summary>
+    public sealed partial class SqliteQueueStore : IQueueStore
+    {
+        /// <summary>The columns every post read selects, in the order <see cref="ReadPost"/> expects.</summary>
+        private const string PostColumns =
+            "id, key, connection, author, scheduled_at, time_zone, due_at, state, payload, attempts, last_error, post_urn, " +
+            "created_at, updated_at, claimed_by, claim_token, lease_until, published_at";
+
+        private readonly object _gate = new object();
+        private readonly SqliteConnection _connection;
+        private readonly TimeProvider _time;
+        private bool _disposed;
+
+        private SqliteQueueStore(string path, SqliteConnection connection, MediaStore media, TimeProvider time, int schemaVersion, string engine)
+        {
+            Location = path;
+            _connection = connection;
+            Media = media;
+            _time = time;
+            SchemaVersion = schemaVersion;
+            Engine = engine;
+        }
+
+        /// <inheritdoc />
+        public string Location { get; }
+
+        /// <inheritdoc />
+        public string Engine { get; }
+
+        /// <inheritdoc />
+        public int SchemaVersion { get; }
+
+        /// <inheritdoc />
+        public MediaStore Media { get; }
+
+        /// <summary>
+        /// Opens the queue file at <paramref name="path"/>: creates it (mode 0600 on Unix, in a folder made
+        /// 0700 if this creates it), switches it to WAL, and creates or migrates its schema.
+        /// </summary>
+        public static SqliteQueueStore Open(string path, MediaStore media, TimeProvider time, TimeSpan busyTimeout)
+        {
+            if (media == null)
+            {
+                throw new ArgumentNullException(nameof(media));
+            }
+            SqliteNativeLibrary.EnsureLoaded();
+            path = Path.GetFullPath(path);
+            SqliteConnection? connection = null;
+            try
+            {
+                DataFolder.Ensure(Path.GetDirectoryName(path)!);
+                CreatePrivateFile(path);
+                var builder = new SqliteConnectionStringBuilder
+                {
+                    DataSource = path,
+                    Mode = SqliteOpenMode.ReadWrite,
+                    Cache = SqliteCacheMode.Private,
+                    Pooling = false,
+                    DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+                };
+                connection = new SqliteConnection(builder.ToString());
+                connection.Open();
+                var busyMilliseconds = Math.Max(1, (long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+                ExecuteText(connection, "PRAGMA busy_timeout = " + busyMilliseconds + ";");
+                var journal = ExecuteText(connection, "PRAGMA journal_mode = WAL;");
+                if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new LinkedInQueueException(
+                        QueueFailure.Unavailable,
+                        "The queue " + path + " cannot use SQLite's write-ahead log here (journal mode stayed '" + journal + "'), which usually means " +
+                        "a network file system. Overlapping runs could then not be kept apart safely; keep the queue on a local disk.")
+                    { Path = path };
+                }
+                ExecuteText(connection, "PRAGMA synchronous = FULL;");
+                ExecuteText(connection, "PRAGMA foreign_keys = ON;");
+                var version = SqliteSchema.Migrate(connection, path);
+                var engine = "SQLite " + ExecuteText(connection, "SELECT sqlite_version();") + " (" + SqliteNativeLibrary.LoadedFrom + ")";
+                var store = new SqliteQueueStore(path, connection, media, time ?? TimeProvider.System, version, engine);
+                connection = null;
+                return store;
+            }
+            catch (SqliteException e)
+            {
+                throw Translate(e, path, "opened");
+            }
+            catch (IOException e)
+            {
+                throw new LinkedInQueueException(QueueFailure.Unavailable, "The queue " + path + " cannot be created or opened: " + e.Message, e) { Path = path };
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new LinkedInQueueException(QueueFailure.Unavailable, "The queue " + path + " cannot be created or opened: " + e.Message, e) { Path = path };
+            }
+            finally
+            {
+                connection?.Dispose();
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                _disposed = true;
+                _connection.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Creates an empty file with mode 0600 before SQLite opens it: SQLite gives its -wal and -shm files the
+        /// database file's mode, so all three stay private. An existing file is left as it is.
+        /// </summary>
+        private static void CreatePrivateFile(string path)
+        {
+            if (File.Exists(path))
+            {
+                return;
+            }
+            try
+            {
+                using (new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
+                {
+                }
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it a moment ago; it set the mode.
+                return;
+            }
+            UnixFileModes.Set(path, UnixFileModes.OwnerReadWrite);
+        }
+
+        private static string ExecuteText(SqliteConnection connection, string sql)
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+        }
+
+        /// <summary>Runs <paramref name="work"/> on the connection under the lock, turning SQLite errors into queue errors.</summary>
+        private T Run<T>(string doing, Func<SqliteConnection, T> work)
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException(nameof(SqliteQueueStore), "The queue " + Location + " was closed.");
+                }
+                try
+                {
+                    return work(_connection);
+                }
+                catch (SqliteException e)
+                {
+                    throw Translate(e, Location, doing);
+                }
+            }
+        }
+
+        /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, committed when it returns.</summary>
+        private T Write<T>(string doing, Func<SqliteConnection, SqliteTransaction, T> work) =>
+            Run(doing, connection =>
+            {
+                using (var transaction = connection.BeginTransaction(deferred: false))
+                {
+                    var result = work(connection, transaction);
+                    transaction.Commit();
+                    return result;
+                }
+            });
+
+        private static LinkedInQueueException Translate(SqliteException e, string path, string doing)
+        {
+            const int Busy = 5;
+            const int Locked = 6;
+            const int NotADatabase = 26;
+            switch (e.SqliteErrorCode)
+            {
+                case Busy:
+                case Locked:
+                    return new LinkedInQueueException(
+                        QueueFailure.Unavailable,
+                        "The queue " + path + " could not be " + doing + ": another process kept it locked for longer than the busy timeout. Try again.", e)
+                    { Path = path };
+                case NotADatabase:
+                    return new LinkedInQueueException(
+                        QueueFailure.NotAQueue,
+                        "The file " + path + " is not a LinkedInPosts queue (it is not an SQLite database). Nothing was changed in it. " +
+                        "Point LINKEDINPOSTS_QUEUE (or -QueuePath) at a new file name or at an existing queue.", e)
+                    { Path = path };
+                default:
+                    return new LinkedInQueueException(
+                        QueueFailure.Unavailable, "The queue " + path + " could not be " + doing + ": " + e.Message, e)
+                    { Path = path };
+            }
+        }
+
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
+        }
+
+        private static SqliteParameter Parameter(SqliteCommand command, string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+
+        private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+
+        private static object Nullable(int? value) => value.HasValue ? (object)value.Value : DBNull.Value;
+
+        private static ScheduledPost ReadPost(SqliteDataReader reader)
+        {
+            return new ScheduledPost
+            {
+                Id = reader.GetInt64(0),
+                Key = reader.GetString(1),
+                Connection = reader.GetString(2),
+                Author = reader.GetString(3),
+                ScheduledAtUtc = QueueTime.Parse(reader.GetString(4)),
+                TimeZoneId = reader.GetString(5),
+                DueAtUtc = QueueTime.Parse(reader.GetString(6)),
+                State = ParseState(reader.GetString(7)),
+                PayloadJson = reader.GetString(8),
+                Attempts = reader.GetInt32(9),
+                LastError = reader.IsDBNull(10) ? null : reader.GetString(10),
+                PostUrn = reader.IsDBNull(11) ? null : reader.GetString(11),
+                CreatedAt = QueueTime.Parse(reader.GetString(12)),
+                UpdatedAt = QueueTime.Parse(reader.GetString(13)),
+                ClaimedBy = reader.IsDBNull(14) ? null : reader.GetString(14),
+                ClaimToken = reader.IsDBNull(15) ? null : reader.GetString(15),
+                LeaseUntil = reader.IsDBNull(16) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(16)),
+                PublishedAt = reader.IsDBNull(17) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(17)),
+            };
+        }
+
+        private static QueueState ParseState(string text) =>
+            (QueueState)Enum.Parse(typeof(QueueState), text, ignoreCase: false);
+
+        private static List<ScheduledPost> ReadPosts(SqliteCommand command)
+        {
+            var posts = new List<ScheduledPost>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    posts.Add(ReadPost(reader));
+                }
+            }
+            return posts;
+        }
+
+        /// <summary>Fills in <see cref="ScheduledPost.MediaHashes"/> for posts that have media, in a few queries.</summary>
+        private static void LoadMedia(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<ScheduledPost> posts)
+        {
+            const int Chunk = 500;
+            if (posts.Count == 0)
+            {
+                return;
+            }
+            var byId = new Dictionary<long, ScheduledPost>();
+            foreach (var post in posts)
+            {
+                byId[post.Id] = post;
+            }
+            var found = new Dictionary<long, List<string>>();
+            var ids = new List<long>(byId.Keys);
+            for (var start = 0; start < ids.Count; start += Chunk)
+            {
+                var count = Math.Min(Chunk, ids.Count - start);
+                var names = new string[count];
+                using (var command = Command(connection, transaction, string.Empty))
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                        command.Parameters.AddWithValue(names[i], ids[start + i]);
+                    }
+                    command.CommandText = "SELECT post_id, sha256 FROM post_media WHERE post_id IN (" + string.Join(", ", names) + ") ORDER BY post_id, position;";
+                    using (var reader = command.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            var id = reader.GetInt64(0);
+                            if (!found.TryGetValue(id, out var list))
+                            {
+                                found[id] = list = new List<string>();
+                            }
+                            list.Add(reader.GetString(1));
+                        }
+                    }
+                }
+            }
+            foreach (var pair in found)
+            {
+                byId[pair.Key].MediaHashes = pair.Value;
+            }
+        }
+
+        private string Now() => QueueTime.Format(_time.GetUtcNow());
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using LinkedInPosts.Core.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    /// <summary>
+    /// The queue file's schema and its forward migrations. The version lives in the file as
+    /// <c>PRAGMA user_version</c>; <c>PRAGMA application_id</c> marks the file as a LinkedInPosts queue.
+    /// A migration from version N to N+1 is appended to <see cref="Migrations"/> and never edited once
+    /// released; the tests keep a file written by every released version (fixtures) and open each with
+    /// the current code.
+    /// </summary>
+    internal static class SqliteSchema
+    {
+        /// <summary>'LIPQ': the application id of a LinkedInPosts queue file.</summary>
+        public const int ApplicationId = 0x4C495051;
+
+        /// <summary>The schema version this code writes and reads.</summary>
+        public static int CurrentVersion => Migrations.Count;
+
+        /// <summary>Migrations[i] takes a file from version i to version i + 1 (version 0 is a new, empty file).</summary>
+        public static readonly IReadOnlyList<string> Migrations = new[]
+        {
+            // 0 -> 1: the first schema.
+            @"
+CREATE TABLE posts (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT    NOT NULL UNIQUE,
+    connection    TEXT    NOT NULL,
+    author        TEXT    NOT NULL,
+    scheduled_at  TEXT    NOT NULL,
+    time_zone     TEXT    NOT NULL,
+    due_at        TEXT    NOT NULL,
+    state         TEXT    NOT NULL CHECK (state IN ('Pending','Claimed','Sending','Published','Failed','Missed','Cancelled','Held','Unconfirmed')),
+    payload       TEXT    NOT NULL,
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    post_urn      TEXT,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL,
+    claimed_by    TEXT,
+    claim_token   TEXT,
+    lease_until   TEXT,
+    published_at  TEXT
+);
+CREATE INDEX posts_pending_due ON posts (due_at, id) WHERE state = 'Pending';
+CREATE INDEX posts_claimed_lease ON posts (lease_until) WHERE state = 'Claimed';
+CREATE INDEX posts_sending_lease ON posts (lease_until) WHERE state = 'Sending';
+CREATE INDEX posts_state_scheduled ON posts (state, scheduled_at, id);
+CREATE INDEX posts_connection_scheduled ON posts (connection, scheduled_at, id);
+CREATE INDEX posts_scheduled ON posts (scheduled_at, id);
+
+CREATE TABLE post_media (
+    post_id   INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    sha256    TEXT    NOT NULL CHECK (length(sha256) = 64),
+    PRIMARY KEY (post_id, position)
+) WITHOUT ROWID;
+CREATE INDEX post_media_sha256 ON post_media (sha256);
+
+CREATE TABLE attempts (
+    id           INTEGER PRIMARY KEY,
+    post_id      INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    number       INTEGER NOT NULL,
+    runner       TEXT    NOT NULL,
+    claim_token  TEXT    NOT NULL,
+    started_at   TEXT    NOT NULL,
+    finished_at  TEXT,
+    outcome      TEXT    NOT NULL CHECK (outcome IN ('InProgress','Published','Retry','Failed','Unknown','Missed')),
+    http_status  INTEGER,
+    error_kind   TEXT,
+    error_id     TEXT,
+    message      TEXT,
+    post_urn     TEXT,
+    UNIQUE (post_id, number)
+);
+",
+        };
+
+        /// <summary>
+        /// Brings the open file to <see cref="CurrentVersion"/> inside one IMMEDIATE transaction (so two
+        /// processes opening a new file at once create it once). Refuses a newer version, or a file that is
+        /// not a queue, with <see cref="LinkedInQueueException"/>.
+        /// </summary>
+        public static int Migrate(SqliteConnection connection, string path)
+        {
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                var applicationId = Scalar(connection, transaction, "PRAGMA application_id;");
+                var version = Scalar(connection, transaction, "PRAGMA user_version;");
+                if (applicationId != ApplicationId && applicationId != 0)
+                {
+                    throw NotAQueue(path, "its SQLite application id is " + applicationId + ", not LinkedInPosts' " + ApplicationId);
+                }
+                if (applicationId == 0)
+                {
+                    var objects = Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master;");
+                    if (objects != 0 || version != 0)
+                    {
+                        throw NotAQueue(path, "it already holds other tables");
+                    }
+                }
+                if (version > CurrentVersion)
+                {
+                    throw new LinkedInQueueException(
+                        QueueFailure.SchemaTooNew,
+                        "The queue " + path + " was written by a newer version of LinkedInPosts (queue schema version " + version +
+                        "; this version understands up to " + CurrentVersion + "). Update the LinkedInPosts module on this machine " +
+                        "(every scheduled task that runs the queue uses the same file), or point LINKEDINPOSTS_QUEUE at another queue.")
+                    { Path = path };
+                }
+                for (var from = (int)version; from < CurrentVersion; from++)
+                {
+                    Execute(connection, transaction, Migrations[from]);
+                }
+                if (version < CurrentVersion)
+                {
+                    // PRAGMA takes no parameters; both values are this class's own integers.
+                    Execute(connection, transaction, "PRAGMA application_id = " + ApplicationId + "; PRAGMA user_version = " + CurrentVersion + ";");
+                }
+                transaction.Commit();
+                return CurrentVersion;
+            }
+        }
+
+        private static LinkedInQueueException NotAQueue(string path, string why) =>
+            new LinkedInQueueException(
+                QueueFailure.NotAQueue,
+                "The file " + path + " is not a LinkedInPosts queue (" + why + "). Nothing was changed in it. Point LINKEDINPOSTS_QUEUE " +
+                "(or -QueuePath) at a new file name or at an existing queue.")
+            { Path = path };
+
+        private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+}

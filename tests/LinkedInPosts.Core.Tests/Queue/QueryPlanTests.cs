@@ -1,0 +1,59 @@
+using LinkedInPosts.Core.Queue.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace LinkedInPosts.Core.Tests.Queue;
+
+/// <summary>
+/// The runner's hot queries go through the partial indexes, which hold only Pending (or only Claimed,
+/// only Sending) rows: finding due posts in a queue with a million published ones costs what it costs
+/// in a small queue. (bench/LinkedInPosts.QueueBenchmarks measures it.)
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    private readonly TestQueue _queue = new();
+
+    public void Dispose() => _queue.Dispose();
+
+    private string[] Plan(string sql)
+    {
+        _queue.RegisterMany(200, TestQueue.Start);
+        using var raw = _queue.Raw();
+        using var command = raw.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "@now", "@runner", "@token", "@lease", "@max" })
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                command.Parameters.AddWithValue(name, name == "@max" ? 10 : "2026-03-01T08:00:00.000Z");
+            }
+        }
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+        return details.ToArray();
+    }
+
+    [Fact]
+    public void The_claim_finds_due_posts_through_the_pending_partial_index()
+    {
+        var plan = Plan(SqliteQueueStore.ClaimSql);
+
+        Assert.Contains(plan, step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("posts_pending_due (due_at<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN posts", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Expired_claims_and_expired_sends_are_found_through_their_partial_indexes()
+    {
+        var release = Plan(SqliteQueueStore.ReleaseExpiredClaimsSql);
+        var expired = Plan(SqliteQueueStore.ExpiredSendingSql);
+
+        Assert.Contains(release, step => step.Contains("posts_claimed_lease (lease_until<?)", StringComparison.Ordinal));
+        Assert.Contains(expired, step => step.Contains("posts_sending_lease (lease_until<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(release.Concat(expired), step => step.StartsWith("SCAN posts", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,293 @@
+using System.Runtime.Versioning;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace LinkedInPosts.Core.Tests.Queue;
+
+/// <summary>The queue file itself: where it is, how it is created, its schema version and migrations.</summary>
+public sealed class SchemaTests : IDisposable
+{
+    private readonly TestQueue _queue = new();
+
+    public void Dispose() => _queue.Dispose();
+
+    public static TheoryData<int> EveryReleasedVersion()
+    {
+        var data = new TheoryData<int>();
+        for (var version = 1; version <= SqliteSchema.CurrentVersion; version++)
+        {
+            data.Add(version);
+        }
+        return data;
+    }
+
+    private static string FixturePath(int version) => Path.Combine(AppContext.BaseDirectory, "Queue", "Fixtures", $"queue-v{version}.sql");
+
+    /// <summary>Every table, index and trigger of a file, as SQLite stores their definitions.</summary>
+    private static string[] SchemaOf(string path)
+    {
+        using var connection = TestQueue.RawConnection(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name;";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join(" ", reader.GetString(0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        }
+        return rows.ToArray();
+    }
+
+    private string CreateFromFixture(int version)
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        using (var connection = TestQueue.RawConnection(_queue.QueuePath))
+        {
+            TestQueue.Execute(connection, File.ReadAllText(FixturePath(version)));
+        }
+        return _queue.QueuePath;
+    }
+
+    [Fact]
+    public void A_new_queue_is_created_at_the_current_version_and_marked_as_a_LinkedInPosts_queue()
+    {
+        Assert.Equal(SqliteSchema.CurrentVersion, _queue.Store.SchemaVersion);
+        Assert.Equal(_queue.QueuePath, _queue.Store.Location);
+        _queue.Close();
+
+        using var raw = _queue.Raw();
+        Assert.Equal((long)SqliteSchema.CurrentVersion, TestQueue.Scalar(raw, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.ApplicationId, TestQueue.Scalar(raw, "PRAGMA application_id;"));
+        Assert.Equal(new[] { "attempts", "post_media", "posts" },
+            SchemaOf(_queue.QueuePath).Where(s => s.StartsWith("table ", StringComparison.Ordinal)).Select(s => s.Split(' ')[1].TrimEnd(':')).ToArray());
+    }
+
+    [Fact]
+    public void The_file_is_in_WAL_mode_and_the_store_names_its_engine()
+    {
+        _ = _queue.Store;
+        using var raw = _queue.Raw();
+        Assert.Equal("wal", TestQueue.Scalar(raw, "PRAGMA journal_mode;"));
+        Assert.StartsWith("SQLite 3.", _queue.Store.Engine);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void The_queue_file_and_its_WAL_files_are_private_to_the_account()
+    {
+        _queue.RegisterMany(3, TestQueue.Start);
+        var files = new[] { _queue.QueuePath, _queue.QueuePath + "-wal", _queue.QueuePath + "-shm" };
+        foreach (var file in files)
+        {
+            Assert.True(File.Exists(file), file + " should exist while the store is open");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_queue.DataFolder));
+    }
+
+    [Fact]
+    public void The_path_is_the_option_then_LINKEDINPOSTS_QUEUE_then_queue_db_in_the_data_folder()
+    {
+        string? Env(string name) => name == "LINKEDINPOSTS_QUEUE" ? "/srv/queues/team.db" : name == "LINKEDINPOSTS_HOME" ? "/home/ops/lip" : null;
+
+        Assert.Equal("/tmp/explicit.db", QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = "/tmp/explicit.db", Environment = Env }));
+        Assert.Equal("/srv/queues/team.db", QueueStoreFactory.ResolvePath(new QueueStoreOptions { Environment = Env }));
+        Assert.Equal("/home/ops/lip/queue.db", QueueStoreFactory.ResolvePath(new QueueStoreOptions { Environment = n => n == "LINKEDINPOSTS_HOME" ? "/home/ops/lip" : null }));
+        Assert.Equal("/data/queue.db", QueueStoreFactory.ResolvePath(new QueueStoreOptions { DataFolder = "/data", Environment = _ => null }));
+    }
+
+    [Fact]
+    public void Media_are_kept_in_a_media_folder_next_to_the_queue_file()
+    {
+        var elsewhere = Path.Combine(_queue.DataFolder, "team", "shared.db");
+        using var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = elsewhere, Environment = _ => null });
+        Assert.Equal(Path.Combine(_queue.DataFolder, "team", "media"), store.Media.Folder);
+        Assert.True(File.Exists(elsewhere));
+    }
+
+    [Fact]
+    public void An_existing_empty_file_is_a_version_0_queue_and_is_created_in_place()
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        File.WriteAllBytes(_queue.QueuePath, Array.Empty<byte>());
+
+        Assert.Equal(SqliteSchema.CurrentVersion, _queue.Store.SchemaVersion);
+        Assert.Equal(Added(1), _queue.RegisterMany(1, TestQueue.Start).Select(r => r.Outcome));
+    }
+
+    private static RegistrationOutcome[] Added(int count) => Enumerable.Repeat(RegistrationOutcome.Added, count).ToArray();
+
+    [Fact]
+    public void Every_released_schema_version_has_a_fixture_file()
+    {
+        for (var version = 1; version <= SqliteSchema.CurrentVersion; version++)
+        {
+            Assert.True(File.Exists(FixturePath(version)),
+                $"tests/LinkedInPosts.Core.Tests/Queue/Fixtures/queue-v{version}.sql is missing: every released queue schema keeps a file " +
+                "written by that version, so the migration tests open it with the current code. Add one written by version " + version + ".");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryReleasedVersion))]
+    public void A_file_from_every_released_version_opens_migrated_to_the_current_schema_with_its_posts_intact(int version)
+    {
+        var path = CreateFromFixture(version);
+
+        var store = _queue.Store;
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        _queue.Close();
+        var fresh = Path.Combine(_queue.DataFolder, "fresh", "queue.db");
+        QueueStoreFactory.Open(new QueueStoreOptions { Path = fresh, Environment = _ => null }).Dispose();
+        Assert.Equal(SchemaOf(fresh), SchemaOf(path));
+
+        store = _queue.Reopen();
+        var published = store.GetByKey("launch-1")!;
+        Assert.Equal(QueueState.Published, published.State);
+        Assert.Equal("urn:li:share:7001", published.PostUrn);
+        Assert.Equal(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero), published.ScheduledAtUtc);
+        Assert.Equal("Europe/Berlin", published.TimeZoneId);
+        Assert.Equal("We launched!", QueuePayload.Deserialize(published.PayloadJson).Commentary);
+        Assert.Equal(AttemptOutcome.Published, Assert.Single(store.GetAttempts(published.Id)).Outcome);
+
+        var pending = store.GetByKey("auto-0123456789abcdef0123456789abcdef")!;
+        Assert.Equal(QueueState.Pending, pending.State);
+        Assert.Equal(2, pending.MediaHashes.Count);
+        Assert.True(QueuePayload.Deserialize(pending.PayloadJson).IsReshareDisabledByAuthor);
+
+        var sending = store.GetByKey("retry-me")!;
+        Assert.Equal(QueueState.Sending, sending.State);
+        var expired = Assert.Single(store.FindExpiredSending(new DateTimeOffset(2026, 2, 2, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(sending.Id, expired.Id);
+
+        // The migrated file works: new posts go in and are claimed.
+        Assert.Equal(RegistrationOutcome.Added, Assert.Single(store.RegisterBatch(new[] { TestQueue.Post("after-migration", TestQueue.Start) })).Outcome);
+        var claimed = store.ClaimDue(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), "runner", TimeSpan.FromMinutes(5), 10);
+        Assert.Equal(new[] { pending.Id, store.GetByKey("after-migration")!.Id }.OrderBy(i => i), claimed.Select(p => p.Id).OrderBy(i => i));
+    }
+
+    [Fact]
+    public void The_fixture_of_the_current_version_has_exactly_the_schema_the_code_creates()
+    {
+        var path = CreateFromFixture(SqliteSchema.CurrentVersion);
+        var fresh = Path.Combine(_queue.DataFolder, "fresh", "queue.db");
+        QueueStoreFactory.Open(new QueueStoreOptions { Path = fresh, Environment = _ => null }).Dispose();
+        Assert.Equal(SchemaOf(fresh), SchemaOf(path));
+    }
+
+    [Fact]
+    public void A_queue_from_a_newer_version_is_refused_and_left_untouched()
+    {
+        _queue.RegisterMany(2, TestQueue.Start);
+        _queue.Close();
+        var newer = SqliteSchema.CurrentVersion + 1;
+        using (var raw = _queue.Raw())
+        {
+            TestQueue.Execute(raw, $"PRAGMA user_version = {newer};");
+        }
+
+        var e = Assert.Throws<LinkedInQueueException>(() => _queue.Store);
+
+        Assert.Equal("LinkedInQueueSchemaTooNew", e.ErrorId);
+        Assert.Equal(_queue.QueuePath, e.Path);
+        Assert.Contains($"queue schema version {newer}", e.Message);
+        Assert.Contains($"understands up to {SqliteSchema.CurrentVersion}", e.Message);
+        Assert.Contains("Update the LinkedInPosts module", e.Message);
+        using var check = _queue.Raw();
+        Assert.Equal((long)newer, TestQueue.Scalar(check, "PRAGMA user_version;"));
+        Assert.Equal(2L, TestQueue.Scalar(check, "SELECT count(*) FROM posts;"));
+    }
+
+    [Fact]
+    public void Another_programs_SQLite_database_is_refused_and_left_untouched()
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        using (var raw = _queue.Raw())
+        {
+            TestQueue.Execute(raw, "CREATE TABLE inventory (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO inventory (name) VALUES ('switch');");
+        }
+
+        var e = Assert.Throws<LinkedInQueueException>(() => _queue.Store);
+
+        Assert.Equal("LinkedInQueueNotAQueue", e.ErrorId);
+        Assert.Contains("not a LinkedInPosts queue", e.Message);
+        using var check = _queue.Raw();
+        Assert.Equal(0L, TestQueue.Scalar(check, "SELECT count(*) FROM sqlite_master WHERE name = 'posts';"));
+        Assert.Equal(0L, TestQueue.Scalar(check, "PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public void A_database_with_another_application_id_is_refused()
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        using (var raw = _queue.Raw())
+        {
+            TestQueue.Execute(raw, "PRAGMA application_id = 42;");
+        }
+
+        var e = Assert.Throws<LinkedInQueueException>(() => _queue.Store);
+
+        Assert.Equal("LinkedInQueueNotAQueue", e.ErrorId);
+        Assert.Contains("application id is 42", e.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_and_left_untouched()
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        File.WriteAllText(_queue.QueuePath, "key,text,time\nk1,hello,2026-03-01 09:00\n");
+
+        var e = Assert.Throws<LinkedInQueueException>(() => _queue.Store);
+
+        Assert.Equal("LinkedInQueueNotAQueue", e.ErrorId);
+        Assert.Equal("key,text,time\nk1,hello,2026-03-01 09:00\n", File.ReadAllText(_queue.QueuePath));
+    }
+
+    [Fact]
+    public async Task A_writer_that_holds_the_file_briefly_is_waited_for()
+    {
+        _ = _queue.Store;
+        using var blocker = _queue.Raw();
+        TestQueue.Execute(blocker, "BEGIN IMMEDIATE;");
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(400);
+            TestQueue.Execute(blocker, "COMMIT;");
+        });
+
+        var results = _queue.RegisterMany(1, TestQueue.Start);
+
+        await release;
+        Assert.Equal(RegistrationOutcome.Added, Assert.Single(results).Outcome);
+    }
+
+    [Fact]
+    public void A_writer_that_holds_the_file_past_the_busy_timeout_gives_a_clear_error()
+    {
+        using var store = QueueStoreFactory.Open(_queue.Options.With(o => o.BusyTimeout = TimeSpan.FromMilliseconds(200)));
+        using var blocker = _queue.Raw();
+        TestQueue.Execute(blocker, "BEGIN IMMEDIATE;");
+        try
+        {
+            var e = Assert.Throws<LinkedInQueueException>(() => store.RegisterBatch(new[] { TestQueue.Post("late", TestQueue.Start) }));
+            Assert.Equal("LinkedInQueueUnavailable", e.ErrorId);
+            Assert.Contains("another process kept it locked", e.Message);
+        }
+        finally
+        {
+            TestQueue.Execute(blocker, "ROLLBACK;");
+        }
+        Assert.Null(store.GetByKey("late"));
+    }
+}
+
+internal static class QueueStoreOptionsExtensions
+{
+    public static QueueStoreOptions With(this QueueStoreOptions options, Action<QueueStoreOptions> change)
+    {
+        change(options);
+        return options;
+    }
+}
