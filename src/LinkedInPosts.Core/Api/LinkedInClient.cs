@@ -192,6 +192,14 @@ namespace LinkedInPosts.Core.Api
         }
 
         /// <summary>
+        /// Checks comment text as <see cref="CreateCommentAsync"/> will, without sending anything, so a
+        /// caller can refuse a bad first comment before the post itself goes out.
+        /// </summary>
+        /// <exception cref="LinkedInValidationException">The text is empty, over <see cref="ContentLimits.MaxCommentLength"/>, or has characters LinkedIn cannot show (field <c>Comment</c>).</exception>
+        public static void ValidateComment(string text) =>
+            PlainTextRules.Check(text, CommentField, "The comment", ContentLimits.MaxCommentLength);
+
+        /// <summary>
         /// Comments on a post (for example its first comment) as <paramref name="actor"/>, through
         /// <c>POST /rest/socialActions/{post}/comments</c>, and returns the comment's URN. The text is plain
         /// text, sent exactly as given (comments are not little text).
@@ -212,7 +220,7 @@ namespace LinkedInPosts.Core.Api
             {
                 throw new ArgumentException($"'{actor}' cannot comment; use a person or organization URN.", nameof(actor));
             }
-            PlainTextRules.Check(text, CommentField, "The comment", ContentLimits.MaxCommentLength);
+            ValidateComment(text);
             var request = new LinkedInRequest(HttpMethod.Post, $"rest/socialActions/{urn.Encoded}/comments")
             {
                 JsonBody = PostJson.CommentBody(actor, urn, text),

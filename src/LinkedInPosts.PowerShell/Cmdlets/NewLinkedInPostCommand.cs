@@ -47,9 +47,6 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     [OutputType(typeof(LinkedInPost))]
     public sealed class NewLinkedInPostCommand : LinkedInCmdlet
     {
-        /// <summary>The validation field of the first comment, as Core names it (LinkedInInvalidComment).</summary>
-        private const string CommentField = "Comment";
-
         /// <summary>The progress bar id the next upload gets: one bar per file over all pipeline input.</summary>
         private int _nextActivityId = 1;
 
@@ -415,42 +412,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The first comment is sent only after the post is up, so what LinkedIn would refuse in it is
-        /// caught here, before anything is uploaded or posted. Core checks it again when it sends it.
+        /// caught here, by Core's own rule, before anything is uploaded or posted.
         /// </summary>
         private void CheckFirstComment()
         {
-            if (string.IsNullOrEmpty(FirstComment))
+            if (!string.IsNullOrEmpty(FirstComment))
             {
-                return;
-            }
-            var text = FirstComment!;
-            string? problem = null;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                problem = "The first comment contains only whitespace. Write at least one visible character, or leave -FirstComment out.";
-            }
-            else if (text.Length > ContentLimits.MaxCommentLength)
-            {
-                problem = $"The first comment is {text.Length} characters, over LinkedIn's limit of {ContentLimits.MaxCommentLength} by {text.Length - ContentLimits.MaxCommentLength}. Shorten it (most emoji count twice).";
-            }
-            else
-            {
-                for (var i = 0; i < text.Length && problem == null; i++)
-                {
-                    var c = text[i];
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        i++;
-                    }
-                    else if (char.IsSurrogate(c) || (char.IsControl(c) && c != '\t' && c != '\r' && c != '\n'))
-                    {
-                        problem = $"The first comment contains the character U+{(int)c:X4} at index {i}, which LinkedIn cannot show. Remove it.";
-                    }
-                }
-            }
-            if (problem != null)
-            {
-                throw new LinkedInValidationException(CommentField, problem);
+                LinkedInClient.ValidateComment(FirstComment!);
             }
         }
 
