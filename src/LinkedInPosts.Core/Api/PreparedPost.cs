@@ -49,6 +49,11 @@ namespace LinkedInPosts.Core.Api
                         $"{char.ToUpperInvariant(slot.Label[0])}{slot.Label.Substring(1)} ({media.Display}) was uploaded for {media.Owner}, but the post's author is {draft.Author}. " +
                         $"LinkedIn lets a post show only media its author owns: upload the file again for {draft.Author}.");
                 }
+                if (media.NeedsUpload && media.FilePath == null)
+                {
+                    // Only the queue runner hands over drafts from the queue, and it resolves stored media first.
+                    throw new InvalidOperationException($"{media.Display} is a queue's stored copy; resolve it to its file or URN before preparing the post.");
+                }
                 if (media.NeedsUpload)
                 {
                     if (!files.TryGetValue(media.FilePath!, out var file))

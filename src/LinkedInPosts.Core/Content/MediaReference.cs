@@ -12,13 +12,14 @@ namespace LinkedInPosts.Core.Content
     /// </summary>
     public sealed class MediaReference
     {
-        private MediaReference(LinkedInUrn? urn, string? filePath, LinkedInUrn? owner, string? fileName, MediaKind? kind)
+        private MediaReference(LinkedInUrn? urn, string? filePath, LinkedInUrn? owner, string? fileName, MediaKind? kind, string? storedSha256 = null)
         {
             Urn = urn;
             FilePath = filePath;
             Owner = owner;
             FileName = fileName;
             Kind = kind;
+            StoredSha256 = storedSha256;
         }
 
         /// <summary>The media URN, or null for a file still to upload.</summary>
@@ -36,7 +37,13 @@ namespace LinkedInPosts.Core.Content
         /// <summary>Image, document or video; for a file, null until the file is inspected.</summary>
         public MediaKind? Kind { get; }
 
-        /// <summary>True for a local file that must be uploaded before the post can be sent.</summary>
+        /// <summary>
+        /// For media kept in a queue's media folder (a scheduled post): the SHA-256 of the stored copy. The
+        /// queue runner turns it into a file or an earlier upload's URN before the post is sent.
+        /// </summary>
+        public string? StoredSha256 { get; }
+
+        /// <summary>True for a local file (or a queue's stored copy) that must be uploaded before the post can be sent.</summary>
         public bool NeedsUpload => Urn == null;
 
         /// <summary>Media already on LinkedIn: <c>urn:li:image:…</c>, <c>urn:li:video:…</c> or <c>urn:li:document:…</c>.</summary>
@@ -80,6 +87,23 @@ namespace LinkedInPosts.Core.Content
             return new MediaReference(null, full, null, System.IO.Path.GetFileName(full), null);
         }
 
+        /// <summary>
+        /// A file a scheduled post keeps in its queue's media folder, by content hash. Its kind and name were
+        /// read from the original at registration, so the post's rules were checked then.
+        /// </summary>
+        public static MediaReference FromStore(string sha256, string fileName, MediaKind kind)
+        {
+            if (!Queue.Hex.IsSha256(sha256))
+            {
+                throw new ArgumentException($"'{sha256}' is not a SHA-256 in lower-case hex.", nameof(sha256));
+            }
+            return new MediaReference(null, null, null, string.IsNullOrEmpty(fileName) ? sha256 : fileName, kind, sha256);
+        }
+
+        /// <summary>A file to upload that is shown under another name (a queue's stored copy, named after its original).</summary>
+        internal static MediaReference FromFile(string path, string fileName, MediaKind kind) =>
+            new MediaReference(null, System.IO.Path.GetFullPath(path), null, fileName, kind);
+
         /// <summary>Media this module uploaded; its owner is known, so a post by anyone else is refused before sending.</summary>
         public static MediaReference FromUpload(UploadedMedia media)
         {
@@ -110,9 +134,9 @@ namespace LinkedInPosts.Core.Content
         };
 
         /// <summary>How the reference is named in messages: the URN, or the file.</summary>
-        internal string Display => Urn?.ToString() ?? "'" + FilePath + "'";
+        internal string Display => Urn?.ToString() ?? (FilePath != null ? "'" + FilePath + "'" : "'" + FileName + "' (stored " + StoredSha256 + ")");
 
         /// <inheritdoc />
-        public override string ToString() => Urn?.ToString() ?? FilePath ?? string.Empty;
+        public override string ToString() => Urn?.ToString() ?? FilePath ?? FileName ?? string.Empty;
     }
 }

@@ -24,7 +24,11 @@ namespace LinkedInPosts.Core.Queue
         /// <paramref name="key"/> or, when that is empty, a key derived from author, text, time and media.
         /// <paramref name="mediaHashes"/> are the hashes <see cref="MediaStore.Add(string)"/> returned.
         /// </summary>
-        public static NewScheduledPost FromDraft(PostDraft draft, string connection, DateTimeOffset scheduledAt, string timeZoneId, IReadOnlyList<string>? mediaHashes = null, string? key = null)
+        public static NewScheduledPost FromDraft(PostDraft draft, string connection, DateTimeOffset scheduledAt, string timeZoneId, IReadOnlyList<string>? mediaHashes = null, string? key = null) =>
+            FromDraft(draft, connection, scheduledAt, timeZoneId, mediaHashes, key, firstComment: null);
+
+        /// <summary>As <see cref="FromDraft(PostDraft, string, DateTimeOffset, string, IReadOnlyList{string}, string)"/>, with the comment the author adds once the post is up.</summary>
+        public static NewScheduledPost FromDraft(PostDraft draft, string connection, DateTimeOffset scheduledAt, string timeZoneId, IReadOnlyList<string>? mediaHashes, string? key, string? firstComment)
         {
             if (draft == null)
             {
@@ -35,7 +39,7 @@ namespace LinkedInPosts.Core.Queue
             var effectiveKey = string.IsNullOrWhiteSpace(key)
                 ? ScheduledPostKey.Derive(author, draft.Commentary, scheduledAt, media)
                 : key!.Trim();
-            return new NewScheduledPost(effectiveKey, connection, author, scheduledAt, timeZoneId, QueuePayload.Serialize(draft), media);
+            return new NewScheduledPost(effectiveKey, connection, author, scheduledAt, timeZoneId, QueuePayload.Serialize(draft, firstComment), media);
         }
 
         /// <summary>The unique key (1 to <see cref="QueueLimits.MaxKeyLength"/> characters).</summary>

@@ -10,18 +10,25 @@ namespace LinkedInPosts.Core.Queue
     /// <summary>
     /// The content of a scheduled post as the queue stores it: a small JSON document with its own version
     /// number, written and read only here. The queue itself treats it as opaque, so when drafts gain
-    /// content (media, articles, polls) this serializer gains a version and the queue file does not change.
-    /// <code>{"v":1,"author":"urn:li:person:abc","commentary":"Hello","format":"Text","visibility":"Public","feedDistribution":"MainFeed","reshareDisabled":false}</code>
+    /// content this serializer gains a version and the queue file does not change.
+    /// <code>{"v":2,"author":"urn:li:person:abc","commentary":"Hello","format":"Text","visibility":"Public","feedDistribution":"MainFeed","reshareDisabled":false,"firstComment":"…","content":{"kind":"media",…}}</code>
+    /// Version 1 had no <c>content</c> and no <c>firstComment</c>; version 2 added both (see <see cref="QueuePayloadContent"/>).
     /// Reading accepts every version up to <see cref="CurrentVersion"/> and refuses newer ones with a clear
     /// error (a queue shared with a newer module), rather than posting something half understood.
     /// </summary>
     public static class QueuePayload
     {
         /// <summary>The version this module writes.</summary>
-        public const int CurrentVersion = 1;
+        public const int CurrentVersion = 2;
 
         /// <summary>The draft as a payload document.</summary>
-        public static string Serialize(PostDraft draft)
+        public static string Serialize(PostDraft draft) => Serialize(draft, null);
+
+        /// <summary>
+        /// The draft and its first comment as a payload document. Media must be URNs or stored copies
+        /// (<see cref="Content.MediaReference.FromStore"/>): a local path would break when the file moves.
+        /// </summary>
+        public static string Serialize(PostDraft draft, string? firstComment)
         {
             if (draft == null)
             {
@@ -39,6 +46,14 @@ namespace LinkedInPosts.Core.Queue
                     writer.WriteString("visibility", draft.Visibility.ToString());
                     writer.WriteString("feedDistribution", draft.FeedDistribution.ToString());
                     writer.WriteBoolean("reshareDisabled", draft.IsReshareDisabledByAuthor);
+                    if (!string.IsNullOrEmpty(firstComment))
+                    {
+                        writer.WriteString("firstComment", firstComment);
+                    }
+                    if (draft.Content != null)
+                    {
+                        QueuePayloadContent.Write(writer, draft.Content);
+                    }
                     writer.WriteEndObject();
                 }
                 return Encoding.UTF8.GetString(stream.ToArray());
@@ -55,7 +70,10 @@ namespace LinkedInPosts.Core.Queue
         }
 
         /// <summary>The draft a payload describes; throws <see cref="LinkedInQueueException"/> (PayloadUnreadable) when it cannot be read.</summary>
-        public static PostDraft Deserialize(string payloadJson)
+        public static PostDraft Deserialize(string payloadJson) => Read(payloadJson).Draft;
+
+        /// <summary>The draft and first comment a payload describes; throws <see cref="LinkedInQueueException"/> (PayloadUnreadable) when it cannot be read.</summary>
+        public static QueuedContent Read(string payloadJson)
         {
             using (var document = Parse(payloadJson))
             {
@@ -75,10 +93,11 @@ namespace LinkedInPosts.Core.Queue
                         Visibility = EnumValue<PostVisibility>(root, "visibility", PostVisibility.Public),
                         FeedDistribution = EnumValue<FeedDistribution>(root, "feedDistribution", FeedDistribution.MainFeed),
                         IsReshareDisabledByAuthor = root.TryGetProperty("reshareDisabled", out var reshare) && reshare.ValueKind == JsonValueKind.True,
+                        Content = root.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null ? QueuePayloadContent.Read(content) : null,
                     };
-                    return draft;
+                    return new QueuedContent(draft, QueuePayloadContent.OptionalString(root, "firstComment"));
                 }
-                catch (Exception e) when (e is FormatException || e is ArgumentException || e is InvalidOperationException)
+                catch (Exception e) when (e is FormatException || e is ArgumentException || e is InvalidOperationException || e is LinkedInValidationException)
                 {
                     throw Unreadable(e.Message, e);
                 }

@@ -34,7 +34,7 @@ public sealed class PayloadTests
     [Fact]
     public void A_payload_from_a_newer_module_is_refused_with_a_clear_error()
     {
-        var e = Assert.Throws<LinkedInQueueException>(() => QueuePayload.Deserialize("{\"v\":2,\"author\":\"urn:li:person:a\",\"commentary\":\"x\",\"content\":{}}"));
+        var e = Assert.Throws<LinkedInQueueException>(() => QueuePayload.Deserialize("{\"v\":3,\"author\":\"urn:li:person:a\",\"commentary\":\"x\",\"content\":{}}"));
 
         Assert.Equal("LinkedInQueuePayloadUnreadable", e.ErrorId);
         Assert.Contains("newer version of LinkedInPosts", e.Message);
@@ -61,7 +61,7 @@ public sealed class PayloadTests
     [InlineData("{\"v\":1} trailing", "not valid JSON")]
     [InlineData("{\"v\":1", "not valid JSON")]
     [InlineData("[{\"v\":1}]", "not a JSON object")]
-    [InlineData("{\"v\":2}", "newer than this module reads")]
+    [InlineData("{\"v\":3}", "newer than this module reads")]
     [InlineData("  ", "empty")]
     public void Registration_checks_the_payload_in_one_pass(string json, string? expected)
     {
