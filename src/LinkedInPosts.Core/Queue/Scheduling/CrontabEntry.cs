@@ -59,6 +59,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>The whole crontab line, marker included, without a line break.</summary>
         public string Line { get; }
 
+        /// <summary>
+        /// A shell command that adds the line to the current user's crontab by hand, keeping what is there
+        /// (for users who would rather not let the cmdlet edit it); run it once, as cron's user.
+        /// </summary>
+        public string InstallCommand => "(crontab -l 2>/dev/null; printf '%s\\n' " + ShQuoted(Line) + ") | crontab -";
+
         /// <summary>The marker comment that ends our line for the task <paramref name="name"/>.</summary>
         public static string Marker(string name) => MarkerPrefix + name;
 

@@ -63,6 +63,9 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>How often it repeats.</summary>
         public TimeSpan Interval { get; }
 
+        /// <summary>The repetition as Task Scheduler writes it: PT5M, PT1H30M, P1D.</summary>
+        public string RepetitionInterval => QueueTaskInterval.ToXmlDuration(Interval);
+
         /// <summary>The first run, local time.</summary>
         public DateTime Start { get; }
 
@@ -78,6 +81,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>schtasks arguments that register the task from the XML file; <paramref name="replace"/> adds /F.</summary>
         public string CreateArguments(string xmlPath, bool replace) =>
             "/Create /TN " + WindowsArgument(Name) + " /XML " + WindowsArgument(xmlPath) + (replace ? " /F" : string.Empty);
+
+        /// <summary>The whole schtasks command that registers the task from <paramref name="xmlPath"/> (for display and by hand).</summary>
+        public string CreateCommandLine(string xmlPath, bool replace) => SchtasksExecutable + " " + CreateArguments(xmlPath, replace);
+
+        /// <summary>The whole schtasks command that deletes the task <paramref name="name"/>.</summary>
+        public static string DeleteCommandLine(string name) => SchtasksExecutable + " " + DeleteArguments(name);
 
         /// <summary>schtasks arguments that tell whether the task exists (exit code 0 when it does).</summary>
         public static string QueryArguments(string name) => "/Query /TN " + WindowsArgument(name);
@@ -97,7 +106,7 @@ namespace LinkedInPosts.Core.Queue
                         new XElement(Task + "TimeTrigger",
                             // No Duration: the repetition goes on indefinitely.
                             new XElement(Task + "Repetition",
-                                new XElement(Task + "Interval", QueueTaskInterval.ToXmlDuration(Interval)),
+                                new XElement(Task + "Interval", RepetitionInterval),
                                 new XElement(Task + "StopAtDurationEnd", "false")),
                             new XElement(Task + "StartBoundary", Start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
                             new XElement(Task + "Enabled", "true"))),
