@@ -269,6 +269,9 @@ public sealed class ScheduleTimeTests
         var number = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(42, "Europe/Berlin", Now, false));
 
         Assert.Contains("ScheduledAt is empty", empty.Message);
+        Assert.Contains("ScheduledAt is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve("  ", "Europe/Berlin", Now, false)).Message);
+        Assert.StartsWith("Date is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime("", "09:30", "Europe/Berlin", Now, false)).Message);
+        Assert.StartsWith("Time is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime("2026-12-24", " ", "Europe/Berlin", Now, false)).Message);
         Assert.Contains("ScheduledAt is a Int32", number.Message);
     }
 
