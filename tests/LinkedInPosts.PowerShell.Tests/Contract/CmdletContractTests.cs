@@ -76,7 +76,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     internal static readonly string[] ExpectedCommands =
     {
         "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
-        "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
+        "Register-LinkedInPostQueueTask", "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection", "Unregister-LinkedInPostQueueTask",
     };
 
     /// <summary>
