@@ -21,7 +21,11 @@ public sealed class ConcurrentRunnerTests
     {
         await using var setup = await SandboxQueue.StartAsync();
         setup.RegisterDue(Posts);
-        var runners = Enumerable.Range(0, Runners).Select(i => setup.StartRunner("runner-" + i, readBack: i % 2 == 0, batch: 5)).ToList();
+        // No run dies here, so leases can be long: on a loaded machine a short one could run out under a live
+        // runner, which would then skip the post (correctly, but this test is about claims that do not expire).
+        var runners = Enumerable.Range(0, Runners)
+            .Select(i => setup.StartRunner("runner-" + i, readBack: i % 2 == 0, batch: 5, lease: TimeSpan.FromMinutes(2), timeout: TimeSpan.FromSeconds(30)))
+            .ToList();
         try
         {
             await Task.WhenAll(runners.Select(r => r.Ready)).WaitAsync(TimeSpan.FromSeconds(30));

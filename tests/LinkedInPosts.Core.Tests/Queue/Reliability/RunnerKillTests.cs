@@ -13,7 +13,8 @@ namespace LinkedInPosts.Core.Tests.Queue.Reliability;
 public sealed class RunnerKillTests
 {
     private const int Posts = 200;
-    private const int RandomKills = 24;
+    private const int Kills = 30;
+    private const int RandomKills = 18;
     private const int WindowKills = 8;
     private const int MaxRunners = 60;
 
@@ -47,7 +48,7 @@ public sealed class RunnerKillTests
             // Kills at random moments and kills in the store-to-record window, interleaved at random, until there
             // are enough of both. A held answer can also be a resend's 422 DUPLICATE_POST (a dead run's post being
             // settled), which is a kill too but not in the window, so the window kills are counted, not planned.
-            while ((randomKills < RandomKills || windowKills < WindowKills) && startedRunners < MaxRunners)
+            while ((kills < Kills || randomKills < RandomKills || windowKills < WindowKills) && startedRunners < MaxRunners)
             {
                 var waitForHold = windowKills < WindowKills && (randomKills >= RandomKills || random.Next(3) == 0);
                 var runner = spare;
@@ -78,10 +79,10 @@ public sealed class RunnerKillTests
                 else
                 {
                     // A random moment: after 0-5 posts of this run plus up to 40 ms into the next one, or at a random
-                    // point up to 1.5 s in when this run finds nothing to take (dead runs' leases still live).
+                    // point up to 1 s in when this run finds nothing to take (dead runs' leases still live).
                     var afterPosts = random.Next(6);
                     var jitter = TimeSpan.FromMilliseconds(random.Next(41));
-                    var cap = TimeSpan.FromMilliseconds(random.Next(100, 1500));
+                    var cap = TimeSpan.FromMilliseconds(random.Next(100, 1000));
                     runner.Go();
                     await runner.WaitForResultsAsync(afterPosts, cap);
                     await Task.Delay(jitter);
@@ -111,7 +112,7 @@ public sealed class RunnerKillTests
                 $"{byEvidence} posts settled by evidence; {watch.Elapsed.TotalSeconds:F1} s");
 
             await setup.AssertEachPostOnceAndRecordedAsync(Posts, "seed " + seed);
-            Assert.True(kills >= 30, $"Only {kills} kills hit a running runner (seed {seed}).");
+            Assert.True(kills >= Kills, $"Only {kills} kills hit a running runner (seed {seed}).");
             Assert.True(windowKills >= WindowKills, $"Only {windowKills} kills hit the store-to-record window (seed {seed}).");
             // Every post killed in the window was stored without being recorded, so some later runner must have
             // settled it by evidence: by reading it back or from LinkedIn's DUPLICATE_POST on a resend.
@@ -144,10 +145,14 @@ public sealed class RunnerKillTests
         }
     }
 
-    /// <summary>A kill may cut a runner anywhere, but what it did report must never be a failure or an unknown outcome.</summary>
+    /// <summary>
+    /// A kill may cut a runner anywhere, but what it did report must never be a failure or an unknown outcome.
+    /// Skipped is allowed: on a loaded machine a claim's short lease can run out before the runner gets to the
+    /// post, and then another runner takes it and this one rightly sends nothing.
+    /// </summary>
     private static void AssertNoRunnerFailed(RunnerProcess runner, int seed)
     {
-        var bad = runner.ResultFields.Where(f => f[3] is not ("Published" or "Retrying")).Select(f => string.Join(" ", f)).ToList();
+        var bad = runner.ResultFields.Where(f => f[3] is not ("Published" or "Retrying" or "Skipped")).Select(f => string.Join(" ", f)).ToList();
         Assert.True(bad.Count == 0, $"{runner.RunnerId} reported (seed {seed}): {string.Join("\n", bad)}");
         Assert.DoesNotContain(runner.Lines, l => l.StartsWith("error: ", StringComparison.Ordinal) || l.StartsWith("problem ", StringComparison.Ordinal));
     }

@@ -10,10 +10,13 @@ namespace LinkedInPosts.Core.Tests.Queue.Reliability;
 /// </summary>
 internal sealed class SandboxQueue : IAsyncDisposable
 {
-    /// <summary>Short, so a dead run's posts come back within seconds; the create call's timeout stays below it.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMilliseconds(2500);
+    /// <summary>
+    /// Short, so a dead run's posts come back within seconds; the create call's timeout stays below it, and is
+    /// long enough that a loaded machine (2 cores, several builds) does not turn a slow answer into an unknown outcome.
+    /// </summary>
+    public static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(5);
 
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(1500);
+    public static readonly TimeSpan ShortLeaseTimeout = TimeSpan.FromMilliseconds(3500);
 
     private SandboxQueue(SandboxServer sandbox, SandboxMember member, string token)
     {
@@ -55,8 +58,9 @@ internal sealed class SandboxQueue : IAsyncDisposable
         Queue.Close();
     }
 
-    public RunnerProcess StartRunner(string runnerId, bool readBack, bool untilSettled = true, int batch = 10) =>
-        RunnerProcess.Start(Queue.QueuePath, Sandbox.BaseUri, Member.Urn, Token, runnerId, Lease, RequestTimeout, batch, readBack, untilSettled);
+    public RunnerProcess StartRunner(string runnerId, bool readBack, int batch = 10, TimeSpan? lease = null, TimeSpan? timeout = null) =>
+        RunnerProcess.Start(Queue.QueuePath, Sandbox.BaseUri, Member.Urn, Token, runnerId, lease ?? ShortLease, timeout ?? ShortLeaseTimeout,
+            batch, readBack, untilSettled: true);
 
     /// <summary>key, state and post URN of every post in the queue file, read with a connection of the test's own.</summary>
     public IReadOnlyList<(string Key, string State, string? Urn)> QueueRows()
