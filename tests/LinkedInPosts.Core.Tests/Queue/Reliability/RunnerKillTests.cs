@@ -53,8 +53,8 @@ public sealed class RunnerKillTests
                 var waitForHold = windowKills < WindowKills && (randomKills >= RandomKills || random.Next(3) == 0);
                 var runner = spare;
                 spare = Next();
-                await runner.Ready.WaitAsync(TimeSpan.FromSeconds(30));
                 finished.Add(runner);
+                await runner.Ready.WaitAsync(TimeSpan.FromSeconds(30));
                 if (waitForHold)
                 {
                     // Its first create (a due post, or a dead run's post sent again for evidence) is stored and held.
