@@ -78,11 +78,11 @@ public sealed class RunnerKillTests
                 }
                 else
                 {
-                    // A random moment: after 0-5 posts of this run plus up to 40 ms into the next one, or at a random
-                    // point up to 1 s in when this run finds nothing to take (dead runs' leases still live).
-                    var afterPosts = random.Next(6);
+                    // A random moment: after 0-3 posts of this run plus up to 40 ms into the next one, or at a random
+                    // point up to 0.8 s in when this run finds nothing to take (dead runs' leases still live).
+                    var afterPosts = random.Next(4);
                     var jitter = TimeSpan.FromMilliseconds(random.Next(41));
-                    var cap = TimeSpan.FromMilliseconds(random.Next(100, 1000));
+                    var cap = TimeSpan.FromMilliseconds(random.Next(100, 800));
                     runner.Go();
                     await runner.WaitForResultsAsync(afterPosts, cap);
                     await Task.Delay(jitter);
