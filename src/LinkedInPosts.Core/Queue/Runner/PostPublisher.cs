@@ -103,7 +103,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 throw;
             }
-            catch (LinkedInException error)
+            catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
                 await SettleAsync(post, claim, connection, error, sent, cancellationToken).ConfigureAwait(false);
                 return true;
