@@ -107,6 +107,12 @@ public sealed class RunnerKillTests
 
             var results = finished.SelectMany(r => r.ResultFields).ToList();
             var byEvidence = results.Count(f => f[6] == "evidence");
+            // The sandbox, like LinkedIn, refuses a repeated commentary with 422 DUPLICATE_POST, so a second create
+            // shows up here rather than as a second post; the queue check below is what catches a runner that
+            // mishandles it (it would not be Published with the first post's URN).
+            var creates = (await admin.GetRequestsAsync()).Where(r => r.Method == "POST" && r.Path == "/rest/posts").ToList();
+            _output.WriteLine($"creates: {creates.Count(r => r.Status == 201)} answered 201, {creates.Count(r => r.Status == 422)} answered DUPLICATE_POST, " +
+                $"{creates.Count(r => r.Status == 0)} never answered (cut off by a kill; a held one was stored)");
             _output.WriteLine($"{kills} kills, {windowKills} between the sandbox storing a post and the runner recording it, " +
                 $"{heldOtherAnswers} while another held answer (not a 201) was on its way; {startedRunners + 1} runner processes; " +
                 $"{byEvidence} posts settled by evidence; {watch.Elapsed.TotalSeconds:F1} s");
