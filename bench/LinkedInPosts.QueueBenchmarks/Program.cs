@@ -1,28 +1,43 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Runner;
+using LinkedInPosts.Sandbox;
 using Microsoft.Data.Sqlite;
 
-// Two figures, each against a baseline measured in the same run on the same machine:
+// Figures, each against a baseline measured in the same run on the same machine:
 //   1. Registering 10,000 posts through IQueueStore.RegisterBatch (500 rows per call, one transaction
-//      each, as a pipeline commits them), as a throughput ratio to plain batched INSERTs of the same rows
-//      with Microsoft.Data.Sqlite (same file settings, same batch size, one prepared command). Goal >= 0.5.
-//   2. An empty ClaimDue (nothing due) on a queue of 1,000,000 rows against one of 1,000 rows. Goal <= 2x.
-// Usage: [registrations] [large queue rows] [small queue rows]
+//      each, as a pipeline commits them), and through the cmdlet's whole Core path (ScheduledPostBuilder.Build
+//      per post, then QueueRegistrationBuffer), each as a throughput ratio to plain batched INSERTs of the same
+//      rows with Microsoft.Data.Sqlite (same file settings, same batch size, one prepared command). Goal >= 0.5.
+//   2. An empty ClaimDue, and an empty QueueRunner.RunAsync (nothing due), on a queue of 1,000,000 rows
+//      against one of 1,000 rows. Goal <= 2x.
+//   3. Publishing 1,000 due posts through QueueRunner.RunAsync to an in-process sandbox, against 1,000 bare
+//      HttpClient POSTs of the same bodies to the same sandbox. Goal: time ratio <= 1.3.
+// Usage: [registrations] [large queue rows] [small queue rows] [posts to publish] [work folder]
+// The work folder (default: the system's temporary folder) holds every queue file; point it at a RAM disk
+// (/dev/shm) to see the code's own cost apart from the disk's fsync time.
 var registrations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var largeRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var smallRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+var publishCount = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
 const int BatchSize = 500;
 const int Rounds = 5;
+const int PublishRounds = 3;
 
-var root = Path.Combine(Path.GetTempPath(), "linkedinposts-bench-" + Guid.NewGuid().ToString("N"));
+var root = Path.Combine(args.Length > 4 ? args[4] : Path.GetTempPath(), "linkedinposts-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(root);
 try
 {
-    Console.WriteLine($"LinkedInPosts queue benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})");
+    Console.WriteLine($"LinkedInPosts queue benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}); queue files in {root}");
     Registration(root, registrations, BatchSize, Rounds);
-    EmptyClaims(root, largeRows, smallRows);
+    await EmptyClaimsAndRuns(root, largeRows, smallRows);
+    await Publishing(root, publishCount, PublishRounds);
 }
 finally
 {
@@ -40,8 +55,15 @@ static void Registration(string root, int count, int batchSize, int rounds)
             "work", at.AddMinutes(i), "Europe/Berlin", key: "bench-" + i.ToString("D6", CultureInfo.InvariantCulture)))
         .ToList();
     var batches = posts.Chunk(batchSize).ToList();
+    // The same posts as a cmdlet hands them to Core: a draft, a connection, a time and zone, the user's key.
+    var requests = Enumerable.Range(0, count)
+        .Select(i => new ScheduleRequest(
+            new PostDraft(LinkedInUrn.Parse("urn:li:person:bench"), $"Post {i}: what we shipped this week, and why it matters #ops"),
+            "work", at.AddMinutes(i), "Europe/Berlin") { Key = "bench-" + i.ToString("D6", CultureInfo.InvariantCulture) })
+        .ToList();
 
     var storeTimes = new List<double>();
+    var builderTimes = new List<double>();
     var rawTimes = new List<double>();
     for (var round = 0; round < rounds + 1; round++)
     {
@@ -62,6 +84,30 @@ static void Registration(string root, int count, int batchSize, int rounds)
             if (store.CountByState()[QueueState.Pending] != count)
             {
                 throw new InvalidOperationException("The store did not register every post.");
+            }
+        }
+
+        // The cmdlet's path: ScheduledPostBuilder.Build checks each post with New-LinkedInPost's rules and builds
+        // its payload and key, and QueueRegistrationBuffer commits them 500 per transaction.
+        var builderPath = Path.Combine(root, $"register-builder-{round}.db");
+        using (var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = builderPath }))
+        {
+            var added = 0;
+            var watch = Stopwatch.StartNew();
+            var buffer = new QueueRegistrationBuffer(store, RegistrationMode.AddOnly, batchSize);
+            foreach (var request in requests)
+            {
+                added += Added(buffer.Add(ScheduledPostBuilder.Build(request, store.Media)));
+            }
+            added += Added(buffer.Flush());
+            watch.Stop();
+            if (round > 0)
+            {
+                builderTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            if (added != count || store.CountByState()[QueueState.Pending] != count)
+            {
+                throw new InvalidOperationException("The builder path did not register every post.");
             }
         }
 
@@ -108,15 +154,20 @@ static void Registration(string root, int count, int batchSize, int rounds)
         }
     }
     var storeMs = Median(storeTimes);
+    var builderMs = Median(builderTimes);
     var rawMs = Median(rawTimes);
     Console.WriteLine();
     Console.WriteLine($"Registering {count:N0} posts in batches of {batchSize} (median of {rounds} rounds after a warm-up):");
     Console.WriteLine($"  store RegisterBatch:          {storeMs,9:F1} ms  ({count / storeMs * 1000:N0} posts/s)");
+    Console.WriteLine($"  Build + RegistrationBuffer:   {builderMs,9:F1} ms  ({count / builderMs * 1000:N0} posts/s; the cmdlet's Core path)");
     Console.WriteLine($"  raw Microsoft.Data.Sqlite:    {rawMs,9:F1} ms  ({count / rawMs * 1000:N0} posts/s)");
     Console.WriteLine($"  store throughput / raw:       {rawMs / storeMs,9:F2}  (goal >= 0.5)");
+    Console.WriteLine($"  cmdlet path throughput / raw: {rawMs / builderMs,9:F2}  (goal >= 0.5)");
 }
 
-static void EmptyClaims(string root, int largeRows, int smallRows)
+static int Added(IReadOnlyList<RegistrationResult> results) => results.Count(r => r.Outcome == RegistrationOutcome.Added);
+
+static async Task EmptyClaimsAndRuns(string root, int largeRows, int smallRows)
 {
     var large = Path.Combine(root, "claims-large.db");
     var small = Path.Combine(root, "claims-small.db");
@@ -133,7 +184,157 @@ static void EmptyClaims(string root, int largeRows, int smallRows)
     Console.WriteLine($"  {largeRows,9:N0} rows:  median {largeMedian * 1000,8:F1} µs   mean {largeMean * 1000,8:F1} µs per call");
     Console.WriteLine($"  {smallRows,9:N0} rows:  median {smallMedian * 1000,8:F1} µs   mean {smallMean * 1000,8:F1} µs per call");
     Console.WriteLine($"  large / small (median):     {largeMedian / smallMedian,6:F2}x  (goal <= 2x)");
+
+    // The whole run a scheduled task makes when nothing is due: settle expired Sending posts (none), claim (none).
+    var (largeRunMedian, largeRunMean) = await MeasureEmptyRuns(large, now);
+    var (smallRunMedian, smallRunMean) = await MeasureEmptyRuns(small, now);
+    Console.WriteLine();
+    Console.WriteLine("Empty QueueRunner.RunAsync (nothing due, same queues; in-process, store already open):");
+    Console.WriteLine($"  {largeRows,9:N0} rows:  median {largeRunMedian * 1000,8:F1} µs   mean {largeRunMean * 1000,8:F1} µs per run");
+    Console.WriteLine($"  {smallRows,9:N0} rows:  median {smallRunMedian * 1000,8:F1} µs   mean {smallRunMean * 1000,8:F1} µs per run");
+    Console.WriteLine($"  large / small (median):     {largeRunMedian / smallRunMedian,6:F2}x  (goal <= 2x)");
 }
+
+static async Task<(double Median, double Mean)> MeasureEmptyRuns(string path, DateTimeOffset now)
+{
+    const int Runs = 1000;
+    using var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = path });
+    // The queue's clock is pinned where nothing is due and nothing is overdue by more than MaxLateness.
+    var runner = new QueueRunner(store, new NoConnections(), new QueueRunOptions { RunnerId = "bench", Clock = new FixedClock(now) });
+    for (var i = 0; i < 100; i++)
+    {
+        await runner.RunAsync();
+    }
+    var times = new List<double>(Runs);
+    for (var i = 0; i < Runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var report = await runner.RunAsync();
+        watch.Stop();
+        if (report.Posts.Count != 0)
+        {
+            throw new InvalidOperationException("The benchmark queue had a due post.");
+        }
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    return (Median(times), times.Average());
+}
+
+static async Task Publishing(string root, int count, int rounds)
+{
+    await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { MediaRoot = Path.Combine(root, "sandbox") });
+    using var http = new HttpClient { BaseAddress = sandbox.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    var runnerTimes = new List<double>();
+    var bareTimes = new List<double>();
+    var bookTimes = new List<double>();
+    for (var round = 0; round < rounds + 1; round++)
+    {
+        // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50,
+        // Sending committed before each create, Published after), with a LinkedInClient on the sandbox.
+        var (member, token) = await FreshSandbox(sandbox);
+        var queuePath = Path.Combine(root, $"publish-{round}.db");
+        using (var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = queuePath }))
+        {
+            var due = DateTimeOffset.UtcNow.AddHours(-1);
+            store.RegisterBatch(Enumerable.Range(0, count)
+                .Select(i => NewScheduledPost.FromDraft(new PostDraft(member, PublishText(round, i)), "work", due.AddMilliseconds(i), "UTC"))
+                .ToList());
+            using var client = SandboxClient(sandbox, token);
+            var runner = new QueueRunner(store, new OneConnection(client, member.ToString()), new QueueRunOptions { RunnerId = "bench" });
+            var watch = Stopwatch.StartNew();
+            var report = await runner.RunAsync();
+            watch.Stop();
+            if (report.Published != count || (await sandbox.Admin.GetPostsAsync()).Count != count)
+            {
+                throw new InvalidOperationException($"The runner published {report.Published} of {count} posts.");
+            }
+            if (round > 0)
+            {
+                runnerTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        // Baseline: the same bodies (as LinkedInClient builds them, for this round's member) POSTed one after
+        // another with one HttpClient, with the headers LinkedIn requires and nothing else.
+        (member, token) = await FreshSandbox(sandbox);
+        var bodies = Enumerable.Range(0, count).Select(i => LinkedInClient.PreviewCreate(new PostDraft(member, PublishText(round, i))).JsonBody).ToList();
+        var bare = Stopwatch.StartNew();
+        foreach (var body in bodies)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "rest/posts") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Add("LinkedIn-Version", LinkedInApiVersion.Default);
+            request.Headers.Add("X-Restli-Protocol-Version", "2.0.0");
+            using var response = await http.SendAsync(request);
+            if ((int)response.StatusCode != 201)
+            {
+                throw new InvalidOperationException($"A bare POST got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        bare.Stop();
+        if (round > 0)
+        {
+            bareTimes.Add(bare.Elapsed.TotalMilliseconds);
+        }
+
+        // For reading the ratio: the queue's own bookkeeping for the same posts without any HTTP (claims of 50,
+        // then per post a durable Sending before the call and Published after it: two synchronous=FULL commits).
+        var bookPath = Path.Combine(root, $"publish-book-{round}.db");
+        using (var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = bookPath }))
+        {
+            var due = DateTimeOffset.UtcNow.AddHours(-1);
+            store.RegisterBatch(Enumerable.Range(0, count)
+                .Select(i => NewScheduledPost.FromDraft(new PostDraft(member, PublishText(round, i)), "work", due.AddMilliseconds(i), "UTC"))
+                .ToList());
+            var lease = TimeSpan.FromMinutes(10);
+            var watch = Stopwatch.StartNew();
+            var done = 0;
+            for (var batch = store.ClaimDue(DateTimeOffset.UtcNow, "bench", lease, 50); batch.Count > 0; batch = store.ClaimDue(DateTimeOffset.UtcNow, "bench", lease, 50))
+            {
+                foreach (var post in batch)
+                {
+                    store.MarkSending(post.Claim!, DateTimeOffset.UtcNow, lease);
+                    done += store.MarkPublished(post.Claim!, "urn:li:share:" + post.Id, DateTimeOffset.UtcNow, 201).Applied ? 1 : 0;
+                }
+            }
+            watch.Stop();
+            if (done != count)
+            {
+                throw new InvalidOperationException("The bookkeeping loop did not publish every post.");
+            }
+            if (round > 0)
+            {
+                bookTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+    var runnerMs = Median(runnerTimes);
+    var bareMs = Median(bareTimes);
+    Console.WriteLine();
+    Console.WriteLine($"Publishing {count:N0} due posts to an in-process sandbox (median of {rounds} rounds after a warm-up):");
+    Console.WriteLine($"  QueueRunner.RunAsync:         {runnerMs,9:F1} ms  ({runnerMs * 1000 / count,7:F0} µs per post)");
+    Console.WriteLine($"  bare HttpClient POSTs:        {bareMs,9:F1} ms  ({bareMs * 1000 / count,7:F0} µs per post)");
+    var bookMs = Median(bookTimes);
+    Console.WriteLine($"  runner time / bare time:      {runnerMs / bareMs,9:F2}  (goal <= 1.3)");
+    Console.WriteLine($"  queue bookkeeping alone:      {bookMs,9:F1} ms  ({bookMs * 1000 / count,7:F0} µs per post: the runner's store calls in a tight loop, no HTTP;");
+    Console.WriteLine("                                two synchronous=FULL commits per post, so mostly the disk's fsync time)");
+}
+
+// An emptied sandbox with one member who may post, and daily limits far above what a round sends.
+static async Task<(LinkedInUrn Member, string Token)> FreshSandbox(SandboxServer sandbox)
+{
+    await sandbox.Admin.ResetAsync();
+    await sandbox.Admin.SetLimitsAsync(memberDailyLimit: 1_000_000, appDailyLimit: 10_000_000);
+    var member = await sandbox.Admin.CreateMemberAsync("Benchmark");
+    var token = await sandbox.Admin.CreateTokenAsync(member.Urn, ["w_member_social"]);
+    return (LinkedInUrn.Parse(member.Urn), token);
+}
+
+static LinkedInClient SandboxClient(SandboxServer sandbox, string token) =>
+    new(new StaticAccessTokenSource(token), new LinkedInClientOptions { Endpoints = LinkedInEndpoints.ForSandbox(sandbox.BaseUri) });
+
+// Distinct texts: the sandbox refuses a repeated commentary with 422 DUPLICATE_POST, as LinkedIn does.
+static string PublishText(int round, int i) => $"Round {round}, post {i}: what we shipped this week, and why it matters";
 
 static (double Median, double Mean) MeasureClaims(string path, DateTimeOffset now)
 {
@@ -199,4 +400,36 @@ static double Median(List<double> values)
 {
     var sorted = values.OrderBy(v => v).ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+/// <summary>A run with nothing due opens no connection; one that tries has found a due post the benchmark did not plan.</summary>
+internal sealed class NoConnections : IQueueConnections
+{
+    public QueueConnection Open(string connectionName, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The benchmark queue had a due post for " + connectionName + ".");
+}
+
+/// <summary>Every connection name opens the one sandbox member.</summary>
+internal sealed class OneConnection : IQueueConnections
+{
+    private readonly LinkedInClient _client;
+    private readonly string _member;
+
+    public OneConnection(LinkedInClient client, string member)
+    {
+        _client = client;
+        _member = member;
+    }
+
+    public QueueConnection Open(string connectionName, CancellationToken cancellationToken) => new(connectionName, _client, _member);
+}
+
+/// <summary>A clock that stands still, so every empty run sees the same queue.</summary>
+internal sealed class FixedClock : TimeProvider
+{
+    private readonly DateTimeOffset _now;
+
+    public FixedClock(DateTimeOffset now) => _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now;
 }

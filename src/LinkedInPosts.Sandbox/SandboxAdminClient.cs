@@ -138,6 +138,13 @@ public sealed class SandboxAdminClient
     public async Task<IReadOnlyList<SandboxRequestRecord>> GetRequestsAsync(CancellationToken ct = default) =>
         (await ReadAsync<List<SandboxRequestRecord>>(await _http.GetAsync("sandbox/requests", ct), ct))!;
 
+    /// <summary>
+    /// The answers that <see cref="SandboxFault.HoldAfterStoreMilliseconds"/> faults are keeping back right now:
+    /// each request was handled (a create's post is stored) and its client has not had the answer yet.
+    /// </summary>
+    public async Task<IReadOnlyList<SandboxHeldResponse>> GetHeldResponsesAsync(CancellationToken ct = default) =>
+        (await ReadAsync<List<SandboxHeldResponse>>(await _http.GetAsync("sandbox/held", ct), ct))!;
+
     /// <summary>Sets the daily limits (per member and per application).</summary>
     public async Task SetLimitsAsync(int memberDailyLimit, int appDailyLimit = 100000, CancellationToken ct = default) =>
         await EnsureAsync(await _http.PutAsJsonAsync("sandbox/config", new { memberDailyLimit, appDailyLimit }, SandboxJson.Options, ct), ct);

@@ -20,6 +20,7 @@ internal static class AdminEndpoints
         admin.MapGet("/posts/{urn}", InspectionAdmin.Post);
         admin.MapGet("/posts/{urn}/comments", MediaAdmin.Comments);
         admin.MapGet("/requests", InspectionAdmin.Requests);
+        admin.MapGet("/held", InspectionAdmin.Held);
 
         admin.MapGet("/media", MediaAdmin.List);
         admin.MapGet("/media/{urn}", MediaAdmin.Get);

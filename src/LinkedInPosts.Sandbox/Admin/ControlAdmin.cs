@@ -45,9 +45,14 @@ internal static class ControlAdmin
             return error;
         }
         if (fault is null || fault.Count < 1 || fault.DelayMilliseconds < 0 || fault.Status is < 100 or > 599
-            || string.IsNullOrEmpty(fault.Path) || !Enum.IsDefined(fault.Drop))
+            || string.IsNullOrEmpty(fault.Path) || !Enum.IsDefined(fault.Drop) || fault.HoldAfterStoreMilliseconds < 0)
         {
-            return AdminResults.Problem(400, "A fault needs count >= 1, a path prefix, delayMilliseconds >= 0, status 100-599 if set, and drop none|beforeStore|afterStore.");
+            return AdminResults.Problem(400, "A fault needs count >= 1, a path prefix, delayMilliseconds >= 0, status 100-599 if set, drop none|beforeStore|afterStore, and holdAfterStoreMilliseconds >= 0.");
+        }
+        if (fault.HoldAfterStoreMilliseconds > 0 && (fault.Status is not null || fault.Drop != SandboxDrop.None))
+        {
+            // A hold keeps the handled request's own answer back; a status or a drop replaces that answer.
+            return AdminResults.Problem(400, "holdAfterStoreMilliseconds cannot be combined with status or drop.");
         }
         lock (state.Sync)
         {

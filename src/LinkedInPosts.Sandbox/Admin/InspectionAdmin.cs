@@ -32,4 +32,13 @@ internal static class InspectionAdmin
             return Results.Json(state.Requests.Snapshot(), SandboxJson.Options);
         }
     }
+
+    /// <summary>The answers hold faults are keeping back right now, oldest first.</summary>
+    public static IResult Held(SandboxState state)
+    {
+        lock (state.Sync)
+        {
+            return Results.Json(state.Held.Snapshot(), SandboxJson.Options);
+        }
+    }
 }

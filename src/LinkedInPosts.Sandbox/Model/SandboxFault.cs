@@ -29,4 +29,12 @@ public sealed class SandboxFault
 
     /// <summary>Whether, and when, to abort the connection.</summary>
     public SandboxDrop Drop { get; set; } = SandboxDrop.None;
+
+    /// <summary>
+    /// Real milliseconds to hold the answer back after the request was handled (a post stored): the
+    /// client waits while the post already exists, so a test can kill it between LinkedIn storing a post
+    /// and the client recording it. Held answers are listed by <c>GET /sandbox/held</c>. Cannot be
+    /// combined with <see cref="Status"/> or <see cref="Drop"/>.
+    /// </summary>
+    public int HoldAfterStoreMilliseconds { get; set; }
 }

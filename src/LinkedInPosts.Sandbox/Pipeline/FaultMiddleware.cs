@@ -63,7 +63,68 @@ internal sealed class FaultMiddleware
             Drop(context);
             return;
         }
+        if (fault.HoldAfterStoreMilliseconds > 0)
+        {
+            await HoldAsync(context, fault.HoldAfterStoreMilliseconds);
+            return;
+        }
         await _next(context);
+    }
+
+    /// <summary>
+    /// Handles the request fully into a buffer (a post is stored), then keeps the whole answer, status line
+    /// included, back for <paramref name="milliseconds"/> before letting it out. A client that goes away
+    /// meanwhile (killed, timed out) ends the hold: its answer is never sent, as with a drop after store.
+    /// </summary>
+    private async Task HoldAsync(HttpContext context, int milliseconds)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        using var buffer = new MemoryStream();
+        // Nothing reaches Kestrel until the buffer is copied out below, so not even the headers leave early.
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        try
+        {
+            await _next(context);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        var held = new SandboxHeldResponse
+        {
+            Method = context.Request.Method,
+            Path = context.Request.Path.Value ?? "",
+            Status = context.Response.StatusCode,
+            RestLiId = context.Response.Headers.TryGetValue("x-restli-id", out var id) ? id.ToString() : null,
+            Since = _state.Clock.GetUtcNow(),
+        };
+        lock (_state.Sync)
+        {
+            _state.Held.Add(held);
+        }
+        try
+        {
+            await Task.Delay(milliseconds, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client is gone; fall through to the drop below.
+        }
+        finally
+        {
+            lock (_state.Sync)
+            {
+                _state.Held.Remove(held);
+            }
+        }
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            Drop(context);
+            return;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, CancellationToken.None);
     }
 
     private static async Task Answer(HttpContext context, SandboxFault fault, int status)

@@ -44,5 +44,6 @@ internal sealed class FaultQueue
         RetryAfterSeconds = f.RetryAfterSeconds,
         DelayMilliseconds = f.DelayMilliseconds,
         Drop = f.Drop,
+        HoldAfterStoreMilliseconds = f.HoldAfterStoreMilliseconds,
     };
 }

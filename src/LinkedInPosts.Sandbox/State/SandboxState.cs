@@ -46,6 +46,9 @@ internal sealed class SandboxState : IDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Answers a hold fault is keeping back right now; not cleared by a reset (they are in flight).</summary>
+    public HeldResponses Held { get; } = new();
+
     /// <summary>
     /// Back to an empty sandbox as it was started: no data (apps, codes, tokens, media with their files,
     /// comments and the signed-in browser member included), default limits and processing times, the
