@@ -26,8 +26,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// <summary>A connection that ends (no refresh) within this time of now is a warning even if no post is hit yet (default 7 days, as the cmdlets warn).</summary>
         public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(7);
 
-        /// <summary>An API version whose estimated sunset is within this time of now is a warning (default 30 days).</summary>
-        public TimeSpan VersionWarning { get; set; } = TimeSpan.FromDays(30);
+        /// <summary>An API version whose estimated sunset is within this time of now is a warning (default 60 days: time to plan the connection's update).</summary>
+        public TimeSpan VersionWarning { get; set; } = TimeSpan.FromDays(60);
 
         /// <summary>
         /// The command that makes a connection that does not exist yet, for the fix of a missing connection
