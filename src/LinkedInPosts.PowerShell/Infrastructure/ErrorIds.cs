@@ -42,5 +42,17 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// not be posted again.
         /// </summary>
         public const string FirstCommentFailed = "LinkedInFirstCommentFailed";
+
+        /// <summary>Test-LinkedInPostQueue found at least one Error finding: some post will not go out unless someone acts.</summary>
+        public const string QueuePreflightFailed = "LinkedInQueuePreflightFailed";
+
+        /// <summary>Invoke-LinkedInPostQueue: a scheduled post failed for good (LinkedIn refused it, or its retries ran out). It was not published.</summary>
+        public const string ScheduledPostFailed = "LinkedInScheduledPostFailed";
+
+        /// <summary>Invoke-LinkedInPostQueue: a scheduled post was overdue by more than -MaxLateness and was marked Missed instead of posted late.</summary>
+        public const string ScheduledPostMissed = "LinkedInScheduledPostMissed";
+
+        /// <summary>Invoke-LinkedInPostQueue: whether a scheduled post was published is unknown and the evidence did not settle it; a person must look.</summary>
+        public const string ScheduledPostUnconfirmed = "LinkedInScheduledPostUnconfirmed";
     }
 }

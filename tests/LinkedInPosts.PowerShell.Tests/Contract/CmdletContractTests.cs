@@ -77,6 +77,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
         "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
+        "Test-LinkedInPostQueue",
     };
 
     /// <summary>

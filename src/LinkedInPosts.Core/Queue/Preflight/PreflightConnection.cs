@@ -22,7 +22,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// The description of a stored connection. Only non-secret facts are copied: whether a refresh is
         /// possible is decided here (a refresh token and the app's secret), never the tokens themselves.
         /// </summary>
-        public static PreflightConnection FromStored(StoredConnection stored, string apiVersion, string reconnectCommand)
+        public static PreflightConnection FromStored(StoredConnection stored, string? apiVersion, string reconnectCommand)
         {
             if (stored == null)
             {
