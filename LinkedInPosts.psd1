@@ -28,6 +28,7 @@
         'Get-LinkedInPost'
         'Set-LinkedInPost'
         'Remove-LinkedInPost'
+        'Invoke-LinkedInPostQueue'
         'Test-LinkedInPostQueue'
     )
     FunctionsToExport    = @()
