@@ -110,6 +110,35 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         ScheduledPost? TakeOverExpiredSending(long id, string expiredToken, DateTimeOffset now, string runnerId, TimeSpan lease);
 
+        /// <summary>
+        /// The posts <see cref="ClaimDue"/> would take at <paramref name="now"/>, earliest first, without claiming
+        /// anything: Pending posts that are due, and Claimed ones whose lease ran out (for a preview, -WhatIf).
+        /// </summary>
+        IReadOnlyList<ScheduledPost> FindDue(DateTimeOffset now, int max);
+
+        /// <summary>
+        /// Claimed goes back to Pending without an attempt, due no earlier than <paramref name="dueAt"/> (a
+        /// runner that will not send it now because LinkedIn throttles its author).
+        /// </summary>
+        TransitionResult ReleaseUntil(QueueClaim claim, DateTimeOffset dueAt, DateTimeOffset now);
+
+        /// <summary>
+        /// Makes every Pending post of <paramref name="author"/> (through <paramref name="connection"/>, when
+        /// given) that is due before <paramref name="until"/> due at <paramref name="until"/>, in one statement,
+        /// and returns how many changed. Posts due later, and posts in any other state, are left alone.
+        /// </summary>
+        int DeferPending(string author, string? connection, DateTimeOffset until, DateTimeOffset now);
+
+        /// <summary>
+        /// The most recent upload of the stored file <paramref name="sha256"/> for <paramref name="author"/> on
+        /// <paramref name="apiBase"/> (see <see cref="MediaUploadRecord.ApiBaseKey"/>) made at or after
+        /// <paramref name="uploadedSince"/>, or null.
+        /// </summary>
+        MediaUploadRecord? FindUpload(string sha256, string author, string apiBase, DateTimeOffset uploadedSince);
+
+        /// <summary>Records (or replaces) the upload of a stored file for an author on an API host.</summary>
+        void RecordUpload(MediaUploadRecord upload);
+
         /// <summary>Pending becomes Held: kept, but not claimed until resumed.</summary>
         TransitionResult Hold(long id, DateTimeOffset now);
 

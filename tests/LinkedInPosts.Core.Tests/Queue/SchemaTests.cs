@@ -60,7 +60,7 @@ public sealed class SchemaTests : IDisposable
         using var raw = _queue.Raw();
         Assert.Equal((long)SqliteSchema.CurrentVersion, TestQueue.Scalar(raw, "PRAGMA user_version;"));
         Assert.Equal((long)SqliteSchema.ApplicationId, TestQueue.Scalar(raw, "PRAGMA application_id;"));
-        Assert.Equal(new[] { "attempts", "post_media", "posts" },
+        Assert.Equal(new[] { "attempts", "media_uploads", "post_media", "posts" },
             SchemaOf(_queue.QueuePath).Where(s => s.StartsWith("table ", StringComparison.Ordinal)).Select(s => s.Split(' ')[1].TrimEnd(':')).ToArray());
     }
 

@@ -77,6 +77,20 @@ CREATE TABLE attempts (
     UNIQUE (post_id, number)
 );
 ",
+            // 1 -> 2: the runner's additions. media_uploads lets a run reuse an earlier upload of the same
+            // stored file for the same author on the same API host instead of uploading it again; the partial
+            // index lets a throttled author's Pending posts be deferred without scanning the history.
+            @"
+CREATE TABLE media_uploads (
+    sha256       TEXT    NOT NULL CHECK (length(sha256) = 64),
+    author       TEXT    NOT NULL,
+    api_base     TEXT    NOT NULL,
+    media_urn    TEXT    NOT NULL,
+    uploaded_at  TEXT    NOT NULL,
+    PRIMARY KEY (sha256, author, api_base)
+) WITHOUT ROWID;
+CREATE INDEX posts_pending_author ON posts (author, due_at) WHERE state = 'Pending';
+",
         };
 
         /// <summary>

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+
+namespace LinkedInPosts.Core.Queue.Sqlite
+{
+    public sealed partial class SqliteQueueStore
+    {
+        /// <summary>
+        /// A throttled author's Pending posts, found through the partial index posts_pending_author (schema v2),
+        /// which holds Pending rows only: the cost follows the author's waiting posts, not the history.
+        /// </summary>
+        internal const string DeferPendingSql =
+            "UPDATE posts INDEXED BY posts_pending_author SET due_at = @until, updated_at = @now " +
+            "WHERE state = 'Pending' AND author = @author AND due_at < @until AND (@connection IS NULL OR connection = @connection);";
+
+        /// <summary>Due Pending posts, as ClaimDue finds them, read without claiming (pinned to the same index).</summary>
+        internal const string DuePendingSql =
+            "SELECT " + PostColumns + " FROM posts INDEXED BY posts_pending_due WHERE state = 'Pending' AND due_at <= @now ORDER BY due_at, id LIMIT @max;";
+
+        /// <summary>Claims that ClaimDue would release first (their lease ran out before anything was sent).</summary>
+        internal const string ExpiredClaimsSql =
+            "SELECT " + PostColumns + " FROM posts INDEXED BY posts_claimed_lease WHERE state = 'Claimed' AND lease_until <= @now ORDER BY lease_until, id LIMIT @max;";
+
+        /// <inheritdoc />
+        public IReadOnlyList<ScheduledPost> FindDue(DateTimeOffset now, int max)
+        {
+            if (max <= 0)
+            {
+                return Array.Empty<ScheduledPost>();
+            }
+            return Run("read", connection =>
+            {
+                var found = new List<ScheduledPost>();
+                foreach (var sql in new[] { ExpiredClaimsSql, DuePendingSql })
+                {
+                    using (var command = Command(connection, null, sql))
+                    {
+                        command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                        command.Parameters.AddWithValue("@max", max);
+                        found.AddRange(ReadPosts(command));
+                    }
+                }
+                found.Sort((a, b) => a.DueAtUtc != b.DueAtUtc ? a.DueAtUtc.CompareTo(b.DueAtUtc) : a.Id.CompareTo(b.Id));
+                if (found.Count > max)
+                {
+                    found.RemoveRange(max, found.Count - max);
+                }
+                LoadMedia(connection, null, found);
+                return (IReadOnlyList<ScheduledPost>)found;
+            });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult ReleaseUntil(QueueClaim claim, DateTimeOffset dueAt, DateTimeOffset now)
+        {
+            RequireClaim(claim);
+            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+                "UPDATE posts SET state = 'Pending', due_at = max(due_at, @due), claim_token = NULL, lease_until = NULL, updated_at = @now " +
+                "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
+                command =>
+                {
+                    command.Parameters.AddWithValue("@token", claim.Token);
+                    command.Parameters.AddWithValue("@due", QueueTime.Format(dueAt));
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                }));
+        }
+
+        /// <inheritdoc />
+        public int DeferPending(string author, string? connection, DateTimeOffset until, DateTimeOffset now)
+        {
+            if (string.IsNullOrWhiteSpace(author))
+            {
+                throw new ArgumentException("The author is needed.", nameof(author));
+            }
+            return Write("written", (sqlite, transaction) =>
+            {
+                using (var command = Command(sqlite, transaction, DeferPendingSql))
+                {
+                    command.Parameters.AddWithValue("@author", author);
+                    command.Parameters.AddWithValue("@connection", Nullable(connection));
+                    command.Parameters.AddWithValue("@until", QueueTime.Format(until));
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                    return command.ExecuteNonQuery();
+                }
+            });
+        }
+    }
+}
