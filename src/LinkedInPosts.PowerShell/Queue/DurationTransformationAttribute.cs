@@ -9,6 +9,11 @@ namespace LinkedInPosts.PowerShell.Queue
     /// Lets a TimeSpan parameter take the short forms people write in a crontab or a task's arguments:
     /// <c>24h</c>, <c>90m</c>, <c>30s</c>, <c>2d</c>, <c>1h30m</c>; a number is seconds (PowerShell's own
     /// conversion would read it as ticks); TimeSpans and <c>1.00:00:00</c> strings bind as usual.
+    /// <para>
+    /// PowerShell reads some of these unquoted as numbers before any transformation sees them: <c>2d</c> is
+    /// the decimal 2 and <c>30s</c> the short 30. So a decimal is taken as days (nobody types a decimal
+    /// literal for seconds; <c>1.5</c> is a double, still seconds), and a short or byte as seconds.
+    /// </para>
     /// </summary>
     public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -21,14 +26,18 @@ namespace LinkedInPosts.PowerShell.Queue
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             switch (value)
             {
+                case byte seconds:
+                    return TimeSpan.FromSeconds(seconds);
+                case short seconds:
+                    return TimeSpan.FromSeconds(seconds);
                 case int seconds:
                     return TimeSpan.FromSeconds(seconds);
                 case long seconds:
                     return TimeSpan.FromSeconds(seconds);
                 case double seconds:
                     return TimeSpan.FromSeconds(seconds);
-                case decimal seconds:
-                    return TimeSpan.FromSeconds((double)seconds);
+                case decimal days:
+                    return TimeSpan.FromDays((double)days);
                 case string text when TryParseShort(text, out var span):
                     return span;
                 default:
