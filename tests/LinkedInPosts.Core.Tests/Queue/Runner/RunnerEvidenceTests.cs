@@ -1,0 +1,162 @@
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Runner;
+using LinkedInPosts.Sandbox;
+
+namespace LinkedInPosts.Core.Tests.Queue.Runner;
+
+/// <summary>
+/// A run that died during its create call leaves a Sending post whose lease runs out. The next run settles
+/// it by evidence: a read-back where allowed, else one resend and LinkedIn's duplicate check; never twice.
+/// </summary>
+public sealed class RunnerEvidenceTests
+{
+    private static readonly TimeSpan DeadLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Claims the post as a run that then records Sending and dies; if <paramref name="landed"/>, its create reached LinkedIn.</summary>
+    private static async Task<string?> DieWhileSendingAsync(RunnerHarness world, string key, string text, bool landed)
+    {
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.Equal(key, claimed.Key);
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
+        var urn = landed ? await world.CreateDirectlyAsync(text) : null;
+        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+        return urn;
+    }
+
+    [Fact]
+    public async Task A_post_that_landed_is_found_by_read_back_and_Published_with_its_URN_without_sending_again_then_its_first_comment_follows()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Landed before the crash", firstComment: "First!");
+        await world.CreateDirectlyAsync("Another post by the author"); // not the one: other text
+        var urn = await DieWhileSendingAsync(world, "dead", "Landed before the crash", landed: true);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.True(result.ResolvedByEvidence);
+        Assert.Equal(urn, result.PostUrn);
+        Assert.Equal(urn, world.Get("dead").PostUrn);
+        Assert.Equal(QueueState.Published, world.Get("dead").State);
+        var attempt = Assert.Single(world.Attempts("dead"));
+        Assert.Equal((AttemptOutcome.Published, "dead-run", urn), (attempt.Outcome, attempt.RunnerId, attempt.PostUrn));
+        Assert.Equal(2, await world.CreateCallsAsync()); // the two direct creates: the resolver sent nothing
+        Assert.Single(await world.RequestsAsync("GET", "/rest/posts?author="));
+        Assert.Equal(2, (await world.PostsOnceAsync()).Count);
+        Assert.Equal("First!", Assert.Single(await world.Admin.GetCommentsAsync(urn!)).Text);
+        Assert.NotNull(result.FirstCommentUrn);
+    }
+
+    [Fact]
+    public async Task A_post_the_read_back_does_not_find_goes_back_to_Pending_and_this_run_publishes_it_once()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Never reached LinkedIn");
+        await DieWhileSendingAsync(world, "dead", "Never reached LinkedIn", landed: false);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.False(result.ResolvedByEvidence);
+        var post = Assert.Single(await world.PostsOnceAsync());
+        Assert.Equal(post.Urn, world.Get("dead").PostUrn);
+        Assert.Equal(new[] { AttemptOutcome.Retry, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal("NotCreated", world.Attempts("dead")[0].ErrorKind);
+        Assert.Equal(1, await world.CreateCallsAsync());
+    }
+
+    [Fact]
+    public async Task Without_read_back_one_resend_meets_LinkedIns_duplicate_check_and_the_post_is_Published_with_the_first_URN()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "Landed, but nobody knows");
+        var urn = await DieWhileSendingAsync(world, "dead", "Landed, but nobody knows", landed: true);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.True(result.ResolvedByEvidence);
+        Assert.Equal(urn, result.PostUrn);
+        Assert.Equal(urn, world.Get("dead").PostUrn);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal("test-runner", world.Attempts("dead")[1].RunnerId);
+        Assert.Equal(2, await world.CreateCallsAsync()); // the dead run's and the one resend
+        Assert.Equal(urn, Assert.Single(await world.PostsOnceAsync()).Urn);
+        Assert.Empty(await world.RequestsAsync("GET", "/rest/posts"));
+    }
+
+    [Fact]
+    public async Task Without_read_back_a_resend_that_LinkedIn_creates_means_the_first_never_landed_and_it_is_Published_once()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "Lost on the way");
+        await DieWhileSendingAsync(world, "dead", "Lost on the way", landed: false);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.False(result.ResolvedByEvidence);
+        Assert.Equal(Assert.Single(await world.PostsOnceAsync()).Urn, result.PostUrn);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(1, await world.CreateCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_resend_that_gets_no_clear_answer_leaves_the_post_Unconfirmed_and_no_later_run_sends_it()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "Nobody can tell");
+        await DieWhileSendingAsync(world, "dead", "Nobody can tell", landed: false);
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Unconfirmed, result.Outcome);
+        Assert.Equal("LinkedInPostOutcomeUnknown", result.ErrorId);
+        Assert.Contains("recent activity", result.Message);
+        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(2, await world.CreateCallsAsync());
+
+        world.Queue.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Empty((await world.RunAsync()).Posts);
+        Assert.Equal(2, await world.CreateCallsAsync());
+        Assert.Empty(await world.Admin.GetPostsAsync());
+    }
+
+    [Fact]
+    public async Task A_dead_runs_post_whose_connection_cannot_open_stays_Sending_for_a_later_run_with_one_problem_and_no_call()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Waiting for a sign-in");
+        await DieWhileSendingAsync(world, "dead", "Waiting for a sign-in", landed: false);
+        world.Connections.Fail("work", new LinkedInAuthException(AuthFailureReason.Revoked, "The connection 'work' was revoked. Connect-LinkedIn -Name work."));
+
+        var report = await world.RunAsync();
+
+        var result = Assert.Single(report.Posts);
+        Assert.Equal((QueuePostOutcome.Held, QueueState.Sending), (result.Outcome, result.State));
+        Assert.Equal(1, Assert.Single(report.ConnectionProblems).PostsHeld);
+        Assert.Equal(QueueState.Sending, world.Get("dead").State);
+        Assert.Equal("dead-run", world.Get("dead").ClaimedBy); // not taken over
+        Assert.Equal(AttemptOutcome.InProgress, Assert.Single(world.Attempts("dead")).Outcome);
+        Assert.Empty(await world.Admin.GetRequestsAsync());
+        Assert.Single(world.Runner().Preview(), p => p.Key == "dead" && p.Outcome == QueuePostOutcome.WouldResolve);
+    }
+
+    [Fact]
+    public async Task A_dead_run_too_long_ago_is_not_resent_as_a_check_but_left_Unconfirmed()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "The machine was off for two days");
+        await DieWhileSendingAsync(world, "dead", "The machine was off for two days", landed: false);
+        world.Queue.Clock.Advance(TimeSpan.FromDays(2));
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Unconfirmed, result.Outcome);
+        Assert.Contains("too long ago", result.Message);
+        Assert.Equal(0, await world.CreateCallsAsync());
+    }
+}
