@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Management.Automation;
+using LinkedInPosts.Sandbox;
 
 namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 
@@ -181,5 +183,63 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
 
         var bad = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -MaxLateness 0");
         Assert.StartsWith("LinkedInInvalidTimeout,", bad.SingleError().FullyQualifiedErrorId);
+    }
+    [Fact]
+    public async Task AFailedFirstCommentIsAnErrorButThePostIsPublishedOnce()
+    {
+        ConnectQueue();
+        Register(new[] { "Posted, comment refused" }, Now.AddMinutes(-1), comment: "Questions below");
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/socialActions", Status = 403 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            var error = run.SingleError();
+            Assert.StartsWith("LinkedInFirstCommentFailed,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+            Assert.Contains("do not post it again", error.ToString());
+            var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+            Assert.Equal(("Published", true), (Property(result, "Outcome")!.ToString(), (bool)Property(result, "NeedsAttention")!));
+            Assert.Equal(1, Property(Assert.Single(OfType(run, "LinkedInQueueRunSummary")), "FirstCommentsFailed"));
+            Assert.Equal("FAILED", run.Output[^1].ToString());
+            Assert.Single(await MemberPostsAsync());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CtrlCStopsTheRunAtOnceAndNothingIsPostedTwice()
+    {
+        ConnectQueue();
+        Register(new[] { "Slow one", "Never reached" }, Now.AddMinutes(-1));
+        const int serverDelay = 5000;
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", DelayMilliseconds = serverDelay });
+        try
+        {
+            using var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = PowerShell.Runspace;
+            shell.AddScript("Invoke-LinkedInPostQueue -Path $Queue");
+            var running = shell.BeginInvoke();
+            await Task.Delay(800);
+
+            var watch = Stopwatch.StartNew();
+            shell.Stop();
+            Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
+            watch.Stop();
+
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.True(watch.ElapsedMilliseconds < serverDelay / 2, $"Stopping took {watch.ElapsedMilliseconds} ms: the run waited for the call in flight.");
+            // The post that was not reached was released by the runner, so the next run takes it at once.
+            Assert.Equal("Pending", Property(States()["p1"], "State"));
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        await Task.Delay(serverDelay);
+        Assert.True((await MemberPostsAsync()).Count <= 1);
     }
 }
