@@ -25,8 +25,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// The draft with every stored copy replaced by a media URN. The claim's lease is renewed around each
-        /// upload (a video can take longer than a lease); when the claim is gone, <see cref="ClaimLostException"/>.
+        /// The draft with every stored copy replaced by a media URN. The claim's lease is renewed around and
+        /// during each upload (<see cref="LeaseKeeper"/>); when the claim is gone, <see cref="ClaimLostException"/>.
         /// </summary>
         /// <exception cref="Errors.LinkedInQueueException">A stored copy is missing or changed (MediaMissing, MediaCorrupted).</exception>
         public async Task<PostDraft> ResolveAsync(PostDraft draft, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
@@ -54,10 +54,16 @@ namespace LinkedInPosts.Core.Queue.Runner
                     continue;
                 }
                 RenewLease(claim);
+                var keeper = new LeaseKeeper(_run, claim, _run.Options.UploadProgress);
                 var uploaded = await new MediaUploader(connection.Client)
-                    .UploadAsync(stored.Path, draft.Author, UploadOptions(), _run.Options.UploadProgress, cancellationToken)
+                    .UploadAsync(stored.Path, draft.Author, UploadOptions(), keeper, cancellationToken)
                     .ConfigureAwait(false);
+                // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
                 _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));
+                if (keeper.Lost)
+                {
+                    throw new ClaimLostException();
+                }
                 RenewLease(claim);
                 resolved[sha] = MediaReference.FromUpload(uploaded);
             }
