@@ -28,6 +28,8 @@
         'Get-LinkedInPost'
         'Set-LinkedInPost'
         'Remove-LinkedInPost'
+        'Register-LinkedInPostQueueTask'
+        'Unregister-LinkedInPostQueueTask'
         'Invoke-LinkedInPostQueue'
         'Test-LinkedInPostQueue'
     )

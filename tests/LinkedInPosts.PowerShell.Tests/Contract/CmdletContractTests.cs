@@ -78,8 +78,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     internal static readonly string[] ExpectedCommands =
     {
         "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost",
-        "Invoke-LinkedInPostQueue", "New-LinkedInPost", "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection",
-        "Test-LinkedInPostQueue",
+        "Invoke-LinkedInPostQueue", "New-LinkedInPost", "Register-LinkedInPostQueueTask", "Remove-LinkedInPost", "Set-LinkedInPost",
+        "Test-LinkedInConnection", "Test-LinkedInPostQueue", "Unregister-LinkedInPostQueueTask",
     };
 
     /// <summary>
