@@ -185,15 +185,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 case QueuePostOutcome.Failed:
                     return Record(ErrorIds.ScheduledPostFailed, CategoryOf(post.ErrorId), post,
                         $"Scheduled post '{post.Key}' (id {id}, {post.Author}, due {Utc(post.ScheduledAtUtc)}) failed and was not published: {post.ErrorId}{Status(post.HttpStatus)}: {post.Message}",
-                        $"Fix what LinkedIn says, then retry it with Set-LinkedInScheduledPost -Id {id}, or cancel it with Unregister-LinkedInScheduledPost -Id {id}.");
+                        $"Fix what LinkedIn says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}.");
                 case QueuePostOutcome.Missed:
                     return Record(ErrorIds.ScheduledPostMissed, ErrorCategory.OperationTimeout, post,
                         $"Scheduled post '{post.Key}' (id {id}, due {Utc(post.ScheduledAtUtc)}) was not published: it was overdue by more than -MaxLateness ({maxLateness}), so it is marked Missed instead of going out late. {post.Message}".TrimEnd(),
-                        $"Give it a new time with Set-LinkedInScheduledPost -Id {id}, or run the queue with a longer -MaxLateness. Check that the scheduled task runs (Get-ScheduledTask, crontab -l).");
+                        $"Send it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]. Check that the scheduled task runs (Get-ScheduledTask, crontab -l).");
                 case QueuePostOutcome.Unconfirmed:
                     return Record(ErrorIds.ScheduledPostUnconfirmed, ErrorCategory.OperationTimeout, post,
                         $"Scheduled post '{post.Key}' (id {id}, {post.Author}) may or may not be on LinkedIn: its create call got no clear answer and the evidence did not settle it. No run sends it again by itself. {post.Message}".TrimEnd(),
-                        $"Look for it in the feed of {post.Author}; if it is there, record it as published, otherwise re-arm it (Set-LinkedInScheduledPost -Id {id}).");
+                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend.");
                 default:
                     return null;
             }

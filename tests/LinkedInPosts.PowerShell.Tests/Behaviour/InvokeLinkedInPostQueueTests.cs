@@ -74,7 +74,7 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.EndsWith(",LinkedInPosts.PowerShell.Cmdlets.InvokeLinkedInPostQueueCommand", failed.FullyQualifiedErrorId);
         Assert.Equal("stranger0", Property(PSObject.AsPSObject(failed.TargetObject), "Key"));
         Assert.Contains("not published", failed.ToString());
-        Assert.Contains("Set-LinkedInScheduledPost -Id", failed.ErrorDetails.RecommendedAction);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {Property(PSObject.AsPSObject(failed.TargetObject), "Id")} -Retry", failed.ErrorDetails.RecommendedAction);
         var missed = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostMissed,", StringComparison.Ordinal));
         Assert.Equal(ErrorCategory.OperationTimeout, missed.CategoryInfo.Category);
         Assert.Equal("late0", Property(PSObject.AsPSObject(missed.TargetObject), "Key"));

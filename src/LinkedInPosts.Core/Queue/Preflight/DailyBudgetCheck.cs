@@ -48,7 +48,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     var over = list.Count - list.IndexOf(firstOver);
                     yield return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.DailyBudget,
                         $"{TokenCheck.Count(list.Count)} of {member} on {date} (UTC) need about {calls.ToString(CultureInfo.InvariantCulture)} calls, over LinkedIn's daily member limit of {limit.ToString(CultureInfo.InvariantCulture)}: from post '{firstOver.Due.Post.Key}' on, about {TokenCheck.Count(over)} would be deferred to the next day.",
-                        "Spread that member's posts over more days (Set-LinkedInScheduledPost -ScheduledAt), or post some as another member.")
+                        $"Spread that member's posts over more days (Set-LinkedInScheduledPost -Id {firstOver.Due.Post.Id.ToString(CultureInfo.InvariantCulture)} -ScheduledAt <time>, and so on), or post some as another member.")
                         .About(firstOver.Due.Post, over);
                 }
                 else if (calls > limit * options.BudgetWarningShare)

@@ -29,7 +29,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 var what = state == MediaCheck.Missing ? "is missing from" : "was changed in";
                 yield return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Media,
                     $"Media file {(i + 1).ToString(CultureInfo.InvariantCulture)} of post '{post.Key}' (SHA-256 {hash}) {what} the queue's media folder {media.Folder}: the post would fail rather than go out with other content.",
-                    "Register the post again from its original file with -Force (the same content restores the copy), or cancel it with Unregister-LinkedInScheduledPost.")
+                    $"Register the post again from its original file with Register-LinkedInScheduledPost -Force (the same content restores the copy), or cancel it: Unregister-LinkedInScheduledPost -Id {post.Id.ToString(CultureInfo.InvariantCulture)}.")
                     .About(post);
             }
         }

@@ -21,12 +21,12 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 case QueueState.Unconfirmed:
                     return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
                         $"Post '{post.Key}' is Unconfirmed: its create call's outcome is unknown and LinkedIn's evidence did not settle it, so no run sends it again. {post.LastError}".TrimEnd(),
-                        $"Look for it in the feed of {post.Author}. If it is there, record its URN as published; if not, re-arm it (Set-LinkedInScheduledPost -Id {id}). Cancel it with Unregister-LinkedInScheduledPost -Id {id}.")
+                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend. Or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
                         .About(post);
                 case QueueState.Failed:
                     return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
                         $"Post '{post.Key}' Failed after {post.Attempts.ToString(CultureInfo.InvariantCulture)} attempt(s) and was not published: {post.LastError ?? "no error was recorded"}",
-                        $"Fix what the error says, then retry it (Set-LinkedInScheduledPost -Id {id}), or cancel it with Unregister-LinkedInScheduledPost -Id {id}.")
+                        $"Fix what the error says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
@@ -36,7 +36,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 case QueueState.Pending when post.ScheduledAtUtc < options.Now - options.MaxLateness:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
                         $"Post '{post.Key}' was due at {TokenCheck.Time(post.ScheduledAtUtc)}, more than {Hours(options.MaxLateness)} ago: the next run marks it Missed instead of posting it this late.",
-                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt ...), or run Invoke-LinkedInPostQueue -MaxLateness with a longer limit to post it anyway.")
+                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
                         .About(post);
                 default:
                     return null;

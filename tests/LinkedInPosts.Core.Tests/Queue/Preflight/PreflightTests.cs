@@ -308,6 +308,8 @@ public sealed class PreflightTests : IDisposable
         Assert.Contains("Unconfirmed", findings[0].Message);
         Assert.Contains("Not allowed.", findings[1].Message);
         Assert.Contains("dead-run", findings[2].Message);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {findings[0].PostId} -ConfirmPublished -PostUrn", findings[0].Fix);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {findings[1].PostId} -Retry", findings[1].Fix);
     }
 
     [Fact]
