@@ -66,7 +66,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                         return;
                     }
                 }
-                catch (LinkedInException readBack)
+                catch (LinkedInException readBack) when (FailureClassifier.IsAboutThePost(readBack))
                 {
                     Unconfirmed(post, claim, error.Message + " Reading the author's posts back to check failed too: " + readBack.Message);
                     return;
@@ -100,8 +100,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                         await PublishedByEvidenceAsync(post, claim, connection, content, urn, "found among the author's posts", cancellationToken).ConfigureAwait(false);
                         return;
                     }
-                    // Not there: the dead run's call never landed. Due again now; this run's claims send it.
-                    _run.Store.RetryLater(claim, _run.Now, new AttemptReport
+                    // Not there: the dead run's call never landed. Due again as it was, so this run's claims send
+                    // it now, or mark it Missed if it is by now too late.
+                    _run.Store.RetryLater(claim, post.DueAtUtc, new AttemptReport
                     {
                         At = _run.Now,
                         ErrorKind = "NotCreated",
@@ -110,12 +111,12 @@ namespace LinkedInPosts.Core.Queue.Runner
                     });
                     return;
                 }
-                catch (LinkedInException readBack) when (StopsResolution(post, readBack))
+                catch (LinkedInException readBack) when (FailureClassifier.IsAboutThePost(readBack))
                 {
-                    return;
-                }
-                catch (LinkedInException)
-                {
+                    if (StopsResolution(post, readBack))
+                    {
+                        return;
+                    }
                     // The read-back is refused (a scope LinkedIn did not grant, say): LinkedIn's duplicate check is the other evidence.
                 }
             }
@@ -140,13 +141,12 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 return;
             }
-            catch (LinkedInException error) when (StopsResolution(post, error))
+            catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                return;
-            }
-            catch (LinkedInException error)
-            {
-                Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and the post cannot be sent again as a check: " + error.Message);
+                if (!StopsResolution(post, error))
+                {
+                    Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and the post cannot be sent again as a check: " + error.Message);
+                }
                 return;
             }
 
@@ -170,19 +170,20 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 await PublishedByEvidenceAsync(post, claim, connection, content, duplicate.ExistingUrn!, "LinkedIn's duplicate check named it", cancellationToken).ConfigureAwait(false);
             }
-            catch (LinkedInException error) when (StopsResolution(post, error))
+            catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                // Stays Sending under this claim; when its lease runs out a later run tries again to settle it.
-            }
-            catch (LinkedInException error)
-            {
-                Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and sending it once more did not settle it: " + error.Message);
+                // A throttle or a connection to fix leaves it Sending under this claim: when the lease runs out a
+                // later run tries again to settle it.
+                if (!StopsResolution(post, error))
+                {
+                    Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and sending it once more did not settle it: " + error.Message);
+                }
             }
         }
 
         /// <summary>
-        /// Errors that say nothing about the first call and will pass (a throttle, a connection to fix): the
-        /// post stays Sending, and a later run settles it once its lease runs out. Reported Deferred or Held.
+        /// True for errors that say nothing about the first call and will pass (a throttle, a connection to fix):
+        /// the post stays Sending, and a later run settles it once its lease runs out. Reports it Deferred or Held.
         /// </summary>
         private bool StopsResolution(ScheduledPost post, LinkedInException error)
         {

@@ -49,6 +49,15 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
         }
 
+        /// <summary>
+        /// False for a queue that cannot be written (locked, disk full, newer schema): that is no reason to fail
+        /// a post, and recording anything would fail the same way, so it ends the run instead. A stored copy or
+        /// a payload that cannot be read is the post's own problem.
+        /// </summary>
+        public static bool IsAboutThePost(LinkedInException error) =>
+            !(error is LinkedInQueueException queue)
+            || queue.Failure == QueueFailure.MediaMissing || queue.Failure == QueueFailure.MediaCorrupted || queue.Failure == QueueFailure.PayloadUnreadable;
+
         /// <summary>A short word for the attempt row's error_kind.</summary>
         public static string KindName(LinkedInException error) => error switch
         {

@@ -70,7 +70,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
 
-                // Durably Sending before the call: from here on the post may exist on LinkedIn.
+                // Durably Sending before the call: from here on the post may exist on LinkedIn. A run cancelled
+                // by now stops here, so a post it never sent is not left Sending.
+                cancellationToken.ThrowIfCancellationRequested();
                 var sending = store.MarkSending(claim, _run.Now, _run.Options.Lease);
                 if (!sending.Applied)
                 {
@@ -103,7 +105,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 throw;
             }
-            catch (LinkedInException error)
+            catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
                 await SettleAsync(post, claim, connection, error, sent, cancellationToken).ConfigureAwait(false);
                 return true;

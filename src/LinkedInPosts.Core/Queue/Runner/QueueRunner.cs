@@ -57,6 +57,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         while (batch.Count > 0)
                         {
+                            cancellationToken.ThrowIfCancellationRequested();
                             if (await publisher.PublishAsync(batch.Peek(), cancellationToken).ConfigureAwait(false))
                             {
                                 sent++;

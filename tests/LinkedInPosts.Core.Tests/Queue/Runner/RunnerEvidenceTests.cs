@@ -159,4 +159,19 @@ public sealed class RunnerEvidenceTests
         Assert.Contains("too long ago", result.Message);
         Assert.Equal(0, await world.CreateCallsAsync());
     }
+    [Fact]
+    public async Task A_dead_runs_post_the_read_back_does_not_find_keeps_its_due_time_so_a_post_two_days_late_is_Missed_not_sent()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Crashed on Friday");
+        await DieWhileSendingAsync(world, "dead", "Crashed on Friday", landed: false);
+        world.Queue.Clock.Advance(TimeSpan.FromDays(2));
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Missed, result.Outcome);
+        Assert.Equal(QueueState.Missed, world.Get("dead").State);
+        Assert.Equal(AttemptOutcome.Retry, Assert.Single(world.Attempts("dead")).Outcome);
+        Assert.Equal(0, await world.CreateCallsAsync());
+    }
 }

@@ -12,9 +12,9 @@ namespace LinkedInPosts.Core.Tests.Queue.Runner;
 public sealed class RunnerFaultMatrixTests
 {
     /// <summary>The client gives up on a call after this; the slow faults take longer.</summary>
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(1500);
 
-    private const int Slow = 1500;
+    private const int Slow = 4000;
 
     public sealed record Row(
         string Name,

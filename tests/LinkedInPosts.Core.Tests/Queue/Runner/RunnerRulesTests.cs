@@ -304,5 +304,38 @@ public sealed class RunnerRulesTests
         Assert.Empty(await world.Admin.GetRequestsAsync());
     }
 
+    [Fact]
+    public async Task Cancelling_a_run_stops_after_the_post_in_hand_and_leaves_the_rest_Pending_and_unclaimed()
+    {
+        await using var world = await RunnerHarness.StartAsync();
+        world.Register("a", "Goes out", world.Now.AddMinutes(-3));
+        world.Register("b", "Stays", world.Now.AddMinutes(-2));
+        world.Register("c", "Stays too", world.Now.AddMinutes(-1));
+        using var stop = new CancellationTokenSource();
+        var seen = new List<QueuePostResult>();
+        var progress = new Progress(result => { seen.Add(result); stop.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.Runner().RunAsync(progress, stop.Token));
+
+        Assert.Equal("a", Assert.Single(seen).Key);
+        Assert.Equal(QueueState.Published, world.Get("a").State);
+        Assert.All(new[] { "b", "c" }, key =>
+        {
+            Assert.Equal(QueueState.Pending, world.Get(key).State);
+            Assert.Null(world.Get(key).ClaimToken);
+            Assert.Empty(world.Attempts(key));
+        });
+        Assert.Equal(1, await world.CreateCallsAsync());
+    }
+
+    private sealed class Progress : IProgress<QueuePostResult>
+    {
+        private readonly Action<QueuePostResult> _report;
+
+        public Progress(Action<QueuePostResult> report) => _report = report;
+
+        public void Report(QueuePostResult value) => _report(value);
+    }
+
     private static byte[] SampleFilesBytes() => Media.SampleFiles.Png(41, 30);
 }
