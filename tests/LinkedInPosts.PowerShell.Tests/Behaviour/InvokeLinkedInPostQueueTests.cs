@@ -242,4 +242,54 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         await Task.Delay(serverDelay);
         Assert.True((await MemberPostsAsync()).Count <= 1);
     }
+    [Fact]
+    public async Task AnUnknownOutcomeIsUnconfirmedWithItsOwnErrorAndIsNeverSentAgain()
+    {
+        ConnectQueue();
+        Register(new[] { "Did it go out?" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            var error = run.SingleError();
+            Assert.StartsWith("LinkedInScheduledPostUnconfirmed,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+            Assert.Contains("-ConfirmPublished -PostUrn", error.ErrorDetails.RecommendedAction);
+            Assert.Equal("Unconfirmed", Property(Assert.Single(OfType(run, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+            Assert.Equal("FAILED", run.Output[^1].ToString());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        var before = await RequestCountAsync();
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
+        Assert.Equal("Unconfirmed", Property(States()["p0"], "State"));
+    }
+
+    [Fact]
+    public async Task AThrottledPostIsRetriedLaterWithoutAnError()
+    {
+        ConnectQueue();
+        Register(new[] { "Throttled for now" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 429, RetryAfterSeconds = 120 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            run.AssertNoErrors();
+            var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+            Assert.Equal(("Retrying", "Pending"), (Property(result, "Outcome")!.ToString(), Property(result, "State")!.ToString()));
+            Assert.IsType<DateTime>(Property(result, "NextAttemptAt"));
+            var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+            Assert.Equal((1, 0), ((int)Property(summary, "Retrying")!, (int)Property(summary, "ExitCode")!));
+            Assert.Equal("SUCCEEDED", run.Output[^1].ToString());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+    }
 }
