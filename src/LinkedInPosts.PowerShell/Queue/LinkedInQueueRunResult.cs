@@ -55,7 +55,8 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>
         /// Published, Retrying (will be tried again at NextAttemptAt), Failed, Missed (overdue by more than
         /// -MaxLateness), Held (its connection cannot be used; it stays Pending), Deferred (the member's daily
-        /// limit), Unconfirmed (a person must look); with -WhatIf WouldPublish, WouldMiss, WouldResolve.
+        /// limit), Unconfirmed (a person must look), Skipped (another run took it over; nothing sent by this
+        /// one); with -WhatIf WouldPublish, WouldMiss, WouldResolve.
         /// </summary>
         public QueuePostOutcome Outcome { get; }
 
