@@ -31,13 +31,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = now - post.DueAtUtc;
             if (late > _run.Options.MaxLateness)
             {
-                var message = "Not sent: it was due at " + post.DueAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " + Describe(late) + " ago, more than the " +
-                    Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness). Reschedule it to post it.";
-                var missed = store.MarkMissed(claim, new AttemptReport { At = now, ErrorKind = "Missed", ErrorId = QueueRunErrorIds.Missed, Message = message });
-                var result = QueueRun.ResultFor(post, QueuePostOutcome.Missed, missed.State ?? QueueState.Missed, missed.Attempts);
-                result.ErrorId = QueueRunErrorIds.Missed;
-                result.Message = message;
-                _run.Report(result);
+                Miss(post, claim, late);
                 return true;
             }
             if (_run.Budget.IsSpent(post.Author, now, out var until))
@@ -52,20 +46,14 @@ namespace LinkedInPosts.Core.Queue.Runner
                 return false;
             }
 
-            QueuedContent content;
             var sent = false;
             try
             {
-                content = QueuePayload.Read(post.PayloadJson);
+                var content = QueuePayload.Read(post.PayloadJson);
                 var refusal = connection.WhyCannotPostAs?.Invoke(content.Draft.Author);
                 if (refusal != null)
                 {
-                    var message = "The connection '" + connection.Name + "' cannot post as " + content.Draft.Author + ": " + refusal;
-                    var failed = store.MarkFailed(claim, new AttemptReport { At = now, ErrorKind = "Permission", ErrorId = QueueRunErrorIds.CannotPostAs, Message = message });
-                    var result = QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts);
-                    result.ErrorId = QueueRunErrorIds.CannotPostAs;
-                    result.Message = QueueMessages.Clean(message, null);
-                    _run.Report(result);
+                    FailCannotPostAs(post, claim, connection, content.Draft.Author, refusal);
                     return true;
                 }
                 var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
@@ -88,8 +76,8 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (ClaimLostException lost)
             {
-                var now2 = store.Get(post.Id);
-                var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, now2?.State ?? post.State, now2?.Attempts ?? post.Attempts);
+                var current = store.Get(post.Id);
+                var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, current?.State ?? post.State, current?.Attempts ?? post.Attempts);
                 result.ErrorId = QueueRunErrorIds.ClaimLost;
                 result.Message = lost.Message;
                 _run.Report(result);
@@ -110,6 +98,28 @@ namespace LinkedInPosts.Core.Queue.Runner
                 await SettleAsync(post, claim, connection, error, sent, cancellationToken).ConfigureAwait(false);
                 return true;
             }
+        }
+
+        private void Miss(ScheduledPost post, QueueClaim claim, TimeSpan late)
+        {
+            var message = "Not sent: it was due at " + post.DueAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " +
+                Describe(late) + " ago, more than the " + Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness). Reschedule it to post it.";
+            var missed = _run.Store.MarkMissed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Missed", ErrorId = QueueRunErrorIds.Missed, Message = message });
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Missed, missed.State ?? QueueState.Missed, missed.Attempts);
+            result.ErrorId = QueueRunErrorIds.Missed;
+            result.Message = message;
+            _run.Report(result);
+        }
+
+        // The connection knows it cannot post as this author (no page role): LinkedIn would refuse it too.
+        private void FailCannotPostAs(ScheduledPost post, QueueClaim claim, QueueConnection connection, Content.LinkedInUrn author, string why)
+        {
+            var message = QueueMessages.Clean("The connection '" + connection.Name + "' cannot post as " + author + ": " + why, null);
+            var failed = _run.Store.MarkFailed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Permission", ErrorId = QueueRunErrorIds.CannotPostAs, Message = message });
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts);
+            result.ErrorId = QueueRunErrorIds.CannotPostAs;
+            result.Message = message;
+            _run.Report(result);
         }
 
         /// <summary>Decides the post's state after a failure, before (Claimed) or after (Sending) the create call.</summary>

@@ -174,4 +174,26 @@ public sealed class RunnerEvidenceTests
         Assert.Equal(AttemptOutcome.Retry, Assert.Single(world.Attempts("dead")).Outcome);
         Assert.Equal(0, await world.CreateCallsAsync());
     }
+    [Fact]
+    public async Task A_throttled_resend_says_nothing_about_the_first_call_so_the_post_stays_Sending_and_a_later_run_settles_it_once()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "Throttled while settling");
+        await DieWhileSendingAsync(world, "dead", "Throttled while settling", landed: false);
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 429, RetryAfterSeconds = 60 });
+
+        var first = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Deferred, QueueState.Sending), (first.Outcome, first.State));
+        Assert.Equal("LinkedInThrottled", first.ErrorId);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.InProgress }, world.Attempts("dead").Select(a => a.Outcome));
+
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(11)); // the resolver's own lease runs out
+        var second = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, second.Outcome);
+        Assert.Equal(Assert.Single(await world.PostsOnceAsync()).Urn, world.Get("dead").PostUrn);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(2, await world.CreateCallsAsync());
+    }
 }
