@@ -30,6 +30,8 @@
         'Remove-LinkedInPost'
         'Register-LinkedInPostQueueTask'
         'Unregister-LinkedInPostQueueTask'
+        'Invoke-LinkedInPostQueue'
+        'Test-LinkedInPostQueue'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

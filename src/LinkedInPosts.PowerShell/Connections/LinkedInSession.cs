@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
@@ -75,6 +77,19 @@ namespace LinkedInPosts.PowerShell.Connections
 
         public string Name => Stored.Name;
 
+        /// <summary>
+        /// Makes sure the connection has a usable token now: refreshed where it can be, otherwise a
+        /// LinkedInAuthException (expired, no refresh) before anything is sent. The queue runner calls this
+        /// once per connection, so an expired connection holds its posts instead of failing each one.
+        /// </summary>
+        public async Task EnsureTokenAsync(CancellationToken cancellationToken)
+        {
+            if (_tokenSource != null)
+            {
+                await _tokenSource.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         /// <summary>The connection as loaded (secrets included: never output it).</summary>
         public StoredConnection Stored { get; }
 
@@ -96,30 +111,36 @@ namespace LinkedInPosts.PowerShell.Connections
         /// be the connection's member; an organization must be one of its pages with a posting role,
         /// checked only when the page list is known (an organization scope was granted).
         /// </summary>
-        public string? WhyCannotPostAs(LinkedInUrn author)
+        public string? WhyCannotPostAs(LinkedInUrn author) => WhyCannotPostAs(Stored, author);
+
+        /// <summary>
+        /// <see cref="WhyCannotPostAs(LinkedInUrn)"/> for a stored connection without opening it (the queue's
+        /// pre-flight judges every stored connection this way).
+        /// </summary>
+        public static string? WhyCannotPostAs(StoredConnection stored, LinkedInUrn author)
         {
             if (author.EntityType == LinkedInUrn.Organization)
             {
-                if (!Reconnect.KnowsOrganizations(Stored))
+                if (!Reconnect.KnowsOrganizations(stored))
                 {
                     return null;
                 }
-                var page = Stored.Organizations.FirstOrDefault(o => string.Equals(o.Urn, author.ToString(), StringComparison.Ordinal));
+                var page = stored.Organizations.FirstOrDefault(o => string.Equals(o.Urn, author.ToString(), StringComparison.Ordinal));
                 if (page != null && page.CanPost)
                 {
                     return null;
                 }
-                var postable = Stored.Organizations.Where(o => o.CanPost).Select(o => o.Urn).ToList();
+                var postable = stored.Organizations.Where(o => o.CanPost).Select(o => o.Urn).ToList();
                 var which = postable.Count == 0
                     ? "it can post as no page"
                     : "it can post as " + string.Join(", ", postable);
                 var role = page == null ? "has no role on " + author : "has the role " + page.Role + " on " + author + ", which cannot post";
-                return $"Connection '{Name}' ({Stored.MemberName}) {role}; {which}. " +
+                return $"Connection '{stored.Name}' ({stored.MemberName}) {role}; {which}. " +
                     "Posting as a page needs the ADMINISTRATOR, CONTENT_ADMIN or DIRECT_SPONSORED_CONTENT_POSTER role and the w_organization_social scope.";
             }
-            if (!string.Equals(author.ToString(), Stored.MemberUrn, StringComparison.Ordinal))
+            if (!string.Equals(author.ToString(), stored.MemberUrn, StringComparison.Ordinal))
             {
-                return $"Connection '{Name}' posts as its member {Stored.MemberUrn} ({Stored.MemberName}), not as {author}. " +
+                return $"Connection '{stored.Name}' posts as its member {stored.MemberUrn} ({stored.MemberName}), not as {author}. " +
                     "Use the connection of that member (-Connection), or an organization URN the connection can post as.";
             }
             return null;

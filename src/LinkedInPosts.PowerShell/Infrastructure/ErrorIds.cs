@@ -60,5 +60,17 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>The module's manifest (LinkedInPosts.psd1) is not next to the loaded module, so a scheduled run could not import it.</summary>
         public const string ModuleManifestNotFound = "LinkedInModuleManifestNotFound";
+
+        /// <summary>Test-LinkedInPostQueue found at least one Error finding: some post will not go out unless someone acts.</summary>
+        public const string QueuePreflightFailed = "LinkedInQueuePreflightFailed";
+
+        /// <summary>Invoke-LinkedInPostQueue: a scheduled post failed for good (LinkedIn refused it, or its retries ran out). It was not published.</summary>
+        public const string ScheduledPostFailed = "LinkedInScheduledPostFailed";
+
+        /// <summary>Invoke-LinkedInPostQueue: a scheduled post was overdue by more than -MaxLateness and was marked Missed instead of posted late.</summary>
+        public const string ScheduledPostMissed = "LinkedInScheduledPostMissed";
+
+        /// <summary>Invoke-LinkedInPostQueue: whether a scheduled post was published is unknown and the evidence did not settle it; a person must look.</summary>
+        public const string ScheduledPostUnconfirmed = "LinkedInScheduledPostUnconfirmed";
     }
 }

@@ -61,6 +61,13 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         internal void QueueProgress(ProgressRecord record) => _messages.Progress(record);
 
+        /// <summary>
+        /// Queues work that writes to the pipeline (WriteObject, WriteError) from any thread; it runs on the
+        /// pipeline thread while <see cref="Run{T}"/> waits, in order with the messages queued around it. Once
+        /// writing has failed (the pipeline is stopping) queued work is dropped, not run.
+        /// </summary>
+        internal void QueueOnPipeline(Action work) => _messages.OnPipeline(work);
+
         /// <summary>Runs Core's work that has no result, writing its messages as they arrive.</summary>
         internal void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async cancellationToken =>
@@ -104,6 +111,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     catch (Exception exception)
                     {
                         writeFailure = ExceptionDispatchInfo.Capture(exception);
+                        // The command is ending (a stop, or -ErrorAction Stop on an error written from
+                        // here): Core's work is told to stop too, then waited for.
+                        _stopping.Cancel();
                     }
                 }
                 else
@@ -123,8 +133,14 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         {
             while (_messages.TryTake(out var kind, out var text, out var progress))
             {
+                var callback = kind == PipelineMessageKind.Callback ? _messages.TakeCallback() : null;
                 if (!write)
                 {
+                    continue;
+                }
+                if (callback != null)
+                {
+                    callback();
                     continue;
                 }
                 if (kind == PipelineMessageKind.Progress)

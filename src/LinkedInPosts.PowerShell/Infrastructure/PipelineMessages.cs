@@ -17,6 +17,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>A progress bar update (an upload's bytes and parts): the Progress stream.</summary>
         Progress,
+
+        /// <summary>Work that writes to the pipeline (an object, an error), run on the pipeline thread in its turn.</summary>
+        Callback,
     }
 
     /// <summary>
@@ -27,6 +30,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     internal sealed class PipelineMessages : ILinkedInLog
     {
         private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text, int ActivityId)> _queue = new ConcurrentQueue<(PipelineMessageKind, string, int)>();
+        private readonly ConcurrentQueue<System.Action> _callbacks = new ConcurrentQueue<System.Action>();
         private readonly object _progressGate = new object();
         private readonly Dictionary<int, ProgressRecord> _progress = new Dictionary<int, ProgressRecord>();
 
@@ -38,6 +42,20 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         public void Warning(string message) => Enqueue(PipelineMessageKind.Warning, message);
 
         public void Host(string message) => Enqueue(PipelineMessageKind.Host, message);
+
+        /// <summary>
+        /// Queues work that writes to the pipeline (the queue runner's result for one post as it finishes),
+        /// to run on the pipeline thread in order with the messages around it. Its place in the message queue
+        /// is a marker; the work itself waits in a queue of its own, taken one per marker.
+        /// </summary>
+        public void OnPipeline(System.Action callback)
+        {
+            _callbacks.Enqueue(callback);
+            Enqueue(PipelineMessageKind.Callback, string.Empty);
+        }
+
+        /// <summary>The next queued callback (one per <see cref="PipelineMessageKind.Callback"/> message).</summary>
+        public System.Action? TakeCallback() => _callbacks.TryDequeue(out var callback) ? callback : null;
 
         /// <summary>
         /// Queues a progress bar update. Progress is a state, not a series of events: when Core reports

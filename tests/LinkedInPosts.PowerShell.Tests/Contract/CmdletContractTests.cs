@@ -59,6 +59,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
         "Publish", "Unpublish", "Update", "Send", "Submit", "Approve", "Deny", "Revoke", "Grant",
         // Removes connections from the token store that scheduled tasks share, and revokes tokens at LinkedIn.
         "Disconnect",
+        // Invoke-LinkedInPostQueue publishes the queue's due posts (-WhatIf shows them; it never prompts).
+        "Invoke",
     };
 
     /// <summary>
@@ -75,8 +77,9 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     /// <summary>The commands this issue delivers; the manifest must export exactly these.</summary>
     internal static readonly string[] ExpectedCommands =
     {
-        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost", "New-LinkedInPost",
-        "Register-LinkedInPostQueueTask", "Remove-LinkedInPost", "Set-LinkedInPost", "Test-LinkedInConnection", "Unregister-LinkedInPostQueueTask",
+        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost",
+        "Invoke-LinkedInPostQueue", "New-LinkedInPost", "Register-LinkedInPostQueueTask", "Remove-LinkedInPost", "Set-LinkedInPost",
+        "Test-LinkedInConnection", "Test-LinkedInPostQueue", "Unregister-LinkedInPostQueueTask",
     };
 
     /// <summary>

@@ -1,0 +1,41 @@
+using System;
+
+namespace LinkedInPosts.Core.Queue.Preflight
+{
+    /// <summary>What the pre-flight looks at and the limits it judges by.</summary>
+    public sealed class PreflightOptions
+    {
+        /// <summary>LinkedIn's published daily limit of calls per member and app (Share on LinkedIn: 150).</summary>
+        public const int DefaultMemberDailyLimit = 150;
+
+        /// <summary>The time the checks are made at.</summary>
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+        /// <summary>Posts scheduled before <see cref="Now"/> + this are checked (default 24 hours).</summary>
+        public TimeSpan Horizon { get; set; } = TimeSpan.FromHours(24);
+
+        /// <summary>The runner's MaxLateness: a post overdue by more is marked Missed (default 24 hours).</summary>
+        public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(24);
+
+        /// <summary>Calls LinkedIn allows one member per UTC day (default 150; the sandbox's default too).</summary>
+        public int MemberDailyLimit { get; set; } = DefaultMemberDailyLimit;
+
+        /// <summary>A day that uses more than this share of <see cref="MemberDailyLimit"/> is a warning (default 0.8).</summary>
+        public double BudgetWarningShare { get; set; } = 0.8;
+
+        /// <summary>A connection that ends (no refresh) within this time of now is a warning even if no post is hit yet (default 7 days, as the cmdlets warn).</summary>
+        public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(7);
+
+        /// <summary>An API version whose estimated sunset is within this time of now is a warning (default 60 days: time to plan the connection's update).</summary>
+        public TimeSpan VersionWarning { get; set; } = TimeSpan.FromDays(60);
+
+        /// <summary>
+        /// The command that makes a connection that does not exist yet, for the fix of a missing connection
+        /// (the PowerShell layer gives its full Connect-LinkedIn line).
+        /// </summary>
+        public Func<string, string> ConnectCommandFor { get; set; } = name => "Connect-LinkedIn -Name " + name;
+
+        /// <summary>The most posts read per state (a queue with more due within the horizon is reported as such).</summary>
+        public int MaxPosts { get; set; } = 100_000;
+    }
+}

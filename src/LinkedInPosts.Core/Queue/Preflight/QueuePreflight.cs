@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+
+namespace LinkedInPosts.Core.Queue.Preflight
+{
+    /// <summary>
+    /// The pre-flight behind Test-LinkedInPostQueue: for every Pending post scheduled before now + the
+    /// horizon (overdue ones included), would a run publish it at its time? Connection, token, scopes and
+    /// author, API version, content, media copies and the daily budget are checked; then every post that
+    /// needs a person (Unconfirmed, Failed, Sending with its lease run out) is listed. Nothing is changed
+    /// and LinkedIn is not called: the connections come in as data (<see cref="PreflightConnection"/>),
+    /// read from the token store by the caller.
+    /// </summary>
+    public static class QueuePreflight
+    {
+        /// <summary>Runs every check over <paramref name="store"/>.</summary>
+        public static PreflightReport Run(IQueueStore store, IEnumerable<PreflightConnection> connections, PreflightOptions? options = null)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException(nameof(store));
+            }
+            options ??= new PreflightOptions();
+            var byName = new Dictionary<string, PreflightConnection>(StringComparer.OrdinalIgnoreCase);
+            foreach (var connection in connections ?? Enumerable.Empty<PreflightConnection>())
+            {
+                byName[connection.Name] = connection;
+            }
+
+            var findings = new List<PreflightFinding>();
+            var pending = Read(store, new[] { QueueState.Pending }, options.Now + options.Horizon, options.MaxPosts);
+            var due = new List<DuePost>(pending.Count);
+            foreach (var post in pending)
+            {
+                due.Add(Inspect(post, findings));
+                var late = StuckPostCheck.Run(post, options);
+                if (late != null)
+                {
+                    findings.Add(late);
+                }
+            }
+
+            var media = new Dictionary<string, MediaCheck>(StringComparer.Ordinal);
+            foreach (var post in due)
+            {
+                findings.AddRange(MediaCopiesCheck.Run(post, store.Media, media));
+            }
+
+            var budgeted = new List<(DuePost, PreflightConnection)>();
+            foreach (var group in due.GroupBy(p => p.Post.Connection, StringComparer.OrdinalIgnoreCase))
+            {
+                var posts = group.OrderBy(p => p.Post.ScheduledAtUtc).ThenBy(p => p.Post.Id).ToList();
+                if (!byName.TryGetValue(group.Key, out var connection))
+                {
+                    findings.Add(Missing(group.Key, posts, options));
+                    continue;
+                }
+                findings.AddRange(TokenCheck.Run(connection, posts, options));
+                findings.AddRange(AuthorCheck.Run(connection, posts));
+                findings.AddRange(ApiVersionCheck.Run(connection, posts, options));
+                budgeted.AddRange(posts.Select(p => (p, connection)));
+            }
+            findings.AddRange(DailyBudgetCheck.Run(budgeted, options));
+
+            // Stuck posts need a person whenever they were due: no horizon.
+            foreach (var post in Read(store, new[] { QueueState.Unconfirmed, QueueState.Failed, QueueState.Sending }, null, options.MaxPosts))
+            {
+                var stuck = StuckPostCheck.Run(post, options);
+                if (stuck != null)
+                {
+                    findings.Add(stuck);
+                }
+            }
+
+            var ordered = findings
+                .OrderByDescending(f => f.Severity)
+                .ThenBy(f => f.ScheduledAtUtc ?? DateTimeOffset.MinValue)
+                .ThenBy(f => f.PostId ?? 0)
+                .ToList();
+            return new PreflightReport(options.Now, options.Now + options.Horizon, pending.Count, ordered);
+        }
+
+        private static DuePost Inspect(ScheduledPost post, List<PreflightFinding> findings)
+        {
+            QueuedContent? content = null;
+            try
+            {
+                content = QueuePayload.Read(post.PayloadJson);
+            }
+            catch (LinkedInQueueException exception)
+            {
+                findings.Add(new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Content,
+                    $"Post '{post.Key}' cannot be read: {exception.Message}",
+                    "Update the module if the queue was written by a newer one; otherwise register the post again with -Force.").About(post));
+            }
+            LinkedInUrn.TryParse(post.Author, out var author);
+            return new DuePost(post, content, author);
+        }
+
+        private static PreflightFinding Missing(string name, IReadOnlyList<DuePost> posts, PreflightOptions options) =>
+            new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Connection,
+                $"There is no connection named '{name}' in the token store of this OS account: {TokenCheck.Count(posts.Count)} would be held, not published (the first at {TokenCheck.Time(posts[0].Post.ScheduledAtUtc)}). The store belongs to the OS account, so the account that runs the queue must have made it.",
+                "Run " + options.ConnectCommandFor(name) + " as the account that runs the queue.")
+                .About(posts[0].Post, posts.Count);
+
+        private static List<ScheduledPost> Read(IQueueStore store, QueueState[] states, DateTimeOffset? before, int max)
+        {
+            var posts = new List<ScheduledPost>();
+            var query = new QueueQuery { States = states, ScheduledBefore = before, Limit = 1000 };
+            while (posts.Count < max)
+            {
+                var page = store.Query(query);
+                posts.AddRange(page);
+                if (page.Count < query.Limit)
+                {
+                    break;
+                }
+                query.After = page[page.Count - 1];
+            }
+            return posts;
+        }
+    }
+
+    /// <summary>What <see cref="QueuePreflight.Run"/> found.</summary>
+    public sealed class PreflightReport
+    {
+        /// <summary>Creates the report.</summary>
+        public PreflightReport(DateTimeOffset checkedAt, DateTimeOffset horizonEnd, int postsChecked, IReadOnlyList<PreflightFinding> findings)
+        {
+            CheckedAt = checkedAt;
+            HorizonEnd = horizonEnd;
+            PostsChecked = postsChecked;
+            Findings = findings;
+        }
+
+        /// <summary>When the checks were made.</summary>
+        public DateTimeOffset CheckedAt { get; }
+
+        /// <summary>Pending posts scheduled before this were checked.</summary>
+        public DateTimeOffset HorizonEnd { get; }
+
+        /// <summary>How many Pending posts were checked.</summary>
+        public int PostsChecked { get; }
+
+        /// <summary>The findings, errors first, then by the time of the post they are about.</summary>
+        public IReadOnlyList<PreflightFinding> Findings { get; }
+
+        /// <summary>True when some finding is an error: a post will not go out unless someone acts.</summary>
+        public bool HasErrors => Findings.Any(f => f.Severity == PreflightSeverity.Error);
+    }
+}

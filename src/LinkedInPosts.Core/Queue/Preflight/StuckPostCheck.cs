@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LinkedInPosts.Core.Queue.Preflight
+{
+    /// <summary>
+    /// Posts no run will settle by itself: Unconfirmed (a create whose outcome the evidence could not
+    /// settle: a person must look at the feed), Failed (LinkedIn refused it for good, or retries ran out),
+    /// and Sending with its lease run out (a run died mid-call; the next run resolves it by evidence, so
+    /// one still there means no run is happening), plus Pending posts overdue by more than MaxLateness,
+    /// which the next run marks Missed.
+    /// </summary>
+    internal static class StuckPostCheck
+    {
+        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options)
+        {
+            var id = post.Id.ToString(CultureInfo.InvariantCulture);
+            switch (post.State)
+            {
+                case QueueState.Unconfirmed:
+                    return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Unconfirmed: its create call's outcome is unknown and LinkedIn's evidence did not settle it, so no run sends it again. {post.LastError}".TrimEnd(),
+                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend. Or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
+                        .About(post);
+                case QueueState.Failed:
+                    return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' Failed after {post.Attempts.ToString(CultureInfo.InvariantCulture)} attempt(s) and was not published: {post.LastError ?? "no error was recorded"}",
+                        $"Fix what the error says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
+                        .About(post);
+                case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Sending, but the run that sent it ({post.ClaimedBy}) stopped holding it at {TokenCheck.Time(post.LeaseUntil.Value)}: it may or may not be on LinkedIn. The next Invoke-LinkedInPostQueue settles it by evidence and never posts it twice.",
+                        "Check that the scheduled task (Register-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue settles the post.")
+                        .About(post);
+                case QueueState.Pending when post.ScheduledAtUtc < options.Now - options.MaxLateness:
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
+                        $"Post '{post.Key}' was due at {TokenCheck.Time(post.ScheduledAtUtc)}, more than {Hours(options.MaxLateness)} ago: the next run marks it Missed instead of posting it this late.",
+                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
+                        .About(post);
+                default:
+                    return null;
+            }
+        }
+
+        private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " h";
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Auth;
+using LinkedInPosts.Core.Queue.Preflight;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Queue;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// A pre-flight of the queue, for monitoring before the posts are due: for every Pending post scheduled
+    /// within -Horizon (and every overdue one), it checks that the post's connection is in this OS account's
+    /// token store, that its token is still valid at the post's time or can be refreshed, that its scopes
+    /// and page role allow the post's author, that LinkedIn still serves its API version then, that the
+    /// queue's copies of the media are intact, and that each member's posts of a UTC day fit LinkedIn's
+    /// daily limit; and it lists the posts that need a person (Unconfirmed, Failed, Sending from a run that
+    /// died). It reads only: nothing is changed and LinkedIn is not called. Outputs one finding per problem;
+    /// when any is an Error it also writes the error LinkedInQueuePreflightFailed, so $? is $false and a
+    /// script's exit code is non-zero. -Quiet outputs only $true (no errors) or $false.
+    /// </summary>
+    /// <example>
+    /// <code>Test-LinkedInPostQueue</code>
+    /// <para>Checks the posts due in the next 24 hours and lists what would stop them.</para>
+    /// </example>
+    /// <example>
+    /// <code>Test-LinkedInPostQueue -Horizon 7d | Where-Object Severity -eq Error | Format-List Key, ScheduledAt, Message, Fix</code>
+    /// <para>Everything that would fail in the coming week, with the fix for each.</para>
+    /// </example>
+    /// <example>
+    /// <code>pwsh -NoProfile -NonInteractive -Command "Test-LinkedInPostQueue -Horizon 24h; exit [int](-not `$?)"</code>
+    /// <para>For a monitoring job: exits 1 when a post due within a day would not go out.</para>
+    /// </example>
+    /// <example>
+    /// <code>if (-not (Test-LinkedInPostQueue -Quiet)) { Send-MailMessage -Subject 'LinkedIn queue needs attention' ... }</code>
+    /// <para>Alerts on $false; -Quiet writes no error record, the value is the answer.</para>
+    /// </example>
+    [Cmdlet(VerbsDiagnostic.Test, "LinkedInPostQueue", DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(LinkedInQueueFinding), typeof(bool))]
+    public sealed class TestLinkedInPostQueueCommand : LinkedInCmdlet
+    {
+        /// <summary>The only parameter set.</summary>
+        public const string DefaultSet = "Default";
+
+        /// <summary>
+        /// The queue file. Default: the LINKEDINPOSTS_QUEUE environment variable, else queue.db in the data
+        /// folder (LINKEDINPOSTS_HOME or the per-user folder). Relative to the current location.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>
+        /// How far ahead to look: Pending posts scheduled before now plus this are checked (overdue ones
+        /// too). A TimeSpan, a number of seconds, or 24h, 7d, 90m. Default: 24 hours.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [DurationTransformation]
+        public TimeSpan Horizon { get; set; } = TimeSpan.FromHours(24);
+
+        /// <summary>
+        /// The -MaxLateness the scheduled task's Invoke-LinkedInPostQueue uses, so posts it would mark Missed
+        /// are reported. Default: 24 hours, as Invoke-LinkedInPostQueue's.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [DurationTransformation]
+        public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(24);
+
+        /// <summary>Outputs only $true (no Error finding) or $false, and writes no error record.</summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (Horizon < TimeSpan.Zero || MaxLateness <= TimeSpan.Zero)
+            {
+                var name = Horizon < TimeSpan.Zero ? nameof(Horizon) : nameof(MaxLateness);
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, name,
+                    $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
+            }
+
+            var connections = StoredConnections();
+            PreflightReport report;
+            using (var queue = QueueFile.Open(this, Path))
+            {
+                WriteVerbose($"Checking the queue {queue.Location} for posts due before now + {Horizon} against {connections.Count} stored connection(s).");
+                report = QueuePreflight.Run(queue, connections, new PreflightOptions
+                {
+                    Now = ModuleClock.Current.GetUtcNow(),
+                    Horizon = Horizon,
+                    MaxLateness = MaxLateness,
+                    ConnectCommandFor = Reconnect.CommandForNew,
+                });
+            }
+            WriteVerbose($"{report.PostsChecked} Pending post(s) checked; {report.Findings.Count} finding(s).");
+
+            if (Quiet.IsPresent)
+            {
+                WriteObject(!report.HasErrors);
+                return;
+            }
+            var findings = report.Findings.Select(f => new LinkedInQueueFinding(f)).ToList();
+            foreach (var finding in findings)
+            {
+                WriteObject(finding);
+            }
+            var errors = findings.Where(f => f.Severity == PreflightSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                WriteError(PreflightFailed(errors, report));
+            }
+        }
+
+        /// <summary>
+        /// Every stored connection of this OS account, described without secrets. The token store is read
+        /// once; a store that cannot be used is a terminating error (the runner could not use it either).
+        /// </summary>
+        private List<PreflightConnection> StoredConnections()
+        {
+            var store = OpenStore();
+            WarnAboutStore(store);
+            var plainText = !store.IsProtected;
+            var described = new List<PreflightConnection>();
+            foreach (var stored in FromStore(store, s => s.Load(), null))
+            {
+                var connection = PreflightConnection.FromStored(stored, EffectiveVersion(stored), Reconnect.CommandFor(stored, plainText));
+                connection.WhyCannotPostAs = author => LinkedInSession.WhyCannotPostAs(stored, author);
+                described.Add(connection);
+            }
+            return described;
+        }
+
+        /// <summary>The version the connection sends; a malformed override is passed on as is, for the check to report.</summary>
+        private static string? EffectiveVersion(StoredConnection stored)
+        {
+            try
+            {
+                return LinkedInApiVersion.Resolve(stored.ApiVersion);
+            }
+            catch (ArgumentException)
+            {
+                return string.IsNullOrWhiteSpace(stored.ApiVersion) ? Environment.GetEnvironmentVariable(LinkedInApiVersion.EnvironmentVariable) : stored.ApiVersion;
+            }
+        }
+
+        private static ErrorRecord PreflightFailed(IReadOnlyList<LinkedInQueueFinding> errors, PreflightReport report)
+        {
+            var first = errors[0];
+            var message = $"The queue pre-flight found {errors.Count.ToString(CultureInfo.InvariantCulture)} error(s) among the {report.PostsChecked.ToString(CultureInfo.InvariantCulture)} post(s) due before " +
+                report.HorizonEnd.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + $" and the posts that need a person. First: {first.Message}";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.QueuePreflightFailed, ErrorCategory.InvalidResult, errors.ToArray())
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = (first.Fix ?? "See the findings.") + " The findings (Severity Error) list every problem with its fix.",
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using LinkedInPosts.Sandbox;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>Invoke-LinkedInPostQueue against the sandbox and a real queue file, as a scheduled task runs it.</summary>
+public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
+{
+    public InvokeLinkedInPostQueueTests(SandboxFixture sandbox)
+        : base(sandbox)
+    {
+    }
+
+    [Fact]
+    public async Task PublishesEveryDuePostOnceWritingEachResultThenTheSummary()
+    {
+        ConnectQueue();
+        var texts = new[] { "Patch night (Tuesday) went fine #ops", "Second post [2/4]", "Third post", "Fourth post *done*" };
+        Register(texts, Now.AddMinutes(-2));
+        Register(new[] { "Not yet" }, Now.AddHours(3), keyPrefix: "later");
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+        run.AssertNoErrors();
+        var results = OfType(run, "LinkedInQueueRunResult");
+        Assert.Equal(4, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal("Published", Property(r, "Outcome")!.ToString());
+            Assert.Equal("Published", Property(r, "State")!.ToString());
+            Assert.StartsWith("urn:li:", (string)Property(r, "PostUrn")!);
+            Assert.Equal(false, Property(r, "NeedsAttention"));
+            Assert.IsType<DateTime>(Property(r, "ScheduledAt"));
+        });
+        var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+        Assert.Same(summary, run.Output[^2]);
+        Assert.Equal((4, 0, false, 0), ((int)Property(summary, "Published")!, (int)Property(summary, "Failed")!, (bool)Property(summary, "NeedsAttention")!, (int)Property(summary, "ExitCode")!));
+        Assert.Equal("SUCCEEDED", run.Output[^1].ToString());
+        Assert.Contains(run.Progress, p => p.Activity == "Publishing scheduled LinkedIn posts" && p.RecordType == ProgressRecordType.Processing);
+        Assert.Contains(run.Progress, p => p.Activity == "Publishing scheduled LinkedIn posts" && p.RecordType == ProgressRecordType.Completed);
+
+        // Each text went out once and whole: escaped as little text, nothing cut at a reserved character.
+        var posts = await MemberPostsAsync();
+        var escaped = new[] { @"Patch night \(Tuesday\) went fine #ops", @"Second post \[2/4\]", "Third post", @"Fourth post \*done\*" };
+        Assert.Equal(escaped.OrderBy(t => t, StringComparer.Ordinal), posts.Select(p => p.Commentary).OrderBy(t => t, StringComparer.Ordinal));
+        Assert.All(posts, p => Assert.Equal(p.SentCommentary, p.Commentary));
+        var states = States();
+        Assert.Equal("Pending", Property(states["later0"], "State"));
+        Assert.Equal(posts.Select(p => p.Urn).OrderBy(u => u), states.Values.Select(s => Property(s, "PostUrn") as string).Where(u => u != null).OrderBy(u => u));
+
+        // The next run (the task a few minutes later) finds nothing to do and posts nothing again.
+        var again = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue");
+        again.AssertNoErrors();
+        Assert.Empty(OfType(again, "LinkedInQueueRunResult"));
+        Assert.Equal(0, Property(Assert.Single(OfType(again, "LinkedInQueueRunSummary")), "Posts"));
+        Assert.Equal(4, (await MemberPostsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task FailedAndMissedPostsWriteErrorsWithStableIdsAndTheRunIsNotSuccessful()
+    {
+        ConnectQueue();
+        var stranger = await Sandbox.Admin.CreateMemberAsync("Someone Else");
+        Register(new[] { "Posted as someone else" }, Now.AddMinutes(-1), author: stranger.Urn, keyPrefix: "stranger");
+        Register(new[] { "Two days late" }, Now.AddDays(-2), keyPrefix: "late");
+        Register(new[] { "On time" }, Now.AddMinutes(-1), keyPrefix: "fine");
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+        Assert.Equal("FAILED", run.Output[^1].ToString());
+        Assert.Equal(2, run.Errors.Count);
+        var failed = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostFailed,", StringComparison.Ordinal));
+        Assert.EndsWith(",LinkedInPosts.PowerShell.Cmdlets.InvokeLinkedInPostQueueCommand", failed.FullyQualifiedErrorId);
+        Assert.Equal("stranger0", Property(PSObject.AsPSObject(failed.TargetObject), "Key"));
+        Assert.Contains("not published", failed.ToString());
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {Property(PSObject.AsPSObject(failed.TargetObject), "Id")} -Retry", failed.ErrorDetails.RecommendedAction);
+        var missed = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostMissed,", StringComparison.Ordinal));
+        Assert.Equal(ErrorCategory.OperationTimeout, missed.CategoryInfo.Category);
+        Assert.Equal("late0", Property(PSObject.AsPSObject(missed.TargetObject), "Key"));
+
+        var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+        Assert.Equal((1, 1, 1, true, 1), ((int)Property(summary, "Published")!, (int)Property(summary, "Failed")!, (int)Property(summary, "Missed")!,
+            (bool)Property(summary, "NeedsAttention")!, (int)Property(summary, "ExitCode")!));
+        var states = States();
+        Assert.Equal(("Failed", "Missed", "Published"), ((string)Property(states["stranger0"], "State")!, (string)Property(states["late0"], "State")!, (string)Property(states["fine0"], "State")!));
+        Assert.Equal(new[] { "On time" }, (await MemberPostsAsync()).Select(p => p.Commentary));
+    }
+
+    [Fact]
+    public async Task AnExpiredConnectionWithoutRefreshIsOneErrorNamingItAndItsPostsStayPending()
+    {
+        ConnectQueue("-AccessTokenExpiresAt ([DateTime]::Now).AddMinutes(-5)");
+        Register(new[] { "One", "Two", "Three" }, Now.AddMinutes(-1));
+        var before = await RequestCountAsync();
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInAuthExpired,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal(ConnectionName, error.TargetObject);
+        Assert.Contains($"Connection '{ConnectionName}'", error.ToString());
+        Assert.Contains("3 posts stay Pending", error.ToString());
+        Assert.Contains($"Connect-LinkedIn -Name {ConnectionName} -AccessToken", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("FAILED", run.Output[^1].ToString());
+        Assert.All(OfType(run, "LinkedInQueueRunResult"), r => Assert.Equal("Held", Property(r, "Outcome")!.ToString()));
+        var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+        Assert.Equal(new[] { ConnectionName }, (string[])Property(summary, "ConnectionProblems")!);
+        Assert.Equal(1, Property(summary, "ExitCode"));
+        Assert.All(States().Values, s => Assert.Equal(("Pending", 0), ((string)Property(s, "State")!, (int)Property(s, "Attempts")!)));
+        Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AConnectionMissingFromTheStoreIsOneErrorWithTheConnectCommand()
+    {
+        Register(new[] { "Nobody connected me" }, Now.AddMinutes(-1), connection: "nobody-" + TestName);
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue");
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInAuthMissing,", error.FullyQualifiedErrorId);
+        Assert.Contains($"no connection named 'nobody-{TestName}'", error.ToString());
+        Assert.Contains($"Connect-LinkedIn -Name nobody-{TestName}", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("Pending", Property(States()["p0"], "State"));
+        Assert.Empty(await MemberPostsAsync());
+    }
+
+    [Fact]
+    public async Task WhatIfShowsTheExactTextAndTheMissedPostsAndSendsAndClaimsNothing()
+    {
+        ConnectQueue();
+        Register(new[] { "Patch night (Tuesday) went fine" }, Now.AddMinutes(-1), keyPrefix: "due");
+        Register(new[] { "Far too late" }, Now.AddDays(-3), keyPrefix: "late");
+        var before = await RequestCountAsync();
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -WhatIf");
+
+        run.AssertNoErrors();
+        Assert.Contains("What if:", run.HostText);
+        Assert.Contains(@"Patch night \(Tuesday\) went fine", run.HostText);
+        Assert.Contains("Missed", run.HostText);
+        var results = OfType(run, "LinkedInQueueRunResult").ToDictionary(r => (string)Property(r, "Key")!);
+        Assert.Equal("WouldPublish", Property(results["due0"], "Outcome")!.ToString());
+        Assert.Equal(@"Patch night \(Tuesday\) went fine", Property(results["due0"], "Commentary"));
+        Assert.Equal("WouldMiss", Property(results["late0"], "Outcome")!.ToString());
+        Assert.Empty(OfType(run, "LinkedInQueueRunSummary"));
+        Assert.Empty(await RequestsSinceAsync(before));
+        Assert.All(States().Values, s => Assert.Equal(("Pending", 0, null), ((string)Property(s, "State")!, (int)Property(s, "Attempts")!, Property(s, "ClaimedBy"))));
+        Assert.Empty(await MemberPostsAsync());
+    }
+
+    [Fact]
+    public void NeverPromptsEvenWhenConfirmPreferenceIsLow()
+    {
+        ConnectQueue();
+        Register(new[] { "No questions asked" }, Now.AddMinutes(-1));
+
+        var run = PowerShell.Run("$ConfirmPreference = 'Low'; Invoke-LinkedInPostQueue -Path $Queue");
+
+        run.AssertNoErrors();
+        Assert.Equal("Published", Property(Assert.Single(OfType(run, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+    }
+
+    [Fact]
+    public void ShortDurationsBindAndABadOneIsRefused()
+    {
+        ConnectQueue();
+        Register(new[] { "Three hours late" }, Now.AddHours(-3), keyPrefix: "late");
+        Register(new[] { "Ten minutes late" }, Now.AddMinutes(-10), keyPrefix: "recent");
+
+        // 90m and 2h are strings, 30s is PowerShell's short 30 and 2d its decimal 2: each means what it says.
+        foreach (var (value, missed) in new[] { ("1h", true), ("30s", true), ("2d", false), ("'1h30m'", true) })
+        {
+            var plan = PowerShell.Run($"Invoke-LinkedInPostQueue -Path $Queue -MaxLateness {value} -WhatIf");
+            plan.AssertNoErrors();
+            var late = OfType(plan, "LinkedInQueueRunResult").Single(r => (string)Property(r, "Key")! == "late0");
+            Assert.Equal(missed ? "WouldMiss" : "WouldPublish", Property(late, "Outcome")!.ToString());
+        }
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -MaxLateness 90m -MaxPosts 5");
+        Assert.Equal(new[] { "Missed", "Published" }, OfType(run, "LinkedInQueueRunResult").Select(r => Property(r, "Outcome")!.ToString()).OrderBy(o => o));
+
+        var bad = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -MaxLateness 0");
+        Assert.StartsWith("LinkedInInvalidTimeout,", bad.SingleError().FullyQualifiedErrorId);
+    }
+    [Fact]
+    public async Task AFailedFirstCommentIsAnErrorButThePostIsPublishedOnce()
+    {
+        ConnectQueue();
+        Register(new[] { "Posted, comment refused" }, Now.AddMinutes(-1), comment: "Questions below");
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/socialActions", Status = 403 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            var error = run.SingleError();
+            Assert.StartsWith("LinkedInFirstCommentFailed,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+            Assert.Contains("do not post it again", error.ToString());
+            var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+            Assert.Equal(("Published", true), (Property(result, "Outcome")!.ToString(), (bool)Property(result, "NeedsAttention")!));
+            Assert.Equal(1, Property(Assert.Single(OfType(run, "LinkedInQueueRunSummary")), "FirstCommentsFailed"));
+            Assert.Equal("FAILED", run.Output[^1].ToString());
+            Assert.Single(await MemberPostsAsync());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CtrlCStopsTheRunAtOnceAndNothingIsPostedTwice()
+    {
+        ConnectQueue();
+        Register(new[] { "Slow one", "Never reached" }, Now.AddMinutes(-1));
+        const int serverDelay = 5000;
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", DelayMilliseconds = serverDelay });
+        try
+        {
+            using var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = PowerShell.Runspace;
+            shell.AddScript("Invoke-LinkedInPostQueue -Path $Queue");
+            var running = shell.BeginInvoke();
+            await Task.Delay(800);
+
+            var watch = Stopwatch.StartNew();
+            shell.Stop();
+            Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
+            watch.Stop();
+
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.True(watch.ElapsedMilliseconds < serverDelay / 2, $"Stopping took {watch.ElapsedMilliseconds} ms: the run waited for the call in flight.");
+            // The post that was not reached was released by the runner, so the next run takes it at once.
+            Assert.Equal("Pending", Property(States()["p1"], "State"));
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        await Task.Delay(serverDelay);
+        Assert.True((await MemberPostsAsync()).Count <= 1);
+    }
+    [Fact]
+    public async Task AnUnknownOutcomeIsUnconfirmedWithItsOwnErrorAndIsNeverSentAgain()
+    {
+        ConnectQueue();
+        Register(new[] { "Did it go out?" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            var error = run.SingleError();
+            Assert.StartsWith("LinkedInScheduledPostUnconfirmed,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+            Assert.Contains("-ConfirmPublished -PostUrn", error.ErrorDetails.RecommendedAction);
+            Assert.Equal("Unconfirmed", Property(Assert.Single(OfType(run, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+            Assert.Equal("FAILED", run.Output[^1].ToString());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        var before = await RequestCountAsync();
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
+        Assert.Equal("Unconfirmed", Property(States()["p0"], "State"));
+    }
+
+    [Fact]
+    public async Task AThrottledPostIsRetriedLaterWithoutAnError()
+    {
+        ConnectQueue();
+        Register(new[] { "Throttled for now" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 429, RetryAfterSeconds = 120 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            run.AssertNoErrors();
+            var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+            Assert.Equal(("Retrying", "Pending"), (Property(result, "Outcome")!.ToString(), Property(result, "State")!.ToString()));
+            Assert.IsType<DateTime>(Property(result, "NextAttemptAt"));
+            var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+            Assert.Equal((1, 0), ((int)Property(summary, "Retrying")!, (int)Property(summary, "ExitCode")!));
+            Assert.Equal("SUCCEEDED", run.Output[^1].ToString());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+    }
+}
