@@ -28,6 +28,11 @@
         'Get-LinkedInPost'
         'Set-LinkedInPost'
         'Remove-LinkedInPost'
+        'Register-LinkedInScheduledPost'
+        'Get-LinkedInScheduledPost'
+        'Set-LinkedInScheduledPost'
+        'Unregister-LinkedInScheduledPost'
+        'Export-LinkedInScheduledPost'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -82,8 +82,8 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>When it last changed (UTC).</summary>
         public DateTime UpdatedAt { get; set; }
 
-        /// <summary>The queue file it is in.</summary>
-        public string Path { get; set; } = string.Empty;
+        /// <summary>The queue file it is in (binds to -Path of the other scheduled-post cmdlets, through their QueuePath alias).</summary>
+        public string QueuePath { get; set; } = string.Empty;
 
         /// <summary>The view of a stored post; content that cannot be read leaves Text empty and Kind "Unreadable".</summary>
         public static LinkedInScheduledPost From(ScheduledPost post, string queuePath, RegistrationOutcome? outcome = null)
@@ -107,7 +107,7 @@ namespace LinkedInPosts.PowerShell.Queue
                 CreatedAt = post.CreatedAt.UtcDateTime,
                 UpdatedAt = post.UpdatedAt.UtcDateTime,
                 MediaCount = post.MediaHashes.Count,
-                Path = queuePath,
+                QueuePath = queuePath,
             };
             if (post.PostUrn != null && LinkedInUrn.TryParse(post.PostUrn, out var urn))
             {
