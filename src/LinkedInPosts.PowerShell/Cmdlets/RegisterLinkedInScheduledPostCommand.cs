@@ -659,7 +659,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 case "Thumbnail":
                     return row.Column(nameof(ArticleThumbnail));
                 case "Article":
-                    return string.IsNullOrWhiteSpace(ArticleUrl) ? row.Column(nameof(ArticleUrl)) : Uri.TryCreate(ArticleUrl!.Trim(), UriKind.Absolute, out _) ? row.Column(nameof(ArticleTitle)) : row.Column(nameof(ArticleUrl));
+                    return IsWebAddress(ArticleUrl) ? row.Column(nameof(ArticleTitle)) : row.Column(nameof(ArticleUrl));
                 case "Comment":
                     return row.Column(nameof(FirstComment));
                 case ScheduledPostFields.KindField:
@@ -670,6 +670,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     return ColumnNames.ContainsKey(validation.Field) ? row.Column(validation.Field) : validation.Field;
             }
         }
+
+        private static bool IsWebAddress(string? text) =>
+            !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
         private static string Excerpt(string text)
         {
