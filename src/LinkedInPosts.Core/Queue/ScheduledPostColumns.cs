@@ -17,6 +17,12 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     public static class ScheduledPostColumns
     {
+        /// <summary>
+        /// How ScheduledAt is written: <c>2031-01-07 09:30:00+01:00</c>. A space, not ISO's T, so PowerShell 7's
+        /// ConvertFrom-Json keeps it as text instead of turning it into a DateTime in this machine's zone.
+        /// </summary>
+        public const string TimeFormat = "yyyy-MM-dd HH:mm:sszzz";
+
         /// <summary>The columns, in the order they are written.</summary>
         public static readonly IReadOnlyList<string> Names = new[]
         {
@@ -46,7 +52,7 @@ namespace LinkedInPosts.Core.Queue
             string Cell(MediaReference reference) => reference.StoredSha256 != null ? mediaCell(reference) : reference.Urn?.ToString() ?? string.Empty;
 
             row["Key"] = post.Key;
-            row["ScheduledAt"] = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            row["ScheduledAt"] = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId).ToString(TimeFormat, CultureInfo.InvariantCulture);
             row["TimeZone"] = post.TimeZoneId;
             row["Connection"] = post.Connection;
             row["Author"] = post.Author;
