@@ -33,6 +33,8 @@
         'Set-LinkedInScheduledPost'
         'Unregister-LinkedInScheduledPost'
         'Export-LinkedInScheduledPost'
+        'Register-LinkedInPostQueueTask'
+        'Unregister-LinkedInPostQueueTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -11,14 +11,14 @@ Describe 'The LinkedInPosts module' {
         { Test-ModuleManifest -Path $Manifest -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'exports exactly the eight cmdlets' {
+    It 'exports exactly the manifest''s cmdlets' {
         (Get-Command -Module LinkedInPosts).Name | Sort-Object |
-            Should -Be @('Connect-LinkedIn', 'Disconnect-LinkedIn', 'Get-LinkedInConnection', 'Get-LinkedInPost', 'New-LinkedInPost', 'Remove-LinkedInPost', 'Set-LinkedInPost', 'Test-LinkedInConnection')
+            Should -Be @('Add-LinkedInMedia', 'Connect-LinkedIn', 'Disconnect-LinkedIn', 'Get-LinkedInConnection', 'Get-LinkedInPost', 'New-LinkedInPost', 'Register-LinkedInPostQueueTask', 'Remove-LinkedInPost', 'Set-LinkedInPost', 'Test-LinkedInConnection', 'Unregister-LinkedInPostQueueTask')
         (Get-Command -Module LinkedInPosts).CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
     }
 
     It 'supports -WhatIf on every cmdlet that changes LinkedIn, and not on the others' {
-        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost', 'Disconnect-LinkedIn') {
+        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost', 'Disconnect-LinkedIn', 'Register-LinkedInPostQueueTask', 'Unregister-LinkedInPostQueueTask') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
         foreach ($name in 'Connect-LinkedIn', 'Get-LinkedInPost', 'Get-LinkedInConnection', 'Test-LinkedInConnection') {

@@ -63,5 +63,23 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>Export-LinkedInScheduledPost cannot tell CSV or JSON from the path and no -Format was given.</summary>
         public const string ExportFormatUnknown = "LinkedInExportFormatUnknown";
+
+        /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
+        public const string QueueTaskExists = "LinkedInQueueTaskExists";
+
+        /// <summary>Unregister-LinkedInPostQueueTask: no task (or crontab line) of that name.</summary>
+        public const string QueueTaskNotFound = "LinkedInQueueTaskNotFound";
+
+        /// <summary>schtasks.exe or crontab is missing, or failed; the message quotes what it said.</summary>
+        public const string QueueTaskSchedulerFailed = "LinkedInQueueTaskSchedulerFailed";
+
+        /// <summary>A path a queue task needs is not one a scheduler can run (a quote or line break in it).</summary>
+        public const string InvalidQueueTaskPath = "LinkedInInvalidQueueTaskPath";
+
+        /// <summary>The PowerShell executable for a queue task was not found: this host is not PowerShell and $PSHOME has none.</summary>
+        public const string PowerShellExecutableNotFound = "LinkedInPowerShellExecutableNotFound";
+
+        /// <summary>The module's manifest (LinkedInPosts.psd1) is not next to the loaded module, so a scheduled run could not import it.</summary>
+        public const string ModuleManifestNotFound = "LinkedInModuleManifestNotFound";
     }
 }

@@ -173,18 +173,17 @@ public sealed class ScheduleTimeTests
     }
 
     [Theory]
-    [InlineData("Date", "01/02/2026", "09:30", "Date '01/02/2026'", "yyyy-MM-dd")]
-    [InlineData("Date", "2026-02-30", "09:30", "Date '2026-02-30'", "no day 30 in month 2 of 2026")]
-    [InlineData("Time", "2026-12-24", "9.30", "Time '9.30'", "HH:mm")]
-    [InlineData("Time", "2026-12-24", "24:00", "Time '24:00'", "not a time of day")]
-    public void Unreadable_date_or_time_columns_name_the_column_and_the_fix(string column, string date, string time, string named, string fix)
+    [InlineData("01/02/2026", "09:30", "Date '01/02/2026'", "yyyy-MM-dd")]
+    [InlineData("2026-02-30", "09:30", "Date '2026-02-30'", "no day 30 in month 2 of 2026")]
+    [InlineData("2026-12-24", "9.30", "Time '9.30'", "HH:mm")]
+    [InlineData("2026-12-24", "24:00", "Time '24:00'", "not a time of day")]
+    public void Unreadable_date_or_time_columns_name_the_column_and_the_fix(string date, string time, string named, string fix)
     {
         var e = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime(date, time, "Europe/Berlin", Now, false));
 
         Assert.Equal("ScheduledAt", e.Field);
         Assert.StartsWith(named, e.Message);
         Assert.Contains(fix, e.Message);
-        Assert.NotNull(column);
     }
 
     [Theory]
@@ -270,6 +269,9 @@ public sealed class ScheduleTimeTests
         var number = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(42, "Europe/Berlin", Now, false));
 
         Assert.Contains("ScheduledAt is empty", empty.Message);
+        Assert.Contains("ScheduledAt is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve("  ", "Europe/Berlin", Now, false)).Message);
+        Assert.StartsWith("Date is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime("", "09:30", "Europe/Berlin", Now, false)).Message);
+        Assert.StartsWith("Time is empty", Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime("2026-12-24", " ", "Europe/Berlin", Now, false)).Message);
         Assert.Contains("ScheduledAt is a Int32", number.Message);
     }
 

@@ -79,8 +79,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Export-LinkedInScheduledPost",
         "Get-LinkedInConnection", "Get-LinkedInPost", "Get-LinkedInScheduledPost", "New-LinkedInPost",
-        "Register-LinkedInScheduledPost", "Remove-LinkedInPost", "Set-LinkedInPost", "Set-LinkedInScheduledPost",
-        "Test-LinkedInConnection", "Unregister-LinkedInScheduledPost",
+        "Register-LinkedInPostQueueTask", "Register-LinkedInScheduledPost", "Remove-LinkedInPost", "Set-LinkedInPost",
+        "Set-LinkedInScheduledPost", "Test-LinkedInConnection", "Unregister-LinkedInPostQueueTask", "Unregister-LinkedInScheduledPost",
     };
 
     /// <summary>

@@ -52,7 +52,7 @@ namespace LinkedInPosts.Core.Queue
         /// <see cref="DateTime"/> (kind Utc is UTC; Local and Unspecified are wall time in the zone), or text
         /// in one of the <see cref="AcceptedForms"/>.
         /// </summary>
-        /// <param name="value">The time as given.</param>
+        /// <param name="value">The time as given (a caller holding a PowerShell PSObject passes its BaseObject: Core knows no PowerShell types).</param>
         /// <param name="timeZoneId">A Windows or IANA zone id; null for the machine's local zone.</param>
         /// <param name="now">The current time, to refuse times in the past.</param>
         /// <param name="allowPast">Accept a time before <paramref name="now"/>.</param>
@@ -74,6 +74,9 @@ namespace LinkedInPosts.Core.Queue
                     return Checked(new DateTimeOffset(utc), storedId, zone, null, now, allowPast, field);
                 case DateTime wall:
                     return FromWall(wall, storedId, zone, now, allowPast, field);
+                case string blank when blank.Trim().Length == 0:
+                    // An empty CSV cell: say so, rather than list every form the empty text is not in.
+                    throw new LinkedInValidationException(field, $"{field} is empty: give the time to post, e.g. 2026-12-24 09:30.");
                 case string text:
                     if (!ScheduleTimeText.TryParseDateTime(text, out var parsed, out var problem))
                     {
@@ -117,6 +120,8 @@ namespace LinkedInPosts.Core.Queue
                 case DateTime clock:
                     timeOfDay = clock.TimeOfDay;
                     break;
+                case string blank when blank.Trim().Length == 0:
+                    throw new LinkedInValidationException(field, "Time is empty: give the time of day to post, e.g. 09:30.");
                 case string text:
                     if (!ScheduleTimeText.TryParseTimeOfDay(text, out timeOfDay, out offset, out var problem))
                     {
@@ -137,6 +142,8 @@ namespace LinkedInPosts.Core.Queue
                     throw new LinkedInValidationException(field, "Date is empty: give the day to post, e.g. 2026-12-24.");
                 case DateTime value:
                     return DateTime.SpecifyKind(value.Date, DateTimeKind.Unspecified);
+                case string blank when blank.Trim().Length == 0:
+                    throw new LinkedInValidationException(field, "Date is empty: give the day to post, e.g. 2026-12-24.");
                 case string text:
                     if (!ScheduleTimeText.TryParseDate(text, out var day, out var problem))
                     {

@@ -1,0 +1,28 @@
+using LinkedInPosts.Core.Queue;
+
+namespace LinkedInPosts.PowerShell.Scheduling
+{
+    /// <summary>Windows Task Scheduler through schtasks.exe (present on every Windows since XP, in both PowerShell editions).</summary>
+    internal static class Schtasks
+    {
+        public static bool Exists(string name) => Run(QueueTaskDefinition.QueryArguments(name)).ExitCode == 0;
+
+        public static void Create(QueueTaskDefinition task, string xmlPath, bool replace) =>
+            Require(Run(task.CreateArguments(xmlPath, replace)), task.CreateCommandLine(xmlPath, replace));
+
+        public static void Delete(string name) =>
+            Require(Run(QueueTaskDefinition.DeleteArguments(name)), QueueTaskDefinition.DeleteCommandLine(name));
+
+        private static ToolResult Run(string arguments) =>
+            SchedulerTool.Run(QueueTaskDefinition.SchtasksExecutable, arguments)
+            ?? throw new SchedulerToolException(QueueTaskDefinition.SchtasksExecutable + " cannot be run on this machine.", missing: true);
+
+        private static void Require(ToolResult result, string commandLine)
+        {
+            if (result.ExitCode != 0)
+            {
+                throw new SchedulerToolException($"'{commandLine}' failed (exit code {result.ExitCode}): {result.Said}", missing: false);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+
+namespace LinkedInPosts.PowerShell.Scheduling
+{
+    /// <summary>The current user's crontab, read with <c>crontab -l</c> and written whole with <c>crontab -</c>.</summary>
+    internal static class UserCrontab
+    {
+        /// <summary>The crontab's text; empty when the user has none yet.</summary>
+        public static string Read()
+        {
+            var result = Run("-l", null);
+            if (result.ExitCode == 0)
+            {
+                return result.Output;
+            }
+            // Vixie cron, cronie and macOS all say "no crontab for <user>" and exit 1 for a user without one.
+            if (result.Said.IndexOf("no crontab", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return string.Empty;
+            }
+            throw new SchedulerToolException($"'{SchedulerTool.Crontab} -l' failed (exit code {result.ExitCode}): {result.Said}", missing: false);
+        }
+
+        /// <summary>Replaces the crontab with <paramref name="text"/>.</summary>
+        public static void Write(string text)
+        {
+            var result = Run("-", text);
+            if (result.ExitCode != 0)
+            {
+                throw new SchedulerToolException($"'{SchedulerTool.Crontab} -' refused the new crontab (exit code {result.ExitCode}): {result.Said} The crontab was not changed.", missing: false);
+            }
+        }
+
+        private static ToolResult Run(string arguments, string? input) =>
+            SchedulerTool.Run(SchedulerTool.Crontab, arguments, input)
+            ?? throw new SchedulerToolException(
+                $"'{SchedulerTool.Crontab}' cannot be run: cron is not installed for this user (on Debian and Ubuntu: apt-get install cron). " +
+                "Or add the line yourself: the output's InstallCommand does it.", missing: true);
+    }
+}

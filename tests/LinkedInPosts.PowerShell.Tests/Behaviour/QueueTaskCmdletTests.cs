@@ -1,0 +1,292 @@
+using System.Management.Automation;
+using LinkedInPosts.PowerShell.Tests.Hosting;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>
+/// Register- and Unregister-LinkedInPostQueueTask in a real engine, on Linux and macOS (cron). The crontab
+/// they read and write is a fake (LINKEDINPOSTS_CRONTAB points at a script in a temp folder that keeps the
+/// table in a file), so the tests never touch the crontab of the machine they run on. In the sandbox
+/// collection, which runs its classes one at a time, because the variable is process-wide.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class QueueTaskCmdletTests : IDisposable
+{
+    private const string FakePwsh = "/opt/microsoft/powershell/7/pwsh";
+    private const string OtherLines = "MAILTO=ops@example.com\n# nightly backup\n0 3 * * * /usr/local/bin/backup --all  \n";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "linkedinposts-crontab-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _previousCrontab = Environment.GetEnvironmentVariable("LINKEDINPOSTS_CRONTAB");
+    private readonly PowerShellSession _session;
+
+    public QueueTaskCmdletTests()
+    {
+        Directory.CreateDirectory(_folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.WriteAllText(FakeCrontab, $$"""
+                #!/bin/sh
+                # A stand-in for crontab(1): -l prints the table (or fails as cron does for a user without one), - replaces it.
+                echo "$*" >> '{{CallLog}}'
+                case "$1" in
+                  -l) if [ -f '{{TableFile}}' ]; then cat '{{TableFile}}'; else echo "no crontab for $(id -un)" >&2; exit 1; fi ;;
+                  -) cat > '{{TableFile}}' ;;
+                  *) echo "unexpected arguments: $*" >&2; exit 2 ;;
+                esac
+                """.Replace("\r\n", "\n"));
+            File.SetUnixFileMode(FakeCrontab, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Environment.SetEnvironmentVariable("LINKEDINPOSTS_CRONTAB", FakeCrontab);
+        _session = PowerShellSession.Start();
+        _session.SetVariable("Pwsh", FakePwsh);
+    }
+
+    private string FakeCrontab => Path.Combine(_folder, "crontab");
+
+    private string TableFile => Path.Combine(_folder, "table");
+
+    private string CallLog => Path.Combine(_folder, "calls");
+
+    private string[] Calls => File.Exists(CallLog) ? File.ReadAllLines(CallLog) : Array.Empty<string>();
+
+    private static object? Property(PSObject item, string name) => item.Properties[name]?.Value;
+
+    private static string Marker(string name = "LinkedInPosts queue") => " # LinkedInPosts queue task: " + name;
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        Environment.SetEnvironmentVariable("LINKEDINPOSTS_CRONTAB", _previousCrontab);
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Without_Install_it_outputs_the_crontab_line_and_touches_no_crontab()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var run = _session.Run("Register-LinkedInPostQueueTask -Every 5m -PowerShellPath $Pwsh");
+
+        run.AssertNoErrors();
+        var task = run.Output.Single();
+        Assert.Equal("LinkedInPostQueueTask", task.BaseObject.GetType().Name);
+        Assert.Equal("LinkedInPosts queue", Property(task, "Name"));
+        Assert.Equal("Cron", Property(task, "Platform")!.ToString());
+        Assert.Equal(TimeSpan.FromMinutes(5), Property(task, "Every"));
+        Assert.Equal("*/5 * * * *", Property(task, "Schedule"));
+        Assert.Equal(false, Property(task, "Installed"));
+        var log = Path.Combine(TestEnvironment.Home, "queue-runner.log");
+        Assert.Equal(log, Property(task, "LogPath"));
+        // This session's LINKEDINPOSTS_HOME goes with the line: cron would not have it.
+        Assert.Equal(
+            $"*/5 * * * * LINKEDINPOSTS_HOME='{TestEnvironment.Home}' '{FakePwsh}' -NoProfile -NonInteractive -Command \"Import-Module '{RepoPaths.ModuleManifest}'; Invoke-LinkedInPostQueue; exit [int](-not \\$?)\" >> '{log}' 2>&1" + Marker(),
+            Property(task, "CrontabLine"));
+        Assert.StartsWith("(crontab -l 2>/dev/null; printf ", (string)Property(task, "InstallCommand")!);
+        Assert.Empty(Calls);
+        Assert.Equal("LinkedInPosts queue: every 00:05:00 (Cron, not installed)", task.ToString());
+    }
+
+    [Fact]
+    public void The_queue_path_is_resolved_from_the_PowerShell_location_and_plain_text_tokens_are_opted_in()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var run = _session.Run("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null; Register-LinkedInPostQueueTask -Every 1h -Path \"it's.db\" -AllowPlainTextTokenFile -PowerShellPath $Pwsh", _folder);
+
+        run.AssertNoErrors();
+        var task = run.Output.Single();
+        Assert.Equal(Path.Combine(_folder, "it's.db"), Property(task, "QueuePath"));
+        var line = (string)Property(task, "CrontabLine")!;
+        Assert.StartsWith("0 * * * * LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS='1' LINKEDINPOSTS_HOME=", line);
+        Assert.Contains($"Invoke-LinkedInPostQueue -Path '{_folder}/it''s.db'; exit", line);
+    }
+
+    [Fact]
+    public void Install_adds_the_line_keeps_the_other_lines_and_Unregister_removes_exactly_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllText(TableFile, OtherLines);
+
+        var install = _session.Run("Register-LinkedInPostQueueTask -Every 15m -Install -PowerShellPath $Pwsh");
+
+        install.AssertNoErrors();
+        var line = (string)Property(install.Output.Single(), "CrontabLine")!;
+        Assert.Equal(true, Property(install.Output.Single(), "Installed"));
+        Assert.StartsWith("*/15 * * * * ", line);
+        Assert.Equal(OtherLines + line + "\n", File.ReadAllText(TableFile));
+        Assert.Equal(new[] { "-l", "-" }, Calls);
+
+        // The same line again: nothing to write. Another interval: refused without -Force.
+        _session.Run("Register-LinkedInPostQueueTask -Every 15m -Install -PowerShellPath $Pwsh").AssertNoErrors();
+        Assert.Equal(new[] { "-l", "-", "-l" }, Calls);
+        var again = _session.Run("Register-LinkedInPostQueueTask -Every 30m -Install -PowerShellPath $Pwsh").SingleError();
+        Assert.StartsWith("LinkedInQueueTaskExists,LinkedInPosts.PowerShell.Cmdlets.RegisterLinkedInPostQueueTaskCommand", again.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, again.CategoryInfo.Category);
+        Assert.Contains("-Force", again.ToString());
+        Assert.Equal(OtherLines + line + "\n", File.ReadAllText(TableFile));
+
+        var forced = _session.Run("Register-LinkedInPostQueueTask -Every 30m -Install -Force -PowerShellPath $Pwsh");
+        forced.AssertNoErrors();
+        var newer = (string)Property(forced.Output.Single(), "CrontabLine")!;
+        Assert.Equal(OtherLines + newer + "\n", File.ReadAllText(TableFile));
+
+        // A second task of another name lives beside it; Unregister takes only the one named.
+        _session.Run("Register-LinkedInPostQueueTask -Every 1h -Name 'Other queue' -Install -PowerShellPath $Pwsh").AssertNoErrors();
+        var removed = _session.Run("Unregister-LinkedInPostQueueTask -PassThru");
+        removed.AssertNoErrors();
+        Assert.Equal(newer, Property(removed.Output.Single(), "CrontabLine"));
+        Assert.Equal(false, Property(removed.Output.Single(), "Installed"));
+        var left = File.ReadAllText(TableFile);
+        Assert.StartsWith(OtherLines, left);
+        Assert.DoesNotContain(Marker() + "\n", left);
+        Assert.EndsWith(Marker("Other queue") + "\n", left);
+
+        var missing = _session.Run("Unregister-LinkedInPostQueueTask");
+        var error = missing.SingleError();
+        Assert.StartsWith("LinkedInQueueTaskNotFound,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Null(missing.Terminating);
+        Assert.Equal("LinkedInPosts queue", error.TargetObject);
+    }
+
+    [Fact]
+    public void WhatIf_shows_the_line_and_writes_nothing()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllText(TableFile, OtherLines);
+
+        var run = _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -WhatIf -PowerShellPath $Pwsh");
+
+        run.AssertNoErrors();
+        var line = (string)Property(run.Output.Single(), "CrontabLine")!;
+        Assert.Equal(false, Property(run.Output.Single(), "Installed"));
+        Assert.Contains("What if: Performing the operation \"Add: " + line + "\" on target \"the crontab of ", run.HostText);
+        Assert.Equal(OtherLines, File.ReadAllText(TableFile));
+        Assert.Equal(new[] { "-l" }, Calls);
+
+        _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -PowerShellPath $Pwsh").AssertNoErrors();
+        var unregister = _session.Run("Unregister-LinkedInPostQueueTask -WhatIf");
+        unregister.AssertNoErrors();
+        Assert.Contains("What if: Performing the operation \"Remove: " + line + "\"", unregister.HostText);
+        Assert.Equal(OtherLines + line + "\n", File.ReadAllText(TableFile));
+    }
+
+    [Fact]
+    public void A_user_without_a_crontab_gets_one_with_just_our_line()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var run = _session.Run("Register-LinkedInPostQueueTask -Every 10m -Install -PowerShellPath $Pwsh");
+
+        run.AssertNoErrors();
+        Assert.Equal((string)Property(run.Output.Single(), "CrontabLine")! + "\n", File.ReadAllText(TableFile));
+    }
+
+    [Theory]
+    [InlineData("90s", "Every 90s cannot be scheduled: the queue can run every 1 minute to 1 day, in whole minutes")]
+    [InlineData("2d", "Every 48h cannot be scheduled")]
+    [InlineData("7m", "Every 7m cannot be written as a crontab schedule that repeats evenly. Use one of: 1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m, 1h")]
+    [InlineData("0", "Every 0s cannot be scheduled")]
+    [InlineData("5", "Every 5s cannot be scheduled")]
+    [InlineData("'90s'", "Every 90s cannot be scheduled")]
+    public void Intervals_are_checked_with_a_stable_ErrorId(string every, string message)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var error = _session.Run($"Register-LinkedInPostQueueTask -Every {every} -Install -PowerShellPath $Pwsh").SingleError();
+
+        Assert.StartsWith("LinkedInInvalidQueueTaskInterval,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(message, error.ToString());
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public void Interval_forms_bind_TimeSpans_strings_and_minutes()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var run = _session.Run("[TimeSpan]::FromMinutes(20), '2h', 720, '00:06:00', '5 min' | ForEach-Object { (Register-LinkedInPostQueueTask -Every $_ -PowerShellPath $Pwsh).Schedule }");
+
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "*/20 * * * *", "0 */2 * * *", "*/12 * * * *", "*/6 * * * *", "*/5 * * * *" }, run.Output.Select(o => o.ToString()));
+
+        var unreadable = _session.Run("Register-LinkedInPostQueueTask -Every soon -PowerShellPath $Pwsh").SingleError();
+        Assert.StartsWith("ParameterArgumentTransformationError,", unreadable.FullyQualifiedErrorId);
+        Assert.Contains("'soon' is not an interval", unreadable.ToString());
+    }
+
+    [Fact]
+    public void A_name_that_cannot_round_trip_is_refused()
+    {
+        var error = _session.Run("Register-LinkedInPostQueueTask -Every 5m -Name '100% sure' -PowerShellPath $Pwsh").SingleError();
+
+        Assert.StartsWith("LinkedInInvalidQueueTaskName,", error.FullyQualifiedErrorId);
+        Assert.Equal("100% sure", error.TargetObject);
+    }
+
+    [Fact]
+    public void A_host_that_is_not_PowerShell_needs_PowerShellPath()
+    {
+        // The tests' own process is the .NET test host, and $PSHOME (the engine's folder) has no pwsh.
+        var error = _session.Run("Register-LinkedInPostQueueTask -Every 5m").SingleError();
+
+        Assert.StartsWith("LinkedInPowerShellExecutableNotFound,", error.FullyQualifiedErrorId);
+        Assert.Contains("-PowerShellPath", error.ToString());
+    }
+
+    [Fact]
+    public void A_missing_crontab_is_ResourceUnavailable_and_says_how_to_install_by_hand()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        Environment.SetEnvironmentVariable("LINKEDINPOSTS_CRONTAB", Path.Combine(_folder, "no-such-crontab"));
+
+        var error = _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -PowerShellPath $Pwsh").SingleError();
+
+        Assert.StartsWith("LinkedInQueueTaskSchedulerFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+        Assert.Contains("InstallCommand", error.ToString());
+    }
+
+    [Fact]
+    public void A_crontab_that_refuses_the_table_is_an_error_and_nothing_claims_success()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllText(FakeCrontab, "#!/bin/sh\nif [ \"$1\" = \"-l\" ]; then exit 0; fi\necho 'errors in crontab file, can not install.' >&2\nexit 1\n");
+
+        var run = _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -PowerShellPath $Pwsh");
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInQueueTaskSchedulerFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Contains("errors in crontab file, can not install.", error.ToString());
+        Assert.Empty(run.Output);
+    }
+}
