@@ -148,7 +148,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
                 catch (IOException exception)
                 {
-                    ThrowTerminatingError(new ErrorRecord(exception, "LinkedInExportWriteFailed", ErrorCategory.WriteError, file));
+                    ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, file));
                 }
             }
             WriteVerbose($"{count} scheduled posts exported to {file}.");

@@ -64,6 +64,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Export-LinkedInScheduledPost cannot tell CSV or JSON from the path and no -Format was given.</summary>
         public const string ExportFormatUnknown = "LinkedInExportFormatUnknown";
 
+        /// <summary>Export-LinkedInScheduledPost could not write the file (nothing half-written is left).</summary>
+        public const string ExportWriteFailed = "LinkedInExportWriteFailed";
+
         /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
         public const string QueueTaskExists = "LinkedInQueueTaskExists";
 
