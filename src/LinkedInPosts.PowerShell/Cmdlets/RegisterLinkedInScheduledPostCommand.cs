@@ -207,7 +207,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The row being registered (an Import-Csv row or any object): named in errors as their TargetObject,
-        /// and read for the Path, DisableReshare and Raw columns, which no parameter binds.
+        /// and read for the Path, DisableReshare and Raw columns, which no parameter binds. A string piped in
+        /// is the post's text.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
@@ -364,7 +365,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
             var fields = new ScheduledPostFields
             {
-                Text = Text,
+                // A string piped in (not a row) is the text, as for New-LinkedInPost.
+                Text = Text ?? (InputObject?.BaseObject as string),
                 Media = ResolveMedia(row),
                 AltText = List(AltText, keepEmpty: true),
                 Title = Title,

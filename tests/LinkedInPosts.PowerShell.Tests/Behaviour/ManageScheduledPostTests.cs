@@ -308,4 +308,30 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         var unknown = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", Path.Combine(Files.Folder, "posts.xlsx"));
         Assert.StartsWith("LinkedInExportFormatUnknown,", unknown.SingleError().FullyQualifiedErrorId);
     }
+
+    [Fact]
+    public void ForceLeavesAPostARunHasTakenAloneAndSaysSo()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "taken", "Version 1", Future(1) }, new[] { "free", "Version 1", Future(2) } });
+        Import(csv).AssertNoErrors();
+        MoveTo((long)Property(QueuedPosts().Single(p => KeyOf(p) == "taken"), "Id")!, "Sending");
+        var v2 = Csv("rows2.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "taken", "Version 2", Future(1) }, new[] { "free", "Version 2", Future(2) } });
+
+        var run = Import(v2, "-Force");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "NotUpdatable", "Updated" }, run.Output.Select(p => Property(p, "RegistrationOutcome")!.ToString()));
+        Assert.Contains(run.Warnings, w => w.StartsWith("Row 1 (CSV line 2): ", StringComparison.Ordinal) && w.Contains("key 'taken' is Sending", StringComparison.Ordinal));
+        Assert.Equal("Version 1", Property(QueuedPosts().Single(p => KeyOf(p) == "taken"), "Text"));
+        Assert.Equal("Version 2", Property(QueuedPosts().Single(p => KeyOf(p) == "free"), "Text"));
+    }
+
+    [Fact]
+    public void StringsPipedInAreTheText()
+    {
+        Connect();
+        var run = PowerShell.Run($"'First line', 'Second line' | Register-LinkedInScheduledPost -ScheduledAt '{Future(3)}' -TimeZone {Zone}");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "First line", "Second line" }, run.Output.Select(p => (string)Property(p, "Text")!));
+    }
 }
