@@ -52,7 +52,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsLifecycle.Register, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PostSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
-    public sealed class RegisterLinkedInScheduledPostCommand : LinkedInCmdlet
+    public sealed class RegisterLinkedInScheduledPostCommand : LinkedInCmdlet, IDisposable
     {
         /// <summary>The one parameter set: the kind of post is decided per row, from what is filled in.</summary>
         public const string PostSet = "Post";
@@ -298,7 +298,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
             }
             WriteSummary();
-            _store?.Dispose();
+        }
+
+        /// <summary>Closes the queue, also after a stop or a terminating error (when EndProcessing does not run).</summary>
+        void IDisposable.Dispose()
+        {
+            lock (_sync)
+            {
+                _store?.Dispose();
+                _store = null;
+            }
+            Dispose();
         }
 
         /// <inheritdoc />

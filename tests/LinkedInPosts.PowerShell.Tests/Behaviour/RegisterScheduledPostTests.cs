@@ -234,4 +234,34 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Contains("600 rows read", bars[^2].StatusDescription);
         Assert.Equal(601, PowerShell.Run("Get-LinkedInScheduledPost").Output.Count);
     }
+
+    [Fact]
+    public async Task CtrlCCommitsTheRowsAcceptedSoFarAndReimportingCompletesNothingTwice()
+    {
+        Connect();
+        var rows = $"foreach ($i in 1..50) {{ [pscustomobject]@{{ Key = \"stop-$i\"; Text = \"Row $i\"; When = '{Future(1)}' }} }}";
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = PowerShell.Runspace;
+        shell.AddScript($"& {{ {rows}; Write-Information 'rows sent'; Start-Sleep -Seconds 60 }} | Register-LinkedInScheduledPost -TimeZone {Zone}");
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        shell.Streams.Information.DataAdded += (_, args) =>
+        {
+            if (shell.Streams.Information[args.Index].MessageData?.ToString() == "rows sent")
+            {
+                sent.TrySetResult();
+            }
+        };
+        var running = shell.BeginInvoke();
+        var first = await Task.WhenAny(sent.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(first == sent.Task, "The rows were not all piped in within a minute.");
+        shell.Stop();
+        Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
+
+        // 50 rows are under one batch of 500: only the stop's flush committed them.
+        Assert.Equal(50, QueuedPosts().Count);
+        var again = PowerShell.Run($"& {{ {rows} }} | Register-LinkedInScheduledPost -TimeZone {Zone}");
+        again.AssertNoErrors();
+        Assert.All(again.Output, p => Assert.Equal("AlreadyExists", Outcome(p)));
+        Assert.Equal(50, QueuedPosts().Count);
+    }
 }
