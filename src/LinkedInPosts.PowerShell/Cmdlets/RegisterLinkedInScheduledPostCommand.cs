@@ -493,7 +493,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         references.Add(MediaReference.FromUrn(one.Urn));
                         continue;
                     }
-                    references.AddRange(MediaPaths.Resolve(SessionState, FromBase(part), input.IsLiteralPath).Select(MediaReference.FromFile));
+                    var full = FromBase(part);
+                    if (!ReferenceEquals(full, part) && !File.Exists(full) && !Directory.Exists(full) && !WildcardPattern.ContainsWildcardCharacters(part))
+                    {
+                        throw new MediaPathException(part, $"The file '{part}' does not exist (looked for {full}, relative to -BasePath {_basePath}).");
+                    }
+                    references.AddRange(MediaPaths.Resolve(SessionState, full, input.IsLiteralPath).Select(MediaReference.FromFile));
                 }
             }
             return references;

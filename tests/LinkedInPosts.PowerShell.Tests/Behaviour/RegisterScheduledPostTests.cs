@@ -164,6 +164,7 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         var error = withBase.SingleError();
         Assert.StartsWith("LinkedInMediaFileNotFound,", error.FullyQualifiedErrorId);
         Assert.Contains("Row 1 (CSV line 2), column 'Media'", Message(error));
+        Assert.Contains("relative to -BasePath " + Path.Combine(Files.Folder, "elsewhere"), Message(error));
         Assert.Contains("-BasePath", error.ErrorDetails!.RecommendedAction ?? string.Empty);
 
         SetLocation(PowerShell, Files.Folder);
