@@ -131,7 +131,22 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var folder = System.IO.Path.GetDirectoryName(file)!;
             var mediaFolderName = System.IO.Path.GetFileNameWithoutExtension(file) + ".media";
             var count = 0;
-            using (var store = QueueAccess.Open(this, queuePath))
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                WriteWarning($"There is no queue at {queuePath}: the export has no posts.");
+                foreach (var id in _ids)
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                Write(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
+                if (PassThru)
+                {
+                    WriteObject(new FileInfo(file));
+                }
+                return;
+            }
+            using (var store = existing)
             {
                 var rows = Posts(store, queuePath).Select(post =>
                 {

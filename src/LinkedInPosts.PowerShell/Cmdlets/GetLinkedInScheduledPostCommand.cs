@@ -71,12 +71,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var queuePath = QueueAccess.ResolvePath(this, Path);
-            if (ParameterSetName == QuerySet && !System.IO.File.Exists(queuePath))
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
             {
                 WriteVerbose($"There is no queue at {queuePath} yet: no scheduled posts.");
+                foreach (var id in ParameterSetName == IdSet ? Id : Array.Empty<long>())
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
                 return;
             }
-            using (var store = QueueAccess.Open(this, queuePath))
+            using (var store = existing)
             {
                 if (ParameterSetName == IdSet)
                 {

@@ -139,7 +139,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var queuePath = QueueAccess.ResolvePath(this, Path);
-            using (var store = QueueAccess.Open(this, queuePath))
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                foreach (var id in new[] { Id })
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                return;
+            }
+            using (var store = existing)
             {
                 var post = store.Get(Id);
                 if (post == null)

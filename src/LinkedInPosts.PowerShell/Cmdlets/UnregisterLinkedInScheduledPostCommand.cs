@@ -42,7 +42,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var queuePath = QueueAccess.ResolvePath(this, Path);
-            using (var store = QueueAccess.Open(this, queuePath))
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                foreach (var id in Id)
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                return;
+            }
+            using (var store = existing)
             {
                 foreach (var id in Id)
                 {

@@ -35,6 +35,13 @@ namespace LinkedInPosts.PowerShell.Queue
             }
         }
 
+        /// <summary>
+        /// Opens the queue only when its file exists (reading or changing posts never creates an empty queue
+        /// as a side effect); null when there is none yet.
+        /// </summary>
+        public static IQueueStore? OpenExisting(PSCmdlet cmdlet, string fullPath) =>
+            System.IO.File.Exists(fullPath) ? Open(cmdlet, fullPath) : null;
+
         /// <summary>The ErrorRecord of a queue failure, with a category by its kind.</summary>
         public static ErrorRecord Record(LinkedInQueueException exception, object? target)
         {

@@ -334,4 +334,20 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         run.AssertNoErrors();
         Assert.Equal(new[] { "First line", "Second line" }, run.Output.Select(p => (string)Property(p, "Text")!));
     }
+
+    [Fact]
+    public void ReadingOrChangingPostsOfAQueueThatDoesNotExistCreatesNoQueue()
+    {
+        Connect();
+        Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost").Output);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Get-LinkedInScheduledPost -Id 1").SingleError().FullyQualifiedErrorId);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Set-LinkedInScheduledPost -Id 1 -Hold").SingleError().FullyQualifiedErrorId);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Unregister-LinkedInScheduledPost -Id 1 -Confirm:$false").SingleError().FullyQualifiedErrorId);
+        var file = Path.Combine(Files.Folder, "empty.csv");
+        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file);
+        export.AssertNoErrors();
+        Assert.Contains(export.Warnings, w => w.Contains("There is no queue", StringComparison.Ordinal));
+        Assert.StartsWith("\"Key\",\"ScheduledAt\"", File.ReadAllText(file));
+        Assert.False(File.Exists(Queue));
+    }
 }
