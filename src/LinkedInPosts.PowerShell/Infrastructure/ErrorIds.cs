@@ -43,6 +43,30 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// </summary>
         public const string FirstCommentFailed = "LinkedInFirstCommentFailed";
 
+        /// <summary>No scheduled post with that id (or key) is in the queue.</summary>
+        public const string ScheduledPostNotFound = "LinkedInScheduledPostNotFound";
+
+        /// <summary>A runner holds the scheduled post (Claimed or Sending): it cannot be changed or cancelled now.</summary>
+        public const string ScheduledPostBusy = "LinkedInScheduledPostBusy";
+
+        /// <summary>The scheduled post's state does not allow the change (e.g. editing a Published post, resuming one not Held).</summary>
+        public const string ScheduledPostWrongState = "LinkedInScheduledPostWrongState";
+
+        /// <summary>Two rows of one Register-LinkedInScheduledPost pipeline have the same key (the Key column, or identical posts).</summary>
+        public const string ScheduledPostDuplicateKey = "LinkedInScheduledPostDuplicateKey";
+
+        /// <summary>The queue refused a registration its own checks found invalid (the message says why).</summary>
+        public const string ScheduledPostInvalid = "LinkedInScheduledPostInvalid";
+
+        /// <summary>Export-LinkedInScheduledPost -NoClobber (or without -Force) found the file already there.</summary>
+        public const string ExportFileExists = "LinkedInExportFileExists";
+
+        /// <summary>Export-LinkedInScheduledPost cannot tell CSV or JSON from the path and no -Format was given.</summary>
+        public const string ExportFormatUnknown = "LinkedInExportFormatUnknown";
+
+        /// <summary>Export-LinkedInScheduledPost could not write the file (nothing half-written is left).</summary>
+        public const string ExportWriteFailed = "LinkedInExportWriteFailed";
+
         /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
         public const string QueueTaskExists = "LinkedInQueueTaskExists";
 

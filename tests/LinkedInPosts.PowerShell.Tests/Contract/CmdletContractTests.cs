@@ -61,6 +61,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
         "Disconnect",
         // Invoke-LinkedInPostQueue publishes the queue's due posts (-WhatIf shows them; it never prompts).
         "Invoke",
+        // Writes a file (and copies the queue's media next to it).
+        "Export",
     };
 
     /// <summary>
@@ -77,9 +79,11 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     /// <summary>The commands this issue delivers; the manifest must export exactly these.</summary>
     internal static readonly string[] ExpectedCommands =
     {
-        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Get-LinkedInConnection", "Get-LinkedInPost",
-        "Invoke-LinkedInPostQueue", "New-LinkedInPost", "Register-LinkedInPostQueueTask", "Remove-LinkedInPost", "Set-LinkedInPost",
-        "Test-LinkedInConnection", "Test-LinkedInPostQueue", "Unregister-LinkedInPostQueueTask",
+        "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Export-LinkedInScheduledPost",
+        "Get-LinkedInConnection", "Get-LinkedInPost", "Get-LinkedInScheduledPost", "Invoke-LinkedInPostQueue",
+        "New-LinkedInPost", "Register-LinkedInPostQueueTask", "Register-LinkedInScheduledPost", "Remove-LinkedInPost",
+        "Set-LinkedInPost", "Set-LinkedInScheduledPost", "Test-LinkedInConnection", "Test-LinkedInPostQueue",
+        "Unregister-LinkedInPostQueueTask", "Unregister-LinkedInScheduledPost",
     };
 
     /// <summary>
@@ -115,6 +119,39 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["Remove-LinkedInPost -Urn"] = (true, true),
             ["Disconnect-LinkedIn -Name"] = (false, true),
             ["Test-LinkedInConnection -Name"] = (false, true),
+            // Import-Csv rows bind by column name to plain parameters; the cmdlet decides the kind of post per row.
+            ["Register-LinkedInScheduledPost -Text"] = (false, true),
+            ["Register-LinkedInScheduledPost -ScheduledAt"] = (false, true),
+            ["Register-LinkedInScheduledPost -Date"] = (false, true),
+            ["Register-LinkedInScheduledPost -Time"] = (false, true),
+            ["Register-LinkedInScheduledPost -TimeZone"] = (false, true),
+            ["Register-LinkedInScheduledPost -Media"] = (false, true),
+            ["Register-LinkedInScheduledPost -AltText"] = (false, true),
+            ["Register-LinkedInScheduledPost -Title"] = (false, true),
+            ["Register-LinkedInScheduledPost -ArticleUrl"] = (false, true),
+            ["Register-LinkedInScheduledPost -ArticleTitle"] = (false, true),
+            ["Register-LinkedInScheduledPost -ArticleDescription"] = (false, true),
+            ["Register-LinkedInScheduledPost -ArticleThumbnail"] = (false, true),
+            ["Register-LinkedInScheduledPost -Poll"] = (false, true),
+            ["Register-LinkedInScheduledPost -PollOption"] = (false, true),
+            ["Register-LinkedInScheduledPost -PollDuration"] = (false, true),
+            ["Register-LinkedInScheduledPost -Reshare"] = (false, true),
+            ["Register-LinkedInScheduledPost -FirstComment"] = (false, true),
+            ["Register-LinkedInScheduledPost -Author"] = (false, true),
+            ["Register-LinkedInScheduledPost -Visibility"] = (false, true),
+            ["Register-LinkedInScheduledPost -Connection"] = (false, true),
+            ["Register-LinkedInScheduledPost -Key"] = (false, true),
+            // The row itself, for error targets and the columns no parameter binds (Path, DisableReshare, Raw).
+            ["Register-LinkedInScheduledPost -InputObject"] = (true, false),
+            // Scheduled posts pipe by Id, with the queue they are in (QueuePath).
+            ["Get-LinkedInScheduledPost -Id"] = (false, true),
+            ["Get-LinkedInScheduledPost -Path"] = (false, true),
+            ["Set-LinkedInScheduledPost -Id"] = (false, true),
+            ["Set-LinkedInScheduledPost -Path"] = (false, true),
+            ["Unregister-LinkedInScheduledPost -Id"] = (false, true),
+            ["Unregister-LinkedInScheduledPost -Path"] = (false, true),
+            ["Export-LinkedInScheduledPost -Id"] = (false, true),
+            ["Export-LinkedInScheduledPost -QueuePath"] = (false, true),
         };
 
     private readonly BuiltModule _module;
@@ -304,7 +341,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         var connectionCmdlets = _module.Cmdlets.Where(c => c.Parameters.Any(p => p.Name == "Connection")
             || c.Noun == "LinkedInConnection" || c.CommandName is "Connect-LinkedIn" or "Disconnect-LinkedIn").ToList();
-        Assert.Equal(9, connectionCmdlets.Count);
+        Assert.Equal(12, connectionCmdlets.Count);
         foreach (var cmdlet in connectionCmdlets)
         {
             var connection = cmdlet.Parameters.SingleOrDefault(p => p.Name == "Connection") ?? cmdlet.Parameters.Single(p => p.Name == "Name");

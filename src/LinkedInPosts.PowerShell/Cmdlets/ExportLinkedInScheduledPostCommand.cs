@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Text.Json;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Queue;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Writes scheduled posts to a CSV or JSON file that Register-LinkedInScheduledPost reads back: the same
+    /// column names (Key, ScheduledAt with its offset, TimeZone, Connection, Author, Text, Media, AltText,
+    /// Title, Article…, Poll…, Reshare, Visibility, DisableReshare, Raw, FirstComment, and State for
+    /// information). Media kept in the queue are copied next to the export, into a folder named after it
+    /// (posts.csv: posts.media/), and the Media column names them relative to the export's folder, so
+    /// <c>Import-Csv posts.csv | Register-LinkedInScheduledPost -BasePath posts.csv</c> registers the same
+    /// posts (with the same keys) in another queue or on another machine. Media already on LinkedIn are
+    /// exported as their URNs.
+    /// </summary>
+    /// <example>
+    /// <code>Export-LinkedInScheduledPost -Path ./pending.csv -State Pending, Held</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -Connection marketing | Export-LinkedInScheduledPost ./marketing.json</code>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./pending.csv | Register-LinkedInScheduledPost -BasePath ./pending.csv -Path ./other-queue.db</code>
+    /// </example>
+    [Cmdlet(VerbsData.Export, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = QuerySet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportLinkedInScheduledPostCommand : LinkedInCmdlet
+    {
+        /// <summary>Posts matching filters (all posts without any), or the ids piped in.</summary>
+        public const string QuerySet = "Query";
+
+        private readonly List<long> _ids = new List<long>();
+        private string? _queuePath;
+
+        /// <summary>The file to write (.csv or .json; relative to the current location).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Csv or Json. Default: from the file's extension (.json is JSON, anything else CSV).</summary>
+        [Parameter]
+        [ValidateSet("Csv", "Json", IgnoreCase = true)]
+        public string? Format { get; set; }
+
+        /// <summary>The posts to export (also from the pipeline: Get-LinkedInScheduledPost's output). Default: every post the filters match.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long[]? Id { get; set; }
+
+        /// <summary>Only posts in these states.</summary>
+        [Parameter]
+        public QueueState[]? State { get; set; }
+
+        /// <summary>Only posts of this connection.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <summary>Only posts scheduled at or after this time.</summary>
+        [Parameter]
+        public DateTime? From { get; set; }
+
+        /// <summary>Only posts scheduled before this time.</summary>
+        [Parameter]
+        public DateTime? To { get; set; }
+
+        /// <summary>Only the post with this key.</summary>
+        [Parameter]
+        public string? Key { get; set; }
+
+        /// <summary>The queue file (default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder). Binds the QueuePath of piped posts.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? QueuePath { get; set; }
+
+        /// <summary>Refuses to overwrite an existing file (LinkedInExportFileExists).</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Overwrites a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Outputs the file written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (Id != null)
+            {
+                _ids.AddRange(Id);
+            }
+            if (!string.IsNullOrWhiteSpace(QueuePath))
+            {
+                _queuePath = QueuePath;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var json = FormatOf(file);
+            if (File.Exists(file) && NoClobber)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException($"The file {file} already exists, and -NoClobber keeps it. Choose another -Path, or leave out -NoClobber to overwrite it."),
+                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
+            }
+            var queuePath = QueueAccess.ResolvePath(this, _queuePath);
+            if (!ShouldProcess(file, $"Export scheduled posts from {queuePath} as {(json ? "JSON" : "CSV")}"))
+            {
+                return;
+            }
+            if (File.Exists(file) && Force && (File.GetAttributes(file) & FileAttributes.ReadOnly) != 0)
+            {
+                File.SetAttributes(file, File.GetAttributes(file) & ~FileAttributes.ReadOnly);
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(file)!;
+            var mediaFolderName = System.IO.Path.GetFileNameWithoutExtension(file) + ".media";
+            var count = 0;
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                WriteWarning($"There is no queue at {queuePath}: the export has no posts.");
+                foreach (var id in _ids)
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                Write(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
+                if (PassThru)
+                {
+                    WriteObject(new FileInfo(file));
+                }
+                return;
+            }
+            using (var store = existing)
+            {
+                var rows = Posts(store, queuePath).Select(post =>
+                {
+                    count++;
+                    return ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName));
+                });
+                try
+                {
+                    Write(file, json, rows);
+                }
+                catch (LinkedInQueueException exception)
+                {
+                    ThrowTerminatingError(QueueAccess.Record(exception, queuePath));
+                }
+                catch (IOException exception)
+                {
+                    ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, file));
+                }
+            }
+            WriteVerbose($"{count} scheduled posts exported to {file}.");
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(file));
+            }
+        }
+
+        private bool FormatOf(string file)
+        {
+            if (!string.IsNullOrEmpty(Format))
+            {
+                return string.Equals(Format, "Json", StringComparison.OrdinalIgnoreCase);
+            }
+            var extension = System.IO.Path.GetExtension(file);
+            if (string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"'{Path}' is neither a .csv nor a .json file. Give -Format Csv or -Format Json.", nameof(Path)),
+                ErrorIds.ExportFormatUnknown, ErrorCategory.InvalidArgument, Path));
+            return false;
+        }
+
+        private IEnumerable<ScheduledPost> Posts(IQueueStore store, string queuePath)
+        {
+            if (_ids.Count > 0)
+            {
+                foreach (var id in _ids.Distinct())
+                {
+                    var post = store.Get(id);
+                    if (post == null)
+                    {
+                        WriteError(QueueAccess.NotFound(id, queuePath));
+                        continue;
+                    }
+                    yield return post;
+                }
+                yield break;
+            }
+            var query = new QueueQuery
+            {
+                States = State is { Length: > 0 } ? State : null,
+                Connection = string.IsNullOrWhiteSpace(Connection) ? null : Connection!.Trim(),
+                Key = string.IsNullOrWhiteSpace(Key) ? null : Key!.Trim(),
+                ScheduledFrom = From.HasValue ? GetLinkedInScheduledPostCommand.Utc(From.Value) : (DateTimeOffset?)null,
+                ScheduledBefore = To.HasValue ? GetLinkedInScheduledPostCommand.Utc(To.Value) : (DateTimeOffset?)null,
+                Limit = GetLinkedInScheduledPostCommand.PageSize,
+            };
+            while (true)
+            {
+                var page = store.Query(query);
+                foreach (var post in page)
+                {
+                    yield return post;
+                }
+                if (page.Count < query.Limit)
+                {
+                    yield break;
+                }
+                query.After = page[page.Count - 1];
+            }
+        }
+
+        /// <summary>Copies a stored media file next to the export (once) and returns its path relative to the export's folder.</summary>
+        private static string CopyMedia(IQueueStore store, MediaReference reference, string folder, string mediaFolderName)
+        {
+            var stored = store.Media.Verify(reference.StoredSha256!);
+            var name = reference.StoredSha256!.Substring(0, 12) + "-" + SafeName(reference.FileName ?? "media");
+            var target = System.IO.Path.Combine(folder, mediaFolderName, name);
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                File.Copy(stored.Path, target);
+            }
+            return mediaFolderName + "/" + name;
+        }
+
+        private static string SafeName(string name)
+        {
+            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']' }).ToArray();
+            var safe = new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+            return safe.Length == 0 ? "media" : safe;
+        }
+
+        private static void Write(string file, bool json, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+        {
+            var temporary = file + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                {
+                    if (json)
+                    {
+                        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                        {
+                            writer.WriteStartArray();
+                            foreach (var row in rows)
+                            {
+                                writer.WriteStartObject();
+                                foreach (var name in ScheduledPostColumns.Names)
+                                {
+                                    writer.WriteString(name, row.TryGetValue(name, out var value) ? value : string.Empty);
+                                }
+                                writer.WriteEndObject();
+                            }
+                            writer.WriteEndArray();
+                        }
+                    }
+                    else
+                    {
+                        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                        {
+                            ScheduledPostColumns.WriteCsv(writer, rows);
+                        }
+                    }
+                }
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
+                File.Move(temporary, file);
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+    }
+}

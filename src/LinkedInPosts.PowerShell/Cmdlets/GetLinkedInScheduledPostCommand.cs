@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Queue;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Lists the posts in the schedule queue, by scheduled time: each with its id, key, state, time (on its
+    /// zone's clock and in UTC), connection, author, kind, text, attempts, last error and, once published, its
+    /// URN and address. Filters by state, connection, time range and key, or reads given ids. The queue is
+    /// read a page at a time, so a queue of a million posts streams without being loaded at once; -First and
+    /// -Skip page through it.
+    /// </summary>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -State Pending -From (Get-Date) -To (Get-Date).AddDays(7)</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -State Failed, Missed, Unconfirmed | Format-Table Id, ScheduledAt, State, LastError</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -Key launch-2026-12 -Path ./campaign.db</code>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "LinkedInScheduledPost", DefaultParameterSetName = QuerySet, SupportsPaging = true)]
+    [OutputType(typeof(LinkedInScheduledPost))]
+    public sealed class GetLinkedInScheduledPostCommand : Infrastructure.LinkedInCmdlet
+    {
+        /// <summary>Posts matching filters (all posts without any).</summary>
+        public const string QuerySet = "Query";
+
+        /// <summary>Posts by id.</summary>
+        public const string IdSet = "Id";
+
+        /// <summary>How many posts one query reads.</summary>
+        public const int PageSize = 500;
+
+        /// <summary>The ids of the posts to get (also from the pipeline, e.g. Register-LinkedInScheduledPost's output).</summary>
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public long[] Id { get; set; } = Array.Empty<long>();
+
+        /// <summary>Only posts in these states (Pending, Held, Claimed, Sending, Published, Failed, Missed, Unconfirmed, Cancelled).</summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        public QueueState[]? State { get; set; }
+
+        /// <summary>Only posts of this connection.</summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <summary>Only posts scheduled at or after this time (a DateTime of kind Local or Unspecified is this machine's local time).</summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        public DateTime? From { get; set; }
+
+        /// <summary>Only posts scheduled before this time.</summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        public DateTime? To { get; set; }
+
+        /// <summary>Only the post with this key.</summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        public string? Key { get; set; }
+
+        /// <summary>The queue file (default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder). Binds the QueuePath of piped posts.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("QueuePath")]
+        public string? Path { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var queuePath = QueueAccess.ResolvePath(this, Path);
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                WriteVerbose($"There is no queue at {queuePath} yet: no scheduled posts.");
+                foreach (var id in ParameterSetName == IdSet ? Id : Array.Empty<long>())
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                return;
+            }
+            using (var store = existing)
+            {
+                if (ParameterSetName == IdSet)
+                {
+                    foreach (var id in Id)
+                    {
+                        var post = store.Get(id);
+                        if (post == null)
+                        {
+                            WriteError(QueueAccess.NotFound(id, queuePath));
+                            continue;
+                        }
+                        WriteObject(LinkedInScheduledPost.From(post, queuePath));
+                    }
+                    return;
+                }
+                Query(store, queuePath);
+            }
+        }
+
+        private void Query(IQueueStore store, string queuePath)
+        {
+            var skip = PagingParameters.Skip;
+            var first = PagingParameters.First;
+            ulong written = 0;
+            ulong total = 0;
+            var query = new QueueQuery
+            {
+                States = State is { Length: > 0 } ? State : null,
+                Connection = string.IsNullOrWhiteSpace(Connection) ? null : Connection!.Trim(),
+                Key = string.IsNullOrWhiteSpace(Key) ? null : Key!.Trim(),
+                ScheduledFrom = From.HasValue ? Utc(From.Value) : (DateTimeOffset?)null,
+                ScheduledBefore = To.HasValue ? Utc(To.Value) : (DateTimeOffset?)null,
+                Limit = PageSize,
+            };
+            while (written < first)
+            {
+                IReadOnlyList<ScheduledPost> page = store.Query(query);
+                foreach (var post in page)
+                {
+                    total++;
+                    if (total <= skip)
+                    {
+                        continue;
+                    }
+                    if (written >= first)
+                    {
+                        break;
+                    }
+                    WriteObject(LinkedInScheduledPost.From(post, queuePath));
+                    written++;
+                }
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+                query.After = page.Last();
+            }
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(total, total < first + skip ? 1.0 : 0.5));
+            }
+        }
+
+        /// <summary>A DateTime as an instant: Utc as it is, Local and Unspecified as this machine's local time.</summary>
+        internal static DateTimeOffset Utc(DateTime value) =>
+            value.Kind == DateTimeKind.Utc ? new DateTimeOffset(value) : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Local)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Media;
+using LinkedInPosts.PowerShell.Queue;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Changes a post in the schedule queue: a new time (-ScheduledAt, -TimeZone) or new text or media for a
+    /// Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
+    /// Missed post (now, or at -ScheduledAt); -Hold pauses a Pending post and -Resume releases it; an
+    /// Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
+    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. A post a runner
+    /// holds (Claimed, Sending) is never changed.
+    /// </summary>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -ScheduledAt '2026-12-24 10:00' -TimeZone Europe/Berlin</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -State Failed | Set-LinkedInScheduledPost -Retry -PassThru</code>
+    /// </example>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -Text 'Patch night moved to Wednesday #ops' -Media ./new-chart.png</code>
+    /// </example>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -ConfirmPublished -PostUrn urn:li:share:7045020441609936898</code>
+    /// </example>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -Resend -ScheduledAt (Get-Date).AddMinutes(10)   # asks first: it may post twice</code>
+    /// </example>
+    [Cmdlet(VerbsCommon.Set, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EditSet)]
+    [OutputType(typeof(LinkedInScheduledPost))]
+    public sealed class SetLinkedInScheduledPostCommand : LinkedInCmdlet
+    {
+        /// <summary>New time, text or media for a Pending or Held post.</summary>
+        public const string EditSet = "Edit";
+
+        /// <summary>Re-arm a Failed or Missed post.</summary>
+        public const string RetrySet = "Retry";
+
+        /// <summary>Pause a Pending post.</summary>
+        public const string HoldSet = "Hold";
+
+        /// <summary>Release a Held post.</summary>
+        public const string ResumeSet = "Resume";
+
+        /// <summary>Record an Unconfirmed post as published.</summary>
+        public const string ConfirmSet = "ConfirmPublished";
+
+        /// <summary>Send an Unconfirmed post again.</summary>
+        public const string ResendSet = "Resend";
+
+        /// <summary>The id of the post to change (also from the pipeline: Get-LinkedInScheduledPost's output).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public long Id { get; set; }
+
+        /// <summary>
+        /// The new time: a DateTime, DateTimeOffset or text (2026-12-24 09:30). Without an offset it is wall time
+        /// in -TimeZone, else in the post's own zone. With -Retry or -Resend: when to send (default: now).
+        /// </summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [Parameter(ParameterSetName = RetrySet)]
+        [Parameter(ParameterSetName = ResendSet)]
+        [Alias("When", "PublishAt")]
+        public object? ScheduledAt { get; set; }
+
+        /// <summary>
+        /// The time zone (Windows or IANA id) of -ScheduledAt and to store with the post. Alone, it keeps the
+        /// post's wall-clock time in the new zone (09:30 stays 09:30, now Berlin time).
+        /// </summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [Parameter(ParameterSetName = RetrySet)]
+        [Parameter(ParameterSetName = ResendSet)]
+        public string? TimeZone { get; set; }
+
+        /// <summary>Accepts a new time in the past.</summary>
+        [Parameter(ParameterSetName = EditSet)]
+        public SwitchParameter AllowPast { get; set; }
+
+        /// <summary>The new text of a Pending or Held post (checked with New-LinkedInPost's rules).</summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [Alias("Commentary")]
+        public string? Text { get; set; }
+
+        /// <summary>New media for a Pending or Held post: one file or URN (a media post), or several images. Files are copied into the queue.</summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [MediaInputTransformation]
+        [ValidateNotNullOrEmpty]
+        public MediaInput[]? Media { get; set; }
+
+        /// <summary>Re-arms a Failed or Missed post: it becomes Pending, due now or at -ScheduledAt.</summary>
+        [Parameter(ParameterSetName = RetrySet, Mandatory = true)]
+        public SwitchParameter Retry { get; set; }
+
+        /// <summary>Pauses a Pending post: no run takes it until -Resume (its key stays, so a re-import does not add it again).</summary>
+        [Parameter(ParameterSetName = HoldSet, Mandatory = true)]
+        public SwitchParameter Hold { get; set; }
+
+        /// <summary>Releases a Held post: it is Pending again (due at once if its time has passed).</summary>
+        [Parameter(ParameterSetName = ResumeSet, Mandatory = true)]
+        public SwitchParameter Resume { get; set; }
+
+        /// <summary>Records an Unconfirmed post as published, with the URN you found it under on LinkedIn (-PostUrn).</summary>
+        [Parameter(ParameterSetName = ConfirmSet, Mandatory = true)]
+        public SwitchParameter ConfirmPublished { get; set; }
+
+        /// <summary>The URN of the post on LinkedIn (urn:li:share:… or urn:li:ugcPost:…), with -ConfirmPublished.</summary>
+        [Parameter(ParameterSetName = ConfirmSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? PostUrn { get; set; }
+
+        /// <summary>
+        /// Re-arms an Unconfirmed post to be sent again. Only when you checked it is NOT on LinkedIn: if it is,
+        /// it is posted twice. Asks for confirmation unless -Force.
+        /// </summary>
+        [Parameter(ParameterSetName = ResendSet, Mandatory = true)]
+        public SwitchParameter Resend { get; set; }
+
+        /// <summary>With -Resend: do not ask whether you checked LinkedIn.</summary>
+        [Parameter(ParameterSetName = ResendSet)]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Outputs the post as it is after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The queue file (default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder). Binds the QueuePath of piped posts.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("QueuePath")]
+        public string? Path { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var queuePath = QueueAccess.ResolvePath(this, Path);
+            var existing = QueueAccess.OpenExisting(this, queuePath);
+            if (existing == null)
+            {
+                foreach (var id in new[] { Id })
+                {
+                    WriteError(QueueAccess.NotFound(id, queuePath));
+                }
+                return;
+            }
+            using (var store = existing)
+            {
+                var post = store.Get(Id);
+                if (post == null)
+                {
+                    WriteError(QueueAccess.NotFound(Id, queuePath));
+                    return;
+                }
+                try
+                {
+                    if (Change(store, post) && PassThru)
+                    {
+                        WriteObject(LinkedInScheduledPost.From(store.Get(Id) ?? post, queuePath));
+                    }
+                }
+                catch (MediaPathException exception)
+                {
+                    WriteError(LinkedInErrorRecords.MediaFileNotFound(exception));
+                }
+                catch (LinkedInQueueException exception)
+                {
+                    WriteError(QueueAccess.Record(exception, Id));
+                }
+                catch (LinkedInException exception)
+                {
+                    WriteLinkedInError(exception, Id);
+                }
+            }
+        }
+
+        private bool Change(IQueueStore store, ScheduledPost post)
+        {
+            var now = ModuleClock.Current.GetUtcNow();
+            var target = $"Scheduled post {post.Id} ({post.Key}, {post.State}, due {LinkedInScheduledPost.From(post, store.Location).ScheduledAt:yyyy-MM-dd HH:mm zzz})";
+            switch (ParameterSetName)
+            {
+                case HoldSet:
+                    return ShouldProcess(target, "Hold") && Applied(store.Hold(post.Id, now), post, "held", "Pending");
+                case ResumeSet:
+                    return ShouldProcess(target, "Resume") && Applied(store.Resume(post.Id, now), post, "resumed", "Held");
+                case ConfirmSet:
+                    var urn = ParsePostUrnOrWriteError(nameof(PostUrn), PostUrn);
+                    if (urn == null)
+                    {
+                        return false;
+                    }
+                    return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed");
+                case RetrySet:
+                    {
+                        var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
+                        return ShouldProcess(target, $"Retry at {time}") && Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now), post, "retried", "Failed or Missed");
+                    }
+                case ResendSet:
+                    {
+                        var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
+                        if (post.State != QueueState.Unconfirmed)
+                        {
+                            WriteError(QueueAccess.Refused(post.Id, post.State, "re-sent with -Resend", "Unconfirmed", post.Id));
+                            return false;
+                        }
+                        if (!ShouldProcess(target, $"Send again at {time}"))
+                        {
+                            return false;
+                        }
+                        if (!Force && !ShouldContinue(
+                            $"Scheduled post {post.Id} may already be on LinkedIn: a run sent it and could not find out whether LinkedIn created it. Send it again only if you checked the feed of {post.Author} and it is not there; otherwise it is posted twice. Send it again?",
+                            "Resend an unconfirmed post"))
+                        {
+                            return false;
+                        }
+                        return Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, rearmUnconfirmed: true), post, "re-sent", "Unconfirmed");
+                    }
+                default:
+                    return Edit(store, post, target, now);
+            }
+        }
+
+        private bool Edit(IQueueStore store, ScheduledPost post, string target, DateTimeOffset now)
+        {
+            var time = NewTime(post, now, AllowPast.IsPresent);
+            var edits = Text != null || Media != null;
+            if (time == null && !edits)
+            {
+                WriteWarning($"Nothing to change for scheduled post {post.Id}: give -ScheduledAt, -TimeZone, -Text or -Media (or -Retry, -Hold, -Resume, -ConfirmPublished, -Resend).");
+                return false;
+            }
+            if (post.State != QueueState.Pending && post.State != QueueState.Held)
+            {
+                WriteError(QueueAccess.Refused(post.Id, post.State, edits ? "edited" : "rescheduled", "Pending or Held", post.Id));
+                return false;
+            }
+            if (time?.Warning != null)
+            {
+                WriteWarning(time.Warning);
+            }
+            if (!edits)
+            {
+                return ShouldProcess(target, $"Reschedule to {time}") && Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now), post, "rescheduled", "Pending or Held");
+            }
+
+            var media = Media?.SelectMany(m => m.Resolve(SessionState, nameof(Media), single: false)).ToList();
+            var request = ScheduledPostEdit.Rebuild(post, store.Media, Text, media, time?.Utc, time?.TimeZoneId);
+            ScheduledPostCheck.Validate(request);
+            if (!ShouldProcess(target, "Change " + string.Join(", ", new[] { Text != null ? "text" : null, Media != null ? "media" : null, time != null ? "time to " + time : null }.Where(s => s != null))))
+            {
+                return false;
+            }
+            var built = ScheduledPostBuilder.Build(request, store.Media);
+            var result = store.RegisterBatch(new[] { built }, RegistrationMode.UpdatePending).Single();
+            if (result.Outcome == RegistrationOutcome.Updated)
+            {
+                return true;
+            }
+            if (result.Outcome == RegistrationOutcome.Invalid)
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException("The queue refused the edited post: " + result.Error + "."), ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, post.Id));
+                return false;
+            }
+            WriteError(QueueAccess.Refused(post.Id, result.State ?? post.State, "edited", "Pending or Held", post.Id));
+            return false;
+        }
+
+        /// <summary>The new time -ScheduledAt and -TimeZone give, or null when neither is given.</summary>
+        private ScheduleTime? NewTime(ScheduledPost post, DateTimeOffset now, bool allowPast)
+        {
+            var zone = string.IsNullOrWhiteSpace(TimeZone) ? post.TimeZoneId : TimeZone!.Trim();
+            var at = ScheduledAt is PSObject wrapped ? wrapped.BaseObject : ScheduledAt;
+            if (at != null && !(at is string text && string.IsNullOrWhiteSpace(text)))
+            {
+                return ScheduleTime.Resolve(at, zone, now, allowPast);
+            }
+            if (!string.IsNullOrWhiteSpace(TimeZone))
+            {
+                var wall = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId).DateTime;
+                return ScheduleTime.Resolve(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), zone, now, allowPast);
+            }
+            return null;
+        }
+
+        private bool Applied(TransitionResult result, ScheduledPost post, string what, string allowed)
+        {
+            if (result.Applied)
+            {
+                WriteVerbose($"Scheduled post {post.Id} {what}: now {result.State}.");
+                return true;
+            }
+            if (!result.Found)
+            {
+                WriteError(QueueAccess.NotFound(post.Id, QueueAccess.ResolvePath(this, Path)));
+                return false;
+            }
+            WriteError(QueueAccess.Refused(post.Id, result.State!.Value, what, allowed, post.Id));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Linq;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+
+namespace LinkedInPosts.PowerShell.Queue
+{
+    /// <summary>
+    /// A post in the schedule queue, as Get-LinkedInScheduledPost and Register-LinkedInScheduledPost output
+    /// it. Its Id (with -Path, the queue it is in) pipes into Set-, Unregister- and Export-LinkedInScheduledPost.
+    /// Nothing secret is in it: a post names its connection, never a token.
+    /// </summary>
+    public sealed class LinkedInScheduledPost
+    {
+        /// <summary>The post's id in its queue.</summary>
+        public long Id { get; set; }
+
+        /// <summary>Its unique key: the Key column, or one derived from author, text, time and media (auto-…).</summary>
+        public string Key { get; set; } = string.Empty;
+
+        /// <summary>Where it is: Pending, Held, Claimed, Sending, Published, Failed, Missed, Unconfirmed or Cancelled.</summary>
+        public QueueState State { get; set; }
+
+        /// <summary>
+        /// What Register-LinkedInScheduledPost did with the row: Added, AlreadyExists, Updated (-Force) or
+        /// NotUpdatable (a runner already took it). Null on Get-LinkedInScheduledPost's output.
+        /// </summary>
+        public RegistrationOutcome? RegistrationOutcome { get; set; }
+
+        /// <summary>When it is due, on the clock of <see cref="TimeZone"/> (with that zone's offset).</summary>
+        public DateTimeOffset ScheduledAt { get; set; }
+
+        /// <summary>When it is due, in UTC.</summary>
+        public DateTime ScheduledAtUtc { get; set; }
+
+        /// <summary>The time zone the time was given in (Windows or IANA id).</summary>
+        public string TimeZone { get; set; } = string.Empty;
+
+        /// <summary>When a runner may next take it (later than ScheduledAt after a retryable failure), UTC.</summary>
+        public DateTime DueAtUtc { get; set; }
+
+        /// <summary>The connection that will publish it.</summary>
+        public string Connection { get; set; } = string.Empty;
+
+        /// <summary>The author's URN.</summary>
+        public string Author { get; set; } = string.Empty;
+
+        /// <summary>Text, Media, MultiImage, Article, Poll or Reshare.</summary>
+        public string Kind { get; set; } = "Text";
+
+        /// <summary>The post's text, as written (before little-text escaping).</summary>
+        public string Text { get; set; } = string.Empty;
+
+        /// <summary>Public, Connections or LoggedIn.</summary>
+        public string Visibility { get; set; } = string.Empty;
+
+        /// <summary>How many media files or URNs the post carries (thumbnail included).</summary>
+        public int MediaCount { get; set; }
+
+        /// <summary>The comment added once the post is up, or null.</summary>
+        public string? FirstComment { get; set; }
+
+        /// <summary>How many attempts were recorded.</summary>
+        public int Attempts { get; set; }
+
+        /// <summary>The last attempt's error message, if it failed.</summary>
+        public string? LastError { get; set; }
+
+        /// <summary>LinkedIn's URN for it once published.</summary>
+        public string? PostUrn { get; set; }
+
+        /// <summary>Its address on LinkedIn once published.</summary>
+        public Uri? Url { get; set; }
+
+        /// <summary>When LinkedIn created it (UTC).</summary>
+        public DateTime? PublishedAt { get; set; }
+
+        /// <summary>When it was registered (UTC).</summary>
+        public DateTime CreatedAt { get; set; }
+
+        /// <summary>When it last changed (UTC).</summary>
+        public DateTime UpdatedAt { get; set; }
+
+        /// <summary>The queue file it is in (binds to -Path of the other scheduled-post cmdlets, through their QueuePath alias).</summary>
+        public string QueuePath { get; set; } = string.Empty;
+
+        /// <summary>The view of a stored post; content that cannot be read leaves Text empty and Kind "Unreadable".</summary>
+        public static LinkedInScheduledPost From(ScheduledPost post, string queuePath, RegistrationOutcome? outcome = null)
+        {
+            var view = new LinkedInScheduledPost
+            {
+                Id = post.Id,
+                Key = post.Key,
+                State = post.State,
+                RegistrationOutcome = outcome,
+                ScheduledAt = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId),
+                ScheduledAtUtc = post.ScheduledAtUtc.UtcDateTime,
+                TimeZone = post.TimeZoneId,
+                DueAtUtc = post.DueAtUtc.UtcDateTime,
+                Connection = post.Connection,
+                Author = post.Author,
+                Attempts = post.Attempts,
+                LastError = post.LastError,
+                PostUrn = post.PostUrn,
+                PublishedAt = post.PublishedAt?.UtcDateTime,
+                CreatedAt = post.CreatedAt.UtcDateTime,
+                UpdatedAt = post.UpdatedAt.UtcDateTime,
+                MediaCount = post.MediaHashes.Count,
+                QueuePath = queuePath,
+            };
+            if (post.PostUrn != null && LinkedInUrn.TryParse(post.PostUrn, out var urn))
+            {
+                view.Url = urn!.Permalink;
+            }
+            try
+            {
+                var queued = QueuePayload.Read(post.PayloadJson);
+                view.Text = queued.Draft.Commentary;
+                view.Visibility = queued.Draft.Visibility.ToString();
+                view.FirstComment = queued.FirstComment;
+                view.Kind = KindOf(queued.Draft.Content);
+                view.MediaCount = MediaCountOf(queued.Draft.Content);
+            }
+            catch (LinkedInQueueException)
+            {
+                view.Kind = "Unreadable";
+            }
+            return view;
+        }
+
+        private static string KindOf(PostContent? content) => content switch
+        {
+            null => "Text",
+            MediaContent _ => "Media",
+            MultiImageContent _ => "MultiImage",
+            ArticleContent _ => "Article",
+            PollContent _ => "Poll",
+            ReshareContent _ => "Reshare",
+            _ => content.GetType().Name,
+        };
+
+        private static int MediaCountOf(PostContent? content) => content switch
+        {
+            MediaContent _ => 1,
+            MultiImageContent images => images.Images.Count,
+            ArticleContent article => article.Thumbnail == null ? 0 : 1,
+            _ => 0,
+        };
+
+        /// <inheritdoc />
+        public override string ToString()
+        {
+            var text = Text.Length > 40 ? Text.Substring(0, 39) + "…" : Text;
+            return $"{Id} {State} {ScheduledAt:yyyy-MM-dd HH:mm zzz} {text}".TrimEnd();
+        }
+    }
+}

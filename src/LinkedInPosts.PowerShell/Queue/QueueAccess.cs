@@ -1,0 +1,82 @@
+using System;
+using System.Management.Automation;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Infrastructure;
+
+namespace LinkedInPosts.PowerShell.Queue
+{
+    /// <summary>
+    /// What the scheduled-post cmdlets share about the queue file: where it is (-Path, relative to the
+    /// PowerShell location; else LINKEDINPOSTS_QUEUE; else queue.db in the data folder) and opening it, where
+    /// a queue that cannot be used stops the cmdlet (every further input would fail the same way).
+    /// </summary>
+    internal static class QueueAccess
+    {
+        /// <summary>The full path of the queue file -Path names (or the default one).</summary>
+        public static string ResolvePath(PSCmdlet cmdlet, string? path) =>
+            QueueStoreFactory.ResolvePath(new QueueStoreOptions
+            {
+                Path = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path),
+            });
+
+        /// <summary>Opens (creating when needed) the queue; a queue that cannot be used is a terminating error.</summary>
+        public static IQueueStore Open(PSCmdlet cmdlet, string? path)
+        {
+            var full = ResolvePath(cmdlet, path);
+            try
+            {
+                return QueueStoreFactory.Open(new QueueStoreOptions { Path = full });
+            }
+            catch (LinkedInQueueException exception)
+            {
+                cmdlet.ThrowTerminatingError(Record(exception, full));
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Opens the queue only when its file exists (reading or changing posts never creates an empty queue
+        /// as a side effect); null when there is none yet.
+        /// </summary>
+        public static IQueueStore? OpenExisting(PSCmdlet cmdlet, string fullPath) =>
+            System.IO.File.Exists(fullPath) ? Open(cmdlet, fullPath) : null;
+
+        /// <summary>The ErrorRecord of a queue failure, with a category by its kind.</summary>
+        public static ErrorRecord Record(LinkedInQueueException exception, object? target)
+        {
+            var category = exception.Failure switch
+            {
+                QueueFailure.Unavailable => ErrorCategory.ResourceUnavailable,
+                QueueFailure.SchemaTooNew => ErrorCategory.InvalidData,
+                QueueFailure.NotAQueue => ErrorCategory.InvalidData,
+                QueueFailure.MediaMissing => ErrorCategory.ObjectNotFound,
+                _ => ErrorCategory.ReadError,
+            };
+            return new ErrorRecord(exception, exception.ErrorId, category, target);
+        }
+
+        /// <summary>No post with this id in the queue.</summary>
+        public static ErrorRecord NotFound(long id, string queuePath) =>
+            new ErrorRecord(
+                new ItemNotFoundException($"There is no scheduled post with id {id} in the queue {queuePath}. Get-LinkedInScheduledPost lists the posts (and -Path names another queue)."),
+                ErrorIds.ScheduledPostNotFound,
+                ErrorCategory.ObjectNotFound,
+                id);
+
+        /// <summary>A change the post's state refuses: Claimed/Sending (a runner has it) is Busy, anything else WrongState.</summary>
+        public static ErrorRecord Refused(long id, QueueState state, string what, string allowed, object? target)
+        {
+            var busy = state == QueueState.Claimed || state == QueueState.Sending;
+            var message = busy
+                ? $"Scheduled post {id} is {state}: a queue runner is publishing it right now, so it cannot be {what}. " +
+                  "Wait for the run to finish (Get-LinkedInScheduledPost -Id " + id + " shows its state), then try again if it is still not published."
+                : $"Scheduled post {id} is {state}, so it cannot be {what}; only {allowed} posts can.";
+            return new ErrorRecord(
+                new InvalidOperationException(message),
+                busy ? ErrorIds.ScheduledPostBusy : ErrorIds.ScheduledPostWrongState,
+                busy ? ErrorCategory.ResourceBusy : ErrorCategory.InvalidOperation,
+                target ?? id);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using System.Management.Automation;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>Get-, Set-, Unregister- and Export-LinkedInScheduledPost on a real queue, and Export → Register round trips.</summary>
+public sealed class ManageScheduledPostTests : ScheduledPostTestBase
+{
+    /// <summary>
+    /// Moves a post into a runner's state through the store's own runner calls (as a queue run would),
+    /// from the module's Core assembly loaded in the session: $args = queue, id, state.
+    /// </summary>
+    private const string ForceState = @"
+        $queue, $id, $state = $args
+        $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $queue })
+        try {
+            $now = [DateTimeOffset]::UtcNow
+            $null = $store.Reschedule($id, $now.AddMinutes(-1), 'Europe/Berlin', $now, $false)
+            $post = @($store.ClaimDue($now, 'test-runner', [TimeSpan]::FromMinutes(10), 100)).Where({ $_.Id -eq $id })[0]
+            $claim = $post.Claim
+            $report = [LinkedInPosts.Core.Queue.AttemptReport]@{ At = $now; ErrorId = 'LinkedInServerError'; Message = 'LinkedIn answered 500 five times' }
+            switch ($state) {
+                'Claimed' { }
+                'Missed' { $null = $store.MarkMissed($claim, $report) }
+                default {
+                    $null = $store.MarkSending($claim, $now, [TimeSpan]::FromMinutes(10))
+                    switch ($state) {
+                        'Failed' { $null = $store.MarkFailed($claim, $report) }
+                        'Unconfirmed' { $null = $store.MarkUnconfirmed($claim, $report) }
+                        'Published' { $null = $store.MarkPublished($claim, 'urn:li:share:7045020441609936898', $now, 201) }
+                    }
+                }
+            }
+            $store.Get($id).State.ToString()
+        }
+        finally { $store.Dispose() }";
+
+    public ManageScheduledPostTests(SandboxFixture sandbox)
+        : base(sandbox)
+    {
+    }
+
+    private long Register(string key, string text, int day, string extra = "")
+    {
+        var run = PowerShell.Run($"Register-LinkedInScheduledPost -Key {key} -Text $args[0] -ScheduledAt '{Future(day)}' -TimeZone {Zone} {extra}", text);
+        run.AssertNoErrors();
+        return (long)Property(run.Output.Single(), "Id")!;
+    }
+
+    private void MoveTo(long id, string state)
+    {
+        var run = PowerShell.Run(ForceState, Queue, id, state);
+        run.AssertNoErrors();
+        Assert.Equal(state, run.Output.Single().ToString());
+    }
+
+    private PSObject Get(long id)
+    {
+        var run = PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0]", id);
+        run.AssertNoErrors();
+        return run.Output.Single();
+    }
+
+    private static string StateOf(PSObject post) => Property(post, "State")!.ToString()!;
+
+    [Fact]
+    public void GetFiltersByStateConnectionTimeAndKeyAndPages()
+    {
+        Connect();
+        var a = Register("a", "First", 1);
+        var b = Register("b", "Second", 2);
+        var c = Register("c", "Third", 3);
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Hold", b).AssertNoErrors();
+
+        Assert.Equal(new[] { "a", "b", "c" }, PowerShell.Run("Get-LinkedInScheduledPost").Output.Select(KeyOf));
+        Assert.Equal(new[] { "b" }, PowerShell.Run("Get-LinkedInScheduledPost -State Held").Output.Select(KeyOf));
+        Assert.Equal(new[] { "a", "c" }, PowerShell.Run("Get-LinkedInScheduledPost -State Pending").Output.Select(KeyOf));
+        Assert.Equal(new[] { "c" }, PowerShell.Run("Get-LinkedInScheduledPost -Key c").Output.Select(KeyOf));
+        Assert.Equal(new[] { "a", "b", "c" }, PowerShell.Run("Get-LinkedInScheduledPost -Connection default").Output.Select(KeyOf));
+        Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost -Connection other").Output);
+        var range = PowerShell.Run("Get-LinkedInScheduledPost -From ([DateTime]::SpecifyKind('2031-01-07T00:00:00', 'Utc')) -To ([DateTime]::SpecifyKind('2031-01-09T00:00:00', 'Utc'))");
+        range.AssertNoErrors();
+        Assert.Equal(new[] { "a", "b" }, range.Output.Select(KeyOf));
+        Assert.Equal(new[] { "b" }, PowerShell.Run("Get-LinkedInScheduledPost -First 1 -Skip 1").Output.Select(KeyOf));
+        Assert.Equal(new[] { "c", "a" }, PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0], $args[1]", c, a).Output.Select(KeyOf));
+
+        var post = Get(a);
+        Assert.Equal(0, Property(post, "Attempts"));
+        Assert.Null(Property(post, "PostUrn"));
+        Assert.Equal(Queue, Property(post, "QueuePath"));
+
+        var missing = PowerShell.Run("Get-LinkedInScheduledPost -Id 999999");
+        var error = missing.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void SetReschedulesEditsTextAndMediaAndHoldsAndResumes()
+    {
+        Connect();
+        var first = Files.Png("first.png");
+        var second = Files.Png("second.png");
+        var id = Register("edit-me", "Original text", 1, "-Media $args[1] -AltText 'First chart'".Replace("$args[1]", $"'{first}'"));
+
+        var moved = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt '{Future(2, 11)}' -PassThru", id);
+        moved.AssertNoErrors();
+        Assert.Equal(new DateTime(2031, 1, 8, 10, 30, 0, DateTimeKind.Utc), Property(moved.Output.Single(), "ScheduledAtUtc"));
+
+        var zone = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -TimeZone America/New_York -PassThru", id);
+        zone.AssertNoErrors();
+        Assert.Equal("America/New_York", Property(zone.Output.Single(), "TimeZone"));
+        Assert.Equal(new DateTime(2031, 1, 8, 16, 30, 0, DateTimeKind.Utc), Property(zone.Output.Single(), "ScheduledAtUtc"));   // 11:30 stays 11:30, New York time
+
+        var text = PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0] | Set-LinkedInScheduledPost -Text 'Corrected text (v2)' -PassThru", id);
+        text.AssertNoErrors();
+        var edited = text.Output.Single();
+        Assert.Equal("Corrected text (v2)", Property(edited, "Text"));
+        Assert.Equal("Media", Property(edited, "Kind"));
+        Assert.Equal("edit-me", KeyOf(edited));
+        Assert.Equal(id, Property(edited, "Id"));
+
+        var media = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1], $args[2] -PassThru", id, first, second);
+        media.AssertNoErrors();
+        Assert.Equal("MultiImage", Property(media.Output.Single(), "Kind"));
+        Assert.Equal(2, Property(media.Output.Single(), "MediaCount"));
+
+        var tooLong = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text ('x' * 3001)", id);
+        Assert.StartsWith("LinkedInInvalidCommentary,", tooLong.SingleError().FullyQualifiedErrorId);
+        Assert.Equal("Corrected text (v2)", Property(Get(id), "Text"));
+
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Hold", id).AssertNoErrors();
+        Assert.Equal("Held", StateOf(Get(id)));
+        var again = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Hold", id);
+        var error = again.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", error.FullyQualifiedErrorId);
+        Assert.Contains("is Held", error.Exception.Message);
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Resume", id).AssertNoErrors();
+        Assert.Equal("Pending", StateOf(Get(id)));
+
+        var whatIf = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Hold -WhatIf", id);
+        whatIf.AssertNoErrors();
+        Assert.Equal("Pending", StateOf(Get(id)));
+    }
+
+    [Fact]
+    public void SetRetriesFailedAndMissedPostsAndSettlesUnconfirmedOnes()
+    {
+        Connect();
+        var failed = Register("failed", "Will fail", 1);
+        var missed = Register("missed", "Will be missed", 2);
+        var unconfirmedA = Register("unconfirmed-a", "Maybe out A", 3);
+        var unconfirmedB = Register("unconfirmed-b", "Maybe out B", 4);
+        var sending = Register("sending", "Going out", 5);
+        MoveTo(failed, "Failed");
+        MoveTo(missed, "Missed");
+        MoveTo(unconfirmedA, "Unconfirmed");
+        MoveTo(unconfirmedB, "Unconfirmed");
+        MoveTo(sending, "Sending");
+
+        var failedView = Get(failed);
+        Assert.Equal(1, Property(failedView, "Attempts"));
+        Assert.Equal("LinkedIn answered 500 five times", Property(failedView, "LastError"));
+
+        var retry = PowerShell.Run("Get-LinkedInScheduledPost -State Failed | Set-LinkedInScheduledPost -Retry -PassThru");
+        retry.AssertNoErrors();
+        Assert.Equal("Pending", StateOf(retry.Output.Single()));
+        Assert.True((DateTime)Property(retry.Output.Single(), "ScheduledAtUtc")! < DateTime.UtcNow.AddMinutes(1));
+
+        var later = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -Retry -ScheduledAt '{Future(9)}' -PassThru", missed);
+        later.AssertNoErrors();
+        Assert.Equal("Pending", StateOf(later.Output.Single()));
+        Assert.Equal(new DateTime(2031, 1, 15, 8, 30, 0, DateTimeKind.Utc), Property(later.Output.Single(), "ScheduledAtUtc"));
+
+        var notRetryable = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Retry", unconfirmedA);
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", notRetryable.SingleError().FullyQualifiedErrorId);
+
+        var badUrn = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn not-a-urn", unconfirmedA);
+        Assert.StartsWith("LinkedInInvalidUrn,", badUrn.SingleError().FullyQualifiedErrorId);
+        var confirmed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -PassThru", unconfirmedA);
+        confirmed.AssertNoErrors();
+        Assert.Equal("Published", StateOf(confirmed.Output.Single()));
+        Assert.Equal(new Uri("https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898"), Property(confirmed.Output.Single(), "Url"));
+
+        var resend = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Resend -Force -PassThru", unconfirmedB);
+        resend.AssertNoErrors();
+        Assert.Equal("Pending", StateOf(resend.Output.Single()));
+        var resendPending = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Resend -Force", unconfirmedB);
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", resendPending.SingleError().FullyQualifiedErrorId);
+
+        var busy = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt '{Future(20)}'", sending);
+        var error = busy.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostBusy,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+        Assert.Contains("is Sending", error.Exception.Message);
+        Assert.Equal("Sending", StateOf(Get(sending)));
+    }
+
+    [Fact]
+    public void UnregisterCancelsPipedPostsRefusesOnesARunnerHoldsAndAReimportDoesNotBringThemBack()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Key", "Text", "When" }, new[]
+        {
+            new[] { "one", "One", Future(1) }, new[] { "two", "Two", Future(2) }, new[] { "three", "Three", Future(3) },
+        });
+        Import(csv).AssertNoErrors();
+        var three = (long)Property(QueuedPosts().Single(p => KeyOf(p) == "three"), "Id")!;
+        MoveTo(three, "Claimed");
+
+        var whatIf = PowerShell.Run("Get-LinkedInScheduledPost -Key one | Unregister-LinkedInScheduledPost -WhatIf");
+        whatIf.AssertNoErrors();
+        Assert.Equal("Pending", StateOf(QueuedPosts().Single(p => KeyOf(p) == "one")));
+
+        var run = PowerShell.Run("Get-LinkedInScheduledPost | Unregister-LinkedInScheduledPost -Confirm:$false -PassThru");
+        Assert.Equal(new[] { "one", "two" }, run.Output.Select(KeyOf).OrderBy(k => k));
+        Assert.All(run.Output, p => Assert.Equal("Cancelled", StateOf(p)));
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostBusy,", error.FullyQualifiedErrorId);
+        Assert.Contains("is Claimed", error.Exception.Message);
+        Assert.Equal("three", Property(PSObject.AsPSObject(error.TargetObject), "Key"));
+
+        var again = Import(csv);
+        again.AssertNoErrors();
+        Assert.All(again.Output, p => Assert.Equal("AlreadyExists", Property(p, "RegistrationOutcome")!.ToString()));
+        Assert.Equal(2, PowerShell.Run("Get-LinkedInScheduledPost -State Cancelled").Output.Count);
+
+        var twice = PowerShell.Run("Get-LinkedInScheduledPost -Key one | Unregister-LinkedInScheduledPost -Confirm:$false");
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", twice.SingleError().FullyQualifiedErrorId);
+    }
+
+    [Theory]
+    [InlineData("export.csv", "Import-Csv -LiteralPath $args[0]")]
+    [InlineData("export.json", "[IO.File]::ReadAllText($args[0]) | ConvertFrom-Json")]
+    public void ExportedPostsRegisterAgainInAnotherQueueWithTheSameKeysContentAndMedia(string fileName, string read)
+    {
+        Connect();
+        Files.Png("media/shot.png");
+        Files.Png("media/a.png");
+        Files.Png("media/b.png");
+        Files.Pdf("media/deck.pdf");
+        Files.Png("media/cover.png");
+        var csv = Csv("in.csv",
+            new[] { "Key", "Text", "When", "Media", "AltText", "Title", "ArticleUrl", "ArticleTitle", "ArticleThumbnail", "Poll", "PollOption", "PollDuration", "Reshare", "Visibility", "FirstComment", "DisableReshare" },
+            new[]
+            {
+                new[] { "k-text", "Plain (text) #ops", Future(1), "", "", "", "", "", "", "", "", "", "", "Connections", "First!", "True" },
+                new[] { "k-image", "A shot", Future(2), "media/shot.png", "The shot", "", "", "", "", "", "", "", "", "", "", "" },
+                new[] { "k-images", "Two shots", Future(3), "media/a.png;media/b.png", "A;B", "", "", "", "", "", "", "", "", "", "", "" },
+                new[] { "k-pdf", "The deck", Future(4), "media/deck.pdf", "", "Deck v2", "", "", "", "", "", "", "", "", "", "" },
+                new[] { "k-article", "Read this", Future(5), "", "Cover", "", "https://example.com/pm", "Postmortem", "media/cover.png", "", "", "", "", "", "", "" },
+                new[] { "k-poll", "Vote", Future(6), "", "", "", "", "", "", "Tabs or spaces?", "Tabs;Spaces", "ThreeDays", "", "", "", "" },
+                new[] { "k-reshare", "Worth it", Future(7), "", "", "", "", "", "", "", "", "", "urn:li:share:7045020441609936898", "", "", "" },
+            });
+        var registered = Import(csv);
+        registered.AssertNoErrors();
+        var before = QueuedPosts();
+
+        var export = Path.Combine(Files.Folder, "out", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        var exported = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -PassThru", export);
+        exported.AssertNoErrors();
+        Assert.Equal(export, ((FileInfo)exported.Output.Single().BaseObject).FullName);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(Files.Folder, "out", Path.GetFileNameWithoutExtension(fileName) + ".media")).Length);
+
+        var other = Path.Combine(Files.Folder, "other", "queue.db");
+        var reimport = PowerShell.Run($"{read} | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", export, other);
+        reimport.AssertNoErrors();
+        Assert.Equal(7, reimport.Output.Count);
+        Assert.All(reimport.Output, p => Assert.Equal("Added", Property(p, "RegistrationOutcome")!.ToString()));
+        var after = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other).Output;
+        string[] same = { "Key", "Text", "Kind", "Visibility", "MediaCount", "FirstComment", "TimeZone", "ScheduledAtUtc", "Author", "Connection" };
+        Assert.Equal(before.Select(p => string.Join("|", same.Select(n => Property(p, n)))), after.Select(p => string.Join("|", same.Select(n => Property(p, n)))));
+        var mediaBefore = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(Queue)!, "media")).Select(Path.GetFileName).OrderBy(n => n);
+        var mediaAfter = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(other)!, "media")).Select(Path.GetFileName).OrderBy(n => n);
+        Assert.Equal(mediaBefore, mediaAfter);
+
+        // Into the same queue it is a no-op, since the keys came along.
+        var same2 = PowerShell.Run($"{read} | Register-LinkedInScheduledPost -BasePath $args[0]", export);
+        same2.AssertNoErrors();
+        Assert.All(same2.Output, p => Assert.Equal("AlreadyExists", Property(p, "RegistrationOutcome")!.ToString()));
+    }
+
+    [Fact]
+    public void ExportHonoursNoClobberWhatIfFiltersAndPipedPosts()
+    {
+        Connect();
+        Register("x", "Ex", 1);
+        var y = Register("y", "Why", 2);
+        var file = Path.Combine(Files.Folder, "posts.csv");
+
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -WhatIf", file).AssertNoErrors();
+        Assert.False(File.Exists(file));
+
+        PowerShell.Run("Get-LinkedInScheduledPost -Id $args[1] | Export-LinkedInScheduledPost -Path $args[0]", file, y).AssertNoErrors();
+        var rows = PowerShell.Run("Import-Csv -LiteralPath $args[0]", file).Output;
+        Assert.Equal("y", Property(rows.Single(), "Key"));
+        Assert.Equal("Pending", Property(rows.Single(), "State"));
+        Assert.Equal("2031-01-08 09:30:00+01:00", Property(rows.Single(), "ScheduledAt"));
+
+        var clobber = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -NoClobber", file);
+        var error = clobber.SingleError();
+        Assert.StartsWith("LinkedInExportFileExists,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -Key x", file).AssertNoErrors();
+        Assert.Equal("x", Property(PowerShell.Run("Import-Csv -LiteralPath $args[0]", file).Output.Single(), "Key"));
+
+        var unknown = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", Path.Combine(Files.Folder, "posts.xlsx"));
+        Assert.StartsWith("LinkedInExportFormatUnknown,", unknown.SingleError().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void ForceLeavesAPostARunHasTakenAloneAndSaysSo()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "taken", "Version 1", Future(1) }, new[] { "free", "Version 1", Future(2) } });
+        Import(csv).AssertNoErrors();
+        MoveTo((long)Property(QueuedPosts().Single(p => KeyOf(p) == "taken"), "Id")!, "Sending");
+        var v2 = Csv("rows2.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "taken", "Version 2", Future(1) }, new[] { "free", "Version 2", Future(2) } });
+
+        var run = Import(v2, "-Force");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "NotUpdatable", "Updated" }, run.Output.Select(p => Property(p, "RegistrationOutcome")!.ToString()));
+        Assert.Contains(run.Warnings, w => w.StartsWith("Row 1 (CSV line 2): ", StringComparison.Ordinal) && w.Contains("key 'taken' is Sending", StringComparison.Ordinal));
+        Assert.Equal("Version 1", Property(QueuedPosts().Single(p => KeyOf(p) == "taken"), "Text"));
+        Assert.Equal("Version 2", Property(QueuedPosts().Single(p => KeyOf(p) == "free"), "Text"));
+    }
+
+    [Fact]
+    public void StringsPipedInAreTheText()
+    {
+        Connect();
+        var run = PowerShell.Run($"'First line', 'Second line' | Register-LinkedInScheduledPost -ScheduledAt '{Future(3)}' -TimeZone {Zone}");
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "First line", "Second line" }, run.Output.Select(p => (string)Property(p, "Text")!));
+    }
+
+    [Fact]
+    public void ReadingOrChangingPostsOfAQueueThatDoesNotExistCreatesNoQueue()
+    {
+        Connect();
+        Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost").Output);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Get-LinkedInScheduledPost -Id 1").SingleError().FullyQualifiedErrorId);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Set-LinkedInScheduledPost -Id 1 -Hold").SingleError().FullyQualifiedErrorId);
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Unregister-LinkedInScheduledPost -Id 1 -Confirm:$false").SingleError().FullyQualifiedErrorId);
+        var file = Path.Combine(Files.Folder, "empty.csv");
+        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file);
+        export.AssertNoErrors();
+        Assert.Contains(export.Warnings, w => w.Contains("There is no queue", StringComparison.Ordinal));
+        Assert.StartsWith("\"Key\",\"ScheduledAt\"", File.ReadAllText(file));
+        Assert.False(File.Exists(Queue));
+    }
+}

@@ -1,0 +1,268 @@
+using System.Management.Automation;
+using System.Security.Cryptography;
+using LinkedInPosts.PowerShell.Tests.Hosting;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>Register-LinkedInScheduledPost from Import-Csv and from the command line, on a real queue.</summary>
+public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
+{
+    private static readonly string[] Header = { "Text", "When", "Image", "AltText", "Title" };
+
+    public RegisterScheduledPostTests(SandboxFixture sandbox)
+        : base(sandbox)
+    {
+    }
+
+    private static string Outcome(PSObject post) => Property(post, "RegistrationOutcome")!.ToString()!;
+
+    /// <summary>30 rows: 10 text posts, 10 single images, 5 PDFs with titles, 5 pairs of images in one cell.</summary>
+    private string ThirtyRowCsv()
+    {
+        var rows = new List<string[]>();
+        for (var i = 0; i < 30; i++)
+        {
+            string media = string.Empty, alt = string.Empty, title = string.Empty;
+            if (i is >= 10 and < 20)
+            {
+                Files.Png($"campaign/media/shot{i}.png");
+                media = $"media/shot{i}.png";
+                alt = $"Screenshot {i}";
+            }
+            else if (i is >= 20 and < 25)
+            {
+                Files.Pdf($"campaign/media/runbook{i}.pdf");
+                media = $"media/runbook{i}.pdf";
+                title = $"Runbook {i}";
+            }
+            else if (i >= 25)
+            {
+                Files.Png($"campaign/media/before{i}.png");
+                Files.Png($"campaign/media/after{i}.png");
+                media = $"media/before{i}.png;media/after{i}.png";
+                alt = $"Before {i};After {i}";
+            }
+            rows.Add(new[] { $"Post {i} (patch night) #ops", Future(i), media, alt, title });
+        }
+        return Csv("campaign/posts.csv", Header, rows);
+    }
+
+    [Fact]
+    public void ACommandLinePostIsQueuedInTheGivenZone()
+    {
+        Connect();
+        var run = PowerShell.Run($"Register-LinkedInScheduledPost -Text 'Patch night (Tuesday) #ops' -ScheduledAt '{Future(0)}' -TimeZone {Zone} -FirstComment 'Questions below'");
+        run.AssertNoErrors();
+        var post = run.Output.Single();
+        Assert.Equal("Added", Outcome(post));
+        Assert.Equal("Pending", Property(post, "State")!.ToString());
+        Assert.Equal(Zone, Property(post, "TimeZone"));
+        Assert.Equal(new DateTime(2031, 1, 6, 8, 30, 0, DateTimeKind.Utc), Property(post, "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 1, 6, 9, 30, 0, TimeSpan.FromHours(1)), Property(post, "ScheduledAt"));
+        Assert.Equal("Questions below", Property(post, "FirstComment"));
+        Assert.Equal(Member.Urn, Property(post, "Author"));
+        Assert.Equal("default", Property(post, "Connection"));
+        Assert.StartsWith("auto-", KeyOf(post));
+        Assert.True(File.Exists(Queue));
+        Assert.Single(QueuedPosts());
+    }
+
+    [Fact]
+    public async Task ThirtyRowsWithTimesImagesAndPdfsRegisterAndReimportingAddsNothing()
+    {
+        Connect();
+        var csv = ThirtyRowCsv();
+        var before = await RequestCountAsync();
+        var run = Import(csv);
+        run.AssertNoErrors();
+        Assert.Equal(30, run.Output.Count);
+        Assert.All(run.Output, p => Assert.Equal("Added", Outcome(p)));
+        Assert.Contains(run.Information, i => i.StartsWith("30 registered, 0 already there", StringComparison.Ordinal));
+        // Registration never talks to LinkedIn: media are copied into the queue, uploaded at publish time.
+        Assert.Empty(await RequestsSinceAsync(before));
+
+        var queued = QueuedPosts();
+        Assert.Equal(30, queued.Count);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"Post {i} (patch night) #ops"), queued.Select(p => (string)Property(p, "Text")!));
+        Assert.Equal(10, queued.Count(p => (string)Property(p, "Kind")! == "Text"));
+        Assert.Equal(15, queued.Count(p => (string)Property(p, "Kind")! == "Media"));
+        Assert.Equal(5, queued.Count(p => (string)Property(p, "Kind")! == "MultiImage" && (int)Property(p, "MediaCount")! == 2));
+        var mediaFolder = Path.Combine(Path.GetDirectoryName(Queue)!, "media");
+        Assert.Equal(25, Directory.GetFiles(mediaFolder).Length);   // 10 + 5 + 5 × 2 distinct files
+
+        var again = Import(csv);
+        again.AssertNoErrors();
+        Assert.Equal(30, again.Output.Count);
+        Assert.All(again.Output, p => Assert.Equal("AlreadyExists", Outcome(p)));
+        Assert.Contains(again.Information, i => i.StartsWith("0 registered, 30 already there", StringComparison.Ordinal));
+        Assert.Contains(again.Warnings, w => w.Contains("Nothing new was registered: all 30 posts were already in the queue", StringComparison.Ordinal) && w.Contains("-Force", StringComparison.Ordinal));
+        Assert.Equal(30, QueuedPosts().Count);
+    }
+
+    [Fact]
+    public void ForceUpdatesPendingPostsWhoseKeyMatchesAndLeavesOthersAlone()
+    {
+        Connect();
+        string[] header = { "Key", "Body", "PublishAt" };
+        var first = Csv("v1.csv", header, new[] { new[] { "k1", "First text", Future(1) }, new[] { "k2", "Second text", Future(2) } });
+        Import(first).AssertNoErrors();
+        var second = Csv("v2.csv", header, new[] { new[] { "k1", "First text, corrected", Future(1, 10) }, new[] { "k2", "Second text", Future(2) }, new[] { "k3", "Third", Future(3) } });
+
+        var plain = Import(second);
+        plain.AssertNoErrors();
+        Assert.Equal(new[] { "AlreadyExists", "AlreadyExists", "Added" }, plain.Output.Select(Outcome));
+        Assert.Equal("First text", Property(QueuedPosts().Single(p => KeyOf(p) == "k1"), "Text"));
+
+        var held = PowerShell.Run("Get-LinkedInScheduledPost -Key k2 | Set-LinkedInScheduledPost -Hold -PassThru");
+        held.AssertNoErrors();
+        var forced = Import(second, "-Force");
+        forced.AssertNoErrors();
+        Assert.Equal(new[] { "Updated", "Updated", "AlreadyExists" }.Take(2), forced.Output.Take(2).Select(Outcome));
+        var k1 = QueuedPosts().Single(p => KeyOf(p) == "k1");
+        Assert.Equal("First text, corrected", Property(k1, "Text"));
+        Assert.Equal(new DateTime(2031, 1, 7, 9, 30, 0, DateTimeKind.Utc), Property(k1, "ScheduledAtUtc"));
+        Assert.Equal(3, QueuedPosts().Count);
+        Assert.Contains(forced.Information, i => i.Contains("updated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
+    {
+        Connect();
+        Files.Png("pics/a.png");
+        Files.Png("pics/b.png");
+        Files.Png("pics/c.png");
+        Files.Pdf("docs/deck.pdf");
+        var csv = Csv("in/../rows.csv", new[] { "Message", "Date", "Time", "Path", "AltText", "Visibility" }, new[]
+        {
+            new[] { "Three at once", "2031-02-01", "08:15", "pics/a.png; pics/b.png ;pics/c.png", "A;;C", "Connections" },
+            new[] { "The deck", "01.02.2031", "18:00", "docs/deck.pdf", string.Empty, string.Empty },
+            new[] { "Words only", "2031/02/01", "07:00+00:00", string.Empty, string.Empty, "loggedin" },
+        });
+        var run = Import(csv);
+        run.AssertNoErrors();
+        Assert.Equal(3, run.Output.Count);
+        var three = run.Output[0];
+        Assert.Equal("MultiImage", Property(three, "Kind"));
+        Assert.Equal(3, Property(three, "MediaCount"));
+        Assert.Equal("Connections", Property(three, "Visibility"));
+        Assert.Equal(new DateTime(2031, 2, 1, 7, 15, 0, DateTimeKind.Utc), Property(three, "ScheduledAtUtc"));
+        Assert.Equal("Media", Property(run.Output[1], "Kind"));
+        Assert.Equal(new DateTime(2031, 2, 1, 17, 0, 0, DateTimeKind.Utc), Property(run.Output[1], "ScheduledAtUtc"));
+        Assert.Equal("Text", Property(run.Output[2], "Kind"));
+        Assert.Equal("LoggedIn", Property(run.Output[2], "Visibility"));
+        Assert.Equal(new DateTime(2031, 2, 1, 7, 0, 0, DateTimeKind.Utc), Property(run.Output[2], "ScheduledAtUtc"));
+    }
+
+    [Fact]
+    public void RelativePathsStartAtTheCurrentLocationWithoutBasePath()
+    {
+        Connect();
+        Files.Png("here/pic.png");
+        var csv = Csv("elsewhere/rows.csv", new[] { "Text", "When", "Media" }, new[] { new[] { "From here", Future(4), "here/pic.png" } });
+        var withBase = Import(csv);
+        var error = withBase.SingleError();
+        Assert.StartsWith("LinkedInMediaFileNotFound,", error.FullyQualifiedErrorId);
+        Assert.Contains("Row 1 (CSV line 2), column 'Media'", Message(error));
+        Assert.Contains("relative to -BasePath " + Path.Combine(Files.Folder, "elsewhere"), Message(error));
+        Assert.Contains("-BasePath", error.ErrorDetails!.RecommendedAction ?? string.Empty);
+
+        SetLocation(PowerShell, Files.Folder);
+        var run = PowerShell.Run($"Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -TimeZone {Zone}", csv);
+        run.AssertNoErrors();
+        Assert.Equal("Media", Property(run.Output.Single(), "Kind"));
+    }
+
+    [Fact]
+    public void MediaAreCopiedIntoTheQueueSoChangingTheOriginalChangesNothing()
+    {
+        Connect();
+        var file = Files.Png("chart.png");
+        var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))).ToLowerInvariant();
+        PowerShell.Run($"Register-LinkedInScheduledPost -Text 'Chart' -Media $args[0] -AltText 'Error rate' -ScheduledAt '{Future(5)}' -TimeZone {Zone}", file).AssertNoErrors();
+        File.WriteAllText(file, "changed");
+        var stored = Path.Combine(Path.GetDirectoryName(Queue)!, "media", hash);
+        Assert.True(File.Exists(stored));
+        Assert.Equal(hash, Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(stored))).ToLowerInvariant());
+    }
+
+    [Fact]
+    public void WhatIfChecksEveryRowAndWritesNothing()
+    {
+        Connect();
+        Files.Png("p.png");
+        var csv = Csv("rows.csv", new[] { "Text", "When", "Media" }, new[]
+        {
+            new[] { "Good", Future(1), "p.png" },
+            new[] { "Bad time", "2031-13-01 09:00", string.Empty },
+            new[] { "Also good", Future(2), string.Empty },
+        });
+        var run = Import(csv, "-WhatIf");
+        Assert.Empty(run.Output);
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInInvalidScheduledAt,", error.FullyQualifiedErrorId);
+        Assert.Contains(run.Information, i => i.StartsWith("2 would be registered, 1 with errors", StringComparison.Ordinal));
+        Assert.False(File.Exists(Queue));
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(Queue)!, "media")));
+        Assert.Contains("What if", PowerShell.Host.Text);
+    }
+
+    [Fact]
+    public void AnAmbiguousTimeWarnsWhichWasChosen()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Text", "When" }, new[] { new[] { "Clocks go back", "2031-10-26 02:30" } });
+        var run = Import(csv);
+        run.AssertNoErrors();
+        var warning = Assert.Single(run.Warnings, w => w.StartsWith("Row 1 (CSV line 2), column 'When': ", StringComparison.Ordinal));
+        Assert.Contains("02:30", warning);
+        Assert.Single(run.Output);
+    }
+
+    [Fact]
+    public void AnImportOfSixHundredRowsCommitsInBatchesAndShowsProgressEveryHundredRows()
+    {
+        Connect();
+        var csv = Csv("many.csv", new[] { "Text", "When", "Key" },
+            Enumerable.Range(0, 601).Select(i => new[] { $"Post number {i}", Future(i % 300, 6 + (i / 300)), $"bulk-{i}" }));
+        var run = Import(csv);
+        run.AssertNoErrors();
+        Assert.Equal(601, run.Output.Count);
+        Assert.Equal(601, run.Output.Select(p => (long)Property(p, "Id")!).Distinct().Count());
+        var bars = run.Progress.Where(p => p.Activity == "Registering scheduled posts").ToList();
+        Assert.Equal(7, bars.Count);   // rows 100..600, then Completed
+        Assert.Equal(ProgressRecordType.Completed, bars[^1].RecordType);
+        Assert.Contains("600 rows read", bars[^2].StatusDescription);
+        Assert.Equal(601, PowerShell.Run("Get-LinkedInScheduledPost").Output.Count);
+    }
+
+    [Fact]
+    public async Task CtrlCCommitsTheRowsAcceptedSoFarAndReimportingCompletesNothingTwice()
+    {
+        Connect();
+        var rows = $"foreach ($i in 1..50) {{ [pscustomobject]@{{ Key = \"stop-$i\"; Text = \"Row $i\"; When = '{Future(1)}' }} }}";
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = PowerShell.Runspace;
+        shell.AddScript($"& {{ {rows}; Write-Information 'rows sent'; Start-Sleep -Seconds 60 }} | Register-LinkedInScheduledPost -TimeZone {Zone}");
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        shell.Streams.Information.DataAdded += (_, args) =>
+        {
+            if (shell.Streams.Information[args.Index].MessageData?.ToString() == "rows sent")
+            {
+                sent.TrySetResult();
+            }
+        };
+        var running = shell.BeginInvoke();
+        var first = await Task.WhenAny(sent.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(first == sent.Task, "The rows were not all piped in within a minute.");
+        shell.Stop();
+        Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
+
+        // 50 rows are under one batch of 500: only the stop's flush committed them.
+        Assert.Equal(50, QueuedPosts().Count);
+        var again = PowerShell.Run($"& {{ {rows} }} | Register-LinkedInScheduledPost -TimeZone {Zone}");
+        again.AssertNoErrors();
+        Assert.All(again.Output, p => Assert.Equal("AlreadyExists", Outcome(p)));
+        Assert.Equal(50, QueuedPosts().Count);
+    }
+}
