@@ -13,7 +13,9 @@
                current user when it is missing.
       Package  Build, then zip out/LinkedInPosts to artifacts/LinkedInPosts-<version>.zip.
       Demo     Build, start the LinkedIn sandbox on port 5155, import out/LinkedInPosts, connect with
-               the token the sandbox prints, create a post, read it back, remove it, stop the sandbox.
+               the token the sandbox prints, create a post, read it back, remove it; then schedule
+               three posts from a CSV file, run the queue as Task Scheduler or cron would once they
+               are due, list the queue, and stop the sandbox.
 
     Runs in Windows PowerShell 5.1 and PowerShell 7.
 
@@ -36,7 +38,8 @@
 .EXAMPLE
     ./build.ps1 -Task Demo
 
-    Posts, reads and removes a post against a local sandbox: nothing reaches LinkedIn.
+    Posts, reads and removes a post, then schedules three from a CSV and publishes them with the
+    queue runner, all against a local sandbox: nothing reaches LinkedIn.
 #>
 [CmdletBinding()]
 param(
@@ -243,6 +246,27 @@ function Invoke-Demo {
 
         $post | Remove-LinkedInPost -Confirm:$false
         Write-Host "Removed $($post.Urn)"
+
+        # The module's main job: a CSV of posts with times, registered in the queue, then published by
+        # the same command a scheduled task runs. The times are a few seconds ahead, so the demo waits.
+        $due = (Get-Date).AddSeconds(5)
+        $csv = Join-Path $demoHome 'demo-schedule.csv'
+        @(
+            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 1/3 (scheduled) $(Get-Date -Format s) #ops"; Key = 'demo-1' }
+            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 2/3 [maintenance] window <tonight> $(Get-Date -Format s)"; Key = 'demo-2' }
+            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 3/3 50% done_so_far ~ ok $(Get-Date -Format s)"; Key = 'demo-3' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $registered = Import-Csv -LiteralPath $csv | Register-LinkedInScheduledPost
+        Write-Host "Registered $(@($registered).Count) scheduled posts from $csv"
+        Import-Csv -LiteralPath $csv | Register-LinkedInScheduledPost | Out-Null
+        Write-Host 'Imported the same CSV again: nothing new was registered.'
+        Start-Sleep -Seconds 6
+        Invoke-LinkedInPostQueue | Format-Table -AutoSize | Out-Host
+        Get-LinkedInScheduledPost | Format-Table Key, State, ScheduledAt, PostUrn -AutoSize | Out-Host
+        $notPublished = @(Get-LinkedInScheduledPost | Where-Object { $_.State -ne 'Published' })
+        if ($notPublished.Count -ne 0) {
+            throw "$($notPublished.Count) scheduled posts were not published."
+        }
     }
     finally {
         Stop-Sandbox -Process $sandbox.Process
