@@ -249,20 +249,29 @@ function Invoke-Demo {
 
         # The module's main job: a CSV of posts with times, registered in the queue, then published by
         # the same command a scheduled task runs. The times are a few seconds ahead, so the demo waits.
-        $due = (Get-Date).AddSeconds(5)
+        $due = (Get-Date).AddSeconds(5).ToString('yyyy-MM-dd HH:mm:ss')
+        $stamp = Get-Date -Format s
+        $texts = @(
+            "Demo 1/3 #ops (scheduled) $stamp"
+            "Demo 2/3 [maintenance] window <tonight> $stamp"
+            "Demo 3/3 50% done_so_far ~ ok $stamp"
+        )
         $csv = Join-Path $demoHome 'demo-schedule.csv'
-        @(
-            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 1/3 (scheduled) $(Get-Date -Format s) #ops"; Key = 'demo-1' }
-            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 2/3 [maintenance] window <tonight> $(Get-Date -Format s)"; Key = 'demo-2' }
-            [pscustomobject]@{ When = $due.ToString('yyyy-MM-dd HH:mm:ss'); Text = "Demo 3/3 50% done_so_far ~ ok $(Get-Date -Format s)"; Key = 'demo-3' }
-        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = for ($i = 0; $i -lt $texts.Count; $i++) {
+            [pscustomobject]@{
+                When = $due
+                Text = $texts[$i]
+                Key  = "demo-$($i + 1)"
+            }
+        }
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
         $registered = Import-Csv -LiteralPath $csv | Register-LinkedInScheduledPost
         Write-Host "Registered $(@($registered).Count) scheduled posts from $csv"
         Import-Csv -LiteralPath $csv | Register-LinkedInScheduledPost | Out-Null
         Write-Host 'Imported the same CSV again: nothing new was registered.'
         Start-Sleep -Seconds 6
         Invoke-LinkedInPostQueue | Format-Table -AutoSize | Out-Host
-        Get-LinkedInScheduledPost | Format-Table Key, State, ScheduledAt, PostUrn -AutoSize | Out-Host
+        Get-LinkedInScheduledPost | Format-Table -Property Key, State, ScheduledAt, PostUrn -AutoSize | Out-Host
         $notPublished = @(Get-LinkedInScheduledPost | Where-Object { $_.State -ne 'Published' })
         if ($notPublished.Count -ne 0) {
             throw "$($notPublished.Count) scheduled posts were not published."
