@@ -271,7 +271,7 @@ function Invoke-Demo {
         Write-Host 'Imported the same CSV again: nothing new was registered.'
         Start-Sleep -Seconds 6
         Invoke-LinkedInPostQueue | Format-Table -AutoSize | Out-Host
-        Get-LinkedInScheduledPost | Format-Table -Property Key, State, ScheduledAt, PostUrn -AutoSize | Out-Host
+        Get-LinkedInScheduledPost | Format-Table -Property @('Key', 'State', 'ScheduledAt', 'PostUrn') -AutoSize | Out-Host
         $notPublished = @(Get-LinkedInScheduledPost | Where-Object { $_.State -ne 'Published' })
         if ($notPublished.Count -ne 0) {
             throw "$($notPublished.Count) scheduled posts were not published."
