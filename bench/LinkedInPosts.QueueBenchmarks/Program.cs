@@ -19,7 +19,7 @@ using Microsoft.Data.Sqlite;
 //      against one of 1,000 rows. Goal <= 2x.
 //   3. Publishing 1,000 due posts through QueueRunner.RunAsync to an in-process sandbox, against 1,000 bare
 //      HttpClient POSTs of the same bodies to the same sandbox. Goal: time ratio <= 1.3.
-// Usage: [registrations] [large queue rows] [small queue rows] [posts to publish] [work folder]
+// Usage: [registrations] [large queue rows] [small queue rows] [posts to publish] [work folder]; 0 skips a block
 // The work folder (default: the system's temporary folder) holds every queue file; point it at a RAM disk
 // (/dev/shm) to see the code's own cost apart from the disk's fsync time.
 var registrations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
@@ -35,9 +35,19 @@ Directory.CreateDirectory(root);
 try
 {
     Console.WriteLine($"LinkedInPosts queue benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}); queue files in {root}");
-    Registration(root, registrations, BatchSize, Rounds);
-    await EmptyClaimsAndRuns(root, largeRows, smallRows);
-    await Publishing(root, publishCount, PublishRounds);
+    // A count of 0 skips its block (e.g. `-- 0 0 0 1000` runs the publishing block only).
+    if (registrations > 0)
+    {
+        Registration(root, registrations, BatchSize, Rounds);
+    }
+    if (largeRows > 0 && smallRows > 0)
+    {
+        await EmptyClaimsAndRuns(root, largeRows, smallRows);
+    }
+    if (publishCount > 0)
+    {
+        await Publishing(root, publishCount, PublishRounds);
+    }
 }
 finally
 {
