@@ -216,6 +216,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
             });
 
+        /// <summary>The connection's PRAGMA synchronous now (2 FULL, 1 NORMAL): the setting the last write was committed with (for tests).</summary>
+        internal int Synchronous => Run("read", connection => int.Parse(ExecuteText(connection, "PRAGMA synchronous;"), CultureInfo.InvariantCulture));
+
         /// <summary>How a write is committed (see <see cref="Write{T}(string, Durability, Func{SqliteConnection, SqliteTransaction, T})"/>).</summary>
         private enum Durability
         {
