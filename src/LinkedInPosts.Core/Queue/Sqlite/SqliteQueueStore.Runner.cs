@@ -369,19 +369,33 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null);
                     return new TransitionResult(true, to, number);
                 }
-                return new TransitionResult(true, to, AttemptCount(connection, transaction, claim.PostId));
+                return new TransitionResult(true, to, result.Attempts);
             });
         }
 
-        /// <summary>Runs a guarded UPDATE of one post; when it changes nothing, reports the post's current state.</summary>
+        /// <summary>
+        /// Runs a guarded UPDATE of one post (one statement ending in ';'); when it changes nothing, reports the
+        /// post's current state. The changed row's state and attempts come back through RETURNING, which saves
+        /// the runner's hot path (two transitions per post) a second statement.
+        /// </summary>
         private static TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
         {
-            int changed;
-            using (var command = Command(connection, transaction, sql))
+            var update = sql.TrimEnd();
+            if (update.EndsWith(";", StringComparison.Ordinal))
+            {
+                update = update.Substring(0, update.Length - 1);
+            }
+            using (var command = Command(connection, transaction, update + " RETURNING state, attempts;"))
             {
                 command.Parameters.AddWithValue("@id", id);
                 bind(command);
-                changed = command.ExecuteNonQuery();
+                using (var reader = command.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        return new TransitionResult(true, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                    }
+                }
             }
             using (var read = Command(connection, transaction, "SELECT state, attempts FROM posts WHERE id = @id;"))
             {
@@ -392,7 +406,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     {
                         return new TransitionResult(false, null);
                     }
-                    return new TransitionResult(changed == 1, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                    return new TransitionResult(false, ParseState(reader.GetString(0)), reader.GetInt32(1));
                 }
             }
         }
