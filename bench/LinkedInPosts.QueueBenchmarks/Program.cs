@@ -237,6 +237,7 @@ static async Task Publishing(string root, int count, int rounds)
     var runnerTimes = new List<double>();
     var bareTimes = new List<double>();
     var bookTimes = new List<double>();
+    var clientTimes = new List<double>();
     for (var round = 0; round < rounds + 1; round++)
     {
         // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50, a
@@ -287,6 +288,24 @@ static async Task Publishing(string root, int count, int rounds)
             bareTimes.Add(bare.Elapsed.TotalMilliseconds);
         }
 
+        // For reading the ratio: the same creates through LinkedInClient.CreatePostAsync alone (no queue), one after
+        // another, so the client's share of the runner's time can be told apart from the queue's.
+        (member, token) = await FreshSandbox(sandbox);
+        using (var client = SandboxClient(sandbox, token))
+        {
+            var drafts = Enumerable.Range(0, count).Select(i => new PostDraft(member, PublishText(round, i))).ToList();
+            var watch = Stopwatch.StartNew();
+            foreach (var draft in drafts)
+            {
+                await client.CreatePostAsync(draft);
+            }
+            watch.Stop();
+            if (round > 0)
+            {
+                clientTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
         // For reading the ratio: the queue's own bookkeeping for the same posts without any HTTP, as the runner
         // makes it (claims of 50; per window of SendWindow posts one synchronous=FULL commit marking them Sending;
         // per post a synchronous=NORMAL commit of Published).
@@ -329,7 +348,9 @@ static async Task Publishing(string root, int count, int rounds)
     Console.WriteLine($"  QueueRunner.RunAsync:         {runnerMs,9:F1} ms  ({runnerMs * 1000 / count,7:F0} µs per post)");
     Console.WriteLine($"  bare HttpClient POSTs:        {bareMs,9:F1} ms  ({bareMs * 1000 / count,7:F0} µs per post)");
     var bookMs = Median(bookTimes);
+    var clientMs = Median(clientTimes);
     Console.WriteLine($"  runner time / bare time:      {runnerMs / bareMs,9:F2}  (goal <= 1.3)");
+    Console.WriteLine($"  LinkedInClient creates alone: {clientMs,9:F1} ms  ({clientMs * 1000 / count,7:F0} µs per post: the client without the queue; / bare {clientMs / bareMs:F2})");
     Console.WriteLine($"  queue bookkeeping alone:      {bookMs,9:F1} ms  ({bookMs * 1000 / count,7:F0} µs per post: the runner's store calls in a tight loop, no HTTP;");
     Console.WriteLine($"                                one synchronous=FULL commit per {new QueueRunOptions().SendWindow} posts (the Sending window), one NORMAL commit per post)");
 }

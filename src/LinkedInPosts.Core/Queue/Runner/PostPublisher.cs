@@ -142,7 +142,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     }
                     // The posts still waiting in the window keep a lease as long as the one MarkSending gives just
                     // before a call: once a tenth of it has passed (slow calls), theirs are renewed.
-                    if (now - leaseSetAt >= TimeSpan.FromTicks(_run.Options.Lease.Ticks / 10))
+                    if (now - leaseSetAt >= TimeSpan.FromTicks(Math.Max(1, _run.Options.Lease.Ticks / 10)))
                     {
                         RenewWaiting(unsent, now);
                         leaseSetAt = now;
