@@ -17,9 +17,9 @@ using Microsoft.Data.Sqlite;
 //      rows with Microsoft.Data.Sqlite (same file settings, same batch size, one prepared command). Goal >= 0.5.
 //   2. An empty ClaimDue, and an empty QueueRunner.RunAsync (nothing due), on a queue of 1,000,000 rows
 //      against one of 1,000 rows. Goal <= 2x.
-//   3. Publishing 1,000 due posts through QueueRunner.RunAsync to an in-process sandbox, against 1,000 bare
+//   3. Publishing 1,000 due posts through QueueRunner.RunAsync (default options) to an in-process sandbox, against 1,000 bare
 //      HttpClient POSTs of the same bodies to the same sandbox. Goal: time ratio <= 1.3.
-// Usage: [registrations] [large queue rows] [small queue rows] [posts to publish] [work folder]
+// Usage: [registrations] [large queue rows] [small queue rows] [posts to publish] [work folder]; 0 skips a block
 // The work folder (default: the system's temporary folder) holds every queue file; point it at a RAM disk
 // (/dev/shm) to see the code's own cost apart from the disk's fsync time.
 var registrations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
@@ -35,9 +35,19 @@ Directory.CreateDirectory(root);
 try
 {
     Console.WriteLine($"LinkedInPosts queue benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}); queue files in {root}");
-    Registration(root, registrations, BatchSize, Rounds);
-    await EmptyClaimsAndRuns(root, largeRows, smallRows);
-    await Publishing(root, publishCount, PublishRounds);
+    // A count of 0 skips its block (e.g. `-- 0 0 0 1000` runs the publishing block only).
+    if (registrations > 0)
+    {
+        Registration(root, registrations, BatchSize, Rounds);
+    }
+    if (largeRows > 0 && smallRows > 0)
+    {
+        await EmptyClaimsAndRuns(root, largeRows, smallRows);
+    }
+    if (publishCount > 0)
+    {
+        await Publishing(root, publishCount, PublishRounds);
+    }
 }
 finally
 {
@@ -227,10 +237,11 @@ static async Task Publishing(string root, int count, int rounds)
     var runnerTimes = new List<double>();
     var bareTimes = new List<double>();
     var bookTimes = new List<double>();
+    var clientTimes = new List<double>();
     for (var round = 0; round < rounds + 1; round++)
     {
-        // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50,
-        // Sending committed before each create, Published after), with a LinkedInClient on the sandbox.
+        // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50, a
+        // window of posts committed Sending durably before their creates, each Published after), with a LinkedInClient on the sandbox.
         var (member, token) = await FreshSandbox(sandbox);
         var queuePath = Path.Combine(root, $"publish-{round}.db");
         using (var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = queuePath }))
@@ -277,8 +288,27 @@ static async Task Publishing(string root, int count, int rounds)
             bareTimes.Add(bare.Elapsed.TotalMilliseconds);
         }
 
-        // For reading the ratio: the queue's own bookkeeping for the same posts without any HTTP (claims of 50,
-        // then per post a durable Sending before the call and Published after it: two synchronous=FULL commits).
+        // For reading the ratio: the same creates through LinkedInClient.CreatePostAsync alone (no queue), one after
+        // another, so the client's share of the runner's time can be told apart from the queue's.
+        (member, token) = await FreshSandbox(sandbox);
+        using (var client = SandboxClient(sandbox, token))
+        {
+            var drafts = Enumerable.Range(0, count).Select(i => new PostDraft(member, PublishText(round, i))).ToList();
+            var watch = Stopwatch.StartNew();
+            foreach (var draft in drafts)
+            {
+                await client.CreatePostAsync(draft);
+            }
+            watch.Stop();
+            if (round > 0)
+            {
+                clientTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        // For reading the ratio: the queue's own bookkeeping for the same posts without any HTTP, as the runner
+        // makes it (claims of 50; per window of SendWindow posts one synchronous=FULL commit marking them Sending;
+        // per post a synchronous=NORMAL commit of Published).
         var bookPath = Path.Combine(root, $"publish-book-{round}.db");
         using (var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = bookPath }))
         {
@@ -291,10 +321,13 @@ static async Task Publishing(string root, int count, int rounds)
             var done = 0;
             for (var batch = store.ClaimDue(DateTimeOffset.UtcNow, "bench", lease, 50); batch.Count > 0; batch = store.ClaimDue(DateTimeOffset.UtcNow, "bench", lease, 50))
             {
-                foreach (var post in batch)
+                foreach (var window in batch.Chunk(new QueueRunOptions().SendWindow))
                 {
-                    store.MarkSending(post.Claim!, DateTimeOffset.UtcNow, lease);
-                    done += store.MarkPublished(post.Claim!, "urn:li:share:" + post.Id, DateTimeOffset.UtcNow, 201).Applied ? 1 : 0;
+                    store.MarkSendingWindow(window.Select(p => p.Claim!).ToList(), DateTimeOffset.UtcNow, lease);
+                    foreach (var post in window)
+                    {
+                        done += store.MarkPublished(post.Claim!, "urn:li:share:" + post.Id, DateTimeOffset.UtcNow, 201, durable: false).Applied ? 1 : 0;
+                    }
                 }
             }
             watch.Stop();
@@ -315,9 +348,11 @@ static async Task Publishing(string root, int count, int rounds)
     Console.WriteLine($"  QueueRunner.RunAsync:         {runnerMs,9:F1} ms  ({runnerMs * 1000 / count,7:F0} µs per post)");
     Console.WriteLine($"  bare HttpClient POSTs:        {bareMs,9:F1} ms  ({bareMs * 1000 / count,7:F0} µs per post)");
     var bookMs = Median(bookTimes);
+    var clientMs = Median(clientTimes);
     Console.WriteLine($"  runner time / bare time:      {runnerMs / bareMs,9:F2}  (goal <= 1.3)");
+    Console.WriteLine($"  LinkedInClient creates alone: {clientMs,9:F1} ms  ({clientMs * 1000 / count,7:F0} µs per post: the client without the queue; / bare {clientMs / bareMs:F2})");
     Console.WriteLine($"  queue bookkeeping alone:      {bookMs,9:F1} ms  ({bookMs * 1000 / count,7:F0} µs per post: the runner's store calls in a tight loop, no HTTP;");
-    Console.WriteLine("                                two synchronous=FULL commits per post, so mostly the disk's fsync time)");
+    Console.WriteLine($"                                one synchronous=FULL commit per {new QueueRunOptions().SendWindow} posts (the Sending window), one NORMAL commit per post)");
 }
 
 // An emptied sandbox with one member who may post, and daily limits far above what a round sends.

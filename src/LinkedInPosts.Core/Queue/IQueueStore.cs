@@ -73,12 +73,36 @@ namespace LinkedInPosts.Core.Queue
         TransitionResult MarkSending(QueueClaim claim, DateTimeOffset now, TimeSpan lease);
 
         /// <summary>
+        /// Group commit of <see cref="MarkSending"/> for a window of claimed posts about to be sent one after
+        /// another: in ONE durable transaction, each Claimed post (lease not run out, under its claim) becomes
+        /// Sending with a fresh lease and an open attempt. Results are in the order of <paramref name="claims"/>;
+        /// only for an applied one may the runner call LinkedIn. Only Claimed posts are accepted (a resend of a
+        /// Sending post goes through MarkSending). Marking a post Sending that then is not sent over-approximates
+        /// "may exist on LinkedIn", which is safe: <see cref="UnmarkSending"/> takes it back, or, after a crash,
+        /// evidence resolution settles it.
+        /// </summary>
+        IReadOnlyList<TransitionResult> MarkSendingWindow(IReadOnlyList<QueueClaim> claims, DateTimeOffset now, TimeSpan lease);
+
+        /// <summary>
+        /// For posts of a window (<see cref="MarkSendingWindow"/>) whose create call the runner did not make and
+        /// will not make (cancelled, the author throttled, the connection refused): Sending goes back to Claimed
+        /// under the same claim, known not created, and the attempt opened for that call is removed (it was not a
+        /// try, so it does not count against MaxAttempts). One transaction. Refused (not applied) unless the post
+        /// is Sending under this claim with this claim's attempt open, and that attempt is not a resend (a post
+        /// whose earlier call may have landed is never taken back this way).
+        /// </summary>
+        IReadOnlyList<TransitionResult> UnmarkSending(IReadOnlyList<QueueClaim> claims, DateTimeOffset now);
+
+        /// <summary>
         /// Sending becomes Published with LinkedIn's URN; the open attempt is closed as Published. LinkedIn's
         /// answer is the best evidence there is, so it is accepted from the run whose create call is the open
         /// attempt even if a resolver has taken the post over meanwhile (its lease ran out mid-call), as long
         /// as the post is still Sending; once anything settled the post, a late answer is refused.
+        /// With <paramref name="durable"/> false the commit may be lost to a power cut (never to a process
+        /// crash), which leaves the post Sending for evidence resolution: fine unless something that must not
+        /// happen twice follows the publish (a first comment), in which case the caller asks for a durable one.
         /// </summary>
-        TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null);
+        TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true);
 
         /// <summary>Claimed or Sending becomes Failed: it was not created and trying again will not help.</summary>
         TransitionResult MarkFailed(QueueClaim claim, AttemptReport report);

@@ -160,7 +160,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                 var created = await connection.Client.CreatePostAsync(draft, cancellationToken).ConfigureAwait(false);
                 // A 201: the dead run's call never landed, and this one did. (If the client needed its own
                 // resend and LinkedIn named the duplicate, the URN is the first post's, still one post.)
-                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201);
+                // Durable only when a first comment follows (see PostPublisher).
+                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
                 var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
                 result.Message = "A run ended before it recorded the outcome; sent once more, LinkedIn created it now, so the first call had not landed.";
                 await FirstComment.AddAsync(connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
@@ -218,7 +219,7 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         private async Task PublishedByEvidenceAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string urn, string how, CancellationToken cancellationToken)
         {
-            var published = _run.Store.MarkPublished(claim, urn, _run.Now);
+            var published = _run.Store.MarkPublished(claim, urn, _run.Now, durable: content.FirstComment != null);
             var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), urn);
             result.ResolvedByEvidence = true;
             result.Message = "The create call's outcome was unknown; it had landed: " + how + " (" + urn + "). Not posted again.";

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkedInPosts.Core.Errors;
@@ -22,8 +24,13 @@ namespace LinkedInPosts.Core.Queue.Runner
             _evidence = evidence;
         }
 
-        /// <summary>Handles the post; returns true when it counts towards <see cref="QueueRunOptions.MaxPosts"/> (it was not held).</summary>
-        public async Task<bool> PublishAsync(ScheduledPost post, CancellationToken cancellationToken)
+        /// <summary>
+        /// Handles the post up to its create call: too late, its author throttled, its connection unusable, its
+        /// content unreadable or not postable as its author, a media problem: settled here without a call (null).
+        /// Otherwise the post is returned ready to send, still Claimed (nothing sent), for <see cref="SendWindowAsync"/>.
+        /// </summary>
+        /// <returns>The post ready to send or null, and whether it counts towards <see cref="QueueRunOptions.MaxPosts"/> (it was not held).</returns>
+        public async Task<(PreparedPost? Ready, bool Counts)> PrepareAsync(ScheduledPost post, CancellationToken cancellationToken)
         {
             var claim = post.Claim!;
             var store = _run.Store;
@@ -32,21 +39,19 @@ namespace LinkedInPosts.Core.Queue.Runner
             if (late > _run.Options.MaxLateness)
             {
                 Miss(post, claim, late);
-                return true;
+                return (null, true);
             }
             if (_run.Budget.IsSpent(post.Author, now, out var until))
             {
                 _run.Report(Deferred(post, store.ReleaseUntil(claim, until, now), until));
-                return true;
+                return (null, true);
             }
             var connection = _run.Connections.Get(post.Connection, cancellationToken);
             if (connection == null)
             {
                 _run.HoldUntilRunEnds(post);
-                return false;
+                return (null, false);
             }
-
-            var sent = false;
             try
             {
                 var content = QueuePayload.Read(post.PayloadJson);
@@ -54,50 +59,198 @@ namespace LinkedInPosts.Core.Queue.Runner
                 if (refusal != null)
                 {
                     FailCannotPostAs(post, claim, connection, content.Draft.Author, refusal);
-                    return true;
+                    return (null, true);
                 }
                 var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
-
-                // Durably Sending before the call: from here on the post may exist on LinkedIn. A run cancelled
-                // by now stops here, so a post it never sent is not left Sending.
-                cancellationToken.ThrowIfCancellationRequested();
-                var sending = store.MarkSending(claim, _run.Now, _run.Options.Lease);
-                if (!sending.Applied)
-                {
-                    throw new ClaimLostException();
-                }
-                sent = true;
-                var created = await connection.Client.CreatePostAsync(draft, cancellationToken).ConfigureAwait(false);
-                var published = store.MarkPublished(claim, created.Urn, _run.Now, 201);
-                var done = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
-                await FirstComment.AddAsync(connection, content, created.Urn, done, cancellationToken).ConfigureAwait(false);
-                _run.Report(done);
-                return true;
+                return (new PreparedPost(post, connection, content, draft), true);
             }
             catch (ClaimLostException lost)
             {
-                var current = store.Get(post.Id);
-                var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, current?.State ?? post.State, current?.Attempts ?? post.Attempts);
-                result.ErrorId = QueueRunErrorIds.ClaimLost;
-                result.Message = lost.Message;
-                _run.Report(result);
-                return true;
+                ReportClaimLost(post, lost.Message);
+                return (null, true);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Nothing sent: the post is simply due again. Sent: its outcome is unknown, so it stays Sending
-                // and the next run settles it by evidence when the lease runs out.
-                if (!sent)
-                {
-                    store.Release(claim, _run.Now);
-                }
+                // Nothing sent: the post is simply due again.
+                store.Release(claim, _run.Now);
                 throw;
             }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                await SettleAsync(post, claim, connection, error, sent, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(post, claim, connection, error, false, cancellationToken).ConfigureAwait(false);
+                return (null, true);
+            }
+        }
+
+        /// <summary>
+        /// Sends a window of prepared posts (all still Claimed): ONE durable transaction marks them all Sending
+        /// (<see cref="IQueueStore.MarkSendingWindow"/>), then their create calls are made one after another, each
+        /// answer recorded as it comes. A post of the window that is not sent after all (the run is cancelled,
+        /// LinkedIn throttled its author or refused its connection earlier in the window, another run took it
+        /// over) is taken back to Claimed without an attempt (<see cref="IQueueStore.UnmarkSending"/>) and then
+        /// handled as a claimed post would be (released, deferred, held). If the run dies mid-window, the posts
+        /// it had not sent yet are Sending with nothing created: evidence resolution settles them like any other
+        /// (a read-back finds nothing, a resend gets a 201), so over-approximating "may exist" costs no safety.
+        /// </summary>
+        public async Task SendWindowAsync(IReadOnlyList<PreparedPost> window, CancellationToken cancellationToken)
+        {
+            if (window.Count == 0)
+            {
+                return;
+            }
+            var store = _run.Store;
+            var unsent = new Queue<PreparedPost>();
+            try
+            {
+                // A run cancelled by now sends none of them, and none is left Sending.
+                cancellationToken.ThrowIfCancellationRequested();
+                var marks = store.MarkSendingWindow(window.Select(p => p.Post.Claim!).ToList(), _run.Now, _run.Options.Lease);
+                var leaseSetAt = _run.Now;
+                for (var i = 0; i < window.Count; i++)
+                {
+                    if (marks[i].Applied)
+                    {
+                        unsent.Enqueue(window[i]);
+                    }
+                    else
+                    {
+                        ReportClaimLost(window[i].Post, new ClaimLostException().Message);
+                    }
+                }
+                while (unsent.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var next = unsent.Peek();
+                    var now = _run.Now;
+                    var throttled = _run.Budget.IsSpent(next.Post.Author, now, out var until);
+                    if (throttled || _run.Connections.ProblemOf(next.Connection.Name) != null)
+                    {
+                        unsent.Dequeue();
+                        if (!TakeBack(next))
+                        {
+                            continue;
+                        }
+                        if (throttled)
+                        {
+                            _run.Report(Deferred(next.Post, store.ReleaseUntil(next.Post.Claim!, until, now), until));
+                        }
+                        else
+                        {
+                            _run.HoldUntilRunEnds(next.Post);
+                        }
+                        continue;
+                    }
+                    // The posts still waiting in the window keep a lease as long as the one MarkSending gives just
+                    // before a call: once a tenth of it has passed (slow calls), theirs are renewed.
+                    if (now - leaseSetAt >= TimeSpan.FromTicks(Math.Max(1, _run.Options.Lease.Ticks / 10)))
+                    {
+                        RenewWaiting(unsent, now);
+                        leaseSetAt = now;
+                        continue;
+                    }
+                    unsent.Dequeue();
+                    await SendAsync(next, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // Stopped mid-window (cancelled, or the queue failed): what was not sent goes back, known not created.
+                // Best effort: a post left Sending is settled by evidence when its lease runs out.
+                if (unsent.Count > 0)
+                {
+                    ReturnQuietly(unsent.ToList());
+                }
+            }
+        }
+
+        /// <summary>The create call of a post marked Sending, and what its answer makes of the post.</summary>
+        private async Task SendAsync(PreparedPost prepared, CancellationToken cancellationToken)
+        {
+            var post = prepared.Post;
+            var claim = post.Claim!;
+            var connection = prepared.Connection;
+            var content = prepared.Content;
+            try
+            {
+                var created = await connection.Client.CreatePostAsync(prepared.Draft, cancellationToken).ConfigureAwait(false);
+                // Not synced to disk unless a first comment follows: a power cut that loses this commit leaves the post
+                // Sending, settled by evidence like a crash during the call. A comment must not be added twice, and the
+                // resolver adds it after settling, so before a comment the publish is made durable.
+                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
+                var done = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
+                await FirstComment.AddAsync(connection, content, created.Urn, done, cancellationToken).ConfigureAwait(false);
+                _run.Report(done);
+            }
+            catch (ClaimLostException lost)
+            {
+                ReportClaimLost(post, lost.Message);
+            }
+            // Cancelled during the call: its outcome is unknown, so it stays Sending and the next run settles it by
+            // evidence when the lease runs out (the exception goes on).
+            catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
+            {
+                await SettleAsync(post, claim, connection, error, true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Takes a window post that will not be sent back to Claimed; false (reported Skipped) when it is no longer this run's.</summary>
+        private bool TakeBack(PreparedPost prepared)
+        {
+            if (_run.Store.UnmarkSending(new[] { prepared.Post.Claim! }, _run.Now)[0].Applied)
+            {
                 return true;
             }
+            ReportClaimLost(prepared.Post, new ClaimLostException().Message);
+            return false;
+        }
+
+        private void RenewWaiting(Queue<PreparedPost> waiting, DateTimeOffset now)
+        {
+            var kept = new List<PreparedPost>();
+            foreach (var prepared in waiting)
+            {
+                if (_run.Store.RenewLease(prepared.Post.Claim!, now, _run.Options.Lease).Applied)
+                {
+                    kept.Add(prepared);
+                }
+                else
+                {
+                    // Taken over by a resolver after its lease ran out: that run settles it; this one does not send it.
+                    ReportClaimLost(prepared.Post, new ClaimLostException().Message);
+                }
+            }
+            waiting.Clear();
+            foreach (var prepared in kept)
+            {
+                waiting.Enqueue(prepared);
+            }
+        }
+
+        private void ReturnQuietly(IReadOnlyList<PreparedPost> unsent)
+        {
+            try
+            {
+                var back = _run.Store.UnmarkSending(unsent.Select(p => p.Post.Claim!).ToList(), _run.Now);
+                for (var i = 0; i < unsent.Count; i++)
+                {
+                    if (back[i].Applied)
+                    {
+                        _run.Store.Release(unsent[i].Post.Claim!, _run.Now);
+                    }
+                }
+            }
+            catch (LinkedInQueueException)
+            {
+            }
+        }
+
+        private void ReportClaimLost(ScheduledPost post, string message)
+        {
+            var current = _run.Store.Get(post.Id);
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, current?.State ?? post.State, current?.Attempts ?? post.Attempts);
+            result.ErrorId = QueueRunErrorIds.ClaimLost;
+            result.Message = message;
+            _run.Report(result);
         }
 
         private void Miss(ScheduledPost post, QueueClaim claim, TimeSpan late)
@@ -197,5 +350,25 @@ namespace LinkedInPosts.Core.Queue.Runner
             span.TotalDays >= 1 ? span.TotalDays.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " days"
             : span.TotalHours >= 1 ? span.TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " hours"
             : Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes";
+    }
+
+    /// <summary>A claimed post ready for its create call: its connection, content and the draft with media resolved.</summary>
+    internal sealed class PreparedPost
+    {
+        public PreparedPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft)
+        {
+            Post = post;
+            Connection = connection;
+            Content = content;
+            Draft = draft;
+        }
+
+        public ScheduledPost Post { get; }
+
+        public QueueConnection Connection { get; }
+
+        public QueuedContent Content { get; }
+
+        public Content.PostDraft Draft { get; }
     }
 }

@@ -25,6 +25,14 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>Posts claimed at a time.</summary>
         public int BatchSize { get; set; } = 50;
 
+        /// <summary>
+        /// How many prepared posts are marked Sending in one durable commit before their create calls are made
+        /// one after another (group commit: one fsync per window instead of one per post). A post marked Sending
+        /// and then not sent is taken back (cancelled, throttled author, refused connection) or, after a crash,
+        /// settled by evidence like any Sending post. 1 marks each post just before its own call.
+        /// </summary>
+        public int SendWindow { get; set; } = 20;
+
         /// <summary>The most posts one run sends (null: all that are due). Posts held for a connection problem do not count.</summary>
         public int? MaxPosts { get; set; }
 
@@ -66,9 +74,9 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 throw new ArgumentException("RetryMaxDelay cannot be shorter than RetryBaseDelay.", nameof(RetryMaxDelay));
             }
-            if (MaxAttempts < 1 || BatchSize < 1 || MaxPosts < 0)
+            if (MaxAttempts < 1 || BatchSize < 1 || SendWindow < 1 || MaxPosts < 0)
             {
-                throw new ArgumentException("MaxAttempts and BatchSize must be at least 1, MaxPosts not negative.");
+                throw new ArgumentException("MaxAttempts, BatchSize and SendWindow must be at least 1, MaxPosts not negative.");
             }
             Clock ??= TimeProvider.System;
         }

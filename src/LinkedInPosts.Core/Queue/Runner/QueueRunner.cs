@@ -57,12 +57,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         while (batch.Count > 0)
                         {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            if (await publisher.PublishAsync(batch.Peek(), cancellationToken).ConfigureAwait(false))
-                            {
-                                sent++;
-                            }
-                            batch.Dequeue();
+                            sent += await PublishWindowAsync(batch, run, publisher, cancellationToken).ConfigureAwait(false);
                         }
                     }
                     finally
@@ -114,6 +109,53 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
             }
             return results;
+        }
+
+        /// <summary>
+        /// Prepares the next posts of the batch (still Claimed, nothing sent) until <see cref="QueueRunOptions.SendWindow"/>
+        /// are ready, the batch is empty, or preparing took a tenth of the lease (a slow upload: the ready posts
+        /// should not wait), then sends them as one window: one durable commit marks them all Sending, then their
+        /// create calls follow one by one (<see cref="PostPublisher.SendWindowAsync"/>). Returns how many posts
+        /// count towards MaxPosts.
+        /// </summary>
+        private async Task<int> PublishWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
+        {
+            var counted = 0;
+            var window = new List<PreparedPost>();
+            var started = run.Now;
+            var handedOver = false;
+            try
+            {
+                while (batch.Count > 0 && window.Count < _options.SendWindow)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (ready, counts) = await publisher.PrepareAsync(batch.Peek(), cancellationToken).ConfigureAwait(false);
+                    batch.Dequeue();
+                    counted += counts ? 1 : 0;
+                    if (ready != null)
+                    {
+                        window.Add(ready);
+                    }
+                    if (run.Now - started >= TimeSpan.FromTicks(_options.Lease.Ticks / 10))
+                    {
+                        break;
+                    }
+                }
+                handedOver = true;
+                await publisher.SendWindowAsync(window, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Stopped while preparing: the prepared posts are still Claimed, nothing sent; they are due again now.
+                if (!handedOver)
+                {
+                    foreach (var prepared in window)
+                    {
+                        ReleaseQuietly(prepared.Post, run);
+                    }
+                }
+            }
+            return counted;
         }
 
         // Best effort while another error is on its way out: a claim left behind is released by its lease anyway.

@@ -54,7 +54,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         public TransitionResult ReleaseUntil(QueueClaim claim, DateTimeOffset dueAt, DateTimeOffset now)
         {
             RequireClaim(claim);
-            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            // Normal: rolled back by a power cut, the claim's lease runs out and the post is due again (and deferred again).
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
                 "UPDATE posts SET state = 'Pending', due_at = max(due_at, @due), claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>

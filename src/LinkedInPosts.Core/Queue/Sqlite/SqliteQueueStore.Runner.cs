@@ -39,7 +39,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             var at = QueueTime.Format(now);
             var token = Guid.NewGuid().ToString("N");
             var leaseUntil = QueueTime.Format(now + lease);
-            return Write("claimed from", (connection, transaction) =>
+            // Normal: a claim lost to a power cut is simply Pending again; nothing is sent before a durable Sending.
+            return Write("claimed from", Durability.Normal, (connection, transaction) =>
             {
                 using (var release = Command(connection, transaction, ReleaseExpiredClaimsSql))
                 {
@@ -67,7 +68,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         {
             RequireClaim(claim);
             RequireLease(lease);
-            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            // Normal: a renewal lost to a power cut only means a lease that runs out sooner, when no run is left to need it.
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
                 "UPDATE posts SET lease_until = @lease, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending');",
                 command =>
@@ -106,8 +108,103 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             });
         }
 
+        /// <summary>
+        /// One post of <see cref="MarkSendingWindow"/>: Claimed with a live lease under the claim becomes Sending.
+        /// Unlike <see cref="MarkSending"/> it never accepts a Sending post (a resend to settle an unknown outcome
+        /// always goes through MarkSending, one at a time).
+        /// </summary>
+        private const string MarkWindowSendingSql =
+            "UPDATE posts SET state = 'Sending', lease_until = @lease, updated_at = @now " +
+            "WHERE id = @id AND claim_token = @token AND state = 'Claimed' AND lease_until > @now;";
+
+        /// <summary>
+        /// Sending back to Claimed, for <see cref="UnmarkSending"/>: only under the claim that marked it, while its
+        /// open attempt is that claim's, and only when that attempt is not a resend (the attempt before it was not
+        /// superseded by it: a resolver's resend may follow a call that landed, so its post is never "known not
+        /// sent"). The attempt count goes back by the attempt that is removed.
+        /// </summary>
+        private const string UnmarkSendingSql =
+            "UPDATE posts SET state = 'Claimed', attempts = attempts - 1, updated_at = @now " +
+            "WHERE id = @id AND claim_token = @token AND state = 'Sending' " +
+            "AND EXISTS (SELECT 1 FROM attempts a WHERE a.post_id = posts.id AND a.number = posts.attempts AND a.outcome = 'InProgress' AND a.claim_token = @token) " +
+            "AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.post_id = posts.id AND b.number < posts.attempts AND (b.outcome = 'InProgress' OR b.claim_token = @token OR (b.number = posts.attempts - 1 AND b.error_kind = 'Superseded')));";
+
         /// <inheritdoc />
-        public TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null)
+        public IReadOnlyList<TransitionResult> MarkSendingWindow(IReadOnlyList<QueueClaim> claims, DateTimeOffset now, TimeSpan lease)
+        {
+            RequireClaims(claims);
+            RequireLease(lease);
+            if (claims.Count == 0)
+            {
+                return Array.Empty<TransitionResult>();
+            }
+            var at = QueueTime.Format(now);
+            var leaseUntil = QueueTime.Format(now + lease);
+            // One durable commit (synchronous=FULL) for the whole window: every post in it is Sending on disk before
+            // the first of their create calls is made. Each post is guarded by its own claim, as MarkSending is.
+            return Write("written", Durability.Full, (connection, transaction) =>
+            {
+                var results = new TransitionResult[claims.Count];
+                for (var i = 0; i < claims.Count; i++)
+                {
+                    var claim = claims[i];
+                    var result = Transition(connection, transaction, claim.PostId, MarkWindowSendingSql, command =>
+                    {
+                        command.Parameters.AddWithValue("@token", claim.Token);
+                        command.Parameters.AddWithValue("@lease", leaseUntil);
+                        command.Parameters.AddWithValue("@now", at);
+                    });
+                    results[i] = result.Applied ? new TransitionResult(true, QueueState.Sending, OpenAttempt(connection, transaction, claim, at)) : result;
+                }
+                return (IReadOnlyList<TransitionResult>)results;
+            });
+        }
+
+        /// <inheritdoc />
+        public IReadOnlyList<TransitionResult> UnmarkSending(IReadOnlyList<QueueClaim> claims, DateTimeOffset now)
+        {
+            RequireClaims(claims);
+            if (claims.Count == 0)
+            {
+                return Array.Empty<TransitionResult>();
+            }
+            var at = QueueTime.Format(now);
+            // Normal: rolled back by a power cut, the post is Sending again with an open attempt and no call made; when
+            // its lease runs out it is settled by evidence (a read-back finds nothing, or a resend gets a 201).
+            return Write("written", Durability.Normal, (connection, transaction) =>
+            {
+                var results = new TransitionResult[claims.Count];
+                for (var i = 0; i < claims.Count; i++)
+                {
+                    var claim = claims[i];
+                    var result = Transition(connection, transaction, claim.PostId, UnmarkSendingSql, command =>
+                    {
+                        command.Parameters.AddWithValue("@token", claim.Token);
+                        command.Parameters.AddWithValue("@now", at);
+                    });
+                    if (result.Applied)
+                    {
+                        // The attempt that was opened for a call never made: it was not a try, so it is not kept.
+                        using (var delete = Command(connection, transaction,
+                            "DELETE FROM attempts WHERE post_id = @id AND number = @number AND outcome = 'InProgress' AND claim_token = @token;"))
+                        {
+                            delete.Parameters.AddWithValue("@id", claim.PostId);
+                            delete.Parameters.AddWithValue("@number", result.Attempts + 1);
+                            delete.Parameters.AddWithValue("@token", claim.Token);
+                            if (delete.ExecuteNonQuery() != 1)
+                            {
+                                throw new InvalidOperationException("The open attempt of post " + claim.PostId + " was not found; nothing was changed.");
+                            }
+                        }
+                    }
+                    results[i] = result;
+                }
+                return (IReadOnlyList<TransitionResult>)results;
+            });
+        }
+
+        /// <inheritdoc />
+        public TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true)
         {
             RequireClaim(claim);
             if (string.IsNullOrWhiteSpace(postUrn))
@@ -115,7 +212,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 throw new ArgumentException("A published post needs LinkedIn's URN.", nameof(postUrn));
             }
             var at = QueueTime.Format(publishedAt);
-            return Write("written", (connection, transaction) =>
+            return Write("written", durable ? Durability.Full : Durability.Normal, (connection, transaction) =>
             {
                 var result = Transition(connection, transaction, claim.PostId,
                     "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @at, last_error = NULL, " +
@@ -155,7 +252,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         {
             RequireClaim(claim);
             RequireReport(report);
-            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            // Normal: rolled back by a power cut, the claim's lease runs out and it is marked Missed again.
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
                 "UPDATE posts SET state = 'Missed', last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>
@@ -170,7 +268,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         public TransitionResult Release(QueueClaim claim, DateTimeOffset now)
         {
             RequireClaim(claim);
-            return Write("written", (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            // Normal: rolled back by a power cut, the claim's lease runs out and it is due again all the same.
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
                 "UPDATE posts SET state = 'Pending', claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>
@@ -244,7 +343,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             RequireReport(report);
             var at = QueueTime.Format(report.At);
             var message = QueueMessages.Clean(report.Message, report.Secrets);
-            return Write("written", (connection, transaction) =>
+            // Normal: this records what happened (or did not) before or after a create call. Rolled back by a power
+            // cut, a Sending post is Sending again and is settled by evidence like a crash during the call; a
+            // Claimed one is Claimed again and its lease runs out.
+            return Write("written", Durability.Normal, (connection, transaction) =>
             {
                 var result = Transition(connection, transaction, claim.PostId,
                     "UPDATE posts SET " + set + "last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
@@ -267,19 +369,33 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null);
                     return new TransitionResult(true, to, number);
                 }
-                return new TransitionResult(true, to, AttemptCount(connection, transaction, claim.PostId));
+                return new TransitionResult(true, to, result.Attempts);
             });
         }
 
-        /// <summary>Runs a guarded UPDATE of one post; when it changes nothing, reports the post's current state.</summary>
+        /// <summary>
+        /// Runs a guarded UPDATE of one post (one statement ending in ';'); when it changes nothing, reports the
+        /// post's current state. The changed row's state and attempts come back through RETURNING, which saves
+        /// the runner's hot path (two transitions per post) a second statement.
+        /// </summary>
         private static TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
         {
-            int changed;
-            using (var command = Command(connection, transaction, sql))
+            var update = sql.TrimEnd();
+            if (update.EndsWith(";", StringComparison.Ordinal))
+            {
+                update = update.Substring(0, update.Length - 1);
+            }
+            using (var command = Command(connection, transaction, update + " RETURNING state, attempts;"))
             {
                 command.Parameters.AddWithValue("@id", id);
                 bind(command);
-                changed = command.ExecuteNonQuery();
+                using (var reader = command.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        return new TransitionResult(true, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                    }
+                }
             }
             using (var read = Command(connection, transaction, "SELECT state, attempts FROM posts WHERE id = @id;"))
             {
@@ -290,7 +406,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     {
                         return new TransitionResult(false, null);
                     }
-                    return new TransitionResult(changed == 1, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                    return new TransitionResult(false, ParseState(reader.GetString(0)), reader.GetInt32(1));
                 }
             }
         }
@@ -364,6 +480,18 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             if (claim == null)
             {
                 throw new ArgumentNullException(nameof(claim));
+            }
+        }
+
+        private static void RequireClaims(IReadOnlyList<QueueClaim> claims)
+        {
+            if (claims == null)
+            {
+                throw new ArgumentNullException(nameof(claims));
+            }
+            foreach (var claim in claims)
+            {
+                RequireClaim(claim);
             }
         }
 

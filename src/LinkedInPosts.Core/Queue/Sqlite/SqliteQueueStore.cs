@@ -27,6 +27,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         private readonly TimeProvider _time;
         private bool _disposed;
 
+        // The connection's PRAGMA synchronous: FULL as opened, NORMAL for the writes that allow it (under _gate).
+        private bool _synchronousFull = true;
+
         private SqliteQueueStore(string path, SqliteConnection connection, MediaStore media, TimeProvider time, int schemaVersion, string engine)
         {
             Location = path;
@@ -180,10 +183,31 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             }
         }
 
-        /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, committed when it returns.</summary>
-        private T Write<T>(string doing, Func<SqliteConnection, SqliteTransaction, T> work) =>
+        /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, committed durably (synchronous=FULL) when it returns.</summary>
+        private T Write<T>(string doing, Func<SqliteConnection, SqliteTransaction, T> work) => Write(doing, Durability.Full, work);
+
+        /// <summary>
+        /// Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, committed when it returns, with the
+        /// given durability. <see cref="Durability.Full"/> (synchronous=FULL): the commit is on disk when this
+        /// returns; every Sending is written so, since a create call follows it. <see cref="Durability.Normal"/>
+        /// (synchronous=NORMAL, in WAL mode): the commit is atomic and survives the process dying at any moment
+        /// (it is in the OS's page cache, and SQLite's WAL is consistent), but a power cut or OS crash may roll it
+        /// back, never half way. It is for the runner's changes that no call to LinkedIn depends on: a claim
+        /// (nothing is sent before a durable Sending, and that commit's fsync of the WAL also makes every earlier
+        /// frame durable), the result of a call (Published, RetryLater, Failed, Unconfirmed: rolled back, the post
+        /// is Sending again and is settled by evidence, exactly as after a crash during the call), releases and
+        /// lease renewals (rolled back, a lease runs out). See docs/queue.md, "Durability".
+        /// The mode is a per-connection PRAGMA, changed only between transactions and only when it differs.
+        /// </summary>
+        private T Write<T>(string doing, Durability durability, Func<SqliteConnection, SqliteTransaction, T> work) =>
             Run(doing, connection =>
             {
+                var full = durability == Durability.Full;
+                if (full != _synchronousFull)
+                {
+                    ExecuteText(connection, full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+                    _synchronousFull = full;
+                }
                 using (var transaction = connection.BeginTransaction(deferred: false))
                 {
                     var result = work(connection, transaction);
@@ -191,6 +215,19 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return result;
                 }
             });
+
+        /// <summary>The connection's PRAGMA synchronous now (2 FULL, 1 NORMAL): the setting the last write was committed with (for tests).</summary>
+        internal int Synchronous => Run("read", connection => int.Parse(ExecuteText(connection, "PRAGMA synchronous;"), CultureInfo.InvariantCulture));
+
+        /// <summary>How a write is committed (see <see cref="Write{T}(string, Durability, Func{SqliteConnection, SqliteTransaction, T})"/>).</summary>
+        private enum Durability
+        {
+            /// <summary>synchronous=FULL: on disk when the call returns.</summary>
+            Full,
+
+            /// <summary>synchronous=NORMAL (WAL): atomic, survives a process crash; a power cut may roll it back whole.</summary>
+            Normal,
+        }
 
         private static LinkedInQueueException Translate(SqliteException e, string path, string doing)
         {
