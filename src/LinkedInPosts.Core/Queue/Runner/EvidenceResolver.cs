@@ -164,7 +164,11 @@ namespace LinkedInPosts.Core.Queue.Runner
                 var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
                 var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
                 result.Message = "A run ended before it recorded the outcome; sent once more, LinkedIn created it now, so the first call had not landed.";
-                await FirstComment.AddAsync(connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
+                if (published.Applied)
+                {
+                    // Refused only when the original run's late answer was recorded first: that run adds the comment.
+                    await FirstComment.AddAsync(connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
+                }
                 _run.Report(result);
             }
             catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
@@ -217,7 +221,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             return QueueRun.WithError(QueueRun.ResultFor(post, outcome, now?.State ?? post.State, now?.Attempts ?? post.Attempts), error);
         }
 
-        private async Task PublishedByEvidenceAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string urn, string how, CancellationToken cancellationToken)
+        internal async Task PublishedByEvidenceAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string urn, string how, CancellationToken cancellationToken)
         {
             var published = _run.Store.MarkPublished(claim, urn, _run.Now, durable: content.FirstComment != null);
             var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), urn);

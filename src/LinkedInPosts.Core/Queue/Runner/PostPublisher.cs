@@ -35,7 +35,9 @@ namespace LinkedInPosts.Core.Queue.Runner
             var claim = post.Claim!;
             var store = _run.Store;
             var now = _run.Now;
-            var late = now - post.DueAtUtc;
+            // Late is measured from the time the user chose, not from due_at: retries and deferrals move due_at, and a
+            // post pushed from one day to the next must still become Missed rather than go out days late.
+            var late = now - post.ScheduledAtUtc;
             if (late > _run.Options.MaxLateness)
             {
                 Miss(post, claim, late);
@@ -177,6 +179,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                 // Sending, settled by evidence like a crash during the call. A comment must not be added twice, and the
                 // resolver adds it after settling, so before a comment the publish is made durable.
                 var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
+                if (!published.Applied)
+                {
+                    // A resolver took the post over while this call was in flight (its lease ran out) and settled it
+                    // first: that run owns the outcome and adds the first comment; adding it here too would make two.
+                    ReportClaimLost(post, "LinkedIn created the post as " + created.Urn + ", but another run had taken it over and settled it first; that run records it and adds any first comment.");
+                    return;
+                }
                 var done = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
                 await FirstComment.AddAsync(connection, content, created.Urn, done, cancellationToken).ConfigureAwait(false);
                 _run.Report(done);
@@ -184,6 +193,13 @@ namespace LinkedInPosts.Core.Queue.Runner
             catch (ClaimLostException lost)
             {
                 ReportClaimLost(post, lost.Message);
+            }
+            catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null && EarlierCallMayHaveLanded(post))
+            {
+                // On a first send a DUPLICATE_POST means the same text went out before (a final error). After an
+                // earlier call whose outcome was unknown, or that a read-back could not find, it is LinkedIn's word
+                // that this post is up: the one it names.
+                await _evidence.PublishedByEvidenceAsync(post, claim, connection, content, duplicate.ExistingUrn!, "LinkedIn's duplicate check named it on this send", cancellationToken).ConfigureAwait(false);
             }
             // Cancelled during the call: its outcome is unknown, so it stays Sending and the next run settles it by
             // evidence when the lease runs out (the exception goes on).
@@ -244,6 +260,15 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
         }
 
+        /// <summary>
+        /// Whether an earlier attempt's create call may have reached LinkedIn: its outcome was unknown, it was
+        /// settled as "not created" only by a read-back (which can miss a post), or it failed with no answer or a
+        /// 5xx, which LinkedIn may send after storing the post.
+        /// </summary>
+        private bool EarlierCallMayHaveLanded(ScheduledPost post) =>
+            _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && (a.Outcome == AttemptOutcome.Unknown
+                || (a.Outcome == AttemptOutcome.Retry && (a.ErrorKind == "NotCreated" || a.HttpStatus == null || a.HttpStatus >= 500))));
+
         private void ReportClaimLost(ScheduledPost post, string message)
         {
             var current = _run.Store.Get(post.Id);
@@ -255,7 +280,7 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         private void Miss(ScheduledPost post, QueueClaim claim, TimeSpan late)
         {
-            var message = "Not sent: it was due at " + post.DueAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " +
+            var message = "Not sent: it was scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " +
                 Describe(late) + " ago, more than the " + Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness). Reschedule it to post it.";
             var missed = _run.Store.MarkMissed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Missed", ErrorId = QueueRunErrorIds.Missed, Message = message });
             var result = QueueRun.ResultFor(post, QueuePostOutcome.Missed, missed.State ?? QueueState.Missed, missed.Attempts);

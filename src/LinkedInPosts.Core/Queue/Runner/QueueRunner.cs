@@ -97,12 +97,12 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 foreach (var post in _store.FindDue(now, max - results.Count))
                 {
-                    var late = now - post.DueAtUtc > _options.MaxLateness;
+                    var late = now - post.ScheduledAtUtc > _options.MaxLateness;
                     var result = QueueRun.ResultFor(post, late ? QueuePostOutcome.WouldMiss : QueuePostOutcome.WouldPublish, post.State, post.Attempts);
                     if (late)
                     {
                         result.ErrorId = QueueRunErrorIds.Missed;
-                        result.Message = "Due at " + post.DueAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) +
+                        result.Message = "Scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) +
                             " UTC, more than MaxLateness (" + PostPublisher.Describe(_options.MaxLateness) + ") ago: a run now marks it Missed.";
                     }
                     results.Add(result);

@@ -196,4 +196,27 @@ public sealed class RunnerEvidenceTests
         Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
         Assert.Equal(2, await world.CreateCallsAsync());
     }
+
+    [Fact]
+    public async Task A_post_the_read_back_missed_is_Published_by_LinkedIns_duplicate_check_when_this_run_sends_it_not_Failed()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Landed before the record");
+        // The dead run's call landed, but LinkedIn dated it an hour earlier than the run's clock, so the read-back
+        // (posts created around the attempt) misses it and calls it not created; LinkedIn's duplicate check on
+        // the next send is then the evidence.
+        var sandboxNow = await world.Admin.GetClockAsync();
+        await world.Admin.SetClockAsync(sandboxNow.AddHours(-1));
+        var urn = await world.CreateDirectlyAsync("Landed before the record");
+        await world.Admin.SetClockAsync(sandboxNow);
+        await DieWhileSendingAsync(world, "dead", "Landed before the record", landed: false);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.True(result.ResolvedByEvidence);
+        Assert.Equal(urn, world.Get("dead").PostUrn);
+        Assert.Equal(QueueState.Published, world.Get("dead").State);
+        Assert.Single(await world.PostsOnceAsync());
+    }
 }

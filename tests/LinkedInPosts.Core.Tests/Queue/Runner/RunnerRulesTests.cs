@@ -338,4 +338,21 @@ public sealed class RunnerRulesTests
     }
 
     private static byte[] SampleFilesBytes() => Media.SampleFiles.Png(41, 30);
+
+    [Fact]
+    public async Task Lateness_counts_from_the_scheduled_time_so_a_post_pushed_back_by_retries_is_Missed_not_sent_a_day_late()
+    {
+        await using var world = await RunnerHarness.StartAsync();
+        world.Register("pushed", "Pushed back and back");
+        var claim = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(5), 10)).Claim!;
+        // An earlier run was throttled: the post is due again 23 hours after its time.
+        world.Store.RetryLater(claim, world.Now.AddHours(23), new AttemptReport { At = world.Now, HttpStatus = 429, ErrorKind = "Throttled", Message = "Daily limit" });
+        world.Queue.Clock.Advance(TimeSpan.FromHours(25));
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Missed, result.Outcome); // 2 h after due_at, but 25 h after its scheduled time
+        Assert.Equal(QueueState.Missed, world.Get("pushed").State);
+        Assert.Equal(0, await world.CreateCallsAsync());
+    }
 }
