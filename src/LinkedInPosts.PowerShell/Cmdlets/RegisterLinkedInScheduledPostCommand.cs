@@ -94,7 +94,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// When to publish: a DateTime, a DateTimeOffset or text such as 2026-12-24 09:30 or
-        /// 2026-12-24T09:30+01:00. A value with an offset is that instant; without one it is wall time in
+        /// 2026-12-24T09:30+01:00. A value with an offset, or a DateTime from Get-Date (kind Local), is that instant; otherwise it is wall time in
         /// -TimeZone (or this machine's zone). Forms where day and month could be swapped (01/02/2026) are
         /// refused. CSV columns ScheduledAt, When or PublishAt, or separate Date and Time columns.
         /// </summary>
