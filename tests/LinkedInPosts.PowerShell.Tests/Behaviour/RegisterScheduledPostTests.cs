@@ -126,6 +126,72 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ReimportingAfterThePostsWentOutFindsThemWhateverTheirTimeAndOnlyANewPastPostIsAnError()
+    {
+        Connect();
+        Files.Png("gone/pic.png");
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        string Ago(int minutes) => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-minutes), berlin)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        string[] header = { "Key", "Text", "When", "Image" };
+        var rows = new List<string[]>
+        {
+            new[] { "", "Went out this morning", Ago(120), "" },
+            new[] { "", "Went out with a picture", Ago(100), "pic.png" },
+            new[] { "gone-3", "Went out with its own key", Ago(90), "" },
+            new[] { "", "Still to come", Future(1), "" },
+        };
+        var csv = Csv("gone/posts.csv", header, rows);
+        var first = Import(csv, "-AllowPast");
+        first.AssertNoErrors();
+        Assert.All(first.Output, p => Assert.Equal("Added", Outcome(p)));
+        var sent = PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue);
+        sent.AssertNoErrors();
+        Assert.Equal(3, QueuedPosts().Count(p => Property(p, "State")!.ToString() == "Published"));
+
+        // The same CSV again, without -AllowPast: the posts that went out are found by key, not refused as past.
+        var again = Import(csv);
+        again.AssertNoErrors();
+        Assert.Equal(Enumerable.Repeat("AlreadyExists", 4), again.Output.Select(Outcome));
+        Assert.Contains(again.Warnings, w => w.Contains("Nothing new was registered", StringComparison.Ordinal));
+
+        // -Force: the published ones are the store's NotUpdatable (a warning each), the pending one is updated.
+        var forced = Import(csv, "-Force");
+        forced.AssertNoErrors();
+        Assert.Equal(new[] { "NotUpdatable", "NotUpdatable", "NotUpdatable", "Updated" }, forced.Output.Select(Outcome));
+        Assert.Equal(3, forced.Warnings.Count(w => w.Contains("so it was not updated", StringComparison.Ordinal)));
+
+        // A post new to the queue with a past time is still one error, naming its row; nothing of it is written.
+        rows.Add(new[] { "", "Forgotten yesterday", Ago(30), "pic.png" });
+        var more = Import(Csv("gone/more.csv", header, rows));
+        var error = more.SingleError();
+        Assert.StartsWith("LinkedInInvalidScheduledAt,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("Row 5 (CSV line 6), column 'When': ", Message(error));
+        Assert.Contains("is in the past", Message(error));
+        Assert.Equal(Enumerable.Repeat("AlreadyExists", 4), more.Output.Select(Outcome));
+        Assert.Equal(4, QueuedPosts().Count);
+    }
+
+    [Fact]
+    public void AnExportWithPublishedPostsImportsAgainWithoutErrors()
+    {
+        Connect();
+        var now = PowerShell.Run(
+            $"Register-LinkedInScheduledPost -Text 'Out already' -ScheduledAt ([DateTimeOffset]::UtcNow.AddMinutes(-5)) -AllowPast -TimeZone {Zone};" +
+            $"Register-LinkedInScheduledPost -Text 'Later' -ScheduledAt '{Future(2)}' -TimeZone {Zone}");
+        now.AssertNoErrors();
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue).AssertNoErrors();
+        var export = Path.Combine(Files.Folder, "export", "all.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+
+        var back = PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0]", export);
+
+        back.AssertNoErrors();
+        Assert.Equal(new[] { "AlreadyExists", "AlreadyExists" }, back.Output.Select(Outcome));
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();

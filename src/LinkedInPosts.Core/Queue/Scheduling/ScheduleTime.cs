@@ -172,14 +172,28 @@ namespace LinkedInPosts.Core.Queue
             return Checked(instant, storedId, zone, warning, now, allowPast, field);
         }
 
+        /// <summary>
+        /// Throws the error a time in the past gets without -AllowPast when this time is before
+        /// <paramref name="now"/>. For callers that resolve with allowPast first and decide afterwards (a
+        /// re-imported post already in the queue is no error, whatever its time).
+        /// </summary>
+        /// <exception cref="LinkedInValidationException">The time is before <paramref name="now"/> (field <paramref name="field"/>).</exception>
+        public void EnsureNotPast(DateTimeOffset now, string field = DefaultField)
+        {
+            if (Utc < now)
+            {
+                throw new LinkedInValidationException(field,
+                    $"{ZoneWallTime.Iso(Local)} ({TimeZoneId}) is in the past: {Ago(now - Utc)} ago. " +
+                    "Give a later time, or -AllowPast to schedule it anyway.");
+            }
+        }
+
         private static ScheduleTime Checked(DateTimeOffset instant, string storedId, TimeZoneInfo zone, string? warning, DateTimeOffset now, bool allowPast, string field)
         {
             var time = new ScheduleTime(instant, storedId, zone, warning);
-            if (!allowPast && time.Utc < now)
+            if (!allowPast)
             {
-                throw new LinkedInValidationException(field,
-                    $"{ZoneWallTime.Iso(time.Local)} ({storedId}) is in the past: {Ago(now - time.Utc)} ago. " +
-                    "Give a later time, or -AllowPast to schedule it anyway.");
+                time.EnsureNotPast(now, field);
             }
             return time;
         }
