@@ -28,7 +28,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// later changes to the originals change nothing. Each post has a key (the Key column, or a hash of
     /// author, text, time and media), so importing the same CSV again registers nothing new, also after
     /// its posts went out (a post already queued is AlreadyExists whatever its time); -Force updates
-    /// pending posts whose key matches. Rows are committed 500 per transaction.
+    /// pending posts whose key matches. Rows are committed 500 per transaction, and the accepted rows
+    /// are committed before a terminating error (a queue or token store failure) stops the import.
     /// </summary>
     /// <remarks>
     /// The kind of post is decided per row from the columns that are filled in (a poll, an article, a
@@ -85,6 +86,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private int _failed;
         private int _wouldRegister;
         private bool _accepted;
+        private bool _stoppingWithError;
 
         /// <summary>
         /// The post's text as you want it to read (escaped for LinkedIn unless -Raw). CSV columns Text, Body,
@@ -329,6 +331,35 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
             }
             base.StopProcessing();
+        }
+
+        /// <summary>
+        /// Before a terminating error (a queue or token store failure, from this cmdlet or FindSession):
+        /// commits the rows accepted so far (up to a batch, waiting in the buffer) and writes their outputs
+        /// and the summary, as EndProcessing would, since it will not run. When the queue itself is what
+        /// failed, the flush fails too; the original error is then the one thrown.
+        /// </summary>
+        protected override void BeforeTerminatingError()
+        {
+            if (_stoppingWithError)
+            {
+                return;
+            }
+            _stoppingWithError = true;
+            List<RegistrationResult> results;
+            lock (_sync)
+            {
+                try
+                {
+                    results = _buffer?.Flush().ToList() ?? new List<RegistrationResult>();
+                }
+                catch (LinkedInException)
+                {
+                    return;
+                }
+            }
+            WriteResults(results);
+            WriteSummary();
         }
 
         private int Registered => Count(RegistrationOutcome.Added) + Count(RegistrationOutcome.Updated);

@@ -192,6 +192,36 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ATerminatingErrorMidImportFirstCommitsAndWritesTheRowsAcceptedBeforeIt()
+    {
+        Connect();
+        var saved = File.ReadAllText(TestEnvironment.PlainTextFile);
+        try
+        {
+            // Rows 1-3 use this session's connection and wait in the batch buffer; row 4 names a connection
+            // that must be read from the token store, which is unreadable by then: a terminating error.
+            var run = PowerShell.Run(
+                "$store = $args[0]; $when = $args[1];" +
+                "& { foreach ($i in 1..3) { [pscustomobject]@{ Key = \"kept-$i\"; Text = \"Row $i\"; When = $when } };" +
+                "    [IO.File]::WriteAllText($store, '{ not json');" +
+                "    [pscustomobject]@{ Key = 'stops'; Text = 'Row 4'; When = $when; Connection = 'elsewhere' } }" +
+                $" | Register-LinkedInScheduledPost -TimeZone {Zone} -OutVariable kept",
+                TestEnvironment.PlainTextFile, Future(1));
+
+            Assert.StartsWith("LinkedInTokenStoreUnreadable,", run.SingleError().FullyQualifiedErrorId);
+            // What the cmdlet wrote before stopping: one Added post per row it had accepted.
+            var written = PowerShell.Run("$kept").Output;
+            Assert.Equal(new[] { "kept-1", "kept-2", "kept-3" }, written.Select(KeyOf));
+            Assert.All(written, p => Assert.Equal("Added", Outcome(p)));
+        }
+        finally
+        {
+            File.WriteAllText(TestEnvironment.PlainTextFile, saved);
+        }
+        Assert.Equal(new[] { "kept-1", "kept-2", "kept-3" }, QueuedPosts().Select(KeyOf).OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();
