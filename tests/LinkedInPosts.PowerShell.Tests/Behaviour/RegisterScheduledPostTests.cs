@@ -173,6 +173,26 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ForceMovingAPendingPostIntoThePastIsStillAnErrorWithoutAllowPast()
+    {
+        Connect();
+        PowerShell.Run($"Register-LinkedInScheduledPost -Text 'Moves' -Key move -ScheduledAt '{Future(1)}' -TimeZone {Zone}").AssertNoErrors();
+        const string past = "Register-LinkedInScheduledPost -Text 'Moves' -Key move -ScheduledAt ([DateTimeOffset]::UtcNow.AddHours(-1)) ";
+
+        var plain = PowerShell.Run(past);
+        var forced = PowerShell.Run(past + "-Force");
+        var allowed = PowerShell.Run(past + "-Force -AllowPast");
+
+        // Without -Force the key is found and nothing changes; -Force would move it to a past time.
+        plain.AssertNoErrors();
+        Assert.Equal("AlreadyExists", Outcome(Assert.Single(plain.Output)));
+        Assert.StartsWith("LinkedInInvalidScheduledAt,", forced.SingleError().FullyQualifiedErrorId);
+        Assert.Contains("is in the past", Message(forced.SingleError()));
+        allowed.AssertNoErrors();
+        Assert.Equal("Updated", Outcome(Assert.Single(allowed.Output)));
+    }
+
+    [Fact]
     public void AnExportWithPublishedPostsImportsAgainWithoutErrors()
     {
         Connect();
