@@ -24,6 +24,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// failed first comment and every connection that cannot be used (its posts stay Pending) is an error
     /// record, so $? is $false and the task's exit code is non-zero for monitoring. -WhatIf shows what a run
     /// would send now (the exact escaped text) and which posts it would mark Missed, and changes nothing.
+    /// A queue file that does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the
+    /// terminating error LinkedInQueueNotFound: no empty queue is created, so such a task fails visibly.
     /// </summary>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue</code>

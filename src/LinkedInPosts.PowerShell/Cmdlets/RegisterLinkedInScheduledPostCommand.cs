@@ -23,11 +23,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Path, with several files separated by ';'; and AltText, Title, ArticleUrl, Poll, PollOption, Reshare,
     /// Visibility, Author, Connection, TimeZone, FirstComment, Key). Each row is checked with
     /// New-LinkedInPost's rules, the connection's pages and the time (a local time that does not exist on a
-    /// DST change day, or is in the past, is an error); a bad row writes one error naming its row number,
+    /// DST change day, or a new post's time in the past, is an error); a bad row writes one error naming its row number,
     /// the column and the fix, and the good rows are registered. Media files are copied into the queue, so
     /// later changes to the originals change nothing. Each post has a key (the Key column, or a hash of
-    /// author, text, time and media), so importing the same CSV again registers nothing new; -Force
-    /// updates pending posts whose key matches. Rows are committed 500 per transaction.
+    /// author, text, time and media), so importing the same CSV again registers nothing new, also after
+    /// its posts went out (a post already queued is AlreadyExists whatever its time); -Force updates
+    /// pending posts whose key matches. Rows are committed 500 per transaction, and the accepted rows
+    /// are committed before a terminating error (a queue or token store failure) stops the import.
     /// </summary>
     /// <remarks>
     /// The kind of post is decided per row from the columns that are filled in (a poll, an article, a
@@ -83,6 +85,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private long _row;
         private int _failed;
         private int _wouldRegister;
+        private bool _accepted;
+        private bool _stoppingWithError;
 
         /// <summary>
         /// The post's text as you want it to read (escaped for LinkedIn unless -Raw). CSV columns Text, Body,
@@ -94,7 +98,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// When to publish: a DateTime, a DateTimeOffset or text such as 2026-12-24 09:30 or
-        /// 2026-12-24T09:30+01:00. A value with an offset is that instant; without one it is wall time in
+        /// 2026-12-24T09:30+01:00. A value with an offset, or a DateTime from Get-Date (kind Local), is that instant; otherwise it is wall time in
         /// -TimeZone (or this machine's zone). Forms where day and month could be swapped (01/02/2026) are
         /// refused. CSV columns ScheduledAt, When or PublishAt, or separate Date and Time columns.
         /// </summary>
@@ -221,7 +225,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        /// <summary>Accepts times in the past (the next queue run publishes them, unless they are older than its -MaxLateness).</summary>
+        /// <summary>Accepts times in the past for new posts (the next queue run publishes them, unless they are older than its -MaxLateness). A post whose key is already in the queue needs none.</summary>
         [Parameter]
         public SwitchParameter AllowPast { get; set; }
 
@@ -329,6 +333,35 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             base.StopProcessing();
         }
 
+        /// <summary>
+        /// Before a terminating error (a queue or token store failure, from this cmdlet or FindSession):
+        /// commits the rows accepted so far (up to a batch, waiting in the buffer) and writes their outputs
+        /// and the summary, as EndProcessing would, since it will not run. When the queue itself is what
+        /// failed, the flush fails too; the original error is then the one thrown.
+        /// </summary>
+        protected override void BeforeTerminatingError()
+        {
+            if (_stoppingWithError)
+            {
+                return;
+            }
+            _stoppingWithError = true;
+            List<RegistrationResult> results;
+            lock (_sync)
+            {
+                try
+                {
+                    results = _buffer?.Flush().ToList() ?? new List<RegistrationResult>();
+                }
+                catch (LinkedInException)
+                {
+                    return;
+                }
+            }
+            WriteResults(results);
+            WriteSummary();
+        }
+
         private int Registered => Count(RegistrationOutcome.Added) + Count(RegistrationOutcome.Updated);
 
         private int Count(RegistrationOutcome outcome) => _counts.TryGetValue(outcome, out var n) ? n : 0;
@@ -368,10 +401,6 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
 
             var time = ResolveTime(row);
-            if (time.Warning != null)
-            {
-                WriteWarning(row.Prefix(row.Column(nameof(ScheduledAt))) + time.Warning);
-            }
 
             var fields = new ScheduledPostFields
             {
@@ -404,6 +433,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
+            if (!AllowPast.IsPresent)
+            {
+                CheckPast(request, time, key);
+            }
+            if (time.Warning != null)
+            {
+                WriteWarning(row.Prefix(row.Column(nameof(ScheduledAt))) + time.Warning);
+            }
 
             var description = $"{fields.Kind()} post by {author} with connection '{connection}' at {time} (UTC {time.Utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)})" +
                 (key == null ? string.Empty : $", key '{key}'") + ": " + Excerpt(draft.Commentary);
@@ -412,6 +449,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 _wouldRegister++;
                 return;
             }
+            _accepted = true;
 
             var store = Store();
             var built = ScheduledPostBuilder.Build(request, store.Media);
@@ -444,6 +482,66 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             return false;
         }
 
+        /// <summary>
+        /// A time in the past is an error only for a post that is new to the queue: a post whose key is
+        /// already there (a CSV imported again after its posts went out, an export with Published rows) is
+        /// AlreadyExists, or with -Force Updated / NotUpdatable, whatever its time. -Force moving a post that
+        /// can still be updated to a different time in the past is an error too.
+        /// </summary>
+        private void CheckPast(ScheduleRequest request, ScheduleTime time, string? key)
+        {
+            var now = ModuleClock.Current.GetUtcNow();
+            if (time.Utc >= now)
+            {
+                return;
+            }
+            var existing = Queued(key ?? DerivedKey(request));
+            var updatable = existing != null && (existing.State == QueueState.Pending || existing.State == QueueState.Held);
+            if (existing == null || (Force && updatable && Math.Abs((existing.ScheduledAtUtc - time.Utc).TotalMilliseconds) >= 1))
+            {
+                time.EnsureNotPast(now);
+            }
+        }
+
+        /// <summary>
+        /// The key a post without one gets, without touching the queue: its media are hashed by copying them
+        /// into a scratch media folder that is deleted at once, so a refused row leaves no copy behind.
+        /// </summary>
+        private static string DerivedKey(ScheduleRequest request)
+        {
+            var scratch = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "LinkedInPosts-key-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                return ScheduledPostBuilder.Build(request, new MediaStore(scratch)).Key;
+            }
+            finally
+            {
+                try
+                {
+                    if (Directory.Exists(scratch))
+                    {
+                        Directory.Delete(scratch, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        /// <summary>The post with <paramref name="key"/> in the queue; null when there is none, or no queue file yet (none is created).</summary>
+        private ScheduledPost? Queued(string key)
+        {
+            if (_store == null && !File.Exists(_queuePath))
+            {
+                return null;
+            }
+            return Store().GetByKey(key);
+        }
+
         private ScheduleTime ResolveTime(RowContext row)
         {
             var now = ModuleClock.Current.GetUtcNow();
@@ -451,14 +549,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var at = Unwrap(ScheduledAt);
             if (!IsEmpty(at))
             {
-                return ScheduleTime.Resolve(at!, zone, now, AllowPast.IsPresent);
+                // The past is checked once the key is known (CheckPast): a post already queued is no error.
+                return ScheduleTime.Resolve(at!, zone, now, allowPast: true);
             }
             var date = Unwrap(Date);
             var time = Unwrap(Time);
             if (!IsEmpty(date) || !IsEmpty(time))
             {
                 row.TimeColumns = true;
-                return ScheduleTime.ResolveDateAndTime(IsEmpty(date) ? null! : date!, IsEmpty(time) ? null! : time!, zone, now, AllowPast.IsPresent);
+                return ScheduleTime.ResolveDateAndTime(IsEmpty(date) ? null! : date!, IsEmpty(time) ? null! : time!, zone, now, allowPast: true);
             }
             throw new LinkedInValidationException(ScheduleTime.DefaultField,
                 "The post has no time: give ScheduledAt (or When, PublishAt), or Date and Time, e.g. 2026-12-24 09:30.");
@@ -644,7 +743,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
-        private bool ShouldProcessDone => _store != null || _wouldRegister == 0;
+        private bool ShouldProcessDone => _accepted || _wouldRegister == 0;
 
         private void WriteRowError(RowContext row, string message, string errorId, ErrorCategory category, Exception? exception, string? column, string? fix)
         {

@@ -21,7 +21,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// daily limit; and it lists the posts that need a person (Unconfirmed, Failed, Sending from a run that
     /// died). It reads only: nothing is changed and LinkedIn is not called. Outputs one finding per problem;
     /// when any is an Error it also writes the error LinkedInQueuePreflightFailed, so $? is $false and a
-    /// script's exit code is non-zero. -Quiet outputs only $true (no errors) or $false.
+    /// script's exit code is non-zero. -Quiet outputs only $true (no errors) or $false. A queue file that
+    /// does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the terminating error
+    /// LinkedInQueueNotFound, and no empty queue is created; with -Quiet it is $false and a warning.
     /// </summary>
     /// <example>
     /// <code>Test-LinkedInPostQueue</code>
@@ -84,6 +86,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
             }
 
+            var missing = Quiet.IsPresent ? QueueFile.Missing(this, Path) : null;
+            if (missing != null)
+            {
+                // -Quiet's contract is "$false, no error record": a script's `if (-not (Test-LinkedInPostQueue
+                // -Quiet))` must alert, which a terminating error (aborting the if) would prevent.
+                WriteWarning(missing.Exception.Message);
+                WriteObject(false);
+                return;
+            }
             var connections = StoredConnections();
             PreflightReport report;
             using (var queue = QueueFile.Open(this, Path))

@@ -85,6 +85,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>The module's manifest (LinkedInPosts.psd1) is not next to the loaded module, so a scheduled run could not import it.</summary>
         public const string ModuleManifestNotFound = "LinkedInModuleManifestNotFound";
 
+        /// <summary>Invoke-LinkedInPostQueue, Test-LinkedInPostQueue: the queue file does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME, or nothing registered yet); no empty queue is created.</summary>
+        public const string QueueNotFound = "LinkedInQueueNotFound";
+
         /// <summary>Test-LinkedInPostQueue found at least one Error finding: some post will not go out unless someone acts.</summary>
         public const string QueuePreflightFailed = "LinkedInQueuePreflightFailed";
 

@@ -26,6 +26,25 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopProcessingToken => _stopping.Token;
 
+        /// <summary>
+        /// Stops the cmdlet with <paramref name="errorRecord"/>, as <see cref="Cmdlet.ThrowTerminatingError"/>
+        /// does, after <see cref="BeforeTerminatingError"/> (hides the base method, so every terminating error
+        /// of a LinkedInCmdlet, including those FindSession and the token store raise, passes the hook).
+        /// </summary>
+        public new void ThrowTerminatingError(ErrorRecord errorRecord)
+        {
+            BeforeTerminatingError();
+            base.ThrowTerminatingError(errorRecord);
+        }
+
+        /// <summary>
+        /// Runs just before a terminating error, while the cmdlet can still write output (once it is thrown,
+        /// the pipeline is stopped and EndProcessing does not run): a cmdlet that buffers work commits it here.
+        /// </summary>
+        protected virtual void BeforeTerminatingError()
+        {
+        }
+
         /// <inheritdoc />
         protected override void StopProcessing()
         {

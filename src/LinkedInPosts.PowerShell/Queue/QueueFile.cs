@@ -1,30 +1,82 @@
+using System.IO;
 using System.Management.Automation;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.Core.Queue;
 using LinkedInPosts.PowerShell.Infrastructure;
 
 namespace LinkedInPosts.PowerShell.Queue
 {
-    /// <summary>Opens the queue a cmdlet's -Path names, the way every queue cmdlet does.</summary>
+    /// <summary>Opens the queue a cmdlet's -Path names, the way the queue runner cmdlets do.</summary>
     internal static class QueueFile
     {
         /// <summary>
-        /// The queue at <paramref name="path"/> (relative to the current PowerShell location, not the
-        /// process's directory), else LINKEDINPOSTS_QUEUE, else queue.db in the data folder. A queue that
-        /// cannot be opened is a terminating error: nothing else can run.
+        /// The existing queue at <paramref name="path"/> (relative to the current PowerShell location, not
+        /// the process's directory), else LINKEDINPOSTS_QUEUE, else queue.db in the data folder. A queue that
+        /// cannot be opened is a terminating error: nothing else can run. So is a queue file that does not
+        /// exist: only Register-LinkedInScheduledPost creates one, so that a scheduled task with a wrong
+        /// -Path or LINKEDINPOSTS_HOME fails (and monitoring alerts) instead of running an empty new queue.
         /// </summary>
         public static IQueueStore Open(LinkedInCmdlet cmdlet, string? path)
         {
+            var missing = Missing(cmdlet, path);
+            if (missing != null)
+            {
+                cmdlet.ThrowTerminatingError(missing);
+            }
             var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            var location = QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = full });
             try
             {
                 return QueueStoreFactory.Open(new QueueStoreOptions { Path = full });
             }
             catch (LinkedInQueueException exception)
             {
-                cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, full ?? QueueStoreFactory.ResolvePath()));
+                cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, location));
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The LinkedInQueueNotFound record when the queue file <paramref name="path"/> names (or the default
+        /// one) does not exist; null when it does.
+        /// </summary>
+        public static ErrorRecord? Missing(LinkedInCmdlet cmdlet, string? path)
+        {
+            var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            var location = QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = full });
+            return File.Exists(location) ? null : NotFound(location, full != null);
+        }
+
+        /// <summary>The queue file does not exist: says which path was looked at, how it was chosen, and the fix.</summary>
+        private static ErrorRecord NotFound(string location, bool fromParameter)
+        {
+            string how;
+            if (fromParameter)
+            {
+                how = "named by -Path";
+            }
+            else if (!string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(QueueStoreOptions.QueueVariable)))
+            {
+                how = $"named by the {QueueStoreOptions.QueueVariable} environment variable";
+            }
+            else if (!string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(DataFolder.HomeVariable)))
+            {
+                how = $"{QueueStoreOptions.DefaultFileName} in the data folder named by {DataFolder.HomeVariable}";
+            }
+            else
+            {
+                how = $"{QueueStoreOptions.DefaultFileName} in this account's data folder (no -Path, {QueueStoreOptions.QueueVariable} or {DataFolder.HomeVariable} given)";
+            }
+            var message = $"There is no queue file {location} ({how}), so there is nothing to run; no empty queue was created.";
+            return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.QueueNotFound, ErrorCategory.ObjectNotFound, location)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Register posts first (Register-LinkedInScheduledPost creates the queue), or correct the path: -Path, " +
+                        $"{QueueStoreOptions.QueueVariable} or {DataFolder.HomeVariable} as the account that registered them has it (the scheduled task's command line must match).",
+                },
+            };
         }
     }
 }

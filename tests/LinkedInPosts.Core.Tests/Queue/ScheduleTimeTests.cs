@@ -88,15 +88,45 @@ public sealed class ScheduleTimeTests
     }
 
     [Fact]
-    public void A_DateTime_of_kind_Utc_is_UTC_and_others_are_wall_time_in_the_zone()
+    public void A_DateTime_of_kind_Utc_is_UTC_and_Unspecified_is_wall_time_in_the_zone()
     {
         var utc = ScheduleTime.Resolve(new DateTime(2026, 12, 24, 9, 30, 0, DateTimeKind.Utc), "Europe/Berlin", Now, false);
         var unspecified = ScheduleTime.Resolve(new DateTime(2026, 12, 24, 9, 30, 0, DateTimeKind.Unspecified), "Europe/Berlin", Now, false);
-        var local = ScheduleTime.Resolve(new DateTime(2026, 12, 24, 9, 30, 0, DateTimeKind.Local), "Europe/Berlin", Now, false);
 
         Assert.Equal(Utc(2026, 12, 24, 9, 30), utc.Utc);
         Assert.Equal(Utc(2026, 12, 24, 8, 30), unspecified.Utc);
-        Assert.Equal(Utc(2026, 12, 24, 8, 30), local.Utc);
+        Assert.Equal("Europe/Berlin", unspecified.TimeZoneId);
+    }
+
+    [Fact]
+    public void A_DateTime_of_kind_Local_is_that_instant_on_this_machine_whatever_the_zone()
+    {
+        // What (Get-Date).AddHours(1) gives: an instant on this machine's clock. A zone whose offset differs
+        // from this machine's on that day, so reading it as the zone's wall time would shift it.
+        var local = new DateTime(2026, 12, 24, 9, 30, 0, DateTimeKind.Local);
+        var machineOffset = TimeZoneInfo.Local.GetUtcOffset(local);
+        var zone = machineOffset == TimeSpan.FromHours(5.5) ? "America/New_York" : "Asia/Kolkata";
+
+        var time = ScheduleTime.Resolve(local, zone, Now, false);
+        var machine = ScheduleTime.Resolve(local, null, Now, false);
+
+        Assert.Equal(new DateTimeOffset(local.ToUniversalTime()), time.Utc);
+        Assert.Equal(zone, time.TimeZoneId);
+        Assert.Equal(time.Utc, machine.Utc);
+        Assert.Equal(TimeZoneInfo.Local.Id, machine.TimeZoneId);
+        // Local is the same instant on the stored zone's clock.
+        Assert.Equal(time.Utc, time.Local.ToUniversalTime());
+    }
+
+    [Fact]
+    public void A_DateTime_of_kind_Local_in_the_past_is_refused_unless_allowed()
+    {
+        var hourAgo = Now.UtcDateTime.AddHours(-1).ToLocalTime();
+
+        Assert.Equal(DateTimeKind.Local, hourAgo.Kind);
+        var e = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(hourAgo, "Asia/Kolkata", Now, allowPast: false));
+        Assert.Contains("is in the past: 1 hour ago", e.Message);
+        Assert.Equal(Now.AddHours(-1), ScheduleTime.Resolve(hourAgo, "Asia/Kolkata", Now, allowPast: true).Utc);
     }
 
     [Theory]

@@ -152,6 +152,27 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public void AMissingQueueFileIsATerminatingErrorNamingThePathAndNoEmptyQueueIsCreated()
+    {
+        // A cron line with a wrong -Path: before, it made a new empty queue and exited 0 every 5 minutes.
+        ConnectQueue();
+        var wrong = Path.Combine(Path.GetDirectoryName(QueuePath)!, "typo", "queue.db");
+
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]; $?", wrong);
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInQueueNotFound,LinkedInPosts.PowerShell.Cmdlets.InvokeLinkedInPostQueueCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains(wrong, error.ToString());
+        Assert.Contains("named by -Path", error.ToString());
+        Assert.Contains("Register-LinkedInScheduledPost", error.ErrorDetails.RecommendedAction);
+        // Terminating: no results and no summary, only $? false (so the task's exit code is 1).
+        Assert.Equal(new object[] { false }, run.Output.Select(o => o.BaseObject));
+        Assert.False(File.Exists(wrong));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(wrong)));
+    }
+
+    [Fact]
     public void NeverPromptsEvenWhenConfirmPreferenceIsLow()
     {
         ConnectQueue();

@@ -126,6 +126,122 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ReimportingAfterThePostsWentOutFindsThemWhateverTheirTimeAndOnlyANewPastPostIsAnError()
+    {
+        Connect();
+        Files.Png("gone/pic.png");
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        string Ago(int minutes) => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-minutes), berlin)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        string[] header = { "Key", "Text", "When", "Image" };
+        var rows = new List<string[]>
+        {
+            new[] { "", "Went out this morning", Ago(120), "" },
+            new[] { "", "Went out with a picture", Ago(100), "pic.png" },
+            new[] { "gone-3", "Went out with its own key", Ago(90), "" },
+            new[] { "", "Still to come", Future(1), "" },
+        };
+        var csv = Csv("gone/posts.csv", header, rows);
+        var first = Import(csv, "-AllowPast");
+        first.AssertNoErrors();
+        Assert.All(first.Output, p => Assert.Equal("Added", Outcome(p)));
+        var sent = PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue);
+        sent.AssertNoErrors();
+        Assert.Equal(3, QueuedPosts().Count(p => Property(p, "State")!.ToString() == "Published"));
+
+        // The same CSV again, without -AllowPast: the posts that went out are found by key, not refused as past.
+        var again = Import(csv);
+        again.AssertNoErrors();
+        Assert.Equal(Enumerable.Repeat("AlreadyExists", 4), again.Output.Select(Outcome));
+        Assert.Contains(again.Warnings, w => w.Contains("Nothing new was registered", StringComparison.Ordinal));
+
+        // -Force: the published ones are the store's NotUpdatable (a warning each), the pending one is updated.
+        var forced = Import(csv, "-Force");
+        forced.AssertNoErrors();
+        Assert.Equal(new[] { "NotUpdatable", "NotUpdatable", "NotUpdatable", "Updated" }, forced.Output.Select(Outcome));
+        Assert.Equal(3, forced.Warnings.Count(w => w.Contains("so it was not updated", StringComparison.Ordinal)));
+
+        // A post new to the queue with a past time is still one error, naming its row; nothing of it is written.
+        rows.Add(new[] { "", "Forgotten yesterday", Ago(30), "pic.png" });
+        var more = Import(Csv("gone/more.csv", header, rows));
+        var error = more.SingleError();
+        Assert.StartsWith("LinkedInInvalidScheduledAt,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("Row 5 (CSV line 6), column 'When': ", Message(error));
+        Assert.Contains("is in the past", Message(error));
+        Assert.Equal(Enumerable.Repeat("AlreadyExists", 4), more.Output.Select(Outcome));
+        Assert.Equal(4, QueuedPosts().Count);
+    }
+
+    [Fact]
+    public void ForceMovingAPendingPostIntoThePastIsStillAnErrorWithoutAllowPast()
+    {
+        Connect();
+        PowerShell.Run($"Register-LinkedInScheduledPost -Text 'Moves' -Key move -ScheduledAt '{Future(1)}' -TimeZone {Zone}").AssertNoErrors();
+        const string past = "Register-LinkedInScheduledPost -Text 'Moves' -Key move -ScheduledAt ([DateTimeOffset]::UtcNow.AddHours(-1)) ";
+
+        var plain = PowerShell.Run(past);
+        var forced = PowerShell.Run(past + "-Force");
+        var allowed = PowerShell.Run(past + "-Force -AllowPast");
+
+        // Without -Force the key is found and nothing changes; -Force would move it to a past time.
+        plain.AssertNoErrors();
+        Assert.Equal("AlreadyExists", Outcome(Assert.Single(plain.Output)));
+        Assert.StartsWith("LinkedInInvalidScheduledAt,", forced.SingleError().FullyQualifiedErrorId);
+        Assert.Contains("is in the past", Message(forced.SingleError()));
+        allowed.AssertNoErrors();
+        Assert.Equal("Updated", Outcome(Assert.Single(allowed.Output)));
+    }
+
+    [Fact]
+    public void AnExportWithPublishedPostsImportsAgainWithoutErrors()
+    {
+        Connect();
+        var now = PowerShell.Run(
+            $"Register-LinkedInScheduledPost -Text 'Out already' -ScheduledAt ([DateTimeOffset]::UtcNow.AddMinutes(-5)) -AllowPast -TimeZone {Zone};" +
+            $"Register-LinkedInScheduledPost -Text 'Later' -ScheduledAt '{Future(2)}' -TimeZone {Zone}");
+        now.AssertNoErrors();
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue).AssertNoErrors();
+        var export = Path.Combine(Files.Folder, "export", "all.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+
+        var back = PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0]", export);
+
+        back.AssertNoErrors();
+        Assert.Equal(new[] { "AlreadyExists", "AlreadyExists" }, back.Output.Select(Outcome));
+    }
+
+    [Fact]
+    public void ATerminatingErrorMidImportFirstCommitsAndWritesTheRowsAcceptedBeforeIt()
+    {
+        Connect();
+        var saved = File.ReadAllText(TestEnvironment.PlainTextFile);
+        try
+        {
+            // Rows 1-3 use this session's connection and wait in the batch buffer; row 4 names a connection
+            // that must be read from the token store, which is unreadable by then: a terminating error.
+            var run = PowerShell.Run(
+                "$store = $args[0]; $when = $args[1];" +
+                "& { foreach ($i in 1..3) { [pscustomobject]@{ Key = \"kept-$i\"; Text = \"Row $i\"; When = $when } };" +
+                "    [IO.File]::WriteAllText($store, '{ not json');" +
+                "    [pscustomobject]@{ Key = 'stops'; Text = 'Row 4'; When = $when; Connection = 'elsewhere' } }" +
+                $" | Register-LinkedInScheduledPost -TimeZone {Zone} -OutVariable kept",
+                TestEnvironment.PlainTextFile, Future(1));
+
+            Assert.StartsWith("LinkedInTokenStoreUnreadable,", run.SingleError().FullyQualifiedErrorId);
+            // What the cmdlet wrote before stopping: one Added post per row it had accepted.
+            var written = PowerShell.Run("$kept").Output;
+            Assert.Equal(new[] { "kept-1", "kept-2", "kept-3" }, written.Select(KeyOf));
+            Assert.All(written, p => Assert.Equal("Added", Outcome(p)));
+        }
+        finally
+        {
+            File.WriteAllText(TestEnvironment.PlainTextFile, saved);
+        }
+        Assert.Equal(new[] { "kept-1", "kept-2", "kept-3" }, QueuedPosts().Select(KeyOf).OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();

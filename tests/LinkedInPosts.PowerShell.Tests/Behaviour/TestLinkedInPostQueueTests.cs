@@ -66,6 +66,28 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public void AMissingQueueFileIsATerminatingErrorAndNoEmptyQueueIsCreated()
+    {
+        ConnectQueue();
+        var wrong = Path.Combine(Path.GetDirectoryName(QueuePath)!, "elsewhere.db");
+
+        var run = PowerShell.Run("Test-LinkedInPostQueue -Path $args[0]; $?", wrong);
+        var quiet = PowerShell.Run("if (-not (Test-LinkedInPostQueue -Path $args[0] -Quiet)) { 'ALERT' }", wrong);
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInQueueNotFound,LinkedInPosts.PowerShell.Cmdlets.TestLinkedInPostQueueCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains(wrong, error.ToString());
+        Assert.Equal(new object[] { false }, run.Output.Select(o => o.BaseObject));
+        // -Quiet's answer is its value and it writes no error record: with no queue at all it is $false (and
+        // a warning names the path), so the monitoring script's if alerts instead of being aborted.
+        quiet.AssertNoErrors();
+        Assert.Equal("ALERT", Assert.Single(quiet.Output).ToString());
+        Assert.Contains(quiet.Warnings, w => w.Contains(wrong));
+        Assert.False(File.Exists(wrong));
+    }
+
+    [Fact]
     public void PostsThatNeedAPersonAreErrorsWhateverTheirTime()
     {
         ConnectQueue();

@@ -12,7 +12,8 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     /// <remarks>
     /// A value with an offset (<c>2026-12-24T09:30+01:00</c>, <c>…Z</c>, a DateTimeOffset, a DateTime of
-    /// kind Utc) is that instant, whatever the zone. Without one it is wall time in the zone: the given
+    /// kind Utc) is that instant, whatever the zone; so is a DateTime of kind Local (Get-Date's), an instant on
+    /// this machine's clock. Without one (text, a DateTime of kind Unspecified) it is wall time in the zone: the given
     /// Windows or IANA id, else the machine's local zone. Text is read culture-invariantly in the forms of
     /// <see cref="AcceptedForms"/>; forms where day and month could be swapped (<c>01/02/2026</c>) are refused.
     /// </remarks>
@@ -49,7 +50,8 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>
         /// Resolves one value holding date and time: a <see cref="DateTimeOffset"/> (taken as is), a
-        /// <see cref="DateTime"/> (kind Utc is UTC; Local and Unspecified are wall time in the zone), or text
+        /// <see cref="DateTime"/> (kind Utc is UTC; kind Local, such as Get-Date's, is that instant on this
+        /// machine's clock; Unspecified is wall time in the zone), or text
         /// in one of the <see cref="AcceptedForms"/>.
         /// </summary>
         /// <param name="value">The time as given (a caller holding a PowerShell PSObject passes its BaseObject: Core knows no PowerShell types).</param>
@@ -72,6 +74,10 @@ namespace LinkedInPosts.Core.Queue
                     return Checked(instant, storedId, zone, null, now, allowPast, field);
                 case DateTime { Kind: DateTimeKind.Utc } utc:
                     return Checked(new DateTimeOffset(utc), storedId, zone, null, now, allowPast, field);
+                case DateTime { Kind: DateTimeKind.Local } local:
+                    // (Get-Date).AddHours(1) is an instant on this machine's clock, not wall time in the zone:
+                    // taking it as the zone's wall time would shift it by the difference between the zones.
+                    return Checked(new DateTimeOffset(local.ToUniversalTime()), storedId, zone, null, now, allowPast, field);
                 case DateTime wall:
                     return FromWall(wall, storedId, zone, now, allowPast, field);
                 case string blank when blank.Trim().Length == 0:
@@ -166,14 +172,28 @@ namespace LinkedInPosts.Core.Queue
             return Checked(instant, storedId, zone, warning, now, allowPast, field);
         }
 
+        /// <summary>
+        /// Throws the error a time in the past gets without -AllowPast when this time is before
+        /// <paramref name="now"/>. For callers that resolve with allowPast first and decide afterwards (a
+        /// re-imported post already in the queue is no error, whatever its time).
+        /// </summary>
+        /// <exception cref="LinkedInValidationException">The time is before <paramref name="now"/> (field <paramref name="field"/>).</exception>
+        public void EnsureNotPast(DateTimeOffset now, string field = DefaultField)
+        {
+            if (Utc < now)
+            {
+                throw new LinkedInValidationException(field,
+                    $"{ZoneWallTime.Iso(Local)} ({TimeZoneId}) is in the past: {Ago(now - Utc)} ago. " +
+                    "Give a later time, or -AllowPast to schedule it anyway.");
+            }
+        }
+
         private static ScheduleTime Checked(DateTimeOffset instant, string storedId, TimeZoneInfo zone, string? warning, DateTimeOffset now, bool allowPast, string field)
         {
             var time = new ScheduleTime(instant, storedId, zone, warning);
-            if (!allowPast && time.Utc < now)
+            if (!allowPast)
             {
-                throw new LinkedInValidationException(field,
-                    $"{ZoneWallTime.Iso(time.Local)} ({storedId}) is in the past: {Ago(now - time.Utc)} ago. " +
-                    "Give a later time, or -AllowPast to schedule it anyway.");
+                time.EnsureNotPast(now, field);
             }
             return time;
         }
