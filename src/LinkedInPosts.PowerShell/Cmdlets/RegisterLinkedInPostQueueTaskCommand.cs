@@ -78,6 +78,21 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? Path { get; set; }
 
         /// <summary>
+        /// How late a post may go out before the runs mark it Missed instead (Invoke-LinkedInPostQueue
+        /// -MaxLateness; e.g. 6h, 90m or a TimeSpan). Default: the cmdlet's own, 24 hours.
+        /// </summary>
+        /// <example><code>-MaxLateness 6h</code></example>
+        [Parameter]
+        [LinkedInPosts.PowerShell.Queue.DurationTransformation]
+        public TimeSpan? MaxLateness { get; set; }
+
+        /// <summary>How many tries a retryable failure gets in the runs before the post is Failed (Invoke-LinkedInPostQueue -MaxAttempts). Default: the cmdlet's own, 5.</summary>
+        /// <example><code>-MaxAttempts 3</code></example>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? MaxAttempts { get; set; }
+
+        /// <summary>
         /// Linux and macOS: adds the line to your crontab (read with crontab -l, written with crontab -),
         /// replacing an earlier line of the same name only with -Force. Without it the line is only output.
         /// On Windows the task is always registered, so this changes nothing there.
@@ -156,6 +171,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ModuleManifestPath = manifest!,
                 QueuePath = Path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path),
                 Interval = Every,
+                MaxLateness = MaxLateness,
+                MaxAttempts = MaxAttempts,
             };
             if (AllowPlainTextTokenFile.IsPresent)
             {

@@ -40,6 +40,21 @@ public sealed class QueueTaskTests
     }
 
     [Fact]
+    public void MaxLateness_and_MaxAttempts_are_passed_to_the_run_and_impossible_ones_refused()
+    {
+        var request = Windows();
+        request.MaxLateness = TimeSpan.FromHours(30);
+        request.MaxAttempts = 3;
+
+        Assert.EndsWith("Invoke-LinkedInPostQueue -MaxLateness '1.06:00:00' -MaxAttempts 3; exit [int](-not $?)", QueueRunnerScript.For(request));
+        request.MaxLateness = TimeSpan.Zero;
+        Assert.Equal("MaxLateness", Assert.Throws<LinkedInPosts.Core.Errors.LinkedInValidationException>(() => request.Validate(QueueTaskPlatform.TaskScheduler)).Field);
+        request.MaxLateness = null;
+        request.MaxAttempts = 0;
+        Assert.Equal("MaxAttempts", Assert.Throws<LinkedInPosts.Core.Errors.LinkedInValidationException>(() => request.Validate(QueueTaskPlatform.TaskScheduler)).Field);
+    }
+
+    [Fact]
     public void Single_quotes_in_paths_are_doubled_including_typographic_ones()
     {
         var request = Windows(@"D:\O'Brien’s queue\queue.db");

@@ -90,6 +90,26 @@ public sealed class QueueTaskCmdletTests : IDisposable
     }
 
     [Fact]
+    public void MaxLateness_and_MaxAttempts_reach_the_scheduled_run_in_a_form_Invoke_LinkedInPostQueue_binds()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var queue = Path.Combine(_folder, "absent.db");
+
+        var task = _session.Run("Register-LinkedInPostQueueTask -Every 5m -Path $args[0] -MaxLateness 6h -MaxAttempts 3 -PowerShellPath $Pwsh", queue);
+        // The same arguments as the generated line passes them: a binding error here would fail every scheduled run.
+        var invoke = _session.Run("Invoke-LinkedInPostQueue -Path $args[0] -MaxLateness '06:00:00' -MaxAttempts 3", queue);
+
+        task.AssertNoErrors();
+        var line = (string)Property(task.Output.Single(), "CrontabLine")!;
+        Assert.Contains($"Invoke-LinkedInPostQueue -Path '{queue}' -MaxLateness '06:00:00' -MaxAttempts 3; exit", line);
+        var error = invoke.Terminating ?? invoke.Errors.Single();
+        Assert.StartsWith("LinkedInQueueNotFound", error.FullyQualifiedErrorId); // bound, then found no queue: not a binding error
+    }
+
+    [Fact]
     public void The_queue_path_is_resolved_from_the_PowerShell_location_and_plain_text_tokens_are_opted_in()
     {
         if (OperatingSystem.IsWindows())

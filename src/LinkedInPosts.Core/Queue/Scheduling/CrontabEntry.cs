@@ -159,6 +159,8 @@ namespace LinkedInPosts.Core.Queue
                 ModuleManifestPath = request.ModuleManifestPath,
                 QueuePath = request.QueuePath,
                 Interval = request.Interval,
+                MaxLateness = request.MaxLateness,
+                MaxAttempts = request.MaxAttempts,
             };
 
         /// <summary>A word sh takes literally: single-quoted, each ' written as '\''.</summary>

@@ -22,6 +22,15 @@ namespace LinkedInPosts.Core.Queue
             {
                 script.Append(" -Path ").Append(SingleQuoted(request.QueuePath));
             }
+            if (request.MaxLateness.HasValue)
+            {
+                // TimeSpan's invariant form ('1.00:00:00'), which PowerShell converts to the parameter's TimeSpan.
+                script.Append(" -MaxLateness ").Append(SingleQuoted(request.MaxLateness.Value.ToString("c", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (request.MaxAttempts.HasValue)
+            {
+                script.Append(" -MaxAttempts ").Append(request.MaxAttempts.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             script.Append("; exit [int](-not $?)");
             return script.ToString();
         }

@@ -37,6 +37,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>How often the queue runs (see <see cref="QueueTaskInterval"/> for the limits).</summary>
         public TimeSpan Interval { get; set; }
 
+        /// <summary>Passed to Invoke-LinkedInPostQueue -MaxLateness; null keeps the cmdlet's default (24 h).</summary>
+        public TimeSpan? MaxLateness { get; set; }
+
+        /// <summary>Passed to Invoke-LinkedInPostQueue -MaxAttempts; null keeps the cmdlet's default (5).</summary>
+        public int? MaxAttempts { get; set; }
+
         /// <summary>
         /// Environment variables the run needs and a scheduler would not give it (cron starts with an almost
         /// empty environment): LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS, LINKEDINPOSTS_HOME, LINKEDINPOSTS_QUEUE.
@@ -57,6 +63,14 @@ namespace LinkedInPosts.Core.Queue
                     $"'{Name}' cannot be a queue task name: use 1 to 100 letters, digits, spaces, '.', '_', '-', '(' or ')', not starting or ending with a space (e.g. '{DefaultName}').");
             }
             QueueTaskInterval.Check(Interval);
+            if (MaxLateness.HasValue && MaxLateness.Value <= TimeSpan.Zero)
+            {
+                throw new LinkedInValidationException("MaxLateness", $"-MaxLateness must be positive (it was {MaxLateness.Value}), e.g. 6h.");
+            }
+            if (MaxAttempts.HasValue && (MaxAttempts.Value < 1 || MaxAttempts.Value > 100))
+            {
+                throw new LinkedInValidationException("MaxAttempts", $"-MaxAttempts must be 1 to 100 (it was {MaxAttempts.Value}).");
+            }
             RequireRooted(platform, PowerShellPath, "the PowerShell executable");
             RequireRooted(platform, ModuleManifestPath, "the module manifest");
             if (QueuePath != null)
