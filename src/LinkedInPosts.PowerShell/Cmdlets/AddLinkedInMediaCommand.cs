@@ -88,7 +88,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// minutes. Default: Core's default for the kind of file.
         /// </summary>
         [Parameter]
-        [TimeSpanSecondsTransformation]
+        [DurationTransformation]
         public TimeSpan? ProcessingTimeout { get; set; }
 
         /// <summary>The connection to upload with (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>

@@ -154,7 +154,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = OAuthSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = PkceSet)]
-        [TimeSpanSecondsTransformation]
+        [DurationTransformation]
         public TimeSpan Timeout { get; set; } = LoopbackRedirectListener.DefaultTimeout;
 
         /// <summary>Only prints the sign-in URL, without opening a browser (it is printed in any case).</summary>

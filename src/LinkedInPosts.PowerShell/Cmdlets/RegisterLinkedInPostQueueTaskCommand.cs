@@ -56,7 +56,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <example><code>-Every 5m</code></example>
         /// <example><code>-Every (New-TimeSpan -Minutes 10)</code></example>
         [Parameter(Mandatory = true, Position = 0)]
-        [QueueTaskIntervalTransformation]
+        [DurationTransformation(Noun = "an interval", Examples = "5m, 15m, 1h or 1d")]
         public TimeSpan Every { get; set; }
 
         /// <summary>
@@ -83,7 +83,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// </summary>
         /// <example><code>-MaxLateness 6h</code></example>
         [Parameter]
-        [LinkedInPosts.PowerShell.Queue.DurationTransformation]
+        [DurationTransformation]
         public TimeSpan? MaxLateness { get; set; }
 
         /// <summary>How many tries a retryable failure gets in the runs before the post is Failed (Invoke-LinkedInPostQueue -MaxAttempts). Default: the cmdlet's own, 5.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.Core.Queue
@@ -25,8 +24,6 @@ namespace LinkedInPosts.Core.Queue
         private static readonly int[] CronMinutes = Enumerable.Range(1, 60).Where(n => 60 % n == 0 && n < 60).ToArray();
         private static readonly int[] CronHours = Enumerable.Range(1, 24).Where(n => 24 % n == 0).ToArray();
 
-        private static readonly Regex Short = new Regex(@"^\s*(?<n>\d{1,6})\s*(?<unit>s|sec|m|min|h|d)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         /// <summary>Intervals cron can repeat evenly, for messages: 1m, 2m, ... 30m, 1h, 2h, ... 24h.</summary>
         public static string CronIntervals =>
             string.Join(", ", CronMinutes.Select(m => m + "m")) + ", " + string.Join(", ", CronHours.Select(h => h + "h"));
@@ -35,37 +32,7 @@ namespace LinkedInPosts.Core.Queue
         /// Reads <c>5m</c>, <c>1h</c>, <c>90s</c>, <c>1d</c> (also <c>min</c>, <c>sec</c>) or a TimeSpan's text
         /// (<c>00:05:00</c>). Only the form is checked here; <see cref="Check"/> checks the range.
         /// </summary>
-        public static bool TryParse(string text, out TimeSpan interval)
-        {
-            interval = default;
-            if (text == null)
-            {
-                return false;
-            }
-            var match = Short.Match(text);
-            if (match.Success)
-            {
-                var n = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-                switch (match.Groups["unit"].Value.ToLowerInvariant())
-                {
-                    case "s":
-                    case "sec":
-                        interval = TimeSpan.FromSeconds(n);
-                        return true;
-                    case "m":
-                    case "min":
-                        interval = TimeSpan.FromMinutes(n);
-                        return true;
-                    case "h":
-                        interval = TimeSpan.FromHours(n);
-                        return true;
-                    default:
-                        interval = TimeSpan.FromDays(n);
-                        return true;
-                }
-            }
-            return TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out interval);
-        }
+        public static bool TryParse(string text, out TimeSpan interval) => DurationText.TryParse(text, out interval);
 
         /// <summary>Throws when the interval is not whole minutes from 1 minute to 1 day.</summary>
         public static void Check(TimeSpan interval)
