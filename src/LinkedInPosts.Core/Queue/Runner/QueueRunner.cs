@@ -39,7 +39,11 @@ namespace LinkedInPosts.Core.Queue.Runner
             var watch = Stopwatch.StartNew();
             var run = new QueueRun(_store, _connections, _options, progress);
             var evidence = new EvidenceResolver(run);
-            var publisher = new PostPublisher(run, evidence);
+            var publisher = new PostPublisher(run, evidence, new StoreLane());
+            // The window whose Sending commit is under way while the window before it is sent (see docs/queue.md, "The
+            // runner"): marked, not yet handed to SendWindowAsync.
+            MarkedWindow? ahead = null;
+            var completed = false;
             try
             {
                 await evidence.ResolveExpiredAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +61,14 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         while (batch.Count > 0)
                         {
-                            sent += await PublishWindowAsync(batch, run, publisher, cancellationToken).ConfigureAwait(false);
+                            var (window, counted) = await PrepareWindowAsync(batch, run, publisher, cancellationToken).ConfigureAwait(false);
+                            sent += counted;
+                            var previous = ahead;
+                            ahead = publisher.BeginMarking(window);
+                            if (previous != null)
+                            {
+                                await publisher.SendWindowAsync(previous, cancellationToken).ConfigureAwait(false);
+                            }
                         }
                     }
                     finally
@@ -70,9 +81,21 @@ namespace LinkedInPosts.Core.Queue.Runner
                         }
                     }
                 }
+                if (ahead != null)
+                {
+                    var last = ahead;
+                    ahead = null;
+                    await publisher.SendWindowAsync(last, cancellationToken).ConfigureAwait(false);
+                }
+                completed = true;
             }
             finally
             {
+                if (ahead != null)
+                {
+                    await publisher.ReturnQuietlyAsync(ahead).ConfigureAwait(false);
+                }
+                await publisher.FinishRecordingAsync(quiet: !completed).ConfigureAwait(false);
                 run.ReleaseHeld();
                 run.DeferThrottledAuthors();
             }
@@ -114,16 +137,16 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>
         /// Prepares the next posts of the batch (still Claimed, nothing sent) until <see cref="QueueRunOptions.SendWindow"/>
         /// are ready, the batch is empty, or preparing took a tenth of the lease (a slow upload: the ready posts
-        /// should not wait), then sends them as one window: one durable commit marks them all Sending, then their
-        /// create calls follow one by one (<see cref="PostPublisher.SendWindowAsync"/>). Returns how many posts
-        /// count towards MaxPosts.
+        /// should not wait). The window is then marked Sending in one durable commit and sent
+        /// (<see cref="PostPublisher.BeginMarking"/>, <see cref="PostPublisher.SendWindowAsync"/>). Returns the window
+        /// and how many posts count towards MaxPosts.
         /// </summary>
-        private async Task<int> PublishWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
+        private async Task<(IReadOnlyList<PreparedPost> Window, int Counted)> PrepareWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
         {
             var counted = 0;
             var window = new List<PreparedPost>();
             var started = run.Now;
-            var handedOver = false;
+            var prepared = false;
             try
             {
                 while (batch.Count > 0 && window.Count < _options.SendWindow)
@@ -141,21 +164,20 @@ namespace LinkedInPosts.Core.Queue.Runner
                         break;
                     }
                 }
-                handedOver = true;
-                await publisher.SendWindowAsync(window, cancellationToken).ConfigureAwait(false);
+                prepared = true;
+                return (window, counted);
             }
             finally
             {
                 // Stopped while preparing: the prepared posts are still Claimed, nothing sent; they are due again now.
-                if (!handedOver)
+                if (!prepared)
                 {
-                    foreach (var prepared in window)
+                    foreach (var ready in window)
                     {
-                        ReleaseQuietly(prepared.Post, run);
+                        ReleaseQuietly(ready.Post, run);
                     }
                 }
             }
-            return counted;
         }
 
         // Best effort while another error is on its way out: a claim left behind is released by its lease anyway.
