@@ -39,10 +39,13 @@ namespace LinkedInPosts.Core.Queue.Runner
             var watch = Stopwatch.StartNew();
             var run = new QueueRun(_store, _connections, _options, progress);
             var evidence = new EvidenceResolver(run);
-            var publisher = new PostPublisher(run, evidence, new StoreLane());
+            var lane = new StoreLane();
+            var publisher = new PostPublisher(run, evidence, lane);
             // The window whose Sending commit is under way while the window before it is sent (see docs/queue.md, "The
             // runner"): marked, not yet handed to SendWindowAsync.
             MarkedWindow? ahead = null;
+            // The next batch's claim, made on the lane while this batch is sent (only after a full batch: more may be due).
+            Task<IReadOnlyList<ScheduledPost>>? nextClaim = null;
             var completed = false;
             try
             {
@@ -52,10 +55,19 @@ namespace LinkedInPosts.Core.Queue.Runner
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var max = _options.MaxPosts == null ? _options.BatchSize : Math.Min(_options.BatchSize, _options.MaxPosts.Value - sent);
-                    var batch = new Queue<ScheduledPost>(_store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, max));
-                    if (batch.Count == 0)
+                    var claimed = nextClaim != null ? await nextClaim.ConfigureAwait(false) : _store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, max);
+                    nextClaim = null;
+                    if (claimed.Count == 0)
                     {
                         break;
+                    }
+                    var batch = new Queue<ScheduledPost>(claimed);
+                    // Never more than MaxPosts could still take, counting this whole batch as sent; held posts do not
+                    // count, so the prefetch may take too few (the loop then claims again), never too many.
+                    var nextMax = _options.MaxPosts == null ? _options.BatchSize : Math.Min(_options.BatchSize, _options.MaxPosts.Value - sent - claimed.Count);
+                    if (claimed.Count == max && nextMax > 0)
+                    {
+                        nextClaim = lane.Run(() => _store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, nextMax));
                     }
                     try
                     {
@@ -94,6 +106,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                 if (ahead != null)
                 {
                     await publisher.ReturnQuietlyAsync(ahead).ConfigureAwait(false);
+                }
+                if (nextClaim != null)
+                {
+                    await ReleaseQuietlyAsync(nextClaim, run).ConfigureAwait(false);
                 }
                 await publisher.FinishRecordingAsync(quiet: !completed).ConfigureAwait(false);
                 run.ReleaseHeld();
@@ -177,6 +193,24 @@ namespace LinkedInPosts.Core.Queue.Runner
                         ReleaseQuietly(ready.Post, run);
                     }
                 }
+            }
+        }
+
+        // A prefetched batch the run stopped before: nothing was done with it, so it is due again now.
+        private async Task ReleaseQuietlyAsync(Task<IReadOnlyList<ScheduledPost>> claim, QueueRun run)
+        {
+            IReadOnlyList<ScheduledPost> claimed;
+            try
+            {
+                claimed = await claim.ConfigureAwait(false);
+            }
+            catch (Errors.LinkedInQueueException)
+            {
+                return; // not claimed after all, or claimed and left to their lease
+            }
+            foreach (var untouched in claimed)
+            {
+                ReleaseQuietly(untouched, run);
             }
         }
 
