@@ -101,7 +101,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// Alternative text: one for a single picture or the article thumbnail, or one per image in order
-        /// (in a CSV cell separated by ';'; an empty one means none). Plain text, never escaped.
+        /// (in a CSV cell separated by ';'; an empty one: the Add-LinkedInMedia object's own, else none).
+        /// Plain text, never escaped.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? AltText { get; set; }
