@@ -255,13 +255,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             PostDraft draft;
             try
             {
-                draft = new PostDraft(author, Text ?? string.Empty)
-                {
-                    Format = Raw.IsPresent ? CommentaryFormat.Raw : CommentaryFormat.Text,
-                    Visibility = Visibility,
-                    IsReshareDisabledByAuthor = DisableReshare.IsPresent,
-                    Content = BuildContent(),
-                };
+                // The same builder as Register-LinkedInScheduledPost's rows: one set of rules for both.
+                draft = PostDraftBuilder.Build(Fields(), author);
             }
             catch (MediaPathException exception)
             {
@@ -323,70 +318,62 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             : (object?)Media ?? (Image.Length > 0 ? Image : null) ?? (object?)ArticleUrl ?? Poll ?? (object?)Reshare ?? string.Empty;
 
         /// <summary>
-        /// The content of the chosen parameter set, with paths resolved against the current PowerShell
-        /// location. Core checks counts, kinds it already knows and texts as the content is created.
+        /// The parameters of the chosen set as the user's fields, with paths resolved against the current
+        /// PowerShell location. <see cref="PostDraftBuilder"/> checks them; Core checks counts, kinds it
+        /// already knows and texts as the content is created.
         /// </summary>
-        private PostContent? BuildContent()
+        private PostFields Fields()
         {
+            var media = new List<MediaInput>();
+            var references = new List<MediaReference>();
             switch (ParameterSetName)
             {
                 case MediaSet:
-                    var media = Media!.Resolve(SessionState, nameof(Media), single: true)[0];
-                    return new MediaContent(media, Title ?? Media.Uploaded?.Title, SingleAltText(nameof(Media)) ?? Media.Uploaded?.AltText);
+                    media.Add(Media!);
+                    references.Add(Media!.Resolve(SessionState, nameof(Media), single: true)[0]);
+                    break;
                 case MultiImageSet:
-                    return new MultiImageContent(ImageItems());
-                case ArticleSet:
-                    var thumbnail = ArticleThumbnail?.Resolve(SessionState, nameof(ArticleThumbnail), single: true)[0];
-                    return new ArticleContent(ArticleUrl!, ArticleTitle ?? string.Empty, ArticleDescription, thumbnail,
-                        SingleAltText(nameof(ArticleThumbnail)) ?? ArticleThumbnail?.Uploaded?.AltText);
-                case PollSet:
-                    return new PollContent(Poll ?? string.Empty, PollOption, PollDuration);
-                case ReshareSet:
-                    var parent = ParsePostUrn(Reshare!);
-                    return new ReshareContent(parent);
-                default:
-                    return null;
+                    media.AddRange(Image);
+                    references.AddRange(Image.SelectMany(input => input.Resolve(SessionState, nameof(Image), single: false)));
+                    break;
             }
+            var thumbnail = ArticleThumbnail?.Resolve(SessionState, nameof(ArticleThumbnail), single: true)[0];
+            if (ArticleThumbnail != null)
+            {
+                media.Add(ArticleThumbnail);
+            }
+            return new PostFields
+            {
+                ChosenKind = KindOf(ParameterSetName),
+                Text = Text,
+                Media = references,
+                Uploaded = media.Where(m => m.Uploaded != null).Select(m => m.Uploaded!).ToList(),
+                AltText = AltText ?? Array.Empty<string>(),
+                Title = Title,
+                ArticleUrl = ArticleUrl?.OriginalString,
+                ArticleTitle = ArticleTitle,
+                ArticleDescription = ArticleDescription,
+                ArticleThumbnail = thumbnail,
+                Poll = Poll,
+                PollOption = PollOption,
+                PollDuration = ParameterSetName == PollSet ? PollDuration.ToString() : null,
+                Reshare = Reshare,
+                Visibility = Visibility.ToString(),
+                DisableReshare = DisableReshare.IsPresent,
+                Raw = Raw.IsPresent,
+            };
         }
 
-        private IEnumerable<MultiImageItem> ImageItems()
+        /// <summary>The kind each parameter set stands for: the set, not what is filled in, decides it here.</summary>
+        private static PostKind KindOf(string parameterSet) => parameterSet switch
         {
-            var images = Image
-                .SelectMany(input => input.Resolve(SessionState, nameof(Image), single: false).Select(reference => (input, reference)))
-                .ToList();
-            var altTexts = AltText ?? Array.Empty<string>();
-            if (altTexts.Length > 0 && altTexts.Length != images.Count)
-            {
-                throw new LinkedInValidationException("AltText",
-                    $"-AltText gives {altTexts.Length} text{(altTexts.Length == 1 ? string.Empty : "s")} for {images.Count} images. Give one per image, in the order of -Image (an empty one keeps the image's own).");
-            }
-            return images.Select((image, i) =>
-            {
-                var given = i < altTexts.Length && !string.IsNullOrEmpty(altTexts[i]) ? altTexts[i] : null;
-                return new MultiImageItem(image.reference, given ?? image.input.Uploaded?.AltText);
-            });
-        }
-
-        private string? SingleAltText(string forParameter)
-        {
-            var altTexts = AltText ?? Array.Empty<string>();
-            if (altTexts.Length > 1)
-            {
-                throw new LinkedInValidationException("AltText",
-                    $"-{forParameter} is one picture, but -AltText gives {altTexts.Length} texts. Give one alt text (several only go with -Image).");
-            }
-            return altTexts.Length == 1 && !string.IsNullOrEmpty(altTexts[0]) ? altTexts[0] : null;
-        }
-
-        private static LinkedInUrn ParsePostUrn(string value)
-        {
-            if (!LinkedInUrn.TryParse(value, out var urn))
-            {
-                throw new LinkedInValidationException(ReshareContent.Field,
-                    $"'{value}' is not a post URN. Give the URN of the post to reshare (urn:li:share:… or urn:li:ugcPost:…), for example from Get-LinkedInPost.");
-            }
-            return urn!;
-        }
+            MediaSet => PostKind.Media,
+            MultiImageSet => PostKind.MultiImage,
+            ArticleSet => PostKind.Article,
+            PollSet => PostKind.Poll,
+            ReshareSet => PostKind.Reshare,
+            _ => PostKind.Text,
+        };
 
         private string Describe(PostDraft draft, PostPreview preview, IReadOnlyList<MediaFile> uploads, LinkedInSession session)
         {

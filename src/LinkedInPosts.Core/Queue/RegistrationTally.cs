@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LinkedInPosts.Core.Queue
+{
+    /// <summary>
+    /// What one import (one Register-LinkedInScheduledPost pipeline) did with its rows: the outcome of each
+    /// registered row, the rows with errors and, under -WhatIf, the rows that would be registered; and the
+    /// summary and warning it ends with.
+    /// </summary>
+    public sealed class RegistrationTally
+    {
+        private readonly Dictionary<RegistrationOutcome, int> _counts = new Dictionary<RegistrationOutcome, int>();
+        private bool _accepted;
+
+        /// <summary>Rows that wrote an error.</summary>
+        public int Failed { get; private set; }
+
+        /// <summary>Rows that passed every check but were not registered (ShouldProcess said no: -WhatIf).</summary>
+        public int WouldRegister { get; private set; }
+
+        /// <summary>Rows the store added or updated.</summary>
+        public int Registered => Count(RegistrationOutcome.Added) + Count(RegistrationOutcome.Updated);
+
+        /// <summary>How many rows had <paramref name="outcome"/>.</summary>
+        public int Count(RegistrationOutcome outcome) => _counts.TryGetValue(outcome, out var n) ? n : 0;
+
+        /// <summary>A row wrote an error.</summary>
+        public void RowFailed() => Failed++;
+
+        /// <summary>A row passed every check and ShouldProcess declined it.</summary>
+        public void RowWouldRegister() => WouldRegister++;
+
+        /// <summary>A row passed every check and ShouldProcess accepted it: it goes to the queue.</summary>
+        public void RowAccepted() => _accepted = true;
+
+        /// <summary>The store registered a row with <paramref name="outcome"/>.</summary>
+        public void Record(RegistrationOutcome outcome) => _counts[outcome] = Count(outcome) + 1;
+
+        /// <summary>
+        /// The closing line: under -WhatIf (rows were checked but none accepted) what would be registered,
+        /// else what the queue at <paramref name="queuePath"/> now holds from this import.
+        /// </summary>
+        public string Summary(bool force, string queuePath)
+        {
+            if (!_accepted && WouldRegister > 0)
+            {
+                return $"{WouldRegister} would be registered, {Failed} with errors (nothing was written).";
+            }
+            return $"{Count(RegistrationOutcome.Added)} registered, {Count(RegistrationOutcome.AlreadyExists)} already there" +
+                (force ? $", {Count(RegistrationOutcome.Updated)} updated, {Count(RegistrationOutcome.NotUpdatable)} not updatable (already taken by a run)" : string.Empty) +
+                $", {Failed} with errors, in {queuePath}.";
+        }
+
+        /// <summary>A warning when every registered row was already in the queue (a re-import), else null.</summary>
+        public string? NothingNewWarning(bool force)
+        {
+            var seen = _counts.Values.Sum();
+            if (seen == 0 || Count(RegistrationOutcome.AlreadyExists) != seen)
+            {
+                return null;
+            }
+            return $"Nothing new was registered: all {seen} posts were already in the queue (matched by key)." +
+                (force ? string.Empty : " Use -Force to update the pending ones with these rows.");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Queue;
+using LinkedInPosts.PowerShell.Registration;
+
+namespace LinkedInPosts.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// Register-LinkedInScheduledPost's pipeline: per row, the connection and author (<see cref="RowAuthors"/>), then the request
+    /// (<see cref="RowRequestReader"/>), the key and the past, ShouldProcess, and the row into the
+    /// <see cref="RegistrationBatch"/>; what is written about the rows is <see cref="RegistrationReport"/>'s.
+    /// </summary>
+    public sealed partial class RegisterLinkedInScheduledPostCommand
+    {
+        private const int ProgressId = 1;
+        private const string ProgressActivity = "Registering scheduled posts";
+
+        private readonly ImportKeys _keys = new ImportKeys();
+        private RegistrationBatch? _batch;
+        private RegistrationReport? _report;
+        private RowRequestReader? _reader;
+        private RowAuthors? _authors;
+        private string _queuePath = string.Empty;
+        private string? _basePath;
+        private long _row;
+        private bool _stoppingWithError;
+
+        private RegistrationBatch Batch => _batch!;
+
+        private RegistrationReport Report => _report!;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            var queuePath = _queuePath = QueueAccess.ResolvePath(this, Path);
+            if (!string.IsNullOrWhiteSpace(BasePath))
+            {
+                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(BasePath);
+                _basePath = File.Exists(full) ? System.IO.Path.GetDirectoryName(full) : full;
+            }
+            _batch = new RegistrationBatch(() => QueueAccess.Open(this, queuePath), queuePath, Force ? RegistrationMode.UpdatePending : RegistrationMode.AddOnly);
+            _report = new RegistrationReport(this, queuePath);
+            _reader = new RowRequestReader(this, _basePath);
+            _authors = new RowAuthors(this, _report);
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _row++;
+            var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text);
+            try
+            {
+                Register(row);
+            }
+            catch (MediaPathException exception)
+            {
+                Report.RowError(row, exception, _basePath);
+            }
+            catch (LinkedInQueueException exception)
+            {
+                ThrowTerminatingError(QueueAccess.Record(exception, _queuePath));
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, row.Target));
+            }
+            catch (LinkedInException exception)
+            {
+                Report.RowError(row, exception);
+            }
+            if (_row % ProgressInterval == 0)
+            {
+                var tally = Report.Tally;
+                WriteProgress(new ProgressRecord(ProgressId, ProgressActivity,
+                    $"{_row.ToString("N0", CultureInfo.InvariantCulture)} rows read: {tally.Registered.ToString("N0", CultureInfo.InvariantCulture)} registered, {tally.Failed.ToString("N0", CultureInfo.InvariantCulture)} with errors"));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            Report.Results(Batch.Flush(), id => Batch.Store().Get(id));
+            if (_row >= ProgressInterval)
+            {
+                WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            Report.Summary();
+        }
+
+        /// <summary>Closes the queue, also after a stop or a terminating error (when EndProcessing does not run).</summary>
+        void IDisposable.Dispose()
+        {
+            _batch?.Dispose();
+            Dispose();
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            // Ctrl+C: the rows read so far and found good are committed (no output can be written now), so a
+            // stopped import loses nothing it had accepted and running it again completes it.
+            _batch?.FlushQuietly();
+            base.StopProcessing();
+        }
+
+        /// <summary>
+        /// Before a terminating error (a queue or token store failure, from this cmdlet or FindSession):
+        /// commits the rows accepted so far (up to a batch, waiting in the buffer) and writes their outputs
+        /// and the summary, as EndProcessing would, since it will not run. When the queue itself is what
+        /// failed, the flush fails too; the original error is then the one thrown.
+        /// </summary>
+        protected override void BeforeTerminatingError()
+        {
+            if (_stoppingWithError || _batch == null)
+            {
+                return;
+            }
+            _stoppingWithError = true;
+            IReadOnlyList<RowResult> results;
+            try
+            {
+                results = Batch.Flush();
+            }
+            catch (LinkedInException)
+            {
+                return;
+            }
+            Report.Results(results, id => Batch.Store().Get(id));
+            Report.Summary();
+        }
+
+        private void Register(RegistrationRow row)
+        {
+            var connection = ConnectionName(Connection);
+            var author = _authors!.AuthorOf(row, connection, Author);
+            if (author == null)
+            {
+                return;
+            }
+
+            var read = _reader!.Read(row, author, connection);
+            if (read.Key != null && IsRepeated(row, read.Key))
+            {
+                return;
+            }
+            if (!AllowPast.IsPresent)
+            {
+                CheckPast(read);
+            }
+            if (read.Time.Warning != null)
+            {
+                WriteWarning(row.Prefix(row.Column(nameof(ScheduledAt))) + read.Time.Warning);
+            }
+            if (!ShouldProcess(read.Describe(), Force ? "Register, or update if pending" : "Register scheduled post"))
+            {
+                Report.Tally.RowWouldRegister();
+                return;
+            }
+            Report.Tally.RowAccepted();
+
+            var built = ScheduledPostBuilder.Build(read.Request, Batch.Store().Media);
+            if (read.Key == null && IsRepeated(row, built.Key))
+            {
+                return;
+            }
+            Report.Results(Batch.Add(row, built), id => Batch.Store().Get(id));
+        }
+
+        /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>
+        private bool IsRepeated(RegistrationRow row, string key)
+        {
+            var repeated = _keys.Repeated(key, row.Number);
+            if (repeated != null)
+            {
+                Report.RowError(row, repeated, ErrorIds.ScheduledPostDuplicateKey, ErrorCategory.InvalidData, null, row.Column(nameof(Key)),
+                    "Give each post its own Key (or remove the repeated row).");
+            }
+            return repeated != null;
+        }
+
+        /// <summary>A time in the past is an error when <see cref="PastTimeRule"/> says so for the post queued under the row's key.</summary>
+        private void CheckPast(RowRequest read)
+        {
+            var now = ModuleClock.Current.GetUtcNow();
+            if (read.Time.Utc >= now)
+            {
+                return;
+            }
+            var existing = Batch.Queued(read.Key ?? ScheduledPostKeyPreview.Derive(read.Request));
+            if (PastTimeRule.Refuses(existing, Force.IsPresent, read.Time.Utc))
+            {
+                read.Time.EnsureNotPast(now);
+            }
+        }
+    }
+}

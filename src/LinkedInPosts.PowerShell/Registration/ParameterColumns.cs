@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using LinkedInPosts.PowerShell.Cmdlets;
+
+namespace LinkedInPosts.PowerShell.Registration
+{
+    /// <summary>
+    /// The CSV column names each Register-LinkedInScheduledPost parameter binds from: its name and its
+    /// aliases, read from the cmdlet's attributes so an alias added there is named in errors too.
+    /// </summary>
+    internal static class ParameterColumns
+    {
+        private static readonly Dictionary<string, string[]> Names = typeof(RegisterLinkedInScheduledPostCommand)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes(typeof(ParameterAttribute), false).Length > 0)
+            .ToDictionary(
+                p => p.Name,
+                p => new[] { p.Name }.Concat(p.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().SelectMany(a => a.AliasNames)).ToArray(),
+                StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>True when <paramref name="name"/> is one of the cmdlet's parameters.</summary>
+        public static bool IsParameter(string name) => Names.ContainsKey(name);
+
+        /// <summary>The parameter's name and aliases, in that order; empty for an unknown parameter.</summary>
+        public static IReadOnlyList<string> Of(string parameter) =>
+            Names.TryGetValue(parameter, out var names) ? names : Array.Empty<string>();
+    }
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Cmdlets;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Queue;
+
+namespace LinkedInPosts.PowerShell.Registration
+{
+    /// <summary>
+    /// What Register-LinkedInScheduledPost writes about its rows: one error per bad row, naming the row
+    /// number, the column at fault and the fix; one object per registered row; the warning for a post a
+    /// run has taken; and the closing summary. It keeps the <see cref="RegistrationTally"/> those come from.
+    /// </summary>
+    internal sealed class RegistrationReport
+    {
+        private readonly RegisterLinkedInScheduledPostCommand _command;
+        private readonly string _queuePath;
+
+        public RegistrationReport(RegisterLinkedInScheduledPostCommand command, string queuePath)
+        {
+            _command = command;
+            _queuePath = queuePath;
+        }
+
+        public RegistrationTally Tally { get; } = new RegistrationTally();
+
+        /// <summary>Writes the error of a row and counts the row as failed.</summary>
+        public void RowError(RegistrationRow row, string message, string errorId, ErrorCategory category, Exception? exception, string? column, string? fix)
+        {
+            Tally.RowFailed();
+            var full = row.Prefix(column) + message;
+            var record = new ErrorRecord(exception ?? new InvalidOperationException(full), errorId, category, row.Target)
+            {
+                ErrorDetails = new ErrorDetails(full) { RecommendedAction = fix },
+            };
+            _command.WriteError(record);
+        }
+
+        /// <summary>A row Core refused, named by the column its field stands for.</summary>
+        public void RowError(RegistrationRow row, LinkedInException exception) =>
+            RowError(row, exception.Message, exception.ErrorId, LinkedInErrorRecords.CategoryOf(exception), exception,
+                ColumnOf(row, exception), LinkedInErrorRecords.RecommendedActionFor(exception));
+
+        /// <summary>A media path that names no file, with where relative paths start.</summary>
+        public void RowError(RegistrationRow row, MediaPathException exception, string? basePath)
+        {
+            var start = basePath ?? _command.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            RowError(row, exception.Message, ErrorIds.MediaFileNotFound, ErrorCategory.ObjectNotFound, new ItemNotFoundException(exception.Message, exception),
+                row.MediaColumn ?? row.Column(nameof(_command.Media)),
+                "Check the path; relative paths start at " + start + (basePath == null ? " (give -BasePath with the CSV's folder)." : " (-BasePath)."));
+        }
+
+        /// <summary>Writes the object (or error, or warning) for each row the queue answered, and counts their outcomes.</summary>
+        public void Results(IReadOnlyList<RowResult> results, Func<long, ScheduledPost?> get)
+        {
+            foreach (var each in results)
+            {
+                var result = each.Result;
+                var row = each.Pending.Row;
+                if (result.Outcome == RegistrationOutcome.Invalid)
+                {
+                    RowError(row, "The queue refused the post: " + result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
+                    continue;
+                }
+                Tally.Record(result.Outcome);
+                var stored = result.Outcome == RegistrationOutcome.Added || result.Outcome == RegistrationOutcome.Updated
+                    ? AsStored(each.Pending.Post, result)
+                    : result.Id.HasValue ? get(result.Id.Value) : null;
+                if (stored != null)
+                {
+                    _command.WriteObject(LinkedInScheduledPost.From(stored, _queuePath, result.Outcome));
+                }
+                if (result.Outcome == RegistrationOutcome.NotUpdatable)
+                {
+                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} (a queue run has taken it), so it was not updated.");
+                }
+            }
+        }
+
+        /// <summary>The closing summary (Verbose and Information), and a warning when nothing new was registered.</summary>
+        public void Summary()
+        {
+            var force = _command.Force.IsPresent;
+            var summary = Tally.Summary(force, _queuePath);
+            _command.WriteVerbose(summary);
+            _command.WriteInformation(summary, new[] { "LinkedInPosts", "Summary" });
+            var warning = Tally.NothingNewWarning(force);
+            if (warning != null)
+            {
+                _command.WriteWarning(warning);
+            }
+        }
+
+        /// <summary>The post as it now is in the queue, without reading it back: what was written, with the id and state the store gave.</summary>
+        private static ScheduledPost AsStored(NewScheduledPost built, RegistrationResult result) => new ScheduledPost
+        {
+            Id = result.Id ?? 0,
+            Key = built.Key,
+            Connection = built.Connection,
+            Author = built.Author,
+            ScheduledAtUtc = built.ScheduledAt.ToUniversalTime(),
+            DueAtUtc = built.ScheduledAt.ToUniversalTime(),
+            TimeZoneId = built.TimeZoneId,
+            State = result.State ?? QueueState.Pending,
+            PayloadJson = built.PayloadJson,
+            MediaHashes = built.MediaHashes,
+            CreatedAt = ModuleClock.Current.GetUtcNow(),
+            UpdatedAt = ModuleClock.Current.GetUtcNow(),
+        };
+
+        /// <summary>The column a validation field stands for, as this row names it (a column name or alias).</summary>
+        private string? ColumnOf(RegistrationRow row, LinkedInException exception)
+        {
+            if (exception is LinkedInMediaException)
+            {
+                return row.Column(nameof(_command.Media));
+            }
+            if (!(exception is LinkedInValidationException validation))
+            {
+                return null;
+            }
+            switch (validation.Field)
+            {
+                case "Commentary":
+                    return row.Column(nameof(_command.Text));
+                case ScheduleTime.DefaultField:
+                    return row.TimeColumns ? row.Column(nameof(_command.Date)) + "/" + row.Column(nameof(_command.Time)) : row.Column(nameof(_command.ScheduledAt));
+                case "Thumbnail":
+                    return row.Column(nameof(_command.ArticleThumbnail));
+                case ArticleContent.Field:
+                    return IsWebAddress(_command.ArticleUrl) ? row.Column(nameof(_command.ArticleTitle)) : row.Column(nameof(_command.ArticleUrl));
+                case "Comment":
+                    return row.Column(nameof(_command.FirstComment));
+                case PostDraftBuilder.KindField:
+                    return "Media/ArticleUrl/Poll/Reshare";
+                case "Media":
+                    return row.MediaColumn ?? row.Column(nameof(_command.Media));
+                default:
+                    return ParameterColumns.IsParameter(validation.Field) ? row.Column(validation.Field) : validation.Field;
+            }
+        }
+
+        private static bool IsWebAddress(string? text) =>
+            !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Management.Automation;
+
+namespace LinkedInPosts.PowerShell.Registration
+{
+    /// <summary>
+    /// One input of Register-LinkedInScheduledPost: its row number in the pipeline (1-based, null on the
+    /// command line) and the row itself, and how errors about it name the row and its columns.
+    /// </summary>
+    internal sealed class RegistrationRow
+    {
+        public RegistrationRow(long? number, PSObject? row, string? text)
+        {
+            Number = number;
+            Row = row;
+            Target = (object?)row ?? text;
+        }
+
+        /// <summary>The row's number in the pipeline; null for a post given on the command line.</summary>
+        public long? Number { get; }
+
+        /// <summary>The row (an Import-Csv row or any object), or null on the command line.</summary>
+        public PSObject? Row { get; }
+
+        /// <summary>What the row's errors are about (their TargetObject): the row, else the post's text.</summary>
+        public object? Target { get; }
+
+        /// <summary>True when the time came from separate Date and Time columns.</summary>
+        public bool TimeColumns { get; set; }
+
+        /// <summary>The column the media came from when it is not the Media parameter's own (Path, ArticleThumbnail).</summary>
+        public string? MediaColumn { get; set; }
+
+        /// <summary>The text of a column no parameter binds (null when the row has no such column).</summary>
+        public string? Cell(string name)
+        {
+            var value = Row?.Properties[name]?.Value;
+            return value is PSObject wrapped ? wrapped.BaseObject?.ToString() : value?.ToString();
+        }
+
+        /// <summary>The row's column that a parameter took its value from (a name or alias), else the parameter's name.</summary>
+        public string Column(string parameter)
+        {
+            if (Row != null)
+            {
+                foreach (var name in ParameterColumns.Of(parameter))
+                {
+                    var property = Row.Properties[name];
+                    if (property != null)
+                    {
+                        return property.Name;
+                    }
+                }
+            }
+            return parameter;
+        }
+
+        /// <summary>"Row 7 (CSV line 8), column 'When': " for a pipeline row, "-When: " otherwise.</summary>
+        public string Prefix(string? column)
+        {
+            if (Number == null)
+            {
+                return column == null ? string.Empty : $"-{column}: ";
+            }
+            var where = $"Row {Number} (CSV line {Number + 1})";
+            return column == null ? where + ": " : $"{where}, column '{column}': ";
+        }
+    }
+}

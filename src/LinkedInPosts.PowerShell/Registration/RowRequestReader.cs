@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Cmdlets;
+using LinkedInPosts.PowerShell.Infrastructure;
+using LinkedInPosts.PowerShell.Media;
+
+namespace LinkedInPosts.PowerShell.Registration
+{
+    /// <summary>
+    /// Turns what Register-LinkedInScheduledPost bound for one row into a checked <see cref="RowRequest"/>:
+    /// the time (ScheduledAt, or Date and Time), the media resolved against -BasePath, the cells no
+    /// parameter binds (Path, DisableReshare, Raw), and the draft, built by <see cref="PostDraftBuilder"/>
+    /// as New-LinkedInPost's is. Blank cells are left-out values, as Import-Csv gives every column.
+    /// </summary>
+    internal sealed class RowRequestReader
+    {
+        private readonly RegisterLinkedInScheduledPostCommand _command;
+        private readonly string? _basePath;
+
+        public RowRequestReader(RegisterLinkedInScheduledPostCommand command, string? basePath)
+        {
+            _command = command;
+            _basePath = basePath;
+        }
+
+        /// <summary>
+        /// The request for <paramref name="row"/>, posted by <paramref name="author"/> with <paramref name="connection"/>,
+        /// checked by every rule that needs no queue (the past is checked once the key is known).
+        /// </summary>
+        /// <exception cref="LinkedInException">The row is not a valid post; the field names the column.</exception>
+        /// <exception cref="MediaPathException">A media path names no file.</exception>
+        public RowRequest Read(RegistrationRow row, LinkedInUrn author, string connection)
+        {
+            var time = ResolveTime(row);
+            var fields = Fields(row);
+            var draft = fields.ToDraft(author);
+            var key = string.IsNullOrWhiteSpace(_command.Key) ? null : _command.Key!.Trim();
+            var request = new ScheduleRequest(draft, connection, time.Utc, time.TimeZoneId)
+            {
+                FirstComment = string.IsNullOrEmpty(_command.FirstComment) ? null : _command.FirstComment,
+                Key = key,
+            };
+            ScheduledPostCheck.Validate(request);
+            return new RowRequest(request, time, fields.Kind());
+        }
+
+        private ScheduledPostFields Fields(RegistrationRow row)
+        {
+            var uploaded = new List<UploadedMedia>();
+            return new ScheduledPostFields
+            {
+                // A string piped in (not a row) is the text, as for New-LinkedInPost.
+                Text = _command.Text ?? (_command.InputObject?.BaseObject as string),
+                Media = ResolveMedia(row, uploaded),
+                AltText = List(_command.AltText, keepEmpty: true),
+                Title = _command.Title,
+                ArticleUrl = _command.ArticleUrl,
+                ArticleTitle = _command.ArticleTitle,
+                ArticleDescription = _command.ArticleDescription,
+                ArticleThumbnail = ResolveThumbnail(row, uploaded),
+                Uploaded = uploaded,
+                Poll = _command.Poll,
+                PollOption = List(_command.PollOption, keepEmpty: false),
+                PollDuration = _command.PollDuration,
+                Reshare = _command.Reshare,
+                Visibility = _command.Visibility,
+                DisableReshare = _command.DisableReshare.IsPresent || ScheduledPostFields.ParseFlag(row.Cell("DisableReshare"), "DisableReshare"),
+                Raw = _command.Raw.IsPresent || ScheduledPostFields.ParseFlag(row.Cell("Raw"), "Raw"),
+            };
+        }
+
+        private ScheduleTime ResolveTime(RegistrationRow row)
+        {
+            var now = ModuleClock.Current.GetUtcNow();
+            var zone = string.IsNullOrWhiteSpace(_command.TimeZone) ? null : _command.TimeZone!.Trim();
+            var at = Unwrap(_command.ScheduledAt);
+            if (!IsEmpty(at))
+            {
+                // The past is checked once the key is known: a post already queued is no error.
+                return ScheduleTime.Resolve(at!, zone, now, allowPast: true);
+            }
+            var date = Unwrap(_command.Date);
+            var time = Unwrap(_command.Time);
+            if (!IsEmpty(date) || !IsEmpty(time))
+            {
+                row.TimeColumns = true;
+                return ScheduleTime.ResolveDateAndTime(IsEmpty(date) ? null! : date!, IsEmpty(time) ? null! : time!, zone, now, allowPast: true);
+            }
+            throw new LinkedInValidationException(ScheduleTime.DefaultField,
+                "The post has no time: give ScheduledAt (or When, PublishAt), or Date and Time, e.g. 2026-12-24 09:30.");
+        }
+
+        private IReadOnlyList<MediaReference> ResolveMedia(RegistrationRow row, List<UploadedMedia> uploaded)
+        {
+            var inputs = (_command.Media ?? Array.Empty<MediaInput>()).Where(m => m != null).ToList();
+            if (inputs.All(IsEmptyInput))
+            {
+                // A Path column cannot bind to -Media by name (-Path is the queue file), so it is read here.
+                var path = row.Cell("Path");
+                inputs = string.IsNullOrWhiteSpace(path) ? new List<MediaInput>() : new List<MediaInput> { new MediaInput(path!) };
+                if (inputs.Count > 0)
+                {
+                    row.MediaColumn = "Path";
+                }
+            }
+            var references = new List<MediaReference>();
+            foreach (var input in inputs.Where(i => !IsEmptyInput(i)))
+            {
+                if (input.Uploaded != null || input.Urn != null)
+                {
+                    if (input.Uploaded != null)
+                    {
+                        uploaded.Add(input.Uploaded);
+                    }
+                    references.AddRange(input.Resolve(_command.SessionState, nameof(_command.Media), single: false));
+                    continue;
+                }
+                // One cell may hold several files (a.png;b.png); a FileInfo's path is taken as it is.
+                foreach (var part in input.IsLiteralPath ? new[] { input.Path! } : ScheduledPostFields.SplitList(input.Path))
+                {
+                    references.AddRange(ResolvePart(part, input.IsLiteralPath));
+                }
+            }
+            return references;
+        }
+
+        private IEnumerable<MediaReference> ResolvePart(string part, bool literal)
+        {
+            var one = new MediaInput(part);
+            if (one.Urn != null)
+            {
+                return new[] { MediaReference.FromUrn(one.Urn) };
+            }
+            var full = FromBase(part);
+            if (!ReferenceEquals(full, part) && !File.Exists(full) && !Directory.Exists(full) && !WildcardPattern.ContainsWildcardCharacters(part))
+            {
+                throw new MediaPathException(part, $"The file '{part}' does not exist (looked for {full}, relative to -BasePath {_basePath}).");
+            }
+            return MediaPaths.Resolve(_command.SessionState, full, literal).Select(MediaReference.FromFile);
+        }
+
+        private MediaReference? ResolveThumbnail(RegistrationRow row, List<UploadedMedia> uploaded)
+        {
+            var input = _command.ArticleThumbnail;
+            if (input == null || IsEmptyInput(input))
+            {
+                return null;
+            }
+            if (input.Path == null)
+            {
+                if (input.Uploaded != null)
+                {
+                    uploaded.Add(input.Uploaded);
+                }
+                return input.Resolve(_command.SessionState, nameof(_command.ArticleThumbnail), single: true)[0];
+            }
+            try
+            {
+                return MediaReference.FromFile(MediaPaths.ResolveOne(_command.SessionState, FromBase(input.Path.Trim()), input.IsLiteralPath, nameof(_command.ArticleThumbnail)));
+            }
+            catch (MediaPathException)
+            {
+                row.MediaColumn = row.Column(nameof(_command.ArticleThumbnail));
+                throw;
+            }
+        }
+
+        /// <summary>A relative path under -BasePath; the same string back when there is none (callers test that).</summary>
+        private string FromBase(string path) =>
+            _basePath != null && !Path.IsPathRooted(path) && !path.Contains(":") ? Path.Combine(_basePath, path) : path;
+
+        private static bool IsEmptyInput(MediaInput input) => input.Uploaded == null && input.Urn == null && string.IsNullOrWhiteSpace(input.Path);
+
+        private static IReadOnlyList<string> List(string[]? values, bool keepEmpty)
+        {
+            if (values == null || values.Length == 0)
+            {
+                return Array.Empty<string>();
+            }
+            // An empty value of several given on the command line (-AltText one, '') keeps its place, as an
+            // empty part of one cell (one;) does; one empty cell is still no value at all.
+            var items = values.SelectMany(v => keepEmpty && string.IsNullOrWhiteSpace(v) ? new[] { string.Empty } : ScheduledPostFields.SplitList(v, dropEmpty: !keepEmpty)).ToList();
+            return items.All(string.IsNullOrWhiteSpace) ? Array.Empty<string>() : items;
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private static bool IsEmpty(object? value) => value == null || (value is string text && string.IsNullOrWhiteSpace(text));
+    }
+}
