@@ -175,7 +175,8 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>
         /// Sets a new time for a Pending or Held post, or re-arms a Failed or Missed one (it becomes Pending).
         /// An Unconfirmed post is re-armed only with <paramref name="rearmUnconfirmed"/>: the caller asserts
-        /// that it was checked and is not on LinkedIn.
+        /// that it was checked and is not on LinkedIn. Re-arming (not moving a Pending or Held post) sets
+        /// <see cref="ScheduledPost.AttemptsAtRetry"/> to its attempts, so the runner gives it a fresh MaxAttempts.
         /// </summary>
         TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false);
 
