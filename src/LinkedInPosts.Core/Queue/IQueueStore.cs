@@ -50,6 +50,13 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>How many posts are in each state (states with none are left out).</summary>
         IReadOnlyDictionary<QueueState, int> CountByState();
 
+        /// <summary>
+        /// How many posts are in <paramref name="state"/>, and the ids of the first <paramref name="maxIds"/> of them by
+        /// scheduled time, from one snapshot. It must cost what the matching posts cost, not the size of the history:
+        /// every run asks it for the Unconfirmed posts (SQLite reads only the (state, scheduled_at, id) index).
+        /// </summary>
+        PostsInState FindInState(QueueState state, int maxIds);
+
         /// <summary>A post's attempts, first to last.</summary>
         IReadOnlyList<QueueAttempt> GetAttempts(long postId);
 
