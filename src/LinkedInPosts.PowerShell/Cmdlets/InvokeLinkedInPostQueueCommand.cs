@@ -79,7 +79,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int MaxPosts { get; set; }
 
-        /// <summary>How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed. Default: 5.</summary>
+        /// <summary>
+        /// How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed, counted since a
+        /// person last re-armed it (Set-LinkedInScheduledPost -Retry or -Resend gives it this many again). Default: 5.
+        /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateRange(1, 100)]
         public int MaxAttempts { get; set; } = 5;
