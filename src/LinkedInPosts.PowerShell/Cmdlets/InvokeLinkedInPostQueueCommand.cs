@@ -238,8 +238,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 "No run sends an Unconfirmed post again by itself, so every run reports this until each is settled.";
             var path = "'" + queuePath.Replace("'", "''") + "'";
             var action = $"List them: Get-LinkedInScheduledPost -State Unconfirmed -Path {path}. Look for each in its author's feed: if it is there, " +
-                "Set-LinkedInScheduledPost -Id <id> -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id <id> -Resend " +
-                "(or cancel it: Unregister-LinkedInScheduledPost -Id <id>).";
+                $"Set-LinkedInScheduledPost -Path {path} -Id <id> -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Path {path} -Id <id> -Resend " +
+                $"(or cancel it: Unregister-LinkedInScheduledPost -Path {path} -Id <id>).";
             return new ErrorRecord(new InvalidOperationException(message), ErrorIds.QueueNeedsAttention, ErrorCategory.OperationTimeout, ids)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
