@@ -50,6 +50,13 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>How many posts are in each state (states with none are left out).</summary>
         IReadOnlyDictionary<QueueState, int> CountByState();
 
+        /// <summary>
+        /// How many posts are in <paramref name="state"/>, and the ids of the first <paramref name="maxIds"/> of them by
+        /// scheduled time, from one snapshot. It must cost what the matching posts cost, not the size of the history:
+        /// every run asks it for the Unconfirmed posts (SQLite reads only the (state, scheduled_at, id) index).
+        /// </summary>
+        PostsInState FindInState(QueueState state, int maxIds);
+
         /// <summary>A post's attempts, first to last.</summary>
         IReadOnlyList<QueueAttempt> GetAttempts(long postId);
 
@@ -182,7 +189,8 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>
         /// Sets a new time for a Pending or Held post, or re-arms a Failed or Missed one (it becomes Pending).
         /// An Unconfirmed post is re-armed only with <paramref name="rearmUnconfirmed"/>: the caller asserts
-        /// that it was checked and is not on LinkedIn.
+        /// that it was checked and is not on LinkedIn. Re-arming (not moving a Pending or Held post) sets
+        /// <see cref="ScheduledPost.AttemptsAtRetry"/> to its attempts, so the runner gives it a fresh MaxAttempts.
         /// </summary>
         TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false);
 

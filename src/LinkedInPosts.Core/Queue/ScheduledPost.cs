@@ -36,8 +36,20 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>SHA-256 hashes (lowercase hex) of the media files in the queue's media folder, in order.</summary>
         public IReadOnlyList<string> MediaHashes { get; set; } = Array.Empty<string>();
 
-        /// <summary>How many attempts were recorded.</summary>
+        /// <summary>How many attempts were recorded, over the post's whole life (the attempts table's rows).</summary>
         public int Attempts { get; set; }
+
+        /// <summary>
+        /// What <see cref="Attempts"/> was when a person last re-armed the post (Set-LinkedInScheduledPost -Retry of a
+        /// Failed or Missed post, -Resend of an Unconfirmed one); 0 if nobody did.
+        /// </summary>
+        public int AttemptsAtRetry { get; set; }
+
+        /// <summary>
+        /// The attempts since a person last re-armed the post: what the runner holds against MaxAttempts, so a retry
+        /// gets a fresh budget while <see cref="Attempts"/> keeps the whole history.
+        /// </summary>
+        public int AttemptsSinceRetry => Math.Max(0, Attempts - AttemptsAtRetry);
 
         /// <summary>The last attempt's error message, if it failed (never a secret).</summary>
         public string? LastError { get; set; }

@@ -20,9 +20,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// twice; LinkedIn's retryable errors are tried again later with back-off; posts overdue by more than
     /// -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
     /// token store, as made by Connect-LinkedIn; it never prompts or opens a browser. Writes one result per
-    /// post touched as it finishes, then a summary. Every post that failed, was missed or is unconfirmed, every
+    /// post touched as it finishes, then a summary. Every post that failed, was missed or became unconfirmed, every
     /// failed first comment and every connection that cannot be used (its posts stay Pending) is an error
-    /// record, so $? is $false and the task's exit code is non-zero for monitoring. -WhatIf shows what a run
+    /// record, so $? is $false and the task's exit code is non-zero for monitoring. Failed and Missed posts are
+    /// final and are reported by the run that made them so; Unconfirmed posts wait for a person, so every run
+    /// (not only the one that left them) writes one LinkedInQueueNeedsAttention error naming how many there are
+    /// and their ids, until each is confirmed, re-sent or cancelled. -WhatIf shows what a run
     /// would send now (the exact escaped text) and which posts it would mark Missed, and changes nothing.
     /// A queue file that does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the
     /// terminating error LinkedInQueueNotFound: no empty queue is created, so such a task fails visibly.
@@ -76,7 +79,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int MaxPosts { get; set; }
 
-        /// <summary>How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed. Default: 5.</summary>
+        /// <summary>
+        /// How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed, counted since a
+        /// person last re-armed it (Set-LinkedInScheduledPost -Retry or -Resend gives it this many again). Default: 5.
+        /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateRange(1, 100)]
         public int MaxAttempts { get; set; } = 5;
@@ -150,6 +156,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 WriteError(ConnectionProblem(problem, connections.ReconnectCommandFor(problem.Connection)));
             }
+            if (report.UnconfirmedInQueue > 0)
+            {
+                WriteError(UnconfirmedWaiting(report, queue.Location));
+            }
             WriteObject(new LinkedInQueueRunSummary(report, queue.Location, _commentsFailed));
         }
 
@@ -210,6 +220,30 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 + " The post itself is up: do not post it again.";
             return Record(ErrorIds.FirstCommentFailed, CategoryOf(post.FirstCommentErrorId), post, message,
                 (unknown ? "Look at the post's comments" : "Add the comment yourself on the post") + $" ({post.Url ?? post.PostUrn}); the post needs nothing more.");
+        }
+
+        /// <summary>
+        /// The one record, in every run, for the Unconfirmed posts in the queue: no run settles them, so without it a
+        /// task would fail once, in the run that left one Unconfirmed, and look healthy ever after.
+        /// </summary>
+        private static ErrorRecord UnconfirmedWaiting(QueueRunReport report, string queuePath)
+        {
+            var count = report.UnconfirmedInQueue;
+            var ids = report.UnconfirmedIds.ToArray();
+            var listed = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            var more = count > ids.Length ? $" and {(count - ids.Length).ToString(CultureInfo.InvariantCulture)} more" : string.Empty;
+            var posts = count == 1 ? "1 post" : count.ToString(CultureInfo.InvariantCulture) + " posts";
+            var message = $"{posts} in the queue {queuePath} {(count == 1 ? "is" : "are")} Unconfirmed and wait{(count == 1 ? "s" : string.Empty)} for a person " +
+                $"(id{(ids.Length == 1 ? string.Empty : "s")} {listed}{more}): a run sent {(count == 1 ? "it" : "each")} and could not tell whether LinkedIn created it. " +
+                "No run sends an Unconfirmed post again by itself, so every run reports this until each is settled.";
+            var path = "'" + queuePath.Replace("'", "''") + "'";
+            var action = $"List them: Get-LinkedInScheduledPost -State Unconfirmed -Path {path}. Look for each in its author's feed: if it is there, " +
+                $"Set-LinkedInScheduledPost -Path {path} -Id <id> -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Path {path} -Id <id> -Resend " +
+                $"(or cancel it: Unregister-LinkedInScheduledPost -Path {path} -Id <id>).";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.QueueNeedsAttention, ErrorCategory.OperationTimeout, ids)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+            };
         }
 
         private static ErrorRecord ConnectionProblem(QueueConnectionProblem problem, string reconnect)

@@ -14,7 +14,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <summary>
     /// Changes a post in the schedule queue: a new time (-ScheduledAt, -TimeZone) or new text or media for a
     /// Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
-    /// Missed post (now, or at -ScheduledAt); -Hold pauses a Pending post and -Resume releases it; an
+    /// Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a Pending post and -Resume releases it; an
     /// Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
     /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. A post a runner
     /// holds (Claimed, Sending) is never changed.
@@ -94,7 +94,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public MediaInput[]? Media { get; set; }
 
-        /// <summary>Re-arms a Failed or Missed post: it becomes Pending, due now or at -ScheduledAt.</summary>
+        /// <summary>
+        /// Re-arms a Failed or Missed post: it becomes Pending, due now or at -ScheduledAt, and gets the full
+        /// Invoke-LinkedInPostQueue -MaxAttempts again (Attempts keeps the whole history; AttemptsSinceRetry starts at 0).
+        /// </summary>
         [Parameter(ParameterSetName = RetrySet, Mandatory = true)]
         public SwitchParameter Retry { get; set; }
 
@@ -116,8 +119,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? PostUrn { get; set; }
 
         /// <summary>
-        /// Re-arms an Unconfirmed post to be sent again. Only when you checked it is NOT on LinkedIn: if it is,
-        /// it is posted twice. Asks for confirmation unless -Force.
+        /// Re-arms an Unconfirmed post to be sent again, with the full -MaxAttempts again. Only when you checked it
+        /// is NOT on LinkedIn: if it is, it is posted twice. Asks for confirmation unless -Force.
         /// </summary>
         [Parameter(ParameterSetName = ResendSet, Mandatory = true)]
         public SwitchParameter Resend { get; set; }

@@ -99,5 +99,11 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         /// <summary>Invoke-LinkedInPostQueue: whether a scheduled post was published is unknown and the evidence did not settle it; a person must look.</summary>
         public const string ScheduledPostUnconfirmed = "LinkedInScheduledPostUnconfirmed";
+
+        /// <summary>
+        /// Invoke-LinkedInPostQueue, every run: the queue still holds Unconfirmed posts (from this run or earlier ones)
+        /// that wait for a person, so the run is not successful until they are confirmed, re-sent or cancelled.
+        /// </summary>
+        public const string QueueNeedsAttention = "LinkedInQueueNeedsAttention";
     }
 }

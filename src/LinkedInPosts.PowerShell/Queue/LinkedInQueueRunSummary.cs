@@ -15,7 +15,7 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The exit code of a run where nothing needs a person.</summary>
         public const int Success = 0;
 
-        /// <summary>The exit code of a run where something needs a person (a failed, missed or unconfirmed post, a failed comment, a connection that cannot be used).</summary>
+        /// <summary>The exit code of a run where something needs a person (a post it failed or missed, any unconfirmed post in the queue, a failed comment, a connection that cannot be used).</summary>
         public const int Attention = 1;
 
         internal LinkedInQueueRunSummary(QueueRunReport report, string queue, int commentsFailed)
@@ -31,6 +31,7 @@ namespace LinkedInPosts.PowerShell.Queue
             Held = report.Held;
             Deferred = report.Deferred;
             Unconfirmed = report.Unconfirmed;
+            UnconfirmedInQueue = report.UnconfirmedInQueue;
             FirstCommentsFailed = commentsFailed;
             Posts = report.Posts.Count;
             ConnectionProblems = report.ConnectionProblems.Select(p => p.Connection).ToArray();
@@ -73,8 +74,14 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>Moved on because the member's daily limit is spent.</summary>
         public int Deferred { get; }
 
-        /// <summary>Outcome unknown and not settled by evidence: a person must look.</summary>
+        /// <summary>Left Unconfirmed by this run (outcome unknown, not settled by evidence): a person must look.</summary>
         public int Unconfirmed { get; }
+
+        /// <summary>
+        /// Every Unconfirmed post in the queue after this run, this run's and earlier runs': while there is one,
+        /// <see cref="NeedsAttention"/> is true and the run writes LinkedInQueueNeedsAttention.
+        /// </summary>
+        public int UnconfirmedInQueue { get; }
 
         /// <summary>Published posts whose first comment failed.</summary>
         public int FirstCommentsFailed { get; }
@@ -98,7 +105,8 @@ namespace LinkedInPosts.PowerShell.Queue
             }.Where(p => p.Item1 > 0).Select(p => p.Item1.ToString(CultureInfo.InvariantCulture) + " " + p.Item2).ToList();
             var counts = parts.Count == 0 ? "nothing due" : string.Join(", ", parts);
             var problems = ConnectionProblems.Length == 0 ? string.Empty : "; connections not usable: " + string.Join(", ", ConnectionProblems);
-            return $"Queue run: {counts}{problems} in {Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" + (NeedsAttention ? "; NEEDS ATTENTION" : string.Empty);
+            var waiting = UnconfirmedInQueue == 0 ? string.Empty : "; " + UnconfirmedInQueue.ToString(CultureInfo.InvariantCulture) + " unconfirmed in the queue";
+            return $"Queue run: {counts}{problems}{waiting} in {Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" + (NeedsAttention ? "; NEEDS ATTENTION" : string.Empty);
         }
     }
 }

@@ -61,8 +61,14 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The comment added once the post is up, or null.</summary>
         public string? FirstComment { get; set; }
 
-        /// <summary>How many attempts were recorded.</summary>
+        /// <summary>How many attempts were recorded, over the post's whole life.</summary>
         public int Attempts { get; set; }
+
+        /// <summary>
+        /// The attempts since a person last re-armed it (-Retry, -Resend): what Invoke-LinkedInPostQueue -MaxAttempts
+        /// counts, so a retried post gets the full number of tries again. Equal to Attempts if nobody did.
+        /// </summary>
+        public int AttemptsSinceRetry { get; set; }
 
         /// <summary>The last attempt's error message, if it failed.</summary>
         public string? LastError { get; set; }
@@ -101,6 +107,7 @@ namespace LinkedInPosts.PowerShell.Queue
                 Connection = post.Connection,
                 Author = post.Author,
                 Attempts = post.Attempts,
+                AttemptsSinceRetry = post.AttemptsSinceRetry,
                 LastError = post.LastError,
                 PostUrn = post.PostUrn,
                 PublishedAt = post.PublishedAt?.UtcDateTime,

@@ -20,11 +20,11 @@ public sealed class QueryPlanTests : IDisposable
         using var raw = _queue.Raw();
         using var command = raw.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "@now", "@runner", "@token", "@lease", "@max" })
+        foreach (var name in new[] { "@now", "@runner", "@token", "@lease", "@max", "@state" })
         {
             if (sql.Contains(name, StringComparison.Ordinal))
             {
-                command.Parameters.AddWithValue(name, name == "@max" ? 10 : "2026-03-01T08:00:00.000Z");
+                command.Parameters.AddWithValue(name, name == "@max" ? 10 : name == "@state" ? "Unconfirmed" : "2026-03-01T08:00:00.000Z");
             }
         }
         using var reader = command.ExecuteReader();
@@ -55,5 +55,18 @@ public sealed class QueryPlanTests : IDisposable
         Assert.Contains(release, step => step.Contains("posts_claimed_lease (lease_until<?)", StringComparison.Ordinal));
         Assert.Contains(expired, step => step.Contains("posts_sending_lease (lease_until<?)", StringComparison.Ordinal));
         Assert.DoesNotContain(release.Concat(expired), step => step.StartsWith("SCAN posts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_runs_count_of_Unconfirmed_posts_reads_only_the_state_index()
+    {
+        var count = Plan(SqliteQueueStore.CountInStateSql);
+        var ids = Plan(SqliteQueueStore.IdsInStateSql);
+
+        // A covering index search on state: the published history is never read, and the ids need no sort.
+        Assert.Contains(count, step => step.Contains("USING COVERING INDEX posts_state_scheduled (state=?)", StringComparison.Ordinal));
+        Assert.Contains(ids, step => step.Contains("USING COVERING INDEX posts_state_scheduled (state=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(count.Concat(ids), step => step.StartsWith("SCAN posts", StringComparison.Ordinal));
+        Assert.DoesNotContain(ids, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 }

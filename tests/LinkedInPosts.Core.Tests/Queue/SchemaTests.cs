@@ -169,6 +169,52 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Migrating_version_2_gives_the_posts_a_person_already_re_armed_their_fresh_attempt_budget()
+    {
+        var path = CreateFromFixture(2);
+        using (var raw = TestQueue.RawConnection(path))
+        {
+            // Waiting again although their history ends in Failed (-Retry) or Unknown (-Resend of an Unconfirmed
+            // post): a person re-armed them. One that is merely backing off ends in Retry and keeps counting.
+            TestQueue.Execute(raw, @"
+INSERT INTO posts (id, key, connection, author, scheduled_at, time_zone, due_at, state, payload, attempts, created_at, updated_at) VALUES
+ (10, 're-armed-failed', 'work', 'urn:li:person:abc', '2026-04-01T09:00:00.000Z', 'UTC', '2026-04-01T09:00:00.000Z', 'Pending', '{}', 2, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
+ (11, 'backing-off', 'work', 'urn:li:person:abc', '2026-04-01T09:00:00.000Z', 'UTC', '2026-04-01T09:00:00.000Z', 'Pending', '{}', 2, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
+ (12, 'resent', 'work', 'urn:li:person:abc', '2026-04-01T09:00:00.000Z', 'UTC', '2026-04-01T09:00:00.000Z', 'Held', '{}', 1, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
+ (13, 'still-failed', 'work', 'urn:li:person:abc', '2026-04-01T09:00:00.000Z', 'UTC', '2026-04-01T09:00:00.000Z', 'Failed', '{}', 1, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');
+INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome) VALUES
+ (10, 1, 'r', 't1', '2026-02-01T00:00:00.000Z', 'Retry'), (10, 2, 'r', 't2', '2026-02-01T01:00:00.000Z', 'Failed'),
+ (11, 1, 'r', 't3', '2026-02-01T00:00:00.000Z', 'Failed'), (11, 2, 'r', 't4', '2026-02-01T01:00:00.000Z', 'Retry'),
+ (12, 1, 'r', 't5', '2026-02-01T00:00:00.000Z', 'Unknown'),
+ (13, 1, 'r', 't6', '2026-02-01T00:00:00.000Z', 'Failed');");
+        }
+
+        var store = _queue.Store;
+
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        Assert.Equal((2, 2, 0), Budget(store.GetByKey("re-armed-failed")!));
+        Assert.Equal((2, 0, 2), Budget(store.GetByKey("backing-off")!));
+        Assert.Equal((1, 1, 0), Budget(store.GetByKey("resent")!));
+        Assert.Equal((1, 0, 1), Budget(store.GetByKey("still-failed")!)); // its -Retry, later, sets it
+        Assert.Equal((2, 0, 2), Budget(store.GetByKey("retry-me")!));
+        Assert.Equal(2, store.GetAttempts(store.GetByKey("re-armed-failed")!.Id).Count);
+    }
+
+    [Fact]
+    public void A_version_3_file_keeps_the_attempts_counted_at_a_persons_retry()
+    {
+        CreateFromFixture(3);
+
+        var retried = _queue.Store.GetByKey("retried-by-hand")!;
+
+        Assert.Equal((3, 3, 0), Budget(retried));
+        Assert.Equal(new[] { 1, 2, 3 }, _queue.Store.GetAttempts(retried.Id).Select(a => a.Number));
+        Assert.Equal(0, _queue.Store.GetByKey("retry-me")!.AttemptsAtRetry);
+    }
+
+    private static (int Attempts, int AtRetry, int Since) Budget(ScheduledPost post) => (post.Attempts, post.AttemptsAtRetry, post.AttemptsSinceRetry);
+
+    [Fact]
     public void The_fixture_of_the_current_version_has_exactly_the_schema_the_code_creates()
     {
         var path = CreateFromFixture(SqliteSchema.CurrentVersion);

@@ -85,6 +85,11 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         var states = States();
         Assert.Equal(("Failed", "Missed", "Published"), ((string)Property(states["stranger0"], "State")!, (string)Property(states["late0"], "State")!, (string)Property(states["fine0"], "State")!));
         Assert.Equal(new[] { "On time" }, (await MemberPostsAsync()).Select(p => p.Commentary));
+
+        // Failed and Missed are final: they alert in the run that made them so, not in every run after it.
+        var next = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+        next.AssertNoErrors();
+        Assert.Equal("SUCCEEDED", next.Output[^1].ToString());
     }
 
     [Fact]
@@ -264,30 +269,121 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.True((await MemberPostsAsync()).Count <= 1);
     }
     [Fact]
-    public async Task AnUnknownOutcomeIsUnconfirmedWithItsOwnErrorAndIsNeverSentAgain()
+    public async Task AnUnknownOutcomeIsUnconfirmedIsNeverSentAgainAndKeepsEveryRunRedUntilAPersonSettlesIt()
     {
         ConnectQueue();
         Register(new[] { "Did it go out?" }, Now.AddMinutes(-1));
+        var id = (long)Property(Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue").Output), "Id")!;
         await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
         try
         {
             var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
 
-            var error = run.SingleError();
-            Assert.StartsWith("LinkedInScheduledPostUnconfirmed,", error.FullyQualifiedErrorId);
+            Assert.Equal(2, run.Errors.Count);
+            var error = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostUnconfirmed,", StringComparison.Ordinal));
             Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
             Assert.Contains("-ConfirmPublished -PostUrn", error.ErrorDetails.RecommendedAction);
+            // The queue's standing record counts it from this run on.
+            Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInQueueNeedsAttention,", StringComparison.Ordinal));
             Assert.Equal("Unconfirmed", Property(Assert.Single(OfType(run, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+            Assert.Equal((1, 1), ((int)Property(Assert.Single(OfType(run, "LinkedInQueueRunSummary")), "Unconfirmed")!, (int)Property(OfType(run, "LinkedInQueueRunSummary")[0], "UnconfirmedInQueue")!));
             Assert.Equal("FAILED", run.Output[^1].ToString());
         }
         finally
         {
             await Sandbox.Admin.ClearFaultsAsync();
         }
+
+        // A later run sends nothing, but is not successful either: the post still waits for a person.
         var before = await RequestCountAsync();
-        PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        var later = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
         Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
         Assert.Equal("Unconfirmed", Property(States()["p0"], "State"));
+        var waiting = later.SingleError();
+        Assert.Equal("LinkedInQueueNeedsAttention,LinkedInPosts.PowerShell.Cmdlets.InvokeLinkedInPostQueueCommand", waiting.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, waiting.CategoryInfo.Category);
+        Assert.Equal(new[] { id }, (long[])waiting.TargetObject);
+        Assert.Contains($"1 post in the queue {QueuePath} is Unconfirmed", waiting.ToString());
+        Assert.Contains($"(id {id})", waiting.ToString());
+        Assert.Contains("Get-LinkedInScheduledPost -State Unconfirmed", waiting.ErrorDetails.RecommendedAction);
+        Assert.Contains("-ConfirmPublished -PostUrn", waiting.ErrorDetails.RecommendedAction);
+        Assert.Contains("-Resend", waiting.ErrorDetails.RecommendedAction);
+        var summary = Assert.Single(OfType(later, "LinkedInQueueRunSummary"));
+        Assert.Equal((0, 0, 1, true, 1), ((int)Property(summary, "Posts")!, (int)Property(summary, "Unconfirmed")!, (int)Property(summary, "UnconfirmedInQueue")!,
+            (bool)Property(summary, "NeedsAttention")!, (int)Property(summary, "ExitCode")!));
+        Assert.StartsWith("Queue run: nothing due; 1 unconfirmed in the queue in ", summary.ToString());
+        Assert.EndsWith("; NEEDS ATTENTION", summary.ToString());
+        Assert.Equal("FAILED", later.Output[^1].ToString());
+
+        // The scheduled task's own command exits 1 for it too.
+        var script = PowerShell.Run("[LinkedInPosts.Core.Queue.QueueRunnerScript]::For([LinkedInPosts.Core.Queue.QueueTaskRequest]@{ ModuleManifestPath = $args[0]; QueuePath = $Queue })", RepoPaths.ModuleManifest);
+        script.AssertNoErrors();
+        // Run as a script file: its exit then sets $LASTEXITCODE here, as pwsh -Command turns it into the process's exit code.
+        var file = Path.Combine(Path.GetDirectoryName(QueuePath)!, "scheduled-run.ps1");
+        File.WriteAllText(file, (string)script.Output.Single().BaseObject);
+        var exit = PowerShell.Run("& $args[0] *> $null; $LASTEXITCODE", file);
+        Assert.Equal(1, exit.Output.Single().BaseObject);
+
+        // Once a person has settled it, runs are green again.
+        PowerShell.Run("Set-LinkedInScheduledPost -Path $Queue -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898", id).AssertNoErrors();
+        var settled = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+        settled.AssertNoErrors();
+        Assert.Equal((0, false), ((int)Property(Assert.Single(OfType(settled, "LinkedInQueueRunSummary")), "UnconfirmedInQueue")!, (bool)Property(OfType(settled, "LinkedInQueueRunSummary")[0], "NeedsAttention")!));
+        Assert.Equal("SUCCEEDED", settled.Output[^1].ToString());
+        Assert.Equal(0, PowerShell.Run("& $args[0] *> $null; $LASTEXITCODE", file).Output.Single().BaseObject);
+    }
+
+    [Fact]
+    public async Task APersonsRetryGivesAFailedPostMaxAttemptsFreshTriesAndGetShowsTheWholeHistory()
+    {
+        ConnectQueue();
+        Register(new[] { "Throttled every time" }, Now.AddMinutes(-1));
+        var id = (long)Property(Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue").Output), "Id")!;
+        var outcomes = new List<string>();
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 429, RetryAfterSeconds = 120, Count = 100 });
+        try
+        {
+            var before = await RequestCountAsync();
+            void RunOnce()
+            {
+                var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -MaxAttempts 2");
+                var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+                outcomes.Add(Property(result, "Outcome")!.ToString()!);
+                if (Property(result, "State")!.ToString() == "Pending")
+                {
+                    // Due again after the throttle: brought forward, as the next run would find it, with the same budget.
+                    PowerShell.Run("Set-LinkedInScheduledPost -Path $Queue -Id $args[0] -ScheduledAt ([DateTimeOffset]::UtcNow.AddSeconds(-1)) -AllowPast -WarningAction SilentlyContinue", id).AssertNoErrors();
+                }
+            }
+
+            RunOnce();
+            RunOnce();
+            var failed = Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -Id $args[0]", id).Output);
+            Assert.Equal(("Failed", 2, 2), (Property(failed, "State")!.ToString(), (int)Property(failed, "Attempts")!, (int)Property(failed, "AttemptsSinceRetry")!));
+
+            var retried = PowerShell.Run("Set-LinkedInScheduledPost -Path $Queue -Id $args[0] -Retry -PassThru", id);
+            retried.AssertNoErrors();
+            Assert.Equal(("Pending", 2, 0), (Property(retried.Output.Single(), "State")!.ToString(), (int)Property(retried.Output.Single(), "Attempts")!, (int)Property(retried.Output.Single(), "AttemptsSinceRetry")!));
+
+            RunOnce();
+            RunOnce();
+
+            Assert.Equal(new[] { "Retrying", "Failed", "Retrying", "Failed" }, outcomes);
+            var post = Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -Id $args[0]", id).Output);
+            Assert.Equal(("Failed", 4, 2), (Property(post, "State")!.ToString(), (int)Property(post, "Attempts")!, (int)Property(post, "AttemptsSinceRetry")!));
+            Assert.StartsWith("Gave up after 2 attempts (MaxAttempts 2).", (string)Property(post, "LastError")!);
+            Assert.Equal(4, (await RequestsSinceAsync(before)).Count(r => r.Method == "POST" && r.Path == "/rest/posts"));
+            var history = PowerShell.Run("""
+                $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $Queue })
+                try { $store.GetAttempts($args[0]) | ForEach-Object { "$($_.Number):$($_.Outcome)" } } finally { $store.Dispose() }
+                """, id);
+            history.AssertNoErrors();
+            Assert.Equal(new[] { "1:Retry", "2:Failed", "3:Retry", "4:Failed" }, history.Output.Select(o => o.ToString()));
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
     }
 
     [Fact]

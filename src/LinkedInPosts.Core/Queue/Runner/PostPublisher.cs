@@ -365,7 +365,9 @@ namespace LinkedInPosts.Core.Queue.Runner
         private async Task SettleAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, bool sent, CancellationToken cancellationToken)
         {
             var store = _run.Store;
-            var attemptsAfter = post.Attempts + 1;
+            // Counted since a person last re-armed the post (-Retry, -Resend): their retry gets a fresh MaxAttempts
+            // and a fresh backoff, while post.Attempts (and the attempt numbers) keep the whole history.
+            var attemptsAfter = post.AttemptsSinceRetry + 1;
             switch (FailureClassifier.Classify(error))
             {
                 case FailureKind.Throttled:

@@ -39,10 +39,22 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>Posts deferred because LinkedIn throttles their author.</summary>
         public int Deferred { get; set; }
 
-        /// <summary>Posts whose outcome is unknown and need a person.</summary>
+        /// <summary>Posts this run left Unconfirmed: their outcome is unknown and they need a person.</summary>
         public int Unconfirmed { get; set; }
 
-        /// <summary>True when a person should look: a Failed, Missed or Unconfirmed post, a failed first comment, or a connection problem.</summary>
+        /// <summary>
+        /// Every post in the queue that is Unconfirmed when the run ends, this run's and earlier runs': no run settles
+        /// them, so every run reports them until a person does (Failed and Missed posts are final and reported once).
+        /// </summary>
+        public int UnconfirmedInQueue { get; set; }
+
+        /// <summary>The ids of the first of them by scheduled time (at most <see cref="QueueRunner.UnconfirmedIdsListed"/>).</summary>
+        public IReadOnlyList<long> UnconfirmedIds { get; set; } = Array.Empty<long>();
+
+        /// <summary>
+        /// True when a person should look: a post this run Failed, Missed or left Unconfirmed, any Unconfirmed post in
+        /// the queue, a failed first comment, or a connection problem.
+        /// </summary>
         public bool NeedsAttention { get; set; }
     }
 }

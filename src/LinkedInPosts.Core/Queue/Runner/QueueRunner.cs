@@ -14,6 +14,9 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// </summary>
     public sealed class QueueRunner
     {
+        /// <summary>How many Unconfirmed posts a report names by id (<see cref="QueueRunReport.UnconfirmedIds"/>); it counts them all.</summary>
+        public const int UnconfirmedIdsListed = 20;
+
         private readonly IQueueStore _store;
         private readonly IQueueConnections _connections;
         private readonly QueueRunOptions _options;
@@ -230,6 +233,9 @@ namespace LinkedInPosts.Core.Queue.Runner
         {
             var posts = run.Results.ToList();
             int Count(QueuePostOutcome outcome) => posts.Count(p => p.Outcome == outcome);
+            // An Unconfirmed post waits for a person and no run touches it again, so only asking the queue (an index
+            // read) keeps it in every run's report: otherwise monitoring saw one red run and then green for ever.
+            var unconfirmed = _store.FindInState(QueueState.Unconfirmed, UnconfirmedIdsListed);
             return new QueueRunReport
             {
                 StartedAt = started,
@@ -244,7 +250,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                 Held = Count(QueuePostOutcome.Held),
                 Deferred = Count(QueuePostOutcome.Deferred),
                 Unconfirmed = Count(QueuePostOutcome.Unconfirmed),
-                NeedsAttention = posts.Any(p => p.NeedsAttention) || run.Connections.Problems.Count > 0,
+                UnconfirmedInQueue = unconfirmed.Count,
+                UnconfirmedIds = unconfirmed.FirstIds,
+                NeedsAttention = posts.Any(p => p.NeedsAttention) || run.Connections.Problems.Count > 0 || unconfirmed.Count > 0,
             };
         }
     }

@@ -95,6 +95,46 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 return (IReadOnlyDictionary<QueueState, int>)counts;
             });
 
+        /// <summary>How many posts are in a state: counted in the (state, scheduled_at, id) index alone (QueryPlanTests).</summary>
+        internal const string CountInStateSql = "SELECT count(*) FROM posts WHERE state = @state;";
+
+        /// <summary>The first ids in a state, in the index's own order: no table rows read, no sort (QueryPlanTests).</summary>
+        internal const string IdsInStateSql = "SELECT id FROM posts WHERE state = @state ORDER BY scheduled_at, id LIMIT @max;";
+
+        /// <inheritdoc />
+        public PostsInState FindInState(QueueState state, int maxIds) =>
+            Run("read", connection =>
+            {
+                // One read transaction: the count and the ids come from the same snapshot, even while a run writes.
+                using (var transaction = connection.BeginTransaction(deferred: true))
+                {
+                    int count;
+                    using (var command = Command(connection, transaction, CountInStateSql))
+                    {
+                        command.Parameters.AddWithValue("@state", state.ToString());
+                        count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                    }
+                    var ids = new List<long>();
+                    if (count > 0 && maxIds > 0)
+                    {
+                        using (var command = Command(connection, transaction, IdsInStateSql))
+                        {
+                            command.Parameters.AddWithValue("@state", state.ToString());
+                            command.Parameters.AddWithValue("@max", maxIds);
+                            using (var reader = command.ExecuteReader())
+                            {
+                                while (reader.Read())
+                                {
+                                    ids.Add(reader.GetInt64(0));
+                                }
+                            }
+                        }
+                    }
+                    transaction.Commit();
+                    return new PostsInState(state, count, ids);
+                }
+            });
+
         /// <inheritdoc />
         public IReadOnlyList<QueueAttempt> GetAttempts(long postId) =>
             Run("read", connection =>

@@ -27,8 +27,12 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 throw new ArgumentException("The time zone id is empty or longer than " + QueueLimits.MaxNameLength + " characters.", nameof(timeZoneId));
             }
             var from = rearmUnconfirmed ? "'Pending', 'Held', 'Failed', 'Missed', 'Unconfirmed'" : "'Pending', 'Held', 'Failed', 'Missed'";
+            // Re-arming a Failed, Missed or Unconfirmed post is a person's decision to try again: the runner's
+            // MaxAttempts counts from here (the CASE reads the state before this change). Moving a Pending or Held
+            // post keeps its budget: it is the same run of tries.
             return UserChange(id, now,
                 "UPDATE posts SET scheduled_at = @scheduled, due_at = @scheduled, time_zone = @zone, " +
+                "attempts_at_retry = CASE WHEN state IN ('Failed', 'Missed', 'Unconfirmed') THEN attempts ELSE attempts_at_retry END, " +
                 "state = CASE state WHEN 'Held' THEN 'Held' ELSE 'Pending' END, updated_at = @now " +
                 "WHERE id = @id AND state IN (" + from + ");",
                 command =>

@@ -20,7 +20,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         /// <summary>The columns every post read selects, in the order <see cref="ReadPost"/> expects.</summary>
         private const string PostColumns =
             "id, key, connection, author, scheduled_at, time_zone, due_at, state, payload, attempts, last_error, post_urn, " +
-            "created_at, updated_at, claimed_by, claim_token, lease_until, published_at";
+            "created_at, updated_at, claimed_by, claim_token, lease_until, published_at, attempts_at_retry";
 
         private readonly object _gate = new object();
         private readonly SqliteConnection _connection;
@@ -300,6 +300,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 ClaimToken = reader.IsDBNull(15) ? null : reader.GetString(15),
                 LeaseUntil = reader.IsDBNull(16) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(16)),
                 PublishedAt = reader.IsDBNull(17) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(17)),
+                AttemptsAtRetry = reader.GetInt32(18),
             };
         }
 

@@ -91,6 +91,19 @@ CREATE TABLE media_uploads (
 ) WITHOUT ROWID;
 CREATE INDEX posts_pending_author ON posts (author, due_at) WHERE state = 'Pending';
 ",
+            // 2 -> 3: a person's retry gives a fresh MaxAttempts budget. attempts keeps counting (the next attempt's
+            // number is attempts + 1, tied to UNIQUE (post_id, number), and the history stays whole); attempts_at_retry
+            // is the value attempts had when a person last re-armed the post, and the runner counts from there.
+            // Posts a person already re-armed under version 2 are recognised by how their history ends (a final
+            // Failed, or Unknown that made them Unconfirmed, yet they are waiting again) and get their budget too;
+            // a re-armed Missed post leaves no such trace and keeps counting from 0. ADD COLUMN with a constant
+            // default does not rewrite the table, and the UPDATE reads only the waiting posts through an index.
+            @"
+ALTER TABLE posts ADD COLUMN attempts_at_retry INTEGER NOT NULL DEFAULT 0;
+UPDATE posts SET attempts_at_retry = attempts
+WHERE state IN ('Pending', 'Held', 'Claimed') AND attempts > 0
+  AND (SELECT outcome FROM attempts WHERE attempts.post_id = posts.id ORDER BY number DESC LIMIT 1) IN ('Failed', 'Unknown');
+",
         };
 
         /// <summary>
