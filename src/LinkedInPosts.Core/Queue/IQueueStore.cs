@@ -118,6 +118,19 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         IReadOnlyList<TransitionResult> MarkPublished(IReadOnlyList<PublishedCall> calls, bool durable = true);
 
+        /// <summary>
+        /// Before a published post's first comment is added: records (durably) that the comment call is being made,
+        /// so it is never made twice. False, and nothing changed, when the post is not Published or its comment was
+        /// already begun: then no comment call may be made.
+        /// </summary>
+        bool BeginFirstComment(long postId, DateTimeOffset now);
+
+        /// <summary>
+        /// Records how the first comment begun by <see cref="BeginFirstComment"/> ended: added as
+        /// <paramref name="commentUrn"/>, or failed with <paramref name="error"/> (exactly one of the two).
+        /// </summary>
+        bool FinishFirstComment(long postId, string? commentUrn, string? error, DateTimeOffset now);
+
         /// <summary>Claimed or Sending becomes Failed: it was not created and trying again will not help.</summary>
         TransitionResult MarkFailed(QueueClaim claim, AttemptReport report);
 

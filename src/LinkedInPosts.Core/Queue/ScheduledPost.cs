@@ -75,6 +75,15 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>When LinkedIn created it.</summary>
         public DateTimeOffset? PublishedAt { get; set; }
 
+        /// <summary>What became of its first comment (null: it has none, or it is not published yet).</summary>
+        public FirstCommentState? FirstCommentState { get; set; }
+
+        /// <summary>LinkedIn's URN of its first comment, once added.</summary>
+        public string? FirstCommentUrn { get; set; }
+
+        /// <summary>Why its first comment was not added, when that failed.</summary>
+        public string? FirstCommentError { get; set; }
+
         /// <summary>The claim to present for changes, while the post is Claimed or Sending; otherwise null.</summary>
         public QueueClaim? Claim =>
             ClaimToken != null && LeaseUntil != null && (State == QueueState.Claimed || State == QueueState.Sending)

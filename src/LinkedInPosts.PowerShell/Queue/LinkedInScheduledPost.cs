@@ -61,6 +61,19 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The comment added once the post is up, or null.</summary>
         public string? FirstComment { get; set; }
 
+        /// <summary>
+        /// What became of the first comment once the post was up: Added (FirstCommentUrn names it), Failed
+        /// (FirstCommentError says why) or Adding (its call was made and the answer never recorded: look at the post).
+        /// Never retried. Null while the post is not published, or has no first comment.
+        /// </summary>
+        public FirstCommentState? FirstCommentState { get; set; }
+
+        /// <summary>LinkedIn's URN of the first comment, once added.</summary>
+        public string? FirstCommentUrn { get; set; }
+
+        /// <summary>Why the first comment was not added.</summary>
+        public string? FirstCommentError { get; set; }
+
         /// <summary>How many attempts were recorded, over the post's whole life.</summary>
         public int Attempts { get; set; }
 
@@ -111,6 +124,9 @@ namespace LinkedInPosts.PowerShell.Queue
                 LastError = post.LastError,
                 PostUrn = post.PostUrn,
                 PublishedAt = post.PublishedAt?.UtcDateTime,
+                FirstCommentState = post.FirstCommentState,
+                FirstCommentUrn = post.FirstCommentUrn,
+                FirstCommentError = post.FirstCommentError,
                 CreatedAt = post.CreatedAt.UtcDateTime,
                 UpdatedAt = post.UpdatedAt.UtcDateTime,
                 MediaCount = post.MediaHashes.Count,

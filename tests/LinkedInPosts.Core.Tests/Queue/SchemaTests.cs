@@ -212,6 +212,23 @@ INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome)
         Assert.Equal(0, _queue.Store.GetByKey("retry-me")!.AttemptsAtRetry);
     }
 
+    [Fact]
+    public void A_version_4_file_keeps_what_became_of_each_first_comment()
+    {
+        CreateFromFixture(4);
+
+        var added = _queue.Store.GetByKey("launch-1")!;
+        var unknown = _queue.Store.GetByKey("commented-unknown")!;
+
+        Assert.Equal((FirstCommentState?)FirstCommentState.Added, added.FirstCommentState);
+        Assert.Equal("urn:li:comment:(urn:li:activity:7001,6001)", added.FirstCommentUrn);
+        Assert.Equal((FirstCommentState?)FirstCommentState.Adding, unknown.FirstCommentState);
+        Assert.Null(unknown.FirstCommentUrn);
+        // A comment begun once is never begun again.
+        Assert.False(_queue.Store.BeginFirstComment(unknown.Id, TestQueue.Start));
+        Assert.Null(_queue.Store.GetByKey("retried-by-hand")!.FirstCommentState);
+    }
+
     private static (int Attempts, int AtRetry, int Since) Budget(ScheduledPost post) => (post.Attempts, post.AttemptsAtRetry, post.AttemptsSinceRetry);
 
     [Fact]

@@ -167,7 +167,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 if (published.Applied)
                 {
                     // Refused only when the original run's late answer was recorded first: that run adds the comment.
-                    await FirstComment.AddAsync(connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
+                    await FirstComment.AddAsync(_run, post.Id, connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
                 }
                 _run.Report(result);
             }
@@ -230,7 +230,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             if (published.Applied)
             {
                 // The first comment comes after the recorded publish, so the call that got lost cannot have added it.
-                await FirstComment.AddAsync(connection, content, urn, result, cancellationToken).ConfigureAwait(false);
+                await FirstComment.AddAsync(_run, post.Id, connection, content, urn, result, cancellationToken).ConfigureAwait(false);
             }
             _run.Report(result);
         }

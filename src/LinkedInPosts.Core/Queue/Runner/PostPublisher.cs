@@ -237,9 +237,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _run.Report(QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, QueueState.Published, prepared.Attempt), created.Urn));
                     return;
                 }
-                // A comment must not be added twice, and the resolver adds it after settling, so before a comment the
-                // publish is made durable, on its own.
-                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: true);
+                // A comment must not be added twice: before its call, the publish and the comment's "Adding" are made
+                // durable (BeginFirstComment's FULL commit syncs this NORMAL one with it), and the publish is recorded
+                // on its own, not with the window.
+                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: false);
                 if (!published.Applied)
                 {
                     // A resolver took the post over while this call was in flight (its lease ran out) and settled it
@@ -248,7 +249,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     return;
                 }
                 var done = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
-                await FirstComment.AddAsync(connection, content, created.Urn, done, cancellationToken).ConfigureAwait(false);
+                await FirstComment.AddAsync(_run, post.Id, connection, content, created.Urn, done, cancellationToken).ConfigureAwait(false);
                 _run.Report(done);
             }
             catch (ClaimLostException lost)

@@ -20,7 +20,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         /// <summary>The columns every post read selects, in the order <see cref="ReadPost"/> expects.</summary>
         private const string PostColumns =
             "id, key, connection, author, scheduled_at, time_zone, due_at, state, payload, attempts, last_error, post_urn, " +
-            "created_at, updated_at, claimed_by, claim_token, lease_until, published_at, attempts_at_retry";
+            "created_at, updated_at, claimed_by, claim_token, lease_until, published_at, attempts_at_retry, " +
+            "first_comment_state, first_comment_urn, first_comment_error";
 
         private readonly object _gate = new object();
         private readonly SqliteConnection _connection;
@@ -301,6 +302,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 LeaseUntil = reader.IsDBNull(16) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(16)),
                 PublishedAt = reader.IsDBNull(17) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(17)),
                 AttemptsAtRetry = reader.GetInt32(18),
+                FirstCommentState = reader.IsDBNull(19) ? (FirstCommentState?)null : (FirstCommentState)Enum.Parse(typeof(FirstCommentState), reader.GetString(19), ignoreCase: false),
+                FirstCommentUrn = reader.IsDBNull(20) ? null : reader.GetString(20),
+                FirstCommentError = reader.IsDBNull(21) ? null : reader.GetString(21),
             };
         }
 

@@ -104,6 +104,15 @@ UPDATE posts SET attempts_at_retry = attempts
 WHERE state IN ('Pending', 'Held', 'Claimed') AND attempts > 0
   AND (SELECT outcome FROM attempts WHERE attempts.post_id = posts.id ORDER BY number DESC LIMIT 1) IN ('Failed', 'Unknown');
 ",
+            // 3 -> 4: the first comment's outcome is kept with its post. first_comment_state is 'Adding' (committed
+            // durably before the comment call: a comment has no duplicate check, so a call whose answer was lost is
+            // never made again), then 'Added' with LinkedIn's URN for it, or 'Failed' with the error. NULL: the post
+            // has no first comment, or has not been published yet.
+            @"
+ALTER TABLE posts ADD COLUMN first_comment_state TEXT CHECK (first_comment_state IN ('Adding', 'Added', 'Failed'));
+ALTER TABLE posts ADD COLUMN first_comment_urn TEXT;
+ALTER TABLE posts ADD COLUMN first_comment_error TEXT;
+",
         };
 
         /// <summary>

@@ -94,6 +94,11 @@ public sealed class RunnerPublishTests
         var comment = Assert.Single(await world.Admin.GetCommentsAsync(result.PostUrn!));
         Assert.Equal("Link: https://example.com/notes", comment.Text);
         Assert.Equal(world.Author.ToString(), comment.Actor);
+        // Kept with the post in the queue, not only on the run's result.
+        var stored = world.Get("commented");
+        Assert.Equal((FirstCommentState?)FirstCommentState.Added, stored.FirstCommentState);
+        Assert.Equal(result.FirstCommentUrn, stored.FirstCommentUrn);
+        Assert.Null(stored.FirstCommentError);
     }
 
     [Fact]
@@ -114,6 +119,43 @@ public sealed class RunnerPublishTests
         Assert.True(report.NeedsAttention);
         Assert.Single(await world.RequestsAsync("POST", "/rest/socialActions"));
         Assert.Empty(await world.Admin.GetCommentsAsync(result.PostUrn!));
+        var stored = world.Get("commented");
+        Assert.Equal((FirstCommentState?)FirstCommentState.Failed, stored.FirstCommentState);
+        Assert.Equal(result.FirstCommentError, stored.FirstCommentError);
+        Assert.Null(stored.FirstCommentUrn);
+
+        // A later run has nothing to do for it.
+        Assert.Empty((await world.RunAsync()).Posts);
+        Assert.Single(await world.RequestsAsync("POST", "/rest/socialActions"));
+    }
+
+    [Fact]
+    public async Task A_run_stopped_during_the_first_comment_call_leaves_it_Adding_and_no_later_run_makes_that_call_again()
+    {
+        await using var world = await RunnerHarness.StartAsync();
+        world.Register("commented", "Release notes, take three", firstComment: "See the notes, once");
+        // LinkedIn stores the comment, then its answer is held back; the run is stopped while it waits.
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/socialActions", HoldAfterStoreMilliseconds = 20_000 });
+        using var stop = new CancellationTokenSource();
+        var run = world.Runner().RunAsync(null, stop.Token);
+        while ((await world.Admin.GetHeldResponsesAsync()).Count == 0)
+        {
+            Assert.False(run.IsCompleted, "The run ended before its comment call was held.");
+            await Task.Delay(10);
+        }
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        var stored = world.Get("commented");
+        Assert.Equal(QueueState.Published, stored.State);
+        Assert.Equal((FirstCommentState?)FirstCommentState.Adding, stored.FirstCommentState);
+        world.Queue.Clock.Advance(world.Options.Lease + TimeSpan.FromMinutes(1));
+
+        Assert.Empty((await world.RunAsync()).Posts);
+
+        Assert.Single(await world.RequestsAsync("POST", "/rest/socialActions"));
+        Assert.Single(await world.Admin.GetCommentsAsync(stored.PostUrn!));
+        Assert.Equal((FirstCommentState?)FirstCommentState.Adding, world.Get("commented").FirstCommentState);
     }
 
     [Fact]
