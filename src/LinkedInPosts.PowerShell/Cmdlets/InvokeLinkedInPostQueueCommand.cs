@@ -290,7 +290,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         description = $"Mark post '{item.Key}' (id {item.Id}) Missed: it was due {Utc(item.ScheduledAtUtc)}, more than -MaxLateness {MaxLateness} ago. Nothing would be sent.";
                         break;
                     case QueuePostOutcome.WouldResolve:
-                        description = $"Settle post '{item.Key}' (id {item.Id}), left Sending by a run that stopped, by evidence (read-back or LinkedIn's duplicate answer); it is never posted twice.";
+                        description = $"Settle post '{item.Key}' (id {item.Id}), Sending with its outcome not known (a run stopped, or LinkedIn gave no clear answer), by evidence (read-back or LinkedIn's duplicate answer); it is never posted twice.";
                         break;
                     default:
                         item.Commentary = post == null ? null : LittleTextOf(post);
