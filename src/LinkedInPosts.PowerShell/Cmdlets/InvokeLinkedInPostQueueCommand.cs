@@ -17,7 +17,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Publishes the scheduled posts that are due: what Task Scheduler or cron runs every few minutes
     /// (see Register-LinkedInPostQueueTask). Overlapping runs never take the same post; each post is
     /// recorded as Sending before it is created, so a run that dies mid-way never makes a later run post it
-    /// twice; LinkedIn's retryable errors are tried again later with back-off; posts overdue by more than
+    /// twice; LinkedIn's retryable errors are tried again later with back-off; a create that gets no clear
+    /// answer stays Sending (Retrying, with NextAttemptAt) and a later run settles it by evidence (reading the
+    /// author's posts back, or LinkedIn's duplicate check), never posting it twice; posts overdue by more than
     /// -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
     /// token store, as made by Connect-LinkedIn; it never prompts or opens a browser. Writes one result per
     /// post touched as it finishes, then a summary. Every post that failed, was missed or is unconfirmed, every
@@ -76,7 +78,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int MaxPosts { get; set; }
 
-        /// <summary>How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed. Default: 5.</summary>
+        /// <summary>
+        /// How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed, and how many
+        /// looks (the create, each check after it) a post whose outcome is unknown gets before it is Unconfirmed. Default: 5.
+        /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateRange(1, 100)]
         public int MaxAttempts { get; set; } = 5;
