@@ -104,6 +104,13 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true);
 
+        /// <summary>
+        /// <see cref="MarkPublished(QueueClaim, string, DateTimeOffset, int?, bool)"/> for several posts in ONE
+        /// transaction (the runner records a window's creates together); each is guarded by its own claim, and the
+        /// results are in the order of <paramref name="calls"/>.
+        /// </summary>
+        IReadOnlyList<TransitionResult> MarkPublished(IReadOnlyList<PublishedCall> calls, bool durable = true);
+
         /// <summary>Claimed or Sending becomes Failed: it was not created and trying again will not help.</summary>
         TransitionResult MarkFailed(QueueClaim claim, AttemptReport report);
 

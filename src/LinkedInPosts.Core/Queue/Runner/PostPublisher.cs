@@ -17,11 +17,15 @@ namespace LinkedInPosts.Core.Queue.Runner
     {
         private readonly QueueRun _run;
         private readonly EvidenceResolver _evidence;
+        private readonly StoreLane _lane;
+        private readonly PublishRecorder _recorder;
 
-        public PostPublisher(QueueRun run, EvidenceResolver evidence)
+        public PostPublisher(QueueRun run, EvidenceResolver evidence, StoreLane lane)
         {
             _run = run;
             _evidence = evidence;
+            _lane = lane;
+            _recorder = new PublishRecorder(run.Store, lane);
         }
 
         /// <summary>
@@ -85,17 +89,36 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// Sends a window of prepared posts (all still Claimed): ONE durable transaction marks them all Sending
-        /// (<see cref="IQueueStore.MarkSendingWindow"/>), then their create calls are made one after another, each
-        /// answer recorded as it comes. A post of the window that is not sent after all (the run is cancelled,
-        /// LinkedIn throttled its author or refused its connection earlier in the window, another run took it
-        /// over) is taken back to Claimed without an attempt (<see cref="IQueueStore.UnmarkSending"/>) and then
-        /// handled as a claimed post would be (released, deferred, held). If the run dies mid-window, the posts
-        /// it had not sent yet are Sending with nothing created: evidence resolution settles them like any other
-        /// (a read-back finds nothing, a resend gets a 201), so over-approximating "may exist" costs no safety.
+        /// Starts marking a window of prepared posts (all still Claimed) Sending: ONE durable transaction for them all
+        /// (<see cref="IQueueStore.MarkSendingWindow"/>), committed on the <see cref="StoreLane"/> so that its fsync
+        /// overlaps the create calls of the window before it. No create call of the window is made before
+        /// <see cref="SendWindowAsync"/> has awaited this commit.
         /// </summary>
-        public async Task SendWindowAsync(IReadOnlyList<PreparedPost> window, CancellationToken cancellationToken)
+        public MarkedWindow BeginMarking(IReadOnlyList<PreparedPost> window)
         {
+            var now = _run.Now;
+            if (window.Count == 0)
+            {
+                return new MarkedWindow(window, Task.FromResult<IReadOnlyList<TransitionResult>>(Array.Empty<TransitionResult>()), now);
+            }
+            var claims = window.Select(p => p.Post.Claim!).ToList();
+            var lease = _run.Options.Lease;
+            return new MarkedWindow(window, _lane.Run(() => _run.Store.MarkSendingWindow(claims, now, lease)), now);
+        }
+
+        /// <summary>
+        /// Sends a window begun by <see cref="BeginMarking"/>: once its Sending commit is on disk, its create calls are
+        /// made one after another; what LinkedIn creates is recorded a window at a time (<see cref="PublishRecorder"/>),
+        /// every other answer as it comes. A post of the window that is not sent after all (the run is cancelled,
+        /// LinkedIn throttled its author or refused its connection earlier, another run took it over) is taken back to
+        /// Claimed without an attempt (<see cref="IQueueStore.UnmarkSending"/>) and then handled as a claimed post
+        /// would be (released, deferred, held). If the run dies mid-window, the posts it had not sent yet are Sending
+        /// with nothing created: evidence resolution settles them like any other (a read-back finds nothing, a resend
+        /// gets a 201), so over-approximating "may exist" costs no safety.
+        /// </summary>
+        public async Task SendWindowAsync(MarkedWindow marked, CancellationToken cancellationToken)
+        {
+            var window = marked.Posts;
             if (window.Count == 0)
             {
                 return;
@@ -104,14 +127,13 @@ namespace LinkedInPosts.Core.Queue.Runner
             var unsent = new Queue<PreparedPost>();
             try
             {
-                // A run cancelled by now sends none of them, and none is left Sending.
-                cancellationToken.ThrowIfCancellationRequested();
-                var marks = store.MarkSendingWindow(window.Select(p => p.Post.Claim!).ToList(), _run.Now, _run.Options.Lease);
-                var leaseSetAt = _run.Now;
+                var marks = await marked.Marks.ConfigureAwait(false);
+                var leaseSetAt = marked.MarkedAt;
                 for (var i = 0; i < window.Count; i++)
                 {
                     if (marks[i].Applied)
                     {
+                        window[i].Attempt = marks[i].Attempts;
                         unsent.Enqueue(window[i]);
                     }
                     else
@@ -163,6 +185,38 @@ namespace LinkedInPosts.Core.Queue.Runner
                     ReturnQuietly(unsent.ToList());
                 }
             }
+            await _recorder.StartRecordingAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>A window that was marked but will not be sent (the run stopped first): its posts go back, known not created.</summary>
+        public async Task ReturnQuietlyAsync(MarkedWindow marked)
+        {
+            IReadOnlyList<TransitionResult> marks;
+            try
+            {
+                marks = await marked.Marks.ConfigureAwait(false);
+            }
+            catch (LinkedInQueueException)
+            {
+                return; // not marked: they are Claimed, and their lease runs out
+            }
+            ReturnQuietly(marked.Posts.Where((_, i) => marks[i].Applied).ToList());
+        }
+
+        /// <summary>
+        /// Records every post created but not yet recorded. When the run is stopping on another error
+        /// (<paramref name="quiet"/>), a queue failure here is not thrown: those posts stay Sending, and evidence
+        /// resolution finds them published.
+        /// </summary>
+        public async Task FinishRecordingAsync(bool quiet)
+        {
+            try
+            {
+                await _recorder.FinishAsync().ConfigureAwait(false);
+            }
+            catch (LinkedInQueueException) when (quiet)
+            {
+            }
         }
 
         /// <summary>The create call of a post marked Sending, and what its answer makes of the post.</summary>
@@ -175,10 +229,17 @@ namespace LinkedInPosts.Core.Queue.Runner
             try
             {
                 var created = await connection.Client.CreatePostAsync(prepared.Draft, cancellationToken).ConfigureAwait(false);
-                // Not synced to disk unless a first comment follows: a power cut that loses this commit leaves the post
-                // Sending, settled by evidence like a crash during the call. A comment must not be added twice, and the
-                // resolver adds it after settling, so before a comment the publish is made durable.
-                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
+                if (content.FirstComment == null)
+                {
+                    // Reported now and recorded with the rest of the window (synchronous=NORMAL). Until then it is
+                    // Sending, as after a crash during the call, and evidence resolution would settle it.
+                    _recorder.Add(new PublishedCall(claim, created.Urn, _run.Now, 201));
+                    _run.Report(QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, QueueState.Published, prepared.Attempt), created.Urn));
+                    return;
+                }
+                // A comment must not be added twice, and the resolver adds it after settling, so before a comment the
+                // publish is made durable, on its own.
+                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: true);
                 if (!published.Applied)
                 {
                     // A resolver took the post over while this call was in flight (its lease ran out) and settled it
@@ -396,5 +457,27 @@ namespace LinkedInPosts.Core.Queue.Runner
         public QueuedContent Content { get; }
 
         public Content.PostDraft Draft { get; }
+
+        /// <summary>The number of the attempt its Sending mark began (set when the window is marked).</summary>
+        public int Attempt { get; set; }
+    }
+
+    /// <summary>A window of prepared posts whose Sending commit has been started on the store lane, and when.</summary>
+    internal sealed class MarkedWindow
+    {
+        public MarkedWindow(IReadOnlyList<PreparedPost> posts, Task<IReadOnlyList<TransitionResult>> marks, DateTimeOffset markedAt)
+        {
+            Posts = posts;
+            Marks = marks;
+            MarkedAt = markedAt;
+        }
+
+        public IReadOnlyList<PreparedPost> Posts { get; }
+
+        /// <summary>The commit, one result per post (applied: it is Sending under this run's claim).</summary>
+        public Task<IReadOnlyList<TransitionResult>> Marks { get; }
+
+        /// <summary>The time the leases of the marked posts were set from.</summary>
+        public DateTimeOffset MarkedAt { get; }
     }
 }

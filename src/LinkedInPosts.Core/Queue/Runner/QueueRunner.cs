@@ -39,7 +39,14 @@ namespace LinkedInPosts.Core.Queue.Runner
             var watch = Stopwatch.StartNew();
             var run = new QueueRun(_store, _connections, _options, progress);
             var evidence = new EvidenceResolver(run);
-            var publisher = new PostPublisher(run, evidence);
+            var lane = new StoreLane();
+            var publisher = new PostPublisher(run, evidence, lane);
+            // The window whose Sending commit is under way while the window before it is sent (see docs/queue.md, "The
+            // runner"): marked, not yet handed to SendWindowAsync.
+            MarkedWindow? ahead = null;
+            // The next batch's claim, made on the lane while this batch is sent (only after a full batch: more may be due).
+            Task<IReadOnlyList<ScheduledPost>>? nextClaim = null;
+            var completed = false;
             try
             {
                 await evidence.ResolveExpiredAsync(cancellationToken).ConfigureAwait(false);
@@ -48,16 +55,32 @@ namespace LinkedInPosts.Core.Queue.Runner
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var max = _options.MaxPosts == null ? _options.BatchSize : Math.Min(_options.BatchSize, _options.MaxPosts.Value - sent);
-                    var batch = new Queue<ScheduledPost>(_store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, max));
-                    if (batch.Count == 0)
+                    var claimed = nextClaim != null ? await nextClaim.ConfigureAwait(false) : _store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, max);
+                    nextClaim = null;
+                    if (claimed.Count == 0)
                     {
                         break;
+                    }
+                    var batch = new Queue<ScheduledPost>(claimed);
+                    // Never more than MaxPosts could still take, counting this whole batch as sent; held posts do not
+                    // count, so the prefetch may take too few (the loop then claims again), never too many.
+                    var nextMax = _options.MaxPosts == null ? _options.BatchSize : Math.Min(_options.BatchSize, _options.MaxPosts.Value - sent - claimed.Count);
+                    if (claimed.Count == max && nextMax > 0)
+                    {
+                        nextClaim = lane.Run(() => _store.ClaimDue(run.Now, _options.RunnerId, _options.Lease, nextMax));
                     }
                     try
                     {
                         while (batch.Count > 0)
                         {
-                            sent += await PublishWindowAsync(batch, run, publisher, cancellationToken).ConfigureAwait(false);
+                            var (window, counted) = await PrepareWindowAsync(batch, run, publisher, cancellationToken).ConfigureAwait(false);
+                            sent += counted;
+                            var previous = ahead;
+                            ahead = publisher.BeginMarking(window);
+                            if (previous != null)
+                            {
+                                await publisher.SendWindowAsync(previous, cancellationToken).ConfigureAwait(false);
+                            }
                         }
                     }
                     finally
@@ -70,9 +93,25 @@ namespace LinkedInPosts.Core.Queue.Runner
                         }
                     }
                 }
+                if (ahead != null)
+                {
+                    var last = ahead;
+                    ahead = null;
+                    await publisher.SendWindowAsync(last, cancellationToken).ConfigureAwait(false);
+                }
+                completed = true;
             }
             finally
             {
+                if (ahead != null)
+                {
+                    await publisher.ReturnQuietlyAsync(ahead).ConfigureAwait(false);
+                }
+                if (nextClaim != null)
+                {
+                    await ReleaseQuietlyAsync(nextClaim, run).ConfigureAwait(false);
+                }
+                await publisher.FinishRecordingAsync(quiet: !completed).ConfigureAwait(false);
                 run.ReleaseHeld();
                 run.DeferThrottledAuthors();
             }
@@ -114,16 +153,16 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>
         /// Prepares the next posts of the batch (still Claimed, nothing sent) until <see cref="QueueRunOptions.SendWindow"/>
         /// are ready, the batch is empty, or preparing took a tenth of the lease (a slow upload: the ready posts
-        /// should not wait), then sends them as one window: one durable commit marks them all Sending, then their
-        /// create calls follow one by one (<see cref="PostPublisher.SendWindowAsync"/>). Returns how many posts
-        /// count towards MaxPosts.
+        /// should not wait). The window is then marked Sending in one durable commit and sent
+        /// (<see cref="PostPublisher.BeginMarking"/>, <see cref="PostPublisher.SendWindowAsync"/>). Returns the window
+        /// and how many posts count towards MaxPosts.
         /// </summary>
-        private async Task<int> PublishWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
+        private async Task<(IReadOnlyList<PreparedPost> Window, int Counted)> PrepareWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
         {
             var counted = 0;
             var window = new List<PreparedPost>();
             var started = run.Now;
-            var handedOver = false;
+            var prepared = false;
             try
             {
                 while (batch.Count > 0 && window.Count < _options.SendWindow)
@@ -141,21 +180,38 @@ namespace LinkedInPosts.Core.Queue.Runner
                         break;
                     }
                 }
-                handedOver = true;
-                await publisher.SendWindowAsync(window, cancellationToken).ConfigureAwait(false);
+                prepared = true;
+                return (window, counted);
             }
             finally
             {
                 // Stopped while preparing: the prepared posts are still Claimed, nothing sent; they are due again now.
-                if (!handedOver)
+                if (!prepared)
                 {
-                    foreach (var prepared in window)
+                    foreach (var ready in window)
                     {
-                        ReleaseQuietly(prepared.Post, run);
+                        ReleaseQuietly(ready.Post, run);
                     }
                 }
             }
-            return counted;
+        }
+
+        // A prefetched batch the run stopped before: nothing was done with it, so it is due again now.
+        private async Task ReleaseQuietlyAsync(Task<IReadOnlyList<ScheduledPost>> claim, QueueRun run)
+        {
+            IReadOnlyList<ScheduledPost> claimed;
+            try
+            {
+                claimed = await claim.ConfigureAwait(false);
+            }
+            catch (Errors.LinkedInQueueException)
+            {
+                return; // not claimed after all, or claimed and left to their lease
+            }
+            foreach (var untouched in claimed)
+            {
+                ReleaseQuietly(untouched, run);
+            }
         }
 
         // Best effort while another error is on its way out: a claim left behind is released by its lease anyway.

@@ -45,7 +45,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     found.RemoveRange(max, found.Count - max);
                 }
-                LoadMedia(connection, null, found);
+                LoadMedia(null, found);
                 return (IReadOnlyList<ScheduledPost>)found;
             });
         }

@@ -73,7 +73,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     command.Parameters.AddWithValue("@limit", Math.Max(0, query.Limit));
                     command.CommandText = sql.ToString();
                     var posts = ReadPosts(command);
-                    LoadMedia(connection, null, posts);
+                    LoadMedia(null, posts);
                     return (IReadOnlyList<ScheduledPost>)posts;
                 }
             });
@@ -136,7 +136,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     command.Parameters.AddWithValue("@value", value);
                     var posts = ReadPosts(command);
-                    LoadMedia(connection, null, posts);
+                    LoadMedia(null, posts);
                     return posts.Count == 0 ? null : posts[0];
                 }
             });

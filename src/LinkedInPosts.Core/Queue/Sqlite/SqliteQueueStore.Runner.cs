@@ -42,23 +42,18 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // Normal: a claim lost to a power cut is simply Pending again; nothing is sent before a durable Sending.
             return Write("claimed from", Durability.Normal, (connection, transaction) =>
             {
-                using (var release = Command(connection, transaction, ReleaseExpiredClaimsSql))
-                {
-                    release.Parameters.AddWithValue("@now", at);
-                    release.ExecuteNonQuery();
-                }
-                List<ScheduledPost> claimed;
-                using (var claim = Command(connection, transaction, ClaimSql))
-                {
-                    claim.Parameters.AddWithValue("@now", at);
-                    claim.Parameters.AddWithValue("@runner", runnerId);
-                    claim.Parameters.AddWithValue("@token", token);
-                    claim.Parameters.AddWithValue("@lease", leaseUntil);
-                    claim.Parameters.AddWithValue("@max", max);
-                    claimed = ReadPosts(claim);
-                }
+                var release = _prepared.For(transaction, ReleaseExpiredClaimsSql);
+                release.Parameters.AddWithValue("@now", at);
+                release.ExecuteNonQuery();
+                var claim = _prepared.For(transaction, ClaimSql);
+                claim.Parameters.AddWithValue("@now", at);
+                claim.Parameters.AddWithValue("@runner", runnerId);
+                claim.Parameters.AddWithValue("@token", token);
+                claim.Parameters.AddWithValue("@lease", leaseUntil);
+                claim.Parameters.AddWithValue("@max", max);
+                var claimed = ReadPosts(claim);
                 claimed.Sort((a, b) => a.DueAtUtc != b.DueAtUtc ? a.DueAtUtc.CompareTo(b.DueAtUtc) : a.Id.CompareTo(b.Id));
-                LoadMedia(connection, transaction, claimed);
+                LoadMedia(transaction, claimed);
                 return (IReadOnlyList<ScheduledPost>)claimed;
             });
         }
@@ -109,13 +104,17 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>
-        /// One post of <see cref="MarkSendingWindow"/>: Claimed with a live lease under the claim becomes Sending.
-        /// Unlike <see cref="MarkSending"/> it never accepts a Sending post (a resend to settle an unknown outcome
-        /// always goes through MarkSending, one at a time).
+        /// One post of <see cref="MarkSendingWindow"/>: Claimed with a live lease under the claim becomes Sending and
+        /// counts the attempt it begins (its number comes back). Unlike <see cref="MarkSending"/> it never accepts a
+        /// Sending post (a resend to settle an unknown outcome always goes through MarkSending, one at a time).
         /// </summary>
         private const string MarkWindowSendingSql =
-            "UPDATE posts SET state = 'Sending', lease_until = @lease, updated_at = @now " +
-            "WHERE id = @id AND claim_token = @token AND state = 'Claimed' AND lease_until > @now;";
+            "UPDATE posts SET state = 'Sending', attempts = attempts + 1, lease_until = @lease, updated_at = @now " +
+            "WHERE id = @id AND claim_token = @token AND state = 'Claimed' AND lease_until > @now RETURNING attempts;";
+
+        /// <summary>The attempt a post marked Sending begins: number <c>attempts</c>, open (InProgress) under the claim.</summary>
+        private const string InsertOpenAttemptSql =
+            "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome) VALUES (@id, @number, @runner, @token, @at, 'InProgress');";
 
         /// <summary>
         /// Sending back to Claimed, for <see cref="UnmarkSending"/>: only under the claim that marked it, while its
@@ -148,13 +147,20 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 for (var i = 0; i < claims.Count; i++)
                 {
                     var claim = claims[i];
-                    var result = Transition(connection, transaction, claim.PostId, MarkWindowSendingSql, command =>
+                    var mark = _prepared.For(transaction, MarkWindowSendingSql);
+                    mark.Parameters.AddWithValue("@id", claim.PostId);
+                    mark.Parameters.AddWithValue("@token", claim.Token);
+                    mark.Parameters.AddWithValue("@lease", leaseUntil);
+                    mark.Parameters.AddWithValue("@now", at);
+                    var number = mark.ExecuteScalar();
+                    if (number == null)
                     {
-                        command.Parameters.AddWithValue("@token", claim.Token);
-                        command.Parameters.AddWithValue("@lease", leaseUntil);
-                        command.Parameters.AddWithValue("@now", at);
-                    });
-                    results[i] = result.Applied ? new TransitionResult(true, QueueState.Sending, OpenAttempt(connection, transaction, claim, at)) : result;
+                        results[i] = Current(transaction, claim.PostId);
+                        continue;
+                    }
+                    var attempt = Convert.ToInt32(number, System.Globalization.CultureInfo.InvariantCulture);
+                    InsertOpenAttempt(transaction, claim, attempt, at);
+                    results[i] = new TransitionResult(true, QueueState.Sending, attempt);
                 }
                 return (IReadOnlyList<TransitionResult>)results;
             });
@@ -203,34 +209,56 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             });
         }
 
+        /// <summary>Sending becomes Published under the claim that sent it, or under the claim of its open attempt (a resolver's resend).</summary>
+        private const string MarkPublishedSql =
+            "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @at, last_error = NULL, " +
+            "claim_token = NULL, lease_until = NULL, updated_at = @at " +
+            "WHERE id = @id AND state = 'Sending' AND (claim_token = @token OR EXISTS " +
+            "(SELECT 1 FROM attempts WHERE post_id = @id AND outcome = 'InProgress' AND claim_token = @token));";
+
         /// <inheritdoc />
-        public TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true)
+        public TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true) =>
+            MarkPublished(new[] { new PublishedCall(claim, postUrn, publishedAt, httpStatus) }, durable)[0];
+
+        /// <inheritdoc />
+        public IReadOnlyList<TransitionResult> MarkPublished(IReadOnlyList<PublishedCall> calls, bool durable = true)
         {
-            RequireClaim(claim);
-            if (string.IsNullOrWhiteSpace(postUrn))
+            if (calls == null)
             {
-                throw new ArgumentException("A published post needs LinkedIn's URN.", nameof(postUrn));
+                throw new ArgumentNullException(nameof(calls));
             }
-            var at = QueueTime.Format(publishedAt);
+            foreach (var call in calls)
+            {
+                if (call == null)
+                {
+                    throw new ArgumentException("A published call is missing.", nameof(calls));
+                }
+            }
+            if (calls.Count == 0)
+            {
+                return Array.Empty<TransitionResult>();
+            }
+            // One transaction for all: the runner records a window's creates together. Each post is guarded by its own claim.
             return Write("written", durable ? Durability.Full : Durability.Normal, (connection, transaction) =>
             {
-                var result = Transition(connection, transaction, claim.PostId,
-                    "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @at, last_error = NULL, " +
-                    "claim_token = NULL, lease_until = NULL, updated_at = @at " +
-                    "WHERE id = @id AND state = 'Sending' AND (claim_token = @token OR EXISTS " +
-                    "(SELECT 1 FROM attempts WHERE post_id = @id AND outcome = 'InProgress' AND claim_token = @token));",
-                    command =>
-                    {
-                        command.Parameters.AddWithValue("@token", claim.Token);
-                        command.Parameters.AddWithValue("@urn", postUrn);
-                        command.Parameters.AddWithValue("@at", at);
-                    });
-                if (result.Applied)
+                var results = new TransitionResult[calls.Count];
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Published,
-                        new AttemptReport { At = publishedAt, HttpStatus = httpStatus }, postUrn);
+                    var call = calls[i];
+                    var result = Transition(connection, transaction, call.Claim.PostId, MarkPublishedSql, command =>
+                    {
+                        command.Parameters.AddWithValue("@token", call.Claim.Token);
+                        command.Parameters.AddWithValue("@urn", call.PostUrn);
+                        command.Parameters.AddWithValue("@at", QueueTime.Format(call.PublishedAt));
+                    });
+                    if (result.Applied)
+                    {
+                        CloseOpenAttempt(connection, transaction, call.Claim.PostId, AttemptOutcome.Published,
+                            new AttemptReport { At = call.PublishedAt, HttpStatus = call.HttpStatus }, call.PostUrn);
+                    }
+                    results[i] = result;
                 }
-                return result;
+                return (IReadOnlyList<TransitionResult>)results;
             });
         }
 
@@ -293,7 +321,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     command.Parameters.AddWithValue("@now", QueueTime.Format(now));
                     command.Parameters.AddWithValue("@max", max);
                     var posts = ReadPosts(command);
-                    LoadMedia(connection, null, posts);
+                    LoadMedia(null, posts);
                     return (IReadOnlyList<ScheduledPost>)posts;
                 }
             });
@@ -331,7 +359,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return null;
                 }
-                LoadMedia(connection, transaction, taken);
+                LoadMedia(transaction, taken);
                 return taken[0];
             });
         }
@@ -374,86 +402,81 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>
-        /// Runs a guarded UPDATE of one post (one statement ending in ';'); when it changes nothing, reports the
-        /// post's current state. The changed row's state and attempts come back through RETURNING, which saves
-        /// the runner's hot path (two transitions per post) a second statement.
+        /// Runs a guarded UPDATE of one post (one statement ending in ';', prepared once); when it changes nothing,
+        /// reports the post's current state. The changed row's state and attempts come back through RETURNING,
+        /// which saves the runner's hot path (two transitions per post) a second statement.
         /// </summary>
-        private static TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
+        private TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
         {
             var update = sql.TrimEnd();
             if (update.EndsWith(";", StringComparison.Ordinal))
             {
                 update = update.Substring(0, update.Length - 1);
             }
-            using (var command = Command(connection, transaction, update + " RETURNING state, attempts;"))
+            var command = _prepared.For(transaction, update + " RETURNING state, attempts;");
+            command.Parameters.AddWithValue("@id", id);
+            bind(command);
+            using (var reader = command.ExecuteReader())
             {
-                command.Parameters.AddWithValue("@id", id);
-                bind(command);
-                using (var reader = command.ExecuteReader())
+                if (reader.Read())
                 {
-                    if (reader.Read())
-                    {
-                        return new TransitionResult(true, ParseState(reader.GetString(0)), reader.GetInt32(1));
-                    }
+                    return new TransitionResult(true, ParseState(reader.GetString(0)), reader.GetInt32(1));
                 }
             }
-            using (var read = Command(connection, transaction, "SELECT state, attempts FROM posts WHERE id = @id;"))
+            return Current(transaction, id);
+        }
+
+        /// <summary>A change that was refused: the post's state and attempts as they are (not found: no state).</summary>
+        private TransitionResult Current(SqliteTransaction transaction, long id)
+        {
+            var read = _prepared.For(transaction, "SELECT state, attempts FROM posts WHERE id = @id;");
+            read.Parameters.AddWithValue("@id", id);
+            using (var reader = read.ExecuteReader())
             {
-                read.Parameters.AddWithValue("@id", id);
-                using (var reader = read.ExecuteReader())
+                if (!reader.Read())
                 {
-                    if (!reader.Read())
-                    {
-                        return new TransitionResult(false, null);
-                    }
-                    return new TransitionResult(false, ParseState(reader.GetString(0)), reader.GetInt32(1));
+                    return new TransitionResult(false, null);
                 }
+                return new TransitionResult(false, ParseState(reader.GetString(0)), reader.GetInt32(1));
             }
         }
 
         /// <summary>Opens attempt number attempts + 1 (InProgress) and returns its number.</summary>
-        private static int OpenAttempt(SqliteConnection connection, SqliteTransaction transaction, QueueClaim claim, string at)
+        private int OpenAttempt(SqliteConnection connection, SqliteTransaction transaction, QueueClaim claim, string at)
         {
-            using (var command = Command(connection, transaction,
-                "UPDATE posts SET attempts = attempts + 1 WHERE id = @id; " +
-                "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome) " +
-                "SELECT id, attempts, @runner, @token, @at, 'InProgress' FROM posts WHERE id = @id;"))
-            {
-                command.Parameters.AddWithValue("@id", claim.PostId);
-                command.Parameters.AddWithValue("@runner", claim.RunnerId);
-                command.Parameters.AddWithValue("@token", claim.Token);
-                command.Parameters.AddWithValue("@at", at);
-                command.ExecuteNonQuery();
-            }
-            return AttemptCount(connection, transaction, claim.PostId);
+            var count = _prepared.For(transaction, "UPDATE posts SET attempts = attempts + 1 WHERE id = @id RETURNING attempts;");
+            count.Parameters.AddWithValue("@id", claim.PostId);
+            var number = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            InsertOpenAttempt(transaction, claim, number, at);
+            return number;
+        }
+
+        private void InsertOpenAttempt(SqliteTransaction transaction, QueueClaim claim, int number, string at)
+        {
+            var insert = _prepared.For(transaction, InsertOpenAttemptSql);
+            insert.Parameters.AddWithValue("@id", claim.PostId);
+            insert.Parameters.AddWithValue("@number", number);
+            insert.Parameters.AddWithValue("@runner", claim.RunnerId);
+            insert.Parameters.AddWithValue("@token", claim.Token);
+            insert.Parameters.AddWithValue("@at", at);
+            insert.ExecuteNonQuery();
         }
 
         /// <summary>Closes the post's InProgress attempt, if it has one; returns whether it had.</summary>
-        private static bool CloseOpenAttempt(SqliteConnection connection, SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
+        private bool CloseOpenAttempt(SqliteConnection connection, SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
         {
-            using (var command = Command(connection, transaction,
+            var command = _prepared.For(transaction,
                 "UPDATE attempts SET finished_at = @at, outcome = @outcome, http_status = @status, error_kind = @kind, error_id = @errorId, " +
-                "message = @message, post_urn = @urn WHERE post_id = @id AND outcome = 'InProgress';"))
-            {
-                command.Parameters.AddWithValue("@id", id);
-                command.Parameters.AddWithValue("@at", QueueTime.Format(report.At));
-                command.Parameters.AddWithValue("@outcome", outcome.ToString());
-                command.Parameters.AddWithValue("@status", Nullable(report.HttpStatus));
-                command.Parameters.AddWithValue("@kind", Nullable(Short(report.ErrorKind)));
-                command.Parameters.AddWithValue("@errorId", Nullable(Short(report.ErrorId)));
-                command.Parameters.AddWithValue("@message", Nullable(QueueMessages.Clean(report.Message, report.Secrets)));
-                command.Parameters.AddWithValue("@urn", Nullable(postUrn));
-                return command.ExecuteNonQuery() > 0;
-            }
-        }
-
-        private static int AttemptCount(SqliteConnection connection, SqliteTransaction transaction, long id)
-        {
-            using (var command = Command(connection, transaction, "SELECT attempts FROM posts WHERE id = @id;"))
-            {
-                command.Parameters.AddWithValue("@id", id);
-                return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
+                "message = @message, post_urn = @urn WHERE post_id = @id AND outcome = 'InProgress';");
+            command.Parameters.AddWithValue("@id", id);
+            command.Parameters.AddWithValue("@at", QueueTime.Format(report.At));
+            command.Parameters.AddWithValue("@outcome", outcome.ToString());
+            command.Parameters.AddWithValue("@status", Nullable(report.HttpStatus));
+            command.Parameters.AddWithValue("@kind", Nullable(Short(report.ErrorKind)));
+            command.Parameters.AddWithValue("@errorId", Nullable(Short(report.ErrorId)));
+            command.Parameters.AddWithValue("@message", Nullable(QueueMessages.Clean(report.Message, report.Secrets)));
+            command.Parameters.AddWithValue("@urn", Nullable(postUrn));
+            return command.ExecuteNonQuery() > 0;
         }
 
         private static string? Short(string? value) =>

@@ -24,6 +24,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         private readonly object _gate = new object();
         private readonly SqliteConnection _connection;
+        private readonly PreparedCommands _prepared;
         private readonly TimeProvider _time;
         private bool _disposed;
 
@@ -34,6 +35,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         {
             Location = path;
             _connection = connection;
+            _prepared = new PreparedCommands(connection);
             Media = media;
             _time = time;
             SchemaVersion = schemaVersion;
@@ -126,6 +128,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return;
                 }
                 _disposed = true;
+                _prepared.Dispose();
                 _connection.Dispose();
             }
         }
@@ -316,45 +319,42 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return posts;
         }
 
-        /// <summary>Fills in <see cref="ScheduledPost.MediaHashes"/> for posts that have media, in a few queries.</summary>
-        private static void LoadMedia(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<ScheduledPost> posts)
+        /// <summary>
+        /// Fills in <see cref="ScheduledPost.MediaHashes"/> for posts that have media: one prepared query, the ids
+        /// passed as one JSON array (read with json_each), so its text is the same for any number of posts.
+        /// </summary>
+        private void LoadMedia(SqliteTransaction? transaction, IReadOnlyList<ScheduledPost> posts)
         {
-            const int Chunk = 500;
             if (posts.Count == 0)
             {
                 return;
             }
-            var byId = new Dictionary<long, ScheduledPost>();
+            var byId = new Dictionary<long, ScheduledPost>(posts.Count);
+            var ids = new System.Text.StringBuilder("[");
             foreach (var post in posts)
             {
-                byId[post.Id] = post;
-            }
-            var found = new Dictionary<long, List<string>>();
-            var ids = new List<long>(byId.Keys);
-            for (var start = 0; start < ids.Count; start += Chunk)
-            {
-                var count = Math.Min(Chunk, ids.Count - start);
-                var names = new string[count];
-                using (var command = Command(connection, transaction, string.Empty))
+                if (byId.Count > 0)
                 {
-                    for (var i = 0; i < count; i++)
+                    ids.Append(',');
+                }
+                byId[post.Id] = post;
+                ids.Append(post.Id.ToString(CultureInfo.InvariantCulture));
+            }
+            ids.Append(']');
+            var found = new Dictionary<long, List<string>>();
+            var command = _prepared.For(transaction,
+                "SELECT post_id, sha256 FROM post_media WHERE post_id IN (SELECT value FROM json_each(@ids)) ORDER BY post_id, position;");
+            command.Parameters.AddWithValue("@ids", ids.ToString());
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var id = reader.GetInt64(0);
+                    if (!found.TryGetValue(id, out var list))
                     {
-                        names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
-                        command.Parameters.AddWithValue(names[i], ids[start + i]);
+                        found[id] = list = new List<string>();
                     }
-                    command.CommandText = "SELECT post_id, sha256 FROM post_media WHERE post_id IN (" + string.Join(", ", names) + ") ORDER BY post_id, position;";
-                    using (var reader = command.ExecuteReader())
-                    {
-                        while (reader.Read())
-                        {
-                            var id = reader.GetInt64(0);
-                            if (!found.TryGetValue(id, out var list))
-                            {
-                                found[id] = list = new List<string>();
-                            }
-                            list.Add(reader.GetString(1));
-                        }
-                    }
+                    list.Add(reader.GetString(1));
                 }
             }
             foreach (var pair in found)
