@@ -25,10 +25,12 @@ namespace LinkedInPosts.Core.Queue.Runner
         public const int MaxPerRun = 1000;
 
         private readonly QueueRun _run;
+        private readonly EvidenceWait _wait;
 
         public EvidenceResolver(QueueRun run)
         {
             _run = run;
+            _wait = new EvidenceWait(run);
         }
 
         /// <summary>Settles every Sending post whose lease has run out (its run died, or it was left waiting for evidence).</summary>
@@ -57,10 +59,10 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// This run's own create got no clear answer (the client already sent it once more, and that was unclear
         /// too). Not settled on the spot: a read-back right after a 5xx can miss a post LinkedIn stores a moment
         /// later, and a short outage would make posts Unconfirmed that a later look settles safely. The post
-        /// waits for evidence (<see cref="Unsettled"/>).
+        /// waits for evidence (<see cref="EvidenceWait.Unsettled"/>).
         /// </summary>
         public void AwaitEvidence(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error) =>
-            Unsettled(post, claim, connection, error, "The create call's outcome is unknown: " + error.Message);
+            _wait.Unsettled(post, claim, connection, error, "The create call's outcome is unknown: " + error.Message);
 
         private async Task ResolveAsync(ScheduledPost post, DateTimeOffset leaseEnded, QueueConnection connection, CancellationToken cancellationToken)
         {
@@ -77,7 +79,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInQueueException unreadable)
             {
-                Unconfirmed(post, claim, origin + " The post's content cannot be read to check: " + unreadable.Message);
+                _wait.Unconfirmed(post, claim, origin + " The post's content cannot be read to check: " + unreadable.Message);
                 return;
             }
 
@@ -115,7 +117,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     }
                     if (IsUnclear(readBack))
                     {
-                        Unsettled(post, claim, connection, readBack, origin + " Reading the author's posts back to check got no clear answer: " + readBack.Message);
+                        _wait.Unsettled(post, claim, connection, readBack, origin + " Reading the author's posts back to check got no clear answer: " + readBack.Message);
                         return;
                     }
                     // The read-back is refused (a scope LinkedIn did not grant, say): LinkedIn's duplicate check is the other evidence.
@@ -125,7 +127,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = _run.Now - (sentAt < post.ScheduledAtUtc ? sentAt : post.ScheduledAtUtc);
             if (late > _run.Options.MaxLateness)
             {
-                Unconfirmed(post, claim, origin + " Its first try was " + PostPublisher.Describe(_run.Now - sentAt) + " ago, its time " +
+                _wait.Unconfirmed(post, claim, origin + " Its first try was " + PostPublisher.Describe(_run.Now - sentAt) + " ago, its time " +
                     PostPublisher.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +
                     "(LinkedIn's duplicate check may no longer see the first try, and a late post would be posted late).");
                 return;
@@ -152,10 +154,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 if (FailureClassifier.Classify(error) == FailureKind.Retryable)
                 {
-                    Unsettled(post, claim, connection, error, origin + " Its media could not be made ready to send it once more as a check: " + error.Message);
+                    _wait.Unsettled(post, claim, connection, error, origin + " Its media could not be made ready to send it once more as a check: " + error.Message);
                     return;
                 }
-                Unconfirmed(post, claim, origin + " The post cannot be sent again as a check: " + error.Message);
+                _wait.Unconfirmed(post, claim, origin + " The post cannot be sent again as a check: " + error.Message);
                 return;
             }
 
@@ -194,10 +196,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 if (IsUnclear(error))
                 {
-                    Unsettled(post, claim, connection, error, origin + " Sending it once more for LinkedIn's duplicate check got no clear answer either: " + error.Message);
+                    _wait.Unsettled(post, claim, connection, error, origin + " Sending it once more for LinkedIn's duplicate check got no clear answer either: " + error.Message);
                     return;
                 }
-                Unconfirmed(post, claim, origin + " Sending it once more did not settle it: " + error.Message);
+                _wait.Unconfirmed(post, claim, origin + " Sending it once more did not settle it: " + error.Message);
             }
         }
 
@@ -250,76 +252,6 @@ namespace LinkedInPosts.Core.Queue.Runner
             _run.Report(result);
         }
 
-        /// <summary>
-        /// A look at a post's outcome (its own create, a read-back, a resend) got no clear answer. While the budget
-        /// lasts (attempts below MaxAttempts, its time no more than MaxLateness ago) it stays Sending with its lease
-        /// set to the retry backoff, so that a run after that settles it by evidence (reported Retrying, State
-        /// Sending, NextAttemptAt the lease's end); once it is spent it is Unconfirmed, for a person.
-        /// </summary>
-        private void Unsettled(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, string what)
-        {
-            var now = _run.Now;
-            var attempts = _run.Store.GetAttempts(post.Id);
-            // The open attempt is closed by the wait; without one, the look is recorded as an attempt of its own.
-            var attemptsAfter = attempts.Count + (attempts.Any(a => a.Outcome == AttemptOutcome.InProgress) ? 0 : 1);
-            var tried = connection.CanReadBackPosts
-                ? "reading the author's posts back and, where that was refused, sending it once more for LinkedIn's duplicate check"
-                : "sending it once more for LinkedIn's duplicate check";
-            if (attemptsAfter >= _run.Options.MaxAttempts)
-            {
-                Unconfirmed(post, claim, what + " Settling it by evidence (" + tried + ") was given up after " + attemptsAfter +
-                    " attempts (MaxAttempts " + _run.Options.MaxAttempts + ").");
-                return;
-            }
-            var late = now - post.ScheduledAtUtc;
-            if (late > _run.Options.MaxLateness)
-            {
-                Unconfirmed(post, claim, what + " It was scheduled " + PostPublisher.Describe(late) + " ago, more than the " +
-                    PostPublisher.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
-                return;
-            }
-            var until = QueueTime.Truncate(now + _run.Schedule.Delay(attemptsAfter));
-            var next = connection.CanReadBackPosts
-                ? "reads the author's posts back to look for it"
-                : "sends it once more, and LinkedIn's duplicate check tells whether it is up already";
-            var message = QueueMessages.Clean(what + " It is not sent again blindly: it stays Sending, and a run after " +
-                until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC " + next + ".", null);
-            var waiting = _run.Store.AwaitEvidence(claim, until, new AttemptReport
-            {
-                At = now,
-                HttpStatus = error.HttpStatus,
-                ErrorKind = "Unknown",
-                ErrorId = UnknownOutcomeId,
-                Message = message,
-            });
-            if (!waiting.Applied)
-            {
-                // Its lease ran out during the call and a resolver took it over: that run settles it.
-                var skipped = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, waiting.State ?? QueueState.Sending, waiting.Attempts);
-                skipped.ErrorId = QueueRunErrorIds.ClaimLost;
-                skipped.Message = "The outcome was unclear, and another run had taken the post over meanwhile; that run settles it by evidence.";
-                _run.Report(skipped);
-                return;
-            }
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Retrying, QueueState.Sending, waiting.Attempts);
-            result.ErrorId = UnknownOutcomeId;
-            result.HttpStatus = error.HttpStatus;
-            result.Message = message;
-            result.NextAttemptAt = until;
-            _run.Report(result);
-        }
-
-        private void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)
-        {
-            var unconfirmed = _run.Store.MarkUnconfirmed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Unknown", ErrorId = UnknownOutcomeId, Message = message });
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Unconfirmed, unconfirmed.State ?? QueueState.Unconfirmed, unconfirmed.Attempts);
-            var id = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            result.ErrorId = UnknownOutcomeId;
-            result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
-                " -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id " + id + " -Resend.", null);
-            _run.Report(result);
-        }
-
         /// <summary>A 5xx, a timeout, a dropped connection, or the client's own unclear resend: a later look may get an answer.</summary>
         private static bool IsUnclear(LinkedInException error)
         {
@@ -342,6 +274,5 @@ namespace LinkedInPosts.Core.Queue.Runner
             return start;
         }
 
-        private static readonly string UnknownOutcomeId = new LinkedInUnknownOutcomeException(string.Empty).ErrorId;
     }
 }
