@@ -140,6 +140,26 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Sending becomes Unconfirmed: the outcome is unknown and the evidence did not settle it.</summary>
         TransitionResult MarkUnconfirmed(QueueClaim claim, AttemptReport report);
 
+        /// <summary>
+        /// A create call (or a check of one) got no clear answer, and a later look may settle it: Sending under
+        /// the claim stays Sending, keeps its claim token, and its lease is set to <paramref name="leaseUntil"/>
+        /// (the retry backoff), so that when it runs out a resolver (<see cref="FindExpiredSending"/>,
+        /// <see cref="TakeOverExpiredSending"/>) settles it by evidence like a dead run's post. The open attempt
+        /// is closed as Unknown with <paramref name="report"/>; when none is open (a check failed before any call)
+        /// a closed Unknown attempt is recorded, so checks count against MaxAttempts. The post's last error is the
+        /// report's message. Refused unless the post is Sending under this claim.
+        /// </summary>
+        TransitionResult AwaitEvidence(QueueClaim claim, DateTimeOffset leaseUntil, AttemptReport report);
+
+        /// <summary>
+        /// Before a resolver looks for evidence of a Sending post it took over: when no attempt is open (the
+        /// post was waiting for evidence, <see cref="AwaitEvidence"/>) one is opened for the check, so whatever
+        /// settles it (MarkPublished with the URN, RetryLater, MarkUnconfirmed, AwaitEvidence) is recorded in an
+        /// attempt row. With a dead run's attempt still open nothing changes. Refused unless the post is Sending
+        /// under this claim.
+        /// </summary>
+        TransitionResult OpenEvidenceCheck(QueueClaim claim, DateTimeOffset now);
+
         /// <summary>Claimed becomes Missed: its time passed too long ago to post it now.</summary>
         TransitionResult MarkMissed(QueueClaim claim, AttemptReport report);
 

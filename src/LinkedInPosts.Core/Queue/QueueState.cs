@@ -23,7 +23,8 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>
         /// Recorded durably just before the create call: the post may exist on LinkedIn. A Sending post whose
-        /// lease ran out belongs to a run that died mid-call and is resolved by evidence, never by a blind retry.
+        /// lease ran out belongs to a run that died mid-call, or was left waiting for evidence after a call that
+        /// got no clear answer (its lease set to the retry backoff); either is resolved by evidence, never by a blind retry.
         /// </summary>
         Sending,
 
@@ -44,7 +45,8 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>
         /// A create call's outcome is unknown and the evidence (a read-back, LinkedIn's DUPLICATE_POST answer)
-        /// could not settle it. Never retried automatically; a person confirms it published or re-arms it.
+        /// could not settle it before MaxAttempts or MaxLateness ran out. Never retried automatically; a person
+        /// confirms it published or re-arms it.
         /// </summary>
         Unconfirmed,
     }

@@ -17,7 +17,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Publishes the scheduled posts that are due: what Task Scheduler or cron runs every few minutes
     /// (see Register-LinkedInPostQueueTask). Overlapping runs never take the same post; each post is
     /// recorded as Sending before it is created, so a run that dies mid-way never makes a later run post it
-    /// twice; LinkedIn's retryable errors are tried again later with back-off; posts overdue by more than
+    /// twice; LinkedIn's retryable errors are tried again later with back-off; a create that gets no clear
+    /// answer stays Sending (Retrying, with NextAttemptAt) and a later run settles it by evidence (reading the
+    /// author's posts back, or LinkedIn's duplicate check), never posting it twice; posts overdue by more than
     /// -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
     /// token store, as made by Connect-LinkedIn; it never prompts or opens a browser. Writes one result per
     /// post touched as it finishes, then a summary. Every post that failed, was missed or became unconfirmed, every
@@ -80,8 +82,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public int MaxPosts { get; set; }
 
         /// <summary>
-        /// How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed, counted since a
-        /// person last re-armed it (Set-LinkedInScheduledPost -Retry or -Resend gives it this many again). Default: 5.
+        /// How many times a retryable failure (429, 5xx, timeouts) is tried before the post is Failed, and how many
+        /// looks (the create, each check after it) a post whose outcome is unknown gets before it is Unconfirmed,
+        /// counted since a person last re-armed it (Set-LinkedInScheduledPost -Retry or -Resend gives it this many again). Default: 5.
         /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [ValidateRange(1, 100)]
@@ -324,7 +327,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         description = $"Mark post '{item.Key}' (id {item.Id}) Missed: it was due {Utc(item.ScheduledAtUtc)}, more than -MaxLateness {MaxLateness} ago. Nothing would be sent.";
                         break;
                     case QueuePostOutcome.WouldResolve:
-                        description = $"Settle post '{item.Key}' (id {item.Id}), left Sending by a run that stopped, by evidence (read-back or LinkedIn's duplicate answer); it is never posted twice.";
+                        description = $"Settle post '{item.Key}' (id {item.Id}), Sending with its outcome not known (a run stopped, or LinkedIn gave no clear answer), by evidence (read-back or LinkedIn's duplicate answer); it is never posted twice.";
                         break;
                     default:
                         item.Commentary = post == null ? null : LittleTextOf(post);

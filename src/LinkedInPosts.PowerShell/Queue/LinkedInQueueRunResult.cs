@@ -53,9 +53,10 @@ namespace LinkedInPosts.PowerShell.Queue
         public DateTimeOffset ScheduledAtUtc { get; }
 
         /// <summary>
-        /// Published, Retrying (will be tried again at NextAttemptAt), Failed, Missed (overdue by more than
+        /// Published, Retrying (will be tried again at NextAttemptAt; with State Sending, its create got no clear
+        /// answer and a run after NextAttemptAt settles it by evidence, never posting it twice), Failed, Missed (overdue by more than
         /// -MaxLateness), Held (its connection cannot be used; it stays Pending), Deferred (the member's daily
-        /// limit), Unconfirmed (a person must look), Skipped (another run took it over; nothing sent by this
+        /// limit), Unconfirmed (the evidence did not settle it within -MaxAttempts: a person must look), Skipped (another run took it over; nothing sent by this
         /// one); with -WhatIf WouldPublish, WouldMiss, WouldResolve.
         /// </summary>
         public QueuePostOutcome Outcome { get; }
@@ -96,7 +97,7 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The first comment's error, when the post is up but its comment failed.</summary>
         public string? FirstCommentError { get; }
 
-        /// <summary>True when a dead run's post was settled by evidence (read back, or LinkedIn's duplicate answer), not sent again.</summary>
+        /// <summary>True when a post whose outcome was unknown was settled by evidence (read back, or LinkedIn's duplicate answer), not sent again.</summary>
         public bool ResolvedByEvidence { get; }
 
         /// <summary>True when a person should look: Failed, Missed, Unconfirmed, or the first comment failed.</summary>

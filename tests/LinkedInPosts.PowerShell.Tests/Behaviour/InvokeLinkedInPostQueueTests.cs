@@ -12,6 +12,18 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     {
     }
 
+    /// <summary>
+    /// Moves this test's module clock (the queue's "now") ahead, as a scheduled run minutes later would see it;
+    /// the module's test seam ModuleClock.SetOffset, reached by reflection (the tests do not compile against it).
+    /// </summary>
+    private void SetModuleClockOffset(TimeSpan offset)
+    {
+        var module = AppDomain.CurrentDomain.GetAssemblies()
+            .Single(a => !a.IsDynamic && a.GetName().Name == "LinkedInPosts" && Path.GetFullPath(a.Location) == Path.GetFullPath(RepoPaths.ModuleAssembly));
+        var clock = module.GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleClock", throwOnError: true)!;
+        clock.GetMethod("SetOffset", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.Invoke(null, new object[] { PowerShell.Runspace, offset });
+    }
+
     [Fact]
     public async Task PublishesEveryDuePostOnceWritingEachResultThenTheSummary()
     {
@@ -269,7 +281,50 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.True((await MemberPostsAsync()).Count <= 1);
     }
     [Fact]
-    public async Task AnUnknownOutcomeIsUnconfirmedIsNeverSentAgainAndKeepsEveryRunRedUntilAPersonSettlesIt()
+    public async Task AnUnknownOutcomeWaitsForEvidenceWithoutAnErrorAndARunAfterItsLeasePublishesItOnce()
+    {
+        ConnectQueue();
+        Register(new[] { "Did it go out? Later runs will know" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
+        try
+        {
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+            run.AssertNoErrors();
+            var result = Assert.Single(OfType(run, "LinkedInQueueRunResult"));
+            Assert.Equal(("Retrying", "Sending", false), (Property(result, "Outcome")!.ToString(), Property(result, "State")!.ToString(), Property(result, "NeedsAttention")));
+            Assert.Equal("LinkedInPostOutcomeUnknown", Property(result, "ErrorId"));
+            Assert.Contains("not sent again blindly", (string)Property(result, "Message")!);
+            var nextUtc = (DateTimeOffset)Property(result, "NextAttemptAtUtc")!;
+            Assert.InRange(nextUtc, Now, Now.AddMinutes(2.5));
+            var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
+            Assert.Equal((1, 0, 0), ((int)Property(summary, "Retrying")!, (int)Property(summary, "Unconfirmed")!, (int)Property(summary, "ExitCode")!));
+            Assert.Equal("SUCCEEDED", run.Output[^1].ToString());
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+
+        // While its lease lasts no run touches it, and Get-LinkedInScheduledPost says why it is Sending.
+        var before = await RequestCountAsync();
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
+        var waiting = Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Key p0 -Path $Queue").Output);
+        Assert.Equal("Sending", Property(waiting, "State")!.ToString());
+        Assert.Contains("it stays Sending, and a run after", (string)Property(waiting, "LastError")!);
+
+        // A run after the lease settles it by evidence and publishes it exactly once.
+        SetModuleClockOffset(TimeSpan.FromMinutes(3));
+        var later = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue");
+        later.AssertNoErrors();
+        Assert.Equal("Published", Property(Assert.Single(OfType(later, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+        Assert.Equal("Published", Property(States()["p0"], "State"));
+        Assert.Single(await MemberPostsAsync(), p => p.Commentary == "Did it go out? Later runs will know");
+    }
+
+    [Fact]
+    public async Task AnOutcomeStillUnknownWhenMaxAttemptsIsSpentIsUnconfirmedWithItsOwnErrorAndIsNeverSentAgain()
     {
         ConnectQueue();
         Register(new[] { "Did it go out?" }, Now.AddMinutes(-1));
@@ -277,7 +332,8 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
         try
         {
-            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+            // One attempt allowed: the first unclear answer spends the budget for looking again.
+            var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -MaxAttempts 1; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
 
             Assert.Equal(2, run.Errors.Count);
             var error = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostUnconfirmed,", StringComparison.Ordinal));
@@ -285,6 +341,7 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
             Assert.Contains("-ConfirmPublished -PostUrn", error.ErrorDetails.RecommendedAction);
             // The queue's standing record counts it from this run on.
             Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInQueueNeedsAttention,", StringComparison.Ordinal));
+            Assert.Contains("MaxAttempts 1", error.ToString());
             Assert.Equal("Unconfirmed", Property(Assert.Single(OfType(run, "LinkedInQueueRunResult")), "Outcome")!.ToString());
             Assert.Equal((1, 1), ((int)Property(Assert.Single(OfType(run, "LinkedInQueueRunSummary")), "Unconfirmed")!, (int)Property(OfType(run, "LinkedInQueueRunSummary")[0], "UnconfirmedInQueue")!));
             Assert.Equal("FAILED", run.Output[^1].ToString());
@@ -296,6 +353,7 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
 
         // A later run sends nothing, but is not successful either: the post still waits for a person.
         var before = await RequestCountAsync();
+        SetModuleClockOffset(TimeSpan.FromHours(1));
         var later = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
         Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
         Assert.Equal("Unconfirmed", Property(States()["p0"], "State"));

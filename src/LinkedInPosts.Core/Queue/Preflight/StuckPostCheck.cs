@@ -9,7 +9,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// settle: a person must look at the feed), Failed (LinkedIn refused it for good, or retries ran out),
     /// and Sending with its lease run out (a run died mid-call; the next run resolves it by evidence, so
     /// one still there means no run is happening), plus Pending posts overdue by more than MaxLateness,
-    /// which the next run marks Missed.
+    /// which the next run marks Missed. A Sending post whose lease still runs (a call under way, or an unclear
+    /// outcome waiting for evidence) is only an Info finding: a later run settles it.
     /// </summary>
     internal static class StuckPostCheck
     {
@@ -32,6 +33,13 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
                         $"Post '{post.Key}' is Sending, but the run that sent it ({post.ClaimedBy}) stopped holding it at {TokenCheck.Time(post.LeaseUntil.Value)}: it may or may not be on LinkedIn. The next Invoke-LinkedInPostQueue settles it by evidence and never posts it twice.",
                         "Check that the scheduled task (Register-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue settles the post.")
+                        .About(post);
+                case QueueState.Sending when post.LeaseUntil != null:
+                    // A live lease: a run is making the call now, or its call got no clear answer and the post waits for
+                    // evidence until then (its last error says so). Nothing for a person yet, but worth knowing why.
+                    return new PreflightFinding(PreflightSeverity.Info, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Sending until {TokenCheck.Time(post.LeaseUntil.Value)}: a run ({post.ClaimedBy}) is sending it, or its create call got no clear answer and it waits for evidence. {post.LastError}".TrimEnd(),
+                        $"Nothing to do: a run after {TokenCheck.Time(post.LeaseUntil.Value)} settles it by evidence (read-back or LinkedIn's duplicate check) and never posts it twice.")
                         .About(post);
                 case QueueState.Pending when post.ScheduledAtUtc < options.Now - options.MaxLateness:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,

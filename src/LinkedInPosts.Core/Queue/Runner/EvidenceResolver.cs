@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,12 +10,14 @@ namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
     /// Settles posts whose create call may or may not have landed, by evidence and never by a blind retry:
-    /// Sending posts a dead run left behind (their lease ran out), and creates this run could not get a clear
-    /// answer for. Where the connection may read the author's posts, it looks first: found means Published,
-    /// not found means not created (Pending again, sent later in this run). Otherwise it sends once more,
-    /// under its own claim, and lets LinkedIn's duplicate check answer: a 201 means the first never landed
-    /// (Published now), 422 DUPLICATE_POST naming a URN means it did (Published with that URN). Anything
-    /// unclear makes the post Unconfirmed, which no runner retries: a person looks.
+    /// Sending posts whose lease ran out, because their run died during or around the create call, or because
+    /// this or an earlier run got no clear answer and left them waiting for evidence (<see cref="AwaitEvidence"/>).
+    /// Where the connection may read the author's posts, it looks first: found means Published, not found means
+    /// not created (Pending again, sent later in this run). Otherwise it sends once more, under its own claim,
+    /// and lets LinkedIn's duplicate check answer: a 201 means the first never landed (Published now),
+    /// 422 DUPLICATE_POST naming a URN means it did (Published with that URN). A look that is itself unclear
+    /// (a 5xx, a timeout) waits again, with the retry backoff, until MaxAttempts or MaxLateness is spent; only
+    /// then is the post Unconfirmed, which no runner retries: a person looks.
     /// </summary>
     internal sealed class EvidenceResolver
     {
@@ -22,13 +25,15 @@ namespace LinkedInPosts.Core.Queue.Runner
         public const int MaxPerRun = 1000;
 
         private readonly QueueRun _run;
+        private readonly EvidenceWait _wait;
 
         public EvidenceResolver(QueueRun run)
         {
             _run = run;
+            _wait = new EvidenceWait(run);
         }
 
-        /// <summary>Settles every Sending post whose lease has run out (its run died during or around the create call).</summary>
+        /// <summary>Settles every Sending post whose lease has run out (its run died, or it was left waiting for evidence).</summary>
         public async Task ResolveExpiredAsync(CancellationToken cancellationToken)
         {
             foreach (var expired in _run.Store.FindExpiredSending(_run.Now, MaxPerRun))
@@ -50,35 +55,23 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
         }
 
-        /// <summary>This run's own create got no clear answer (the client already sent it once more): look, if allowed, else Unconfirmed.</summary>
-        public async Task SettleUnknownAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, CancellationToken cancellationToken)
-        {
-            var content = QueuePayload.Read(post.PayloadJson);
-            if (connection.CanReadBackPosts)
-            {
-                var sentAt = OpenAttemptStart(post.Id) ?? _run.Now;
-                try
-                {
-                    var urn = await PostReadBack.FindAsync(connection.Client, content.Draft, sentAt, _run.Now, cancellationToken).ConfigureAwait(false);
-                    if (urn != null)
-                    {
-                        await PublishedByEvidenceAsync(post, claim, connection, content, urn, "found among the author's posts", cancellationToken).ConfigureAwait(false);
-                        return;
-                    }
-                }
-                catch (LinkedInException readBack) when (FailureClassifier.IsAboutThePost(readBack))
-                {
-                    Unconfirmed(post, claim, error.Message + " Reading the author's posts back to check failed too: " + readBack.Message);
-                    return;
-                }
-            }
-            Unconfirmed(post, claim, error.Message);
-        }
+        /// <summary>
+        /// This run's own create got no clear answer (the client already sent it once more, and that was unclear
+        /// too). Not settled on the spot: a read-back right after a 5xx can miss a post LinkedIn stores a moment
+        /// later, and a short outage would make posts Unconfirmed that a later look settles safely. The post
+        /// waits for evidence (<see cref="EvidenceWait.Unsettled"/>).
+        /// </summary>
+        public void AwaitEvidence(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error) =>
+            _wait.Unsettled(post, claim, connection, error, "The create call's outcome is unknown: " + error.Message);
 
         private async Task ResolveAsync(ScheduledPost post, DateTimeOffset leaseEnded, QueueConnection connection, CancellationToken cancellationToken)
         {
             var claim = post.Claim!;
-            var sentAt = OpenAttemptStart(post.Id) ?? post.UpdatedAt;
+            var attempts = _run.Store.GetAttempts(post.Id);
+            var origin = attempts.Any(a => a.Outcome == AttemptOutcome.InProgress)
+                ? "A run ended before it recorded its create call's outcome."
+                : "Its create call got no clear answer earlier, and it waited for evidence.";
+            var sentAt = EvidenceWindowStart(attempts) ?? post.UpdatedAt;
             QueuedContent content;
             try
             {
@@ -86,12 +79,17 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInQueueException unreadable)
             {
-                Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and the post's content cannot be read to check: " + unreadable.Message);
+                _wait.Unconfirmed(post, claim, origin + " The post's content cannot be read to check: " + unreadable.Message);
                 return;
             }
 
             if (connection.CanReadBackPosts)
             {
+                // The look is an attempt of its own when no call is open, so its finding is recorded and its failures count.
+                if (!_run.Store.OpenEvidenceCheck(claim, _run.Now).Applied)
+                {
+                    return;
+                }
                 try
                 {
                     var urn = await PostReadBack.FindAsync(connection.Client, content.Draft, sentAt, leaseEnded, cancellationToken).ConfigureAwait(false);
@@ -100,13 +98,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                         await PublishedByEvidenceAsync(post, claim, connection, content, urn, "found among the author's posts", cancellationToken).ConfigureAwait(false);
                         return;
                     }
-                    // Not there: the dead run's call never landed. Due again as it was, so this run's claims send
-                    // it now, or mark it Missed if it is by now too late.
+                    // Not there: the call never landed. Due again as it was, so this run's claims send it now, or
+                    // mark it Missed if it is by now too late.
                     _run.Store.RetryLater(claim, post.DueAtUtc, new AttemptReport
                     {
                         At = _run.Now,
                         ErrorKind = "NotCreated",
-                        Message = "The run ended before it recorded the outcome; the author's posts read back since " +
+                        Message = origin + " The author's posts read back since " +
                             sentAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC hold no such post, so it was not created.",
                     });
                     return;
@@ -117,20 +115,27 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         return;
                     }
+                    if (IsUnclear(readBack))
+                    {
+                        _wait.Unsettled(post, claim, connection, readBack, origin + " Reading the author's posts back to check got no clear answer: " + readBack.Message);
+                        return;
+                    }
                     // The read-back is refused (a scope LinkedIn did not grant, say): LinkedIn's duplicate check is the other evidence.
                 }
             }
 
-            if (_run.Now - sentAt > _run.Options.MaxLateness)
+            var late = _run.Now - (sentAt < post.ScheduledAtUtc ? sentAt : post.ScheduledAtUtc);
+            if (late > _run.Options.MaxLateness)
             {
-                Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, " + PostPublisher.Describe(_run.Now - sentAt) +
-                    " ago. That is too long ago to send it again as a check (LinkedIn's duplicate check may no longer see the first try, and a late post would be posted late).");
+                _wait.Unconfirmed(post, claim, origin + " Its first try was " + PostPublisher.Describe(_run.Now - sentAt) + " ago, its time " +
+                    PostPublisher.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +
+                    "(LinkedIn's duplicate check may no longer see the first try, and a late post would be posted late).");
                 return;
             }
-            await ResendAsync(post, claim, connection, content, cancellationToken).ConfigureAwait(false);
+            await ResendAsync(post, claim, connection, content, origin, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task ResendAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, CancellationToken cancellationToken)
+        private async Task ResendAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string origin, CancellationToken cancellationToken)
         {
             PostDraft draft;
             try
@@ -143,14 +148,20 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                if (!StopsResolution(post, error))
+                if (StopsResolution(post, error))
                 {
-                    Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and the post cannot be sent again as a check: " + error.Message);
+                    return;
                 }
+                if (FailureClassifier.Classify(error) == FailureKind.Retryable)
+                {
+                    _wait.Unsettled(post, claim, connection, error, origin + " Its media could not be made ready to send it once more as a check: " + error.Message);
+                    return;
+                }
+                _wait.Unconfirmed(post, claim, origin + " The post cannot be sent again as a check: " + error.Message);
                 return;
             }
 
-            // Under the resolver's claim: closes the dead run's attempt as Unknown and opens this one, durably, before the call.
+            // Under the resolver's claim: closes the dead run's attempt as Unknown (if open) and opens this one, durably, before the call.
             if (!_run.Store.MarkSending(claim, _run.Now, _run.Options.Lease).Applied)
             {
                 return;
@@ -158,12 +169,12 @@ namespace LinkedInPosts.Core.Queue.Runner
             try
             {
                 var created = await connection.Client.CreatePostAsync(draft, cancellationToken).ConfigureAwait(false);
-                // A 201: the dead run's call never landed, and this one did. (If the client needed its own
-                // resend and LinkedIn named the duplicate, the URN is the first post's, still one post.)
+                // A 201: the earlier call never landed, and this one did. (If the client needed its own resend and
+                // LinkedIn named the duplicate, the URN is the first post's, still one post.)
                 // Durable only when a first comment follows (see PostPublisher).
                 var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: content.FirstComment != null);
                 var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
-                result.Message = "A run ended before it recorded the outcome; sent once more, LinkedIn created it now, so the first call had not landed.";
+                result.Message = origin + " Sent once more, LinkedIn created it now, so the earlier call had not landed.";
                 if (published.Applied)
                 {
                     // Refused only when the original run's late answer was recorded first: that run adds the comment.
@@ -179,10 +190,16 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 // A throttle or a connection to fix leaves it Sending under this claim: when the lease runs out a
                 // later run tries again to settle it.
-                if (!StopsResolution(post, error))
+                if (StopsResolution(post, error))
                 {
-                    Unconfirmed(post, claim, "A run ended before it recorded its create call's outcome, and sending it once more did not settle it: " + error.Message);
+                    return;
                 }
+                if (IsUnclear(error))
+                {
+                    _wait.Unsettled(post, claim, connection, error, origin + " Sending it once more for LinkedIn's duplicate check got no clear answer either: " + error.Message);
+                    return;
+                }
+                _wait.Unconfirmed(post, claim, origin + " Sending it once more did not settle it: " + error.Message);
             }
         }
 
@@ -235,18 +252,27 @@ namespace LinkedInPosts.Core.Queue.Runner
             _run.Report(result);
         }
 
-        private void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)
+        /// <summary>A 5xx, a timeout, a dropped connection, or the client's own unclear resend: a later look may get an answer.</summary>
+        private static bool IsUnclear(LinkedInException error)
         {
-            var unconfirmed = _run.Store.MarkUnconfirmed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Unknown", ErrorId = UnknownOutcomeId, Message = message });
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Unconfirmed, unconfirmed.State ?? QueueState.Unconfirmed, unconfirmed.Attempts);
-            result.ErrorId = UnknownOutcomeId;
-            result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn, then confirm it published or re-arm it.", null);
-            _run.Report(result);
+            var kind = FailureClassifier.Classify(error);
+            return kind == FailureKind.OutcomeUnknown || (kind == FailureKind.Retryable && error is LinkedInServerException);
         }
 
-        private DateTimeOffset? OpenAttemptStart(long postId) =>
-            _run.Store.GetAttempts(postId).LastOrDefault(a => a.Outcome == AttemptOutcome.InProgress)?.StartedAt;
+        /// <summary>
+        /// When the calls that may have landed began: the earliest of the trailing attempts that are open or
+        /// Unknown (a dead run's call, an unclear create, resends and checks after it). Attempts before them
+        /// were settled, so the read-back need not look further back.
+        /// </summary>
+        private static DateTimeOffset? EvidenceWindowStart(IReadOnlyList<QueueAttempt> attempts)
+        {
+            DateTimeOffset? start = null;
+            for (var i = attempts.Count - 1; i >= 0 && (attempts[i].Outcome == AttemptOutcome.InProgress || attempts[i].Outcome == AttemptOutcome.Unknown); i--)
+            {
+                start = start == null || attempts[i].StartedAt < start ? attempts[i].StartedAt : start;
+            }
+            return start;
+        }
 
-        private static readonly string UnknownOutcomeId = new LinkedInUnknownOutcomeException(string.Empty).ErrorId;
     }
 }

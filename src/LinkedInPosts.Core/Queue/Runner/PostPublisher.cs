@@ -395,7 +395,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     return;
                 }
                 case FailureKind.OutcomeUnknown when sent:
-                    await _evidence.SettleUnknownAsync(post, claim, connection, error, cancellationToken).ConfigureAwait(false);
+                    // Stays Sending until a later look settles it by evidence (or the budget for looking runs out).
+                    _evidence.AwaitEvidence(post, claim, connection, error);
                     return;
                 case FailureKind.OutcomeUnknown:
                     Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));

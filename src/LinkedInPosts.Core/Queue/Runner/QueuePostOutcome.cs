@@ -6,7 +6,11 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>LinkedIn has it; <see cref="QueuePostResult.PostUrn"/> names it.</summary>
         Published,
 
-        /// <summary>It failed in a way a later try may fix; it is Pending again, due at <see cref="QueuePostResult.NextAttemptAt"/>.</summary>
+        /// <summary>
+        /// It failed in a way a later try may fix; it is Pending again, due at <see cref="QueuePostResult.NextAttemptAt"/>.
+        /// Or its create call got no clear answer: it stays Sending, awaiting evidence, and a run after
+        /// NextAttemptAt (its lease's end) settles it by a read-back or LinkedIn's duplicate check, never by a blind resend.
+        /// </summary>
         Retrying,
 
         /// <summary>It was not created and trying again will not help (or its retries ran out).</summary>
@@ -21,7 +25,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>LinkedIn is throttling its author: it waits, without a try, until <see cref="QueuePostResult.NextAttemptAt"/>.</summary>
         Deferred,
 
-        /// <summary>A create call's outcome is unknown and the evidence did not settle it: a person must look.</summary>
+        /// <summary>A create call's outcome is unknown and the evidence did not settle it before MaxAttempts or MaxLateness ran out: a person must look.</summary>
         Unconfirmed,
 
         /// <summary>Preview: a run now would send it.</summary>

@@ -35,7 +35,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>Attempts recorded for the post so far.</summary>
         public int Attempts { get; set; }
 
-        /// <summary>When a runner may take it next (Retrying, Deferred).</summary>
+        /// <summary>When a runner may take it next (Retrying, Deferred); for a post awaiting evidence, when its lease ends.</summary>
         public DateTimeOffset? NextAttemptAt { get; set; }
 
         /// <summary>The error's stable id (e.g. <c>LinkedInThrottled</c>), when one stopped it.</summary>
@@ -56,7 +56,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>The first comment's error message.</summary>
         public string? FirstCommentError { get; set; }
 
-        /// <summary>True when a dead run's Sending post was settled by a read-back or LinkedIn's 422 DUPLICATE_POST.</summary>
+        /// <summary>True when a Sending post whose outcome was unknown was settled by a read-back or LinkedIn's 422 DUPLICATE_POST.</summary>
         public bool ResolvedByEvidence { get; set; }
 
         /// <summary>True when a person should look: Failed, Missed, Unconfirmed, or a first comment that failed.</summary>

@@ -132,7 +132,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             foreach (var post in _store.FindExpiredSending(now, max))
             {
                 var result = QueueRun.ResultFor(post, QueuePostOutcome.WouldResolve, post.State, post.Attempts);
-                result.Message = "A run ended before it recorded its create call's outcome; a run now settles it by evidence.";
+                result.Message = "Its create call's outcome is not known (its run ended, or LinkedIn gave no clear answer and it waited for evidence); a run now settles it by evidence.";
                 results.Add(result);
             }
             if (results.Count < max)

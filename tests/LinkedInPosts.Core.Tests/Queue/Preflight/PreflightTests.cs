@@ -313,6 +313,24 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public void A_post_waiting_for_evidence_is_an_Info_finding_that_says_until_when_and_why_not_an_error()
+    {
+        var store = _queue.Store;
+        Register("waiting", Now.AddMinutes(-5));
+        var claimed = Assert.Single(store.ClaimDue(Now.AddMinutes(-4), "runner-1", TimeSpan.FromMinutes(10), 10));
+        Assert.True(store.MarkSending(claimed.Claim!, Now.AddMinutes(-4), TimeSpan.FromMinutes(10)).Applied);
+        Assert.True(store.AwaitEvidence(claimed.Claim!, Now.AddMinutes(2), new AttemptReport { At = Now.AddMinutes(-3), Message = "No clear answer; it waits for evidence." }).Applied);
+
+        var report = Run();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((PreflightSeverity.Info, PreflightChecks.Stuck, "waiting"), (finding.Severity, finding.Check, finding.Key));
+        Assert.Contains("waits for evidence", finding.Message);
+        Assert.Contains("No clear answer; it waits for evidence.", finding.Message);
+        Assert.Contains("never posts it twice", finding.Fix);
+    }
+
+    [Fact]
     public void A_post_overdue_by_more_than_max_lateness_is_a_warning_that_it_will_be_missed()
     {
         Register("late", Now.AddHours(-30));

@@ -103,26 +103,33 @@ public sealed class RunnerEvidenceTests
     }
 
     [Fact]
-    public async Task A_resend_that_gets_no_clear_answer_leaves_the_post_Unconfirmed_and_no_later_run_sends_it()
+    public async Task A_resend_that_gets_no_clear_answer_waits_for_evidence_and_a_run_after_its_lease_publishes_it_once()
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
-        world.Register("dead", "Nobody can tell");
-        await DieWhileSendingAsync(world, "dead", "Nobody can tell", landed: false);
+        world.Register("dead", "Nobody can tell yet");
+        await DieWhileSendingAsync(world, "dead", "Nobody can tell yet", landed: false);
         await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
 
-        var result = Assert.Single((await world.RunAsync()).Posts);
+        var waiting = Assert.Single((await world.RunAsync()).Posts);
 
-        Assert.Equal(QueuePostOutcome.Unconfirmed, result.Outcome);
-        Assert.Equal("LinkedInPostOutcomeUnknown", result.ErrorId);
-        Assert.Contains("recent activity", result.Message);
-        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending), (waiting.Outcome, waiting.State));
+        Assert.Equal("LinkedInPostOutcomeUnknown", waiting.ErrorId);
+        Assert.False(waiting.NeedsAttention);
+        Assert.Contains("A run ended before it recorded", waiting.Message);
+        Assert.Contains("duplicate check", waiting.Message);
+        Assert.Equal(world.Get("dead").LeaseUntil, waiting.NextAttemptAt);
         Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("dead").Select(a => a.Outcome));
         Assert.Equal(2, await world.CreateCallsAsync());
 
-        world.Queue.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Empty((await world.RunAsync()).Posts);
-        Assert.Equal(2, await world.CreateCallsAsync());
-        Assert.Empty(await world.Admin.GetPostsAsync());
+        world.Queue.Clock.Advance(waiting.NextAttemptAt!.Value - world.Now + TimeSpan.FromSeconds(1));
+        var settled = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, settled.Outcome);
+        Assert.Contains("got no clear answer earlier", settled.Message);
+        var post = Assert.Single(await world.PostsOnceAsync());
+        Assert.Equal(post.Urn, world.Get("dead").PostUrn);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(3, await world.CreateCallsAsync());
     }
 
     [Fact]

@@ -7,7 +7,9 @@ namespace LinkedInPosts.Core.Tests.Queue.Runner;
 
 /// <summary>
 /// The fault matrix: each row arms the sandbox's fault injection for a post's calls, runs the queue once and
-/// checks the post's final state, the error id, the attempt rows, and that LinkedIn holds the post at most once.
+/// checks the post's state, the error id, the attempt rows, and that LinkedIn holds the post at most once. A row
+/// whose create got no clear answer leaves the post Sending, awaiting evidence; the faults cleared, a run after its
+/// lease settles it (<see cref="Row.Later"/>), and LinkedIn then holds it exactly once.
 /// </summary>
 public sealed class RunnerFaultMatrixTests
 {
@@ -27,10 +29,16 @@ public sealed class RunnerFaultMatrixTests
         bool ReadBack = false,
         bool WithImage = false,
         bool ResolvedByEvidence = false,
-        int? RetryAfterSeconds = null)
+        int? RetryAfterSeconds = null,
+        Settled? Later = null)
     {
         public override string ToString() => Name;
     }
+
+    /// <summary>What the first run after the post's evidence lease, with the faults cleared, makes of it.</summary>
+    public sealed record Settled(AttemptOutcome[] Attempts, bool ResolvedByEvidence);
+
+    private const string Unknown = "LinkedInPostOutcomeUnknown";
 
     private static SandboxFault Create(int? status = null, SandboxDrop drop = SandboxDrop.None, int delay = 0, int count = 1, int? retryAfter = null) =>
         new() { Method = "POST", Path = "/rest/posts", Status = status, Drop = drop, DelayMilliseconds = delay, Count = count, RetryAfterSeconds = retryAfter };
@@ -47,24 +55,29 @@ public sealed class RunnerFaultMatrixTests
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
         new Row("502 once", new[] { Create(502) },
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
-        new Row("503 twice: unknown, no read-back", new[] { Create(503, count: 2) },
-            QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed, "LinkedInPostOutcomeUnknown", new[] { AttemptOutcome.Unknown }, 0),
-        new Row("503 twice: unknown, read-back finds nothing", new[] { Create(503, count: 2) },
-            QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed, "LinkedInPostOutcomeUnknown", new[] { AttemptOutcome.Unknown }, 0, ReadBack: true),
+        new Row("503 twice: awaits evidence; later the resend creates it", new[] { Create(503, count: 2) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 0,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, false)),
+        new Row("503 twice: awaits evidence; later the read-back finds nothing and it is sent", new[] { Create(503, count: 2) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 0, ReadBack: true,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Retry, AttemptOutcome.Published }, false)),
         new Row("5xx on the image upload, before any create", new[] { new SandboxFault { Method = "POST", Path = "/rest/images", Status = 502, Count = 2 } },
             QueuePostOutcome.Retrying, QueueState.Pending, "LinkedInServerError", new[] { AttemptOutcome.Retry }, 0, WithImage: true),
         new Row("timeout once: the resend creates it", new[] { Create(delay: Slow) },
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
-        new Row("timeout twice: unknown, stored once", new[] { Create(delay: Slow, count: 2) },
-            QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed, "LinkedInPostOutcomeUnknown", new[] { AttemptOutcome.Unknown }, 1),
+        new Row("timeout twice, stored once: awaits evidence; later the duplicate check names it", new[] { Create(delay: Slow, count: 2) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 1,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, true)),
         new Row("dropped before store", new[] { Create(drop: SandboxDrop.BeforeStore) },
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
         new Row("dropped after store: the duplicate check names it", new[] { Create(drop: SandboxDrop.AfterStore) },
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
-        new Row("dropped after store, resend 503: read-back finds it", new[] { Create(drop: SandboxDrop.AfterStore), Create(503) },
-            QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1, ReadBack: true, ResolvedByEvidence: true),
-        new Row("dropped after store, resend 503, no read-back", new[] { Create(drop: SandboxDrop.AfterStore), Create(503) },
-            QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed, "LinkedInPostOutcomeUnknown", new[] { AttemptOutcome.Unknown }, 1),
+        new Row("dropped after store, resend 503: awaits evidence; later the read-back finds it", new[] { Create(drop: SandboxDrop.AfterStore), Create(503) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 1, ReadBack: true,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, true)),
+        new Row("dropped after store, resend 503, no read-back: awaits evidence; later the duplicate check names it", new[] { Create(drop: SandboxDrop.AfterStore), Create(503) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 1,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, true)),
         new Row("401 expired token", new[] { new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 401, Body = ExpiredBody } },
             QueuePostOutcome.Held, QueueState.Pending, "LinkedInAuthExpired", new[] { AttemptOutcome.Retry }, 0),
         new Row("426 sunset version", new[] { Create(426) },
@@ -130,13 +143,46 @@ public sealed class RunnerFaultMatrixTests
             Assert.Equal((row.ErrorId, 1), (problem.Error.ErrorId, problem.PostsHeld));
             Assert.Equal(world.Now, world.Get("post").DueAtUtc); // due again, as it was
         }
-        if (row.Outcome == QueuePostOutcome.Unconfirmed)
+        if (row.Later is { } later)
         {
-            // Never retried by itself: a second run leaves it alone and calls nothing.
-            var calls = await world.CreateCallsAsync();
-            world.Queue.Clock.Advance(TimeSpan.FromHours(2));
-            Assert.Empty((await world.RunAsync()).Posts);
-            Assert.Equal(calls, await world.CreateCallsAsync());
+            await SettlesExactlyOnceLaterAsync(world, result, later);
         }
+    }
+
+    /// <summary>
+    /// A post awaiting evidence: not a person's job (no attention needed), nothing sent while its lease lasts
+    /// (the backoff after one failed attempt, 1 to 2 minutes); after it, with the faults gone, one run settles it
+    /// Published, and the sandbox holds it exactly once.
+    /// </summary>
+    private static async Task SettlesExactlyOnceLaterAsync(RunnerHarness world, QueuePostResult waiting, Settled later)
+    {
+        Assert.False(waiting.NeedsAttention);
+        Assert.Contains("not sent again blindly", waiting.Message);
+        var stored = world.Get("post");
+        Assert.Equal(stored.LeaseUntil, waiting.NextAttemptAt);
+        Assert.InRange(waiting.NextAttemptAt!.Value, world.Now.AddMinutes(1), world.Now.AddMinutes(2));
+        Assert.Equal(waiting.Message, stored.LastError);
+
+        var calls = await world.CreateCallsAsync();
+        world.Queue.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty((await world.RunAsync()).Posts);
+        Assert.Equal(calls, await world.CreateCallsAsync());
+
+        await world.Admin.ClearFaultsAsync();
+        world.Queue.Clock.Advance(waiting.NextAttemptAt.Value - world.Now + TimeSpan.FromSeconds(1));
+        var settled = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Published, QueueState.Published), (settled.Outcome, settled.State));
+        Assert.Equal(later.ResolvedByEvidence, settled.ResolvedByEvidence);
+        Assert.Equal(later.Attempts, world.Attempts("post").Select(a => a.Outcome));
+        var post = Assert.Single(await world.PostsOnceAsync());
+        Assert.Equal(post.Urn, settled.PostUrn);
+        Assert.Equal(post.Urn, world.Get("post").PostUrn);
+        Assert.Equal(post.Urn, world.Attempts("post")[^1].PostUrn);
+
+        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        calls = await world.CreateCallsAsync();
+        Assert.Empty((await world.RunAsync()).Posts);
+        Assert.Equal(calls, await world.CreateCallsAsync());
     }
 }

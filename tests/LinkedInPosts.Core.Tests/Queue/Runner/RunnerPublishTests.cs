@@ -153,7 +153,9 @@ public sealed class RunnerPublishTests
 
         Assert.Empty((await world.RunAsync()).Posts);
 
-        Assert.Single(await world.RequestsAsync("POST", "/rest/socialActions"));
+        // One comment: the held call's (stored before its answer was held). A second call would have stored another
+        // (the fault holds only the first). The request log cannot count it: the sandbox logs a request as its answer
+        // goes out, and the held call's client went away first.
         Assert.Single(await world.Admin.GetCommentsAsync(stored.PostUrn!));
         Assert.Equal((FirstCommentState?)FirstCommentState.Adding, world.Get("commented").FirstCommentState);
     }

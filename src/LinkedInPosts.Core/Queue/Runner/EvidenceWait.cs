@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using LinkedInPosts.Core.Errors;
+
+namespace LinkedInPosts.Core.Queue.Runner
+{
+    /// <summary>
+    /// What becomes of a post whose outcome is still unknown after a look (its own create, a read-back, a
+    /// resend): it waits for evidence, Sending, with the retry backoff as its lease, while the budget lasts
+    /// (MaxAttempts, MaxLateness), and is Unconfirmed for a person once it is spent.
+    /// </summary>
+    internal sealed class EvidenceWait
+    {
+        /// <summary>The stable id of an unknown outcome, on attempts and results.</summary>
+        public static readonly string UnknownOutcomeId = new LinkedInUnknownOutcomeException(string.Empty).ErrorId;
+
+        private readonly QueueRun _run;
+
+        public EvidenceWait(QueueRun run)
+        {
+            _run = run;
+        }
+
+        /// <summary>
+        /// A look at a post's outcome (its own create, a read-back, a resend) got no clear answer. While the budget
+        /// lasts (attempts below MaxAttempts, its time no more than MaxLateness ago) it stays Sending with its lease
+        /// set to the retry backoff, so that a run after that settles it by evidence (reported Retrying, State
+        /// Sending, NextAttemptAt the lease's end); once it is spent it is Unconfirmed, for a person.
+        /// </summary>
+        public void Unsettled(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, string what)
+        {
+            var now = _run.Now;
+            var attempts = _run.Store.GetAttempts(post.Id);
+            // The open attempt is closed by the wait; without one, the look is recorded as an attempt of its own.
+            // Counted since a person last re-armed the post (-Retry, -Resend), as for every other MaxAttempts.
+            var attemptsAfter = attempts.Count(a => a.Number > post.AttemptsAtRetry) + (attempts.Any(a => a.Outcome == AttemptOutcome.InProgress) ? 0 : 1);
+            var tried = connection.CanReadBackPosts
+                ? "reading the author's posts back and, where that was refused, sending it once more for LinkedIn's duplicate check"
+                : "sending it once more for LinkedIn's duplicate check";
+            if (attemptsAfter >= _run.Options.MaxAttempts)
+            {
+                Unconfirmed(post, claim, what + " Settling it by evidence (" + tried + ") was given up after " + attemptsAfter +
+                    " attempts (MaxAttempts " + _run.Options.MaxAttempts + ").");
+                return;
+            }
+            var late = now - post.ScheduledAtUtc;
+            if (late > _run.Options.MaxLateness)
+            {
+                Unconfirmed(post, claim, what + " It was scheduled " + PostPublisher.Describe(late) + " ago, more than the " +
+                    PostPublisher.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
+                return;
+            }
+            var until = QueueTime.Truncate(now + _run.Schedule.Delay(attemptsAfter));
+            var next = connection.CanReadBackPosts
+                ? "reads the author's posts back to look for it"
+                : "sends it once more, and LinkedIn's duplicate check tells whether it is up already";
+            var message = QueueMessages.Clean(what + " It is not sent again blindly: it stays Sending, and a run after " +
+                until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC " + next + ".", null);
+            var waiting = _run.Store.AwaitEvidence(claim, until, new AttemptReport
+            {
+                At = now,
+                HttpStatus = error.HttpStatus,
+                ErrorKind = "Unknown",
+                ErrorId = UnknownOutcomeId,
+                Message = message,
+            });
+            if (!waiting.Applied)
+            {
+                // Its lease ran out during the call and a resolver took it over: that run settles it.
+                var skipped = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, waiting.State ?? QueueState.Sending, waiting.Attempts);
+                skipped.ErrorId = QueueRunErrorIds.ClaimLost;
+                skipped.Message = "The outcome was unclear, and another run had taken the post over meanwhile; that run settles it by evidence.";
+                _run.Report(skipped);
+                return;
+            }
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Retrying, QueueState.Sending, waiting.Attempts);
+            result.ErrorId = UnknownOutcomeId;
+            result.HttpStatus = error.HttpStatus;
+            result.Message = message;
+            result.NextAttemptAt = until;
+            _run.Report(result);
+        }
+
+        /// <summary>Unconfirmed, with what was tried and what a person does next (the commands that settle it).</summary>
+        public void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)
+        {
+            var unconfirmed = _run.Store.MarkUnconfirmed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Unknown", ErrorId = UnknownOutcomeId, Message = message });
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Unconfirmed, unconfirmed.State ?? QueueState.Unconfirmed, unconfirmed.Attempts);
+            var id = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result.ErrorId = UnknownOutcomeId;
+            result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
+                " -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id " + id + " -Resend.", null);
+            _run.Report(result);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Runner;
+using LinkedInPosts.Sandbox;
+
+namespace LinkedInPosts.Core.Tests.Queue.Runner;
+
+/// <summary>
+/// A create (or a check of one) that gets no clear answer is not settled on the spot: the post stays Sending with
+/// its lease set to the retry backoff, later runs settle it by evidence, and only a budget spent (MaxAttempts,
+/// MaxLateness) with the outcome still unclear makes it Unconfirmed. It is never posted twice.
+/// </summary>
+public sealed class RunnerAwaitEvidenceTests
+{
+    private static SandboxFault CreateFails(int count) => new() { Method = "POST", Path = "/rest/posts", Status = 503, Count = count };
+
+    // The client retries a read once itself (MaxRetries 1), so a read-back fault must outlast that.
+    private static SandboxFault ReadBackFails(int count) => new() { Method = "GET", Path = "/rest/posts", Status = 503, Count = count };
+
+    /// <summary>Moves the queue's clock just past the post's lease, so the next run may take it over.</summary>
+    private static void PastLease(RunnerHarness world, string key) =>
+        world.Queue.Clock.Advance(world.Get(key).LeaseUntil!.Value - world.Now + TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public async Task With_LinkedIn_unclear_every_time_the_post_waits_and_is_resent_with_the_duplicate_check_until_MaxAttempts_then_is_Unconfirmed_never_posted()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("storm", "A long 5xx storm");
+        await world.Admin.AddFaultAsync(CreateFails(100));
+        void Options(QueueRunOptions o) => o.MaxAttempts = 3;
+
+        var leases = new List<DateTimeOffset>();
+        for (var run = 1; run <= 2; run++)
+        {
+            var waiting = Assert.Single((await world.RunAsync(Options)).Posts);
+            Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending, run), (waiting.Outcome, waiting.State, waiting.Attempts));
+            Assert.Equal(world.Get("storm").LeaseUntil, waiting.NextAttemptAt);
+            Assert.True(waiting.NextAttemptAt > world.Now, "it waits: the lease lies ahead");
+            leases.Add(waiting.NextAttemptAt!.Value);
+            PastLease(world, "storm");
+        }
+        var last = Assert.Single((await world.RunAsync(Options)).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.True(last.NeedsAttention);
+        Assert.Equal("LinkedInPostOutcomeUnknown", last.ErrorId);
+        Assert.Contains("MaxAttempts 3", last.Message);
+        Assert.Contains("duplicate check", last.Message);
+        var id = world.Get("storm").Id;
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn", last.Message);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {id} -Resend", last.Message);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("storm").Select(a => a.Outcome));
+        Assert.Equal(6, await world.CreateCallsAsync()); // three tries, each with the client's one duplicate-checked resend
+        Assert.Empty(await world.Admin.GetPostsAsync());
+
+        // Unconfirmed is a person's: no later run sends it, even with LinkedIn well again.
+        await world.Admin.ClearFaultsAsync();
+        world.Queue.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Empty((await world.RunAsync(Options)).Posts);
+        Assert.Equal(6, await world.CreateCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_post_that_landed_while_the_read_back_keeps_failing_is_Unconfirmed_after_MaxAttempts_and_exists_once()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("landed", "Stored, answer lost");
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Drop = SandboxDrop.AfterStore });
+        await world.Admin.AddFaultAsync(CreateFails(1));
+        void Options(QueueRunOptions o) => o.MaxAttempts = 3;
+
+        var first = Assert.Single((await world.RunAsync(Options)).Posts);
+        Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending), (first.Outcome, first.State));
+        Assert.Contains("reads the author's posts back", first.Message);
+        Assert.Empty(await world.RequestsAsync("GET", "/rest/posts")); // no read-back on the spot, right after the 5xx
+
+        await world.Admin.AddFaultAsync(ReadBackFails(100));
+        PastLease(world, "landed");
+        var second = Assert.Single((await world.RunAsync(Options)).Posts);
+        Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending, 2), (second.Outcome, second.State, second.Attempts));
+        Assert.Contains("Reading the author's posts back", second.Message);
+        PastLease(world, "landed");
+        var last = Assert.Single((await world.RunAsync(Options)).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.Contains("MaxAttempts 3", last.Message);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("landed").Select(a => a.Outcome));
+        Assert.Equal(2, await world.CreateCallsAsync()); // the first try and the client's check: a read-back that fails never leads to a resend
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_dead_runs_post_whose_read_back_fails_with_a_5xx_waits_instead_of_being_resent_and_a_later_read_back_finds_it()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Landed before the crash, LinkedIn slow to show it");
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", TimeSpan.FromMinutes(10), 10));
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, TimeSpan.FromMinutes(10)).Applied);
+        var urn = await world.CreateDirectlyAsync("Landed before the crash, LinkedIn slow to show it");
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(11));
+        await world.Admin.AddFaultAsync(ReadBackFails(2));
+
+        var waiting = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending), (waiting.Outcome, waiting.State));
+        Assert.Contains("A run ended before it recorded", waiting.Message);
+        var dead = Assert.Single(world.Attempts("dead"));
+        Assert.Equal((AttemptOutcome.Unknown, "dead-run", 503), (dead.Outcome, dead.RunnerId, dead.HttpStatus));
+        Assert.Equal(1, await world.CreateCallsAsync()); // the dead run's: not resent after a read-back that failed
+
+        PastLease(world, "dead");
+        var settled = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Published, true, urn), (settled.Outcome, settled.ResolvedByEvidence, settled.PostUrn));
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(urn, world.Attempts("dead")[^1].PostUrn);
+        Assert.Equal(1, await world.CreateCallsAsync());
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    [Fact]
+    public async Task An_unclear_look_after_MaxLateness_from_the_scheduled_time_makes_the_post_Unconfirmed_rather_than_waiting_again()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        // Half a minute inside MaxLateness (24 h): the wait for evidence (at least a minute) ends outside it.
+        world.Register("late", "Nearly a day late", at: world.Now - TimeSpan.FromHours(24) + TimeSpan.FromSeconds(30));
+        await world.Admin.AddFaultAsync(CreateFails(2));
+
+        var waiting = Assert.Single((await world.RunAsync()).Posts);
+        Assert.Equal(QueuePostOutcome.Retrying, waiting.Outcome);
+
+        await world.Admin.AddFaultAsync(ReadBackFails(100));
+        PastLease(world, "late");
+        var last = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.Contains("MaxLateness", last.Message);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("late").Select(a => a.Outcome));
+        Assert.Empty(await world.Admin.GetPostsAsync());
+    }
+
+    [Fact]
+    public async Task A_post_awaiting_evidence_is_no_run_s_to_take_or_preview_until_its_lease_ends_then_it_is_WouldResolve()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("wait", "Waiting for evidence");
+        world.Register("next", "Due a little later", at: world.Now + TimeSpan.FromSeconds(30));
+        await world.Admin.AddFaultAsync(CreateFails(2));
+        Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync()).Posts).Outcome);
+
+        world.Queue.Clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain(world.Runner().Preview(), p => p.Key == "wait");
+        var other = Assert.Single((await world.RunAsync()).Posts);
+        Assert.Equal(("next", QueuePostOutcome.Published), (other.Key, other.Outcome));
+        Assert.Equal(QueueState.Sending, world.Get("wait").State);
+
+        PastLease(world, "wait");
+        var preview = Assert.Single(world.Runner().Preview());
+        Assert.Equal(("wait", QueuePostOutcome.WouldResolve), (preview.Key, preview.Outcome));
+        Assert.Contains("settles it by evidence", preview.Message);
+    }
+}
