@@ -238,6 +238,9 @@ static async Task Publishing(string root, int count, int rounds)
     var bareTimes = new List<double>();
     var bookTimes = new List<double>();
     var clientTimes = new List<double>();
+    var runnerCpu = new List<double>();
+    var bareCpu = new List<double>();
+    var clientCpu = new List<double>();
     for (var round = 0; round < rounds + 1; round++)
     {
         // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50, a
@@ -252,9 +255,11 @@ static async Task Publishing(string root, int count, int rounds)
                 .ToList());
             using var client = SandboxClient(sandbox, token);
             var runner = new QueueRunner(store, new OneConnection(client, member.ToString()), new QueueRunOptions { RunnerId = "bench" });
+            var cpu = Cpu();
             var watch = Stopwatch.StartNew();
             var report = await runner.RunAsync();
             watch.Stop();
+            cpu = Cpu() - cpu;
             if (report.Published != count || (await sandbox.Admin.GetPostsAsync()).Count != count)
             {
                 throw new InvalidOperationException($"The runner published {report.Published} of {count} posts.");
@@ -262,6 +267,7 @@ static async Task Publishing(string root, int count, int rounds)
             if (round > 0)
             {
                 runnerTimes.Add(watch.Elapsed.TotalMilliseconds);
+                runnerCpu.Add(cpu.TotalMilliseconds);
             }
         }
 
@@ -269,6 +275,7 @@ static async Task Publishing(string root, int count, int rounds)
         // another with one HttpClient, with the headers LinkedIn requires and nothing else.
         (member, token) = await FreshSandbox(sandbox);
         var bodies = Enumerable.Range(0, count).Select(i => LinkedInClient.PreviewCreate(new PostDraft(member, PublishText(round, i))).JsonBody).ToList();
+        var bareCpuStart = Cpu();
         var bare = Stopwatch.StartNew();
         foreach (var body in bodies)
         {
@@ -283,9 +290,11 @@ static async Task Publishing(string root, int count, int rounds)
             }
         }
         bare.Stop();
+        var bareCpuUsed = Cpu() - bareCpuStart;
         if (round > 0)
         {
             bareTimes.Add(bare.Elapsed.TotalMilliseconds);
+            bareCpu.Add(bareCpuUsed.TotalMilliseconds);
         }
 
         // For reading the ratio: the same creates through LinkedInClient.CreatePostAsync alone (no queue), one after
@@ -294,15 +303,18 @@ static async Task Publishing(string root, int count, int rounds)
         using (var client = SandboxClient(sandbox, token))
         {
             var drafts = Enumerable.Range(0, count).Select(i => new PostDraft(member, PublishText(round, i))).ToList();
+            var clientCpuStart = Cpu();
             var watch = Stopwatch.StartNew();
             foreach (var draft in drafts)
             {
                 await client.CreatePostAsync(draft);
             }
             watch.Stop();
+            var clientCpuUsed = Cpu() - clientCpuStart;
             if (round > 0)
             {
                 clientTimes.Add(watch.Elapsed.TotalMilliseconds);
+                clientCpu.Add(clientCpuUsed.TotalMilliseconds);
             }
         }
 
@@ -348,6 +360,9 @@ static async Task Publishing(string root, int count, int rounds)
     var bookMs = Median(bookTimes);
     var clientMs = Median(clientTimes);
     Console.WriteLine($"  runner time / bare time:      {runnerMs / bareMs,9:F2}  (goal <= 1.3)");
+    // CPU of the whole process (client, in-process sandbox, queue), to read the wall-time ratio on a machine with few cores.
+    Console.WriteLine($"  CPU used, runner / client / bare: {Median(runnerCpu):F1} / {Median(clientCpu):F1} / {Median(bareCpu):F1} ms  " +
+        $"({Median(runnerCpu) / runnerMs:F2} / {Median(clientCpu) / Median(clientTimes):F2} / {Median(bareCpu) / bareMs:F2} of {Environment.ProcessorCount} cores busy)");
     Console.WriteLine($"  LinkedInClient creates alone: {clientMs,9:F1} ms  ({clientMs * 1000 / count,7:F0} µs per post: the client without the queue; / bare {clientMs / bareMs:F2})");
     Console.WriteLine($"  queue bookkeeping alone:      {bookMs,9:F1} ms  ({bookMs * 1000 / count,7:F0} µs per post: the runner's store calls in a tight loop, no HTTP;");
     Console.WriteLine($"                                per {new QueueRunOptions().SendWindow} posts one synchronous=FULL commit (Sending) and one NORMAL (results); the runner overlaps them with its calls)");
@@ -362,6 +377,8 @@ static async Task<(LinkedInUrn Member, string Token)> FreshSandbox(SandboxServer
     var token = await sandbox.Admin.CreateTokenAsync(member.Urn, ["w_member_social"]);
     return (LinkedInUrn.Parse(member.Urn), token);
 }
+
+static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
 static LinkedInClient SandboxClient(SandboxServer sandbox, string token) =>
     new(new StaticAccessTokenSource(token), new LinkedInClientOptions { Endpoints = LinkedInEndpoints.ForSandbox(sandbox.BaseUri) });
