@@ -189,16 +189,16 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>
         /// Claimed goes back to Pending without an attempt, due no earlier than <paramref name="dueAt"/> (a
-        /// runner that will not send it now because LinkedIn throttles its author).
+        /// runner that will not send it now because LinkedIn throttles its connection's member).
         /// </summary>
         TransitionResult ReleaseUntil(QueueClaim claim, DateTimeOffset dueAt, DateTimeOffset now);
 
         /// <summary>
-        /// Makes every Pending post of <paramref name="author"/> (through <paramref name="connection"/>, when
-        /// given) that is due before <paramref name="until"/> due at <paramref name="until"/>, in one statement,
-        /// and returns how many changed. Posts due later, and posts in any other state, are left alone.
+        /// Makes every Pending post of <paramref name="connection"/> (whoever its author: the member or one of their
+        /// pages) that is due before <paramref name="until"/> due at <paramref name="until"/>, in one statement, and
+        /// returns how many changed. Posts due later, and posts in any other state, are left alone.
         /// </summary>
-        int DeferPending(string author, string? connection, DateTimeOffset until, DateTimeOffset now);
+        int DeferPending(string connection, DateTimeOffset until, DateTimeOffset now);
 
         /// <summary>
         /// The most recent upload of the stored file <paramref name="sha256"/> for <paramref name="author"/> on

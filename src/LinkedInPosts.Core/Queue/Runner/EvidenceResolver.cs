@@ -111,7 +111,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 catch (LinkedInException readBack) when (FailureClassifier.IsAboutThePost(readBack))
                 {
-                    if (StopsResolution(post, readBack))
+                    if (StopsResolution(post, connection, readBack))
                     {
                         return;
                     }
@@ -148,7 +148,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                if (StopsResolution(post, error))
+                if (StopsResolution(post, connection, error))
                 {
                     return;
                 }
@@ -190,7 +190,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 // A throttle or a connection to fix leaves it Sending under this claim: when the lease runs out a
                 // later run tries again to settle it.
-                if (StopsResolution(post, error))
+                if (StopsResolution(post, connection, error))
                 {
                     return;
                 }
@@ -207,14 +207,14 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// True for errors that say nothing about the first call and will pass (a throttle, a connection to fix):
         /// the post stays Sending, and a later run settles it once its lease runs out. Reports it Deferred or Held.
         /// </summary>
-        private bool StopsResolution(ScheduledPost post, LinkedInException error)
+        private bool StopsResolution(ScheduledPost post, QueueConnection connection, LinkedInException error)
         {
             switch (FailureClassifier.Classify(error))
             {
                 case FailureKind.Throttled:
                 {
                     var until = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Options.Lease;
-                    _run.Budget.Spend(post.Author, until);
+                    _run.Budget.Spend(connection, until);
                     var result = QueuePostResultWithState(post, QueuePostOutcome.Deferred, error);
                     result.NextAttemptAt = QueueTime.Truncate(until);
                     _run.Report(result);

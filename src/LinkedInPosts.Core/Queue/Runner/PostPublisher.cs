@@ -8,7 +8,7 @@ using LinkedInPosts.Core.Errors;
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
-    /// Publishes one claimed post: too late -> Missed; author throttled in this run -> Deferred; connection
+    /// Publishes one claimed post: too late -> Missed; its connection's member throttled in this run -> Deferred; connection
     /// unusable -> Held; then content and media are made ready (still Claimed: nothing sent, so a crash here
     /// leaves a post that is simply due again), Sending is recorded durably, the create call is made once, and
     /// its answer decides the state. The first comment follows a successful create.
@@ -29,7 +29,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// Handles the post up to its create call: too late, its author throttled, its connection unusable, its
+        /// Handles the post up to its create call: too late, its connection's member throttled, its connection unusable, its
         /// content unreadable or not postable as its author, a media problem: settled here without a call (null).
         /// Otherwise the post is returned ready to send, still Claimed (nothing sent), for <see cref="SendWindowAsync"/>.
         /// </summary>
@@ -47,16 +47,16 @@ namespace LinkedInPosts.Core.Queue.Runner
                 Miss(post, claim, late);
                 return (null, true);
             }
-            if (_run.Budget.IsSpent(post.Author, now, out var until))
-            {
-                _run.Report(Deferred(post, store.ReleaseUntil(claim, until, now), until));
-                return (null, true);
-            }
             var connection = _run.Connections.Get(post.Connection, cancellationToken);
             if (connection == null)
             {
                 _run.HoldUntilRunEnds(post);
                 return (null, false);
+            }
+            if (_run.Budget.IsSpent(connection, now, out var until))
+            {
+                _run.Report(Deferred(post, store.ReleaseUntil(claim, until, now), until));
+                return (null, true);
             }
             try
             {
@@ -110,7 +110,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// Sends a window begun by <see cref="BeginMarking"/>: once its Sending commit is on disk, its create calls are
         /// made one after another; what LinkedIn creates is recorded a window at a time (<see cref="PublishRecorder"/>),
         /// every other answer as it comes. A post of the window that is not sent after all (the run is cancelled,
-        /// LinkedIn throttled its author or refused its connection earlier, another run took it over) is taken back to
+        /// LinkedIn throttled its member or refused its connection earlier, another run took it over) is taken back to
         /// Claimed without an attempt (<see cref="IQueueStore.UnmarkSending"/>) and then handled as a claimed post
         /// would be (released, deferred, held). If the run dies mid-window, the posts it had not sent yet are Sending
         /// with nothing created: evidence resolution settles them like any other (a read-back finds nothing, a resend
@@ -146,7 +146,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     cancellationToken.ThrowIfCancellationRequested();
                     var next = unsent.Peek();
                     var now = _run.Now;
-                    var throttled = _run.Budget.IsSpent(next.Post.Author, now, out var until);
+                    var throttled = _run.Budget.IsSpent(next.Connection, now, out var until);
                     if (throttled || _run.Connections.ProblemOf(next.Connection.Name) != null)
                     {
                         unsent.Dequeue();
@@ -374,7 +374,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 case FailureKind.Throttled:
                 {
                     var retryAt = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Schedule.Delay(attemptsAfter);
-                    _run.Budget.Spend(post.Author, retryAt);
+                    _run.Budget.Spend(connection, retryAt);
                     Retry(post, claim, error, attemptsAfter, retryAt);
                     return;
                 }
@@ -432,7 +432,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var result = QueueRun.ResultFor(post, QueuePostOutcome.Deferred, released.State ?? QueueState.Pending, released.Attempts);
             result.NextAttemptAt = QueueTime.Truncate(until);
             result.ErrorId = "LinkedInThrottled";
-            result.Message = "Deferred without a try: LinkedIn is throttling " + post.Author + " until " + until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC.";
+            result.Message = "Deferred without a try: LinkedIn is throttling the member of the connection '" + post.Connection + "' (the member's daily limit, whichever author it posts as) until " + until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC.";
             return result;
         }
 

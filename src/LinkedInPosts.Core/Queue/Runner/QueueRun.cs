@@ -32,7 +32,7 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         public RunConnections Connections { get; }
 
-        public AuthorBudget Budget { get; } = new AuthorBudget();
+        public MemberBudget Budget { get; } = new MemberBudget();
 
         public RetrySchedule Schedule { get; }
 
@@ -85,12 +85,12 @@ namespace LinkedInPosts.Core.Queue.Runner
             _heldClaims.Clear();
         }
 
-        /// <summary>Defers the Pending posts of every author LinkedIn throttled in this run that were not due yet.</summary>
-        public void DeferThrottledAuthors()
+        /// <summary>Defers the Pending posts not due yet of every connection whose member LinkedIn throttled in this run.</summary>
+        public void DeferThrottledConnections()
         {
-            foreach (var pair in Budget.Throttled)
+            foreach (var pair in Budget.ThrottledConnections)
             {
-                Store.DeferPending(pair.Key, null, pair.Value, Now);
+                Store.DeferPending(pair.Key, pair.Value, Now);
             }
         }
 

@@ -116,7 +116,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 await publisher.FinishRecordingAsync(quiet: !completed).ConfigureAwait(false);
                 run.ReleaseHeld();
-                run.DeferThrottledAuthors();
+                run.DeferThrottledConnections();
             }
             return Report(run, started, watch.Elapsed);
         }

@@ -6,12 +6,13 @@ namespace LinkedInPosts.Core.Queue.Sqlite
     public sealed partial class SqliteQueueStore
     {
         /// <summary>
-        /// A throttled author's Pending posts, found through the partial index posts_pending_author (schema v2),
-        /// which holds Pending rows only: the cost follows the author's waiting posts, not the history.
+        /// A throttled connection's Pending posts due before the throttle ends, found through the partial index
+        /// posts_pending_due (Pending rows only, by due time): the cost follows the posts due before then (at most a
+        /// day's: LinkedIn's limits reset at midnight UTC), not the history or posts scheduled far ahead.
         /// </summary>
         internal const string DeferPendingSql =
-            "UPDATE posts INDEXED BY posts_pending_author SET due_at = @until, updated_at = @now " +
-            "WHERE state = 'Pending' AND author = @author AND due_at < @until AND (@connection IS NULL OR connection = @connection);";
+            "UPDATE posts INDEXED BY posts_pending_due SET due_at = @until, updated_at = @now " +
+            "WHERE state = 'Pending' AND due_at < @until AND connection = @connection;";
 
         /// <summary>Due Pending posts, as ClaimDue finds them, read without claiming (pinned to the same index).</summary>
         internal const string DuePendingSql =
@@ -67,18 +68,17 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <inheritdoc />
-        public int DeferPending(string author, string? connection, DateTimeOffset until, DateTimeOffset now)
+        public int DeferPending(string connection, DateTimeOffset until, DateTimeOffset now)
         {
-            if (string.IsNullOrWhiteSpace(author))
+            if (string.IsNullOrWhiteSpace(connection))
             {
-                throw new ArgumentException("The author is needed.", nameof(author));
+                throw new ArgumentException("The connection is needed.", nameof(connection));
             }
             return Write("written", (sqlite, transaction) =>
             {
                 using (var command = Command(sqlite, transaction, DeferPendingSql))
                 {
-                    command.Parameters.AddWithValue("@author", author);
-                    command.Parameters.AddWithValue("@connection", Nullable(connection));
+                    command.Parameters.AddWithValue("@connection", connection);
                     command.Parameters.AddWithValue("@until", QueueTime.Format(until));
                     command.Parameters.AddWithValue("@now", QueueTime.Format(now));
                     return command.ExecuteNonQuery();

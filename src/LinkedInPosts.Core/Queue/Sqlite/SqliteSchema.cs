@@ -107,8 +107,11 @@ WHERE state IN ('Pending', 'Held', 'Claimed') AND attempts > 0
             // 3 -> 4: the first comment's outcome is kept with its post. first_comment_state is 'Adding' (committed
             // durably before the comment call: a comment has no duplicate check, so a call whose answer was lost is
             // never made again), then 'Added' with LinkedIn's URN for it, or 'Failed' with the error. NULL: the post
-            // has no first comment, or has not been published yet.
+            // has no first comment, or has not been published yet. posts_pending_author goes: a 429 now defers the
+            // posts of the connection (LinkedIn counts a member's calls per token, whichever author they post as),
+            // found through posts_pending_due, and an index no query uses costs every change of a Pending post.
             @"
+DROP INDEX posts_pending_author;
 ALTER TABLE posts ADD COLUMN first_comment_state TEXT CHECK (first_comment_state IN ('Adding', 'Added', 'Failed'));
 ALTER TABLE posts ADD COLUMN first_comment_urn TEXT;
 ALTER TABLE posts ADD COLUMN first_comment_error TEXT;

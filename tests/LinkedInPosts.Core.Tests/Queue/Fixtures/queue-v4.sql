@@ -1,6 +1,6 @@
 -- A queue file as LinkedInPosts wrote it at queue schema version 4: the schema exactly as released (version 3's,
--- then posts.first_comment_state/_urn/_error added by ALTER TABLE, which is how SQLite stores them in every v4
--- file), and rows the tests read back after opening it with the current code. 'launch-1' was published with a
+-- without posts_pending_author, then posts.first_comment_state/_urn/_error added by ALTER TABLE, which is how
+-- SQLite stores them in every v4 file), and rows the tests read back after opening it with the current code. 'launch-1' was published with a
 -- first comment that LinkedIn added; 'commented-unknown' was published and its run stopped during the comment
 -- call ('Adding'). FROZEN: when the schema changes, add queue-v5.sql written by version 5 and leave this file as it is.
 PRAGMA journal_mode = WAL;
@@ -65,7 +65,6 @@ CREATE TABLE media_uploads (
     uploaded_at  TEXT    NOT NULL,
     PRIMARY KEY (sha256, author, api_base)
 ) WITHOUT ROWID;
-CREATE INDEX posts_pending_author ON posts (author, due_at) WHERE state = 'Pending';
 ALTER TABLE posts ADD COLUMN attempts_at_retry INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE posts ADD COLUMN first_comment_state TEXT CHECK (first_comment_state IN ('Adding', 'Added', 'Failed'));
 ALTER TABLE posts ADD COLUMN first_comment_urn TEXT;

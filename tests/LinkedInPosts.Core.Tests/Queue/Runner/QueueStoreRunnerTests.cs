@@ -17,29 +17,28 @@ public sealed class QueueStoreRunnerTests : IDisposable
     private static DateTimeOffset At(int minutes) => TestQueue.Start.AddMinutes(minutes);
 
     [Fact]
-    public void DeferPending_moves_only_the_authors_Pending_posts_due_before_the_time_and_can_be_limited_to_a_connection()
+    public void DeferPending_moves_the_connections_Pending_posts_due_before_the_time_whoever_their_author_and_nothing_else()
     {
         Store.RegisterBatch(new[]
         {
-            TestQueue.Post("a-work", At(0), "one", author: "urn:li:person:a"),
-            TestQueue.Post("a-home", At(1), "two", connection: "home", author: "urn:li:person:a"),
-            TestQueue.Post("a-late", At(600), "three", author: "urn:li:person:a"),
-            TestQueue.Post("a-held", At(2), "four", author: "urn:li:person:a"),
-            TestQueue.Post("b-work", At(0), "five", author: "urn:li:person:b"),
+            TestQueue.Post("work-member", At(0), "one", author: "urn:li:person:a"),
+            TestQueue.Post("work-page", At(1), "two", author: "urn:li:organization:42"),
+            TestQueue.Post("work-late", At(600), "three", author: "urn:li:person:a"),
+            TestQueue.Post("work-held", At(2), "four", author: "urn:li:person:a"),
+            TestQueue.Post("home-member", At(0), "five", connection: "home", author: "urn:li:person:a"),
         });
-        Store.Hold(Store.GetByKey("a-held")!.Id, At(0));
+        Store.Hold(Store.GetByKey("work-held")!.Id, At(0));
         var until = At(300);
 
-        Assert.Equal(1, Store.DeferPending("urn:li:person:a", "home", until, At(5)));
-        Assert.Equal(until, Store.GetByKey("a-home")!.DueAtUtc);
-        Assert.Equal(At(0), Store.GetByKey("a-work")!.DueAtUtc);
+        Assert.Equal(2, Store.DeferPending("work", until, At(5)));
 
-        Assert.Equal(1, Store.DeferPending("urn:li:person:a", null, until, At(5)));
-        Assert.Equal(until, Store.GetByKey("a-work")!.DueAtUtc);
-        Assert.Equal(At(600), Store.GetByKey("a-late")!.DueAtUtc); // already due later
-        Assert.Equal(At(2), Store.GetByKey("a-held")!.DueAtUtc);   // paused by the user: left alone
-        Assert.Equal(At(0), Store.GetByKey("b-work")!.DueAtUtc);
-        Assert.Equal(At(0), Store.GetByKey("a-work")!.ScheduledAtUtc); // the user's time is kept
+        Assert.Equal(until, Store.GetByKey("work-member")!.DueAtUtc);
+        Assert.Equal(until, Store.GetByKey("work-page")!.DueAtUtc);    // the member's page: the same member's counter
+        Assert.Equal(At(600), Store.GetByKey("work-late")!.DueAtUtc);  // already due later
+        Assert.Equal(At(2), Store.GetByKey("work-held")!.DueAtUtc);    // paused by the user: left alone
+        Assert.Equal(At(0), Store.GetByKey("home-member")!.DueAtUtc);  // another connection (token): its own counter
+        Assert.Equal(At(0), Store.GetByKey("work-member")!.ScheduledAtUtc); // the user's time is kept
+        Assert.Throws<ArgumentException>(() => Store.DeferPending(" ", until, At(5)));
     }
 
     [Fact]
@@ -49,8 +48,7 @@ public sealed class QueueStoreRunnerTests : IDisposable
         using var raw = _queue.Raw();
         using var command = raw.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + SqliteQueueStore.DeferPendingSql;
-        command.Parameters.AddWithValue("@author", "urn:li:person:a");
-        command.Parameters.AddWithValue("@connection", DBNull.Value);
+        command.Parameters.AddWithValue("@connection", "work");
         command.Parameters.AddWithValue("@until", "2026-03-02T00:00:00.000Z");
         command.Parameters.AddWithValue("@now", "2026-03-01T00:00:00.000Z");
         using var reader = command.ExecuteReader();
@@ -59,7 +57,7 @@ public sealed class QueueStoreRunnerTests : IDisposable
         {
             plan.Add(reader.GetString(3));
         }
-        Assert.Contains(plan, line => line.Contains("posts_pending_author", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("posts_pending_due (due_at<?)", StringComparison.Ordinal));
     }
 
     [Fact]

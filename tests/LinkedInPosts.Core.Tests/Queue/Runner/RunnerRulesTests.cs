@@ -1,3 +1,5 @@
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.Core.Queue;
@@ -147,6 +149,39 @@ public sealed class RunnerRulesTests
         Assert.Equal(world.Now.AddDays(1), world.Get("tomorrow").DueAtUtc);
         Assert.Equal((1, 1, 1), (report.Published, report.Retrying, report.Deferred));
         Assert.False(report.NeedsAttention);
+    }
+
+    [Fact]
+    public async Task A_429_defers_all_the_members_posts_as_any_author_and_through_any_of_their_connections_but_not_another_members()
+    {
+        await using var world = await RunnerHarness.StartAsync();
+        await world.Admin.SetLimitsAsync(memberDailyLimit: 1);
+        // The same member through a second connection, and a colleague with a connection of their own: LinkedIn
+        // counts each member's calls (per app), whichever author they post as and through whichever token.
+        world.Connections.Add("work-again", () => new QueueConnection("work-again", world.Session.Client, world.Session.Member.Urn));
+        var colleague = await world.Admin.CreateMemberAsync("Colleague");
+        var token = await world.Admin.CreateTokenAsync(colleague.Urn, ["w_member_social"]);
+        using var colleagueClient = new LinkedInClient(new StaticAccessTokenSource(token),
+            new LinkedInClientOptions { Endpoints = LinkedInEndpoints.ForSandbox(world.Session.Server.BaseUri), ApiVersion = RunnerHarness.ApiVersion, Clock = world.Queue.Clock });
+        world.Connections.Add("colleague", () => new QueueConnection("colleague", colleagueClient, colleague.Urn));
+        world.Register("member-1", "Gets the member's only call", world.Now.AddMinutes(-6));
+        world.Register("member-2", "Throttled", world.Now.AddMinutes(-5));
+        world.Register("page", "As the member's page", world.Now.AddMinutes(-4), author: LinkedInUrn.Parse(SandboxSession.OrganizationUrn));
+        world.Register("colleague-1", "The colleague's first", world.Now.AddMinutes(-3), connection: "colleague", author: LinkedInUrn.Parse(colleague.Urn));
+        world.Register("member-again", "Through the member's other connection", world.Now.AddMinutes(-2), connection: "work-again");
+        world.Register("tonight", "Due later today, as the page", world.Now.AddHours(3), author: LinkedInUrn.Parse(SandboxSession.OrganizationUrn));
+
+        var report = await world.RunAsync();
+
+        Assert.Equal(new[]
+        {
+            ("member-1", QueuePostOutcome.Published), ("member-2", QueuePostOutcome.Retrying), ("page", QueuePostOutcome.Deferred),
+            ("colleague-1", QueuePostOutcome.Published), ("member-again", QueuePostOutcome.Deferred),
+        }, report.Posts.Select(p => (p.Key, p.Outcome)));
+        Assert.Contains("the connection 'work'", report.Posts[2].Message);
+        Assert.Equal(3, await world.CreateCallsAsync());
+        var midnight = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        Assert.All(new[] { "member-2", "page", "member-again", "tonight" }, key => Assert.Equal(midnight, world.Get(key).DueAtUtc));
     }
 
     [Fact]
