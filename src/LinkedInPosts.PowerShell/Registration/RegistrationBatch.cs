@@ -92,11 +92,17 @@ namespace LinkedInPosts.PowerShell.Registration
             }
         }
 
-        /// <summary>Closes the queue.</summary>
+        /// <summary>
+        /// Commits what is still waiting, then closes the queue. On Ctrl+C PowerShell may dispose the cmdlet on the
+        /// pipeline's thread while StopProcessing runs on another: whichever comes first commits the accepted rows,
+        /// and the other finds nothing left to do.
+        /// </summary>
         public void Dispose()
         {
             lock (_sync)
             {
+                FlushQuietly();
+                _buffer = null;
                 _store?.Dispose();
                 _store = null;
             }
