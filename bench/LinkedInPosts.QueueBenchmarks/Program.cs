@@ -28,7 +28,7 @@ var smallRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCultur
 var publishCount = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
 const int BatchSize = 500;
 const int Rounds = 5;
-const int PublishRounds = 3;
+const int PublishRounds = 7;
 
 var root = Path.Combine(args.Length > 4 ? args[4] : Path.GetTempPath(), "linkedinposts-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(root);
