@@ -68,11 +68,59 @@ public sealed class StoreLaneTests
         Assert.Equal(2, await world.CreateCallsAsync());
     }
 
-    private static QueueRunOptions Options(RunnerHarness world, int sendWindow)
+    [Fact]
+    public async Task A_run_cancelled_while_the_next_window_is_marked_and_the_next_batch_claimed_returns_them_all_to_Pending_unsent()
+    {
+        await using var world = await RunnerHarness.StartAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            world.Register($"p{i:00}", $"Cancelled run, post {i}", world.Now.AddMinutes(-20 + i));
+        }
+        // The 3rd create is slow, and the run is stopped during it. By then the next window (p04, p05) is marked
+        // Sending ahead and the next batch (p06..p11) claimed ahead, on the lane.
+        var seen = new List<QueuePostResult>();
+        using var stop = new CancellationTokenSource();
+        var progress = new Progress(result =>
+        {
+            seen.Add(result);
+            if (seen.Count == 2)
+            {
+                // Reported as p01's answer comes, before p02's create starts: that one takes 3 s, and is stopped.
+                world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", DelayMilliseconds = 3000, Count = 1 }).GetAwaiter().GetResult();
+                stop.CancelAfter(TimeSpan.FromMilliseconds(500));
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new QueueRunner(world.Store, world.Connections, Options(world, sendWindow: 2, batchSize: 6)).RunAsync(progress, stop.Token));
+
+        Assert.Equal(new[] { "p00", "p01" }, seen.Select(r => r.Key));
+        Assert.All(new[] { "p00", "p01" }, key => Assert.Equal(QueueState.Published, world.Get(key).State));
+        Assert.Equal(QueueState.Sending, world.Get("p02").State); // cancelled during its call: its outcome is unknown
+        foreach (var key in Enumerable.Range(3, 9).Select(i => $"p{i:00}"))
+        {
+            var post = world.Get(key);
+            Assert.True((post.State, post.Attempts, post.ClaimToken) == (QueueState.Pending, 0, null), $"{key} is {post.State} with {post.Attempts} attempts and claim {post.ClaimToken}");
+            Assert.Empty(world.Attempts(key));
+        }
+        Assert.True((await world.Admin.GetPostsAsync()).Count <= 3); // p00, p01 and at most the one in flight
+    }
+
+    private static QueueRunOptions Options(RunnerHarness world, int sendWindow, int batchSize = 50)
     {
         var options = world.Options.Copy();
         options.SendWindow = sendWindow;
+        options.BatchSize = batchSize;
         return options;
+    }
+
+    private sealed class Progress : IProgress<QueuePostResult>
+    {
+        private readonly Action<QueuePostResult> _report;
+
+        public Progress(Action<QueuePostResult> report) => _report = report;
+
+        public void Report(QueuePostResult value) => _report(value);
     }
 
     private static async Task WatchHeldCreatesAsync(RunnerHarness world, ConcurrentDictionary<string, string> seen, CancellationToken stop)
