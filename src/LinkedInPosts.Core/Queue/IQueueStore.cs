@@ -227,7 +227,10 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false);
 
-        /// <summary>Unconfirmed becomes Published: a person found the post on LinkedIn.</summary>
+        /// <summary>
+        /// Unconfirmed, or Sending while it waits for evidence (no attempt open, so no call in flight), becomes
+        /// Published: a person found the post on LinkedIn. Its claim is cleared, so a run's later writes for it are refused.
+        /// </summary>
         TransitionResult ConfirmPublished(long id, string postUrn, DateTimeOffset publishedAt, DateTimeOffset now);
     }
 }

@@ -109,7 +109,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ResumeSet, Mandatory = true)]
         public SwitchParameter Resume { get; set; }
 
-        /// <summary>Records an Unconfirmed post as published, with the URN you found it under on LinkedIn (-PostUrn).</summary>
+        /// <summary>
+        /// Records an Unconfirmed post as published, with the URN you found it under on LinkedIn (-PostUrn); also a
+        /// Sending post that waits for evidence (its LastError says when a run looks again), to settle it sooner.
+        /// </summary>
         [Parameter(ParameterSetName = ConfirmSet, Mandatory = true)]
         public SwitchParameter ConfirmPublished { get; set; }
 
@@ -197,7 +200,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     {
                         return false;
                     }
-                    return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed");
+                    return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)");
                 case RetrySet:
                     {
                         var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);

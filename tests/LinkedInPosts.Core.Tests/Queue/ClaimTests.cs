@@ -356,6 +356,29 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public void A_person_can_confirm_a_post_that_waits_for_evidence_but_not_one_whose_call_may_be_in_flight()
+    {
+        _queue.RegisterMany(2, At(0));
+        var claimed = Store.ClaimDue(At(1), "runner", Lease, 10);
+        Assert.All(Store.MarkSendingWindow(claimed.Select(p => p.Claim!).ToList(), At(1), Lease), r => Assert.True(r.Applied));
+        var waiting = claimed[0];
+        var inFlight = claimed[1];
+        // The first one's create got no clear answer: it waits, Sending, for a later run's evidence (no attempt open).
+        Assert.True(Store.AwaitEvidence(waiting.Claim!, At(5), Report(2, "503 twice")).Applied);
+
+        Assert.False(Store.ConfirmPublished(inFlight.Id, "urn:li:share:8", At(1), At(3)).Applied);
+        Assert.Equal(QueueState.Sending, Store.Get(inFlight.Id)!.State);
+        Assert.True(Store.ConfirmPublished(waiting.Id, "urn:li:share:9", At(1), At(3)).Applied);
+
+        var done = Store.Get(waiting.Id)!;
+        Assert.Equal((QueueState.Published, "urn:li:share:9", (string?)null, (DateTimeOffset?)null), (done.State, done.PostUrn, done.ClaimToken, done.LeaseUntil));
+        // Whatever the run that sent it still holds is refused now: a late answer cannot overwrite what the person said.
+        Assert.False(Store.MarkPublished(waiting.Claim!, "urn:li:share:1", At(4), 201).Applied);
+        Assert.False(Store.RetryLater(waiting.Claim!, At(10), Report(4, "late")).Applied);
+        Assert.Equal("urn:li:share:9", Store.Get(waiting.Id)!.PostUrn);
+    }
+
+    [Fact]
     public void Claimed_posts_carry_their_media()
     {
         var hash = Store.Media.Add(new MemoryStream(new byte[] { 7, 7 })).Sha256;

@@ -324,6 +324,33 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public async Task APersonCanConfirmAPostThatWaitsForEvidenceAndNoLaterRunSendsIt()
+    {
+        ConnectQueue();
+        Register(new[] { "Waiting, and then confirmed by hand" }, Now.AddMinutes(-1));
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
+        try
+        {
+            PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        Assert.Equal("Sending", Property(States()["p0"], "State"));
+
+        var confirm = PowerShell.Run("Get-LinkedInScheduledPost -Key p0 -Path $Queue | Set-LinkedInScheduledPost -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -Confirm:$false");
+
+        confirm.AssertNoErrors();
+        Assert.Equal("Published", Property(States()["p0"], "State"));
+        var before = await RequestCountAsync();
+        SetModuleClockOffset(TimeSpan.FromHours(1));
+        PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
+        Assert.DoesNotContain(await RequestsSinceAsync(before), r => r.Method == "POST" && r.Path.StartsWith("/rest/posts", StringComparison.Ordinal));
+        Assert.Equal("urn:li:share:7045020441609936898", Property(Assert.Single(PowerShell.Run("Get-LinkedInScheduledPost -Key p0 -Path $Queue").Output), "PostUrn"));
+    }
+
+    [Fact]
     public async Task AnOutcomeStillUnknownWhenMaxAttemptsIsSpentIsUnconfirmedWithItsOwnErrorAndIsNeverSentAgain()
     {
         ConnectQueue();
