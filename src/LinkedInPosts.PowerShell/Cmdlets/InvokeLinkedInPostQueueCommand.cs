@@ -316,6 +316,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 ShouldProcess($"Nothing is due in the queue {queue.Location}.", null, null);
             }
+            // What a real run would also report as its LinkedInQueueNeedsAttention error: said here as a warning,
+            // since -WhatIf changes nothing and fails nothing.
+            var unconfirmed = queue.FindInState(QueueState.Unconfirmed, QueueRunner.UnconfirmedIdsListed);
+            if (unconfirmed.Count > 0)
+            {
+                var more = unconfirmed.Count > unconfirmed.FirstIds.Count ? $" and {unconfirmed.Count - unconfirmed.FirstIds.Count} more" : string.Empty;
+                WriteWarning($"{unconfirmed.Count} post(s) in the queue are Unconfirmed and wait for a person (ids {string.Join(", ", unconfirmed.FirstIds)}{more}): " +
+                    "a run would report them as LinkedInQueueNeedsAttention and exit non-zero. See Get-LinkedInScheduledPost -State Unconfirmed.");
+            }
             foreach (var result in plan)
             {
                 var item = new LinkedInQueueRunResult(result);

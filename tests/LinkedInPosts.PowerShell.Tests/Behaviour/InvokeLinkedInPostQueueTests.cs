@@ -400,6 +400,11 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.EndsWith("; NEEDS ATTENTION", summary.ToString());
         Assert.Equal("FAILED", later.Output[^1].ToString());
 
+        // -WhatIf changes and fails nothing, but says so too.
+        var preview = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -WhatIf");
+        preview.AssertNoErrors();
+        Assert.Contains(preview.Warnings, w => w.Contains($"Unconfirmed and wait for a person (ids {id})", StringComparison.Ordinal));
+
         // The scheduled task's own command exits 1 for it too.
         var script = PowerShell.Run("[LinkedInPosts.Core.Queue.QueueRunnerScript]::For([LinkedInPosts.Core.Queue.QueueTaskRequest]@{ ModuleManifestPath = $args[0]; QueuePath = $Queue })", RepoPaths.ModuleManifest);
         script.AssertNoErrors();
