@@ -6,6 +6,18 @@ namespace LinkedInPosts.Core.Tests.Queue;
 public sealed class DurationTextTests
 {
     [Theory]
+    [InlineData(20, "1 minute")]
+    [InlineData(24 * 3600, "1 day")]
+    [InlineData(12 * 60 + 20, "12 minutes")]
+    [InlineData(3 * 3600, "3 hours")]
+    [InlineData(90 * 60, "1.5 hours")]
+    [InlineData(36 * 3600, "1.5 days")]
+    public void A_duration_is_described_for_a_person_in_its_largest_unit(int seconds, string text)
+    {
+        Assert.Equal(text, DurationText.Describe(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [Theory]
     [InlineData("30s", 30)]
     [InlineData("30 sec", 30)]
     [InlineData("5m", 300)]

@@ -127,8 +127,8 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = _run.Now - (sentAt < post.ScheduledAtUtc ? sentAt : post.ScheduledAtUtc);
             if (late > _run.Options.MaxLateness)
             {
-                _wait.Unconfirmed(post, claim, origin + " Its first try was " + PostPublisher.Describe(_run.Now - sentAt) + " ago, its time " +
-                    PostPublisher.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +
+                _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(_run.Now - sentAt) + " ago, its time " +
+                    DurationText.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +
                     "(LinkedIn's duplicate check may no longer see the first try, and a late post would be posted late).");
                 return;
             }

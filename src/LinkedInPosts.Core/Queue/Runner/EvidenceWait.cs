@@ -46,8 +46,8 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = now - post.ScheduledAtUtc;
             if (late > _run.Options.MaxLateness)
             {
-                Unconfirmed(post, claim, what + " It was scheduled " + PostPublisher.Describe(late) + " ago, more than the " +
-                    PostPublisher.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
+                Unconfirmed(post, claim, what + " It was scheduled " + DurationText.Describe(late) + " ago, more than the " +
+                    DurationText.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
                 return;
             }
             var until = QueueTime.Truncate(now + _run.Schedule.Delay(attemptsAfter));

@@ -19,6 +19,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         private readonly EvidenceResolver _evidence;
         private readonly StoreLane _lane;
         private readonly PublishRecorder _recorder;
+        private readonly PostOutcomes _outcomes;
 
         public PostPublisher(QueueRun run, EvidenceResolver evidence, StoreLane lane)
         {
@@ -26,6 +27,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             _evidence = evidence;
             _lane = lane;
             _recorder = new PublishRecorder(run.Store, lane);
+            _outcomes = new PostOutcomes(run, evidence);
         }
 
         /// <summary>
@@ -34,7 +36,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// Otherwise the post is returned ready to send, still Claimed (nothing sent), for <see cref="SendWindowAsync"/>.
         /// </summary>
         /// <returns>The post ready to send or null, and whether it counts towards <see cref="QueueRunOptions.MaxPosts"/> (it was not held).</returns>
-        public async Task<(PreparedPost? Ready, bool Counts)> PrepareAsync(ScheduledPost post, CancellationToken cancellationToken)
+        public async Task<(ReadyPost? Ready, bool Counts)> PrepareAsync(ScheduledPost post, CancellationToken cancellationToken)
         {
             var claim = post.Claim!;
             var store = _run.Store;
@@ -44,7 +46,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = now - post.ScheduledAtUtc;
             if (late > _run.Options.MaxLateness)
             {
-                Miss(post, claim, late);
+                _outcomes.Miss(post, claim, late);
                 return (null, true);
             }
             var connection = _run.Connections.Get(post.Connection, cancellationToken);
@@ -55,7 +57,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             if (_run.Budget.IsSpent(connection, now, out var until))
             {
-                _run.Report(Deferred(post, store.ReleaseUntil(claim, until, now), until));
+                _run.Report(PostOutcomes.Deferred(post, store.ReleaseUntil(claim, until, now), until));
                 return (null, true);
             }
             try
@@ -64,15 +66,15 @@ namespace LinkedInPosts.Core.Queue.Runner
                 var refusal = connection.WhyCannotPostAs?.Invoke(content.Draft.Author);
                 if (refusal != null)
                 {
-                    FailCannotPostAs(post, claim, connection, content.Draft.Author, refusal);
+                    _outcomes.FailCannotPostAs(post, claim, connection, content.Draft.Author, refusal);
                     return (null, true);
                 }
                 var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
-                return (new PreparedPost(post, connection, content, draft), true);
+                return (new ReadyPost(post, connection, content, draft), true);
             }
             catch (ClaimLostException lost)
             {
-                ReportClaimLost(post, lost.Message);
+                _outcomes.ClaimLost(post, lost.Message);
                 return (null, true);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -83,7 +85,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                await SettleAsync(post, claim, connection, error, false, cancellationToken).ConfigureAwait(false);
+                await _outcomes.SettleAsync(post, claim, connection, error, false, cancellationToken).ConfigureAwait(false);
                 return (null, true);
             }
         }
@@ -94,7 +96,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// overlaps the create calls of the window before it. No create call of the window is made before
         /// <see cref="SendWindowAsync"/> has awaited this commit.
         /// </summary>
-        public MarkedWindow BeginMarking(IReadOnlyList<PreparedPost> window)
+        public MarkedWindow BeginMarking(IReadOnlyList<ReadyPost> window)
         {
             var now = _run.Now;
             if (window.Count == 0)
@@ -124,7 +126,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 return;
             }
             var store = _run.Store;
-            var unsent = new Queue<PreparedPost>();
+            var unsent = new Queue<ReadyPost>();
             try
             {
                 var marks = await marked.Marks.ConfigureAwait(false);
@@ -138,7 +140,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     }
                     else
                     {
-                        ReportClaimLost(window[i].Post, new ClaimLostException().Message);
+                        _outcomes.ClaimLost(window[i].Post, new ClaimLostException().Message);
                     }
                 }
                 while (unsent.Count > 0)
@@ -156,7 +158,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                         }
                         if (throttled)
                         {
-                            _run.Report(Deferred(next.Post, store.ReleaseUntil(next.Post.Claim!, until, now), until));
+                            _run.Report(PostOutcomes.Deferred(next.Post, store.ReleaseUntil(next.Post.Claim!, until, now), until));
                         }
                         else
                         {
@@ -220,7 +222,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>The create call of a post marked Sending, and what its answer makes of the post.</summary>
-        private async Task SendAsync(PreparedPost prepared, CancellationToken cancellationToken)
+        private async Task SendAsync(ReadyPost prepared, CancellationToken cancellationToken)
         {
             var post = prepared.Post;
             var claim = post.Claim!;
@@ -245,7 +247,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 {
                     // A resolver took the post over while this call was in flight (its lease ran out) and settled it
                     // first: that run owns the outcome and adds the first comment; adding it here too would make two.
-                    ReportClaimLost(post, "LinkedIn created the post as " + created.Urn + ", but another run had taken it over and settled it first; that run records it and adds any first comment.");
+                    _outcomes.ClaimLost(post, "LinkedIn created the post as " + created.Urn + ", but another run had taken it over and settled it first; that run records it and adds any first comment.");
                     return;
                 }
                 var done = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
@@ -254,7 +256,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (ClaimLostException lost)
             {
-                ReportClaimLost(post, lost.Message);
+                _outcomes.ClaimLost(post, lost.Message);
             }
             catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null && EarlierCallMayHaveLanded(post))
             {
@@ -267,24 +269,24 @@ namespace LinkedInPosts.Core.Queue.Runner
             // evidence when the lease runs out (the exception goes on).
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                await SettleAsync(post, claim, connection, error, true, cancellationToken).ConfigureAwait(false);
+                await _outcomes.SettleAsync(post, claim, connection, error, true, cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>Takes a window post that will not be sent back to Claimed; false (reported Skipped) when it is no longer this run's.</summary>
-        private bool TakeBack(PreparedPost prepared)
+        private bool TakeBack(ReadyPost prepared)
         {
             if (_run.Store.UnmarkSending(new[] { prepared.Post.Claim! }, _run.Now)[0].Applied)
             {
                 return true;
             }
-            ReportClaimLost(prepared.Post, new ClaimLostException().Message);
+            _outcomes.ClaimLost(prepared.Post, new ClaimLostException().Message);
             return false;
         }
 
-        private void RenewWaiting(Queue<PreparedPost> waiting, DateTimeOffset now)
+        private void RenewWaiting(Queue<ReadyPost> waiting, DateTimeOffset now)
         {
-            var kept = new List<PreparedPost>();
+            var kept = new List<ReadyPost>();
             foreach (var prepared in waiting)
             {
                 if (_run.Store.RenewLease(prepared.Post.Claim!, now, _run.Options.Lease).Applied)
@@ -294,7 +296,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 else
                 {
                     // Taken over by a resolver after its lease ran out: that run settles it; this one does not send it.
-                    ReportClaimLost(prepared.Post, new ClaimLostException().Message);
+                    _outcomes.ClaimLost(prepared.Post, new ClaimLostException().Message);
                 }
             }
             waiting.Clear();
@@ -304,7 +306,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
         }
 
-        private void ReturnQuietly(IReadOnlyList<PreparedPost> unsent)
+        private void ReturnQuietly(IReadOnlyList<ReadyPost> unsent)
         {
             try
             {
@@ -330,157 +332,5 @@ namespace LinkedInPosts.Core.Queue.Runner
         private bool EarlierCallMayHaveLanded(ScheduledPost post) =>
             _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && (a.Outcome == AttemptOutcome.Unknown
                 || (a.Outcome == AttemptOutcome.Retry && (a.ErrorKind == "NotCreated" || a.HttpStatus == null || a.HttpStatus >= 500))));
-
-        private void ReportClaimLost(ScheduledPost post, string message)
-        {
-            var current = _run.Store.Get(post.Id);
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, current?.State ?? post.State, current?.Attempts ?? post.Attempts);
-            result.ErrorId = QueueRunErrorIds.ClaimLost;
-            result.Message = message;
-            _run.Report(result);
-        }
-
-        private void Miss(ScheduledPost post, QueueClaim claim, TimeSpan late)
-        {
-            var message = "Not sent: it was scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " +
-                Describe(late) + " ago, more than the " + Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness). Reschedule it to post it.";
-            var missed = _run.Store.MarkMissed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Missed", ErrorId = QueueRunErrorIds.Missed, Message = message });
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Missed, missed.State ?? QueueState.Missed, missed.Attempts);
-            result.ErrorId = QueueRunErrorIds.Missed;
-            result.Message = message;
-            _run.Report(result);
-        }
-
-        // The connection knows it cannot post as this author (no page role): LinkedIn would refuse it too.
-        private void FailCannotPostAs(ScheduledPost post, QueueClaim claim, QueueConnection connection, Content.LinkedInUrn author, string why)
-        {
-            var message = QueueMessages.Clean("The connection '" + connection.Name + "' cannot post as " + author + ": " + why, null);
-            var failed = _run.Store.MarkFailed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Permission", ErrorId = QueueRunErrorIds.CannotPostAs, Message = message });
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts);
-            result.ErrorId = QueueRunErrorIds.CannotPostAs;
-            result.Message = message;
-            _run.Report(result);
-        }
-
-        /// <summary>Decides the post's state after a failure, before (Claimed) or after (Sending) the create call.</summary>
-        private async Task SettleAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, bool sent, CancellationToken cancellationToken)
-        {
-            var store = _run.Store;
-            // Counted since a person last re-armed the post (-Retry, -Resend): their retry gets a fresh MaxAttempts
-            // and a fresh backoff, while post.Attempts (and the attempt numbers) keep the whole history.
-            var attemptsAfter = post.AttemptsSinceRetry + 1;
-            switch (FailureClassifier.Classify(error))
-            {
-                case FailureKind.Throttled:
-                {
-                    var retryAt = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Schedule.Delay(attemptsAfter);
-                    _run.Budget.Spend(connection, retryAt);
-                    Retry(post, claim, error, attemptsAfter, retryAt);
-                    return;
-                }
-                case FailureKind.Retryable:
-                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
-                    return;
-                case FailureKind.ConnectionUnusable:
-                {
-                    var problem = _run.Connections.Break(connection.Name, error);
-                    if (!sent)
-                    {
-                        _run.HoldUntilRunEnds(post);
-                        return;
-                    }
-                    // LinkedIn refused the create itself, so nothing was created; it is due again as it was, without counting against MaxAttempts.
-                    var back = store.RetryLater(claim, post.DueAtUtc, _run.AttemptOf(error));
-                    _run.ReportHeld(post, back.State ?? QueueState.Pending, problem, back.Attempts);
-                    return;
-                }
-                case FailureKind.OutcomeUnknown when sent:
-                    // Stays Sending until a later look settles it by evidence (or the budget for looking runs out).
-                    _evidence.AwaitEvidence(post, claim, connection, error);
-                    return;
-                case FailureKind.OutcomeUnknown:
-                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
-                    return;
-                default:
-                {
-                    var failed = store.MarkFailed(claim, _run.AttemptOf(error));
-                    _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error));
-                    return;
-                }
-            }
-        }
-
-        /// <summary>Back to Pending at <paramref name="dueAt"/>, or Failed once <see cref="QueueRunOptions.MaxAttempts"/> attempts were spent.</summary>
-        private void Retry(ScheduledPost post, QueueClaim claim, LinkedInException error, int attemptsAfter, DateTimeOffset dueAt)
-        {
-            var store = _run.Store;
-            if (attemptsAfter >= _run.Options.MaxAttempts)
-            {
-                var message = "Gave up after " + attemptsAfter + " attempts (MaxAttempts " + _run.Options.MaxAttempts + "). The last: " + error.Message;
-                var failed = store.MarkFailed(claim, _run.AttemptOf(error, message));
-                _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error, message));
-                return;
-            }
-            var later = store.RetryLater(claim, dueAt, _run.AttemptOf(error));
-            var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Retrying, later.State ?? QueueState.Pending, later.Attempts), error);
-            result.NextAttemptAt = QueueTime.Truncate(dueAt);
-            _run.Report(result);
-        }
-
-        private static QueuePostResult Deferred(ScheduledPost post, TransitionResult released, DateTimeOffset until)
-        {
-            var result = QueueRun.ResultFor(post, QueuePostOutcome.Deferred, released.State ?? QueueState.Pending, released.Attempts);
-            result.NextAttemptAt = QueueTime.Truncate(until);
-            result.ErrorId = "LinkedInThrottled";
-            result.Message = "Deferred without a try: LinkedIn is throttling the member of the connection '" + post.Connection + "' (the member's daily limit, whichever author it posts as) until " + until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC.";
-            return result;
-        }
-
-        internal static string Describe(TimeSpan span) =>
-            span.TotalDays >= 1 ? span.TotalDays.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " days"
-            : span.TotalHours >= 1 ? span.TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " hours"
-            : Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes";
-    }
-
-    /// <summary>A claimed post ready for its create call: its connection, content and the draft with media resolved.</summary>
-    internal sealed class PreparedPost
-    {
-        public PreparedPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft)
-        {
-            Post = post;
-            Connection = connection;
-            Content = content;
-            Draft = draft;
-        }
-
-        public ScheduledPost Post { get; }
-
-        public QueueConnection Connection { get; }
-
-        public QueuedContent Content { get; }
-
-        public Content.PostDraft Draft { get; }
-
-        /// <summary>The number of the attempt its Sending mark began (set when the window is marked).</summary>
-        public int Attempt { get; set; }
-    }
-
-    /// <summary>A window of prepared posts whose Sending commit has been started on the store lane, and when.</summary>
-    internal sealed class MarkedWindow
-    {
-        public MarkedWindow(IReadOnlyList<PreparedPost> posts, Task<IReadOnlyList<TransitionResult>> marks, DateTimeOffset markedAt)
-        {
-            Posts = posts;
-            Marks = marks;
-            MarkedAt = markedAt;
-        }
-
-        public IReadOnlyList<PreparedPost> Posts { get; }
-
-        /// <summary>The commit, one result per post (applied: it is Sending under this run's claim).</summary>
-        public Task<IReadOnlyList<TransitionResult>> Marks { get; }
-
-        /// <summary>The time the leases of the marked posts were set from.</summary>
-        public DateTimeOffset MarkedAt { get; }
     }
 }

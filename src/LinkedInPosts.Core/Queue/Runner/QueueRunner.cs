@@ -145,7 +145,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         result.ErrorId = QueueRunErrorIds.Missed;
                         result.Message = "Scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) +
-                            " UTC, more than MaxLateness (" + PostPublisher.Describe(_options.MaxLateness) + ") ago: a run now marks it Missed.";
+                            " UTC, more than MaxLateness (" + DurationText.Describe(_options.MaxLateness) + ") ago: a run now marks it Missed.";
                     }
                     results.Add(result);
                 }
@@ -160,10 +160,10 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// (<see cref="PostPublisher.BeginMarking"/>, <see cref="PostPublisher.SendWindowAsync"/>). Returns the window
         /// and how many posts count towards MaxPosts.
         /// </summary>
-        private async Task<(IReadOnlyList<PreparedPost> Window, int Counted)> PrepareWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
+        private async Task<(IReadOnlyList<ReadyPost> Window, int Counted)> PrepareWindowAsync(Queue<ScheduledPost> batch, QueueRun run, PostPublisher publisher, CancellationToken cancellationToken)
         {
             var counted = 0;
-            var window = new List<PreparedPost>();
+            var window = new List<ReadyPost>();
             var started = run.Now;
             var prepared = false;
             try

@@ -17,6 +17,14 @@ namespace LinkedInPosts.Core.Queue
             $@"^\s*(?:(?<d>{Number})\s*d)?\s*(?:(?<h>{Number})\s*h)?\s*(?:(?<m>{Number})\s*m(?:in)?)?\s*(?:(?<s>{Number})\s*s(?:ec)?)?\s*$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        /// <summary>A duration for a message a person reads, in its largest unit: "1.5 days", "3 hours", "1 minute" (at least a minute).</summary>
+        public static string Describe(TimeSpan span) =>
+            span.TotalDays >= 1 ? Count(span.TotalDays.ToString("0.#", CultureInfo.InvariantCulture), "day")
+            : span.TotalHours >= 1 ? Count(span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture), "hour")
+            : Count(Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture), "minute");
+
+        private static string Count(string number, string unit) => number + " " + unit + (number == "1" ? string.Empty : "s");
+
         /// <summary>The duration <paramref name="text"/> writes; false for anything else.</summary>
         public static bool TryParse(string? text, out TimeSpan duration)
         {

@@ -1,0 +1,129 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using LinkedInPosts.Core.Errors;
+
+namespace LinkedInPosts.Core.Queue.Runner
+{
+    /// <summary>
+    /// What becomes of a claimed or sent post that does not simply go out: too late (Missed), not postable as its
+    /// author (Failed), another run took it over (Skipped), throttled (Deferred), or a failed call, whose kind
+    /// decides (FailureClassifier): Retrying with backoff, Failed, Held with its connection, or settled by evidence.
+    /// </summary>
+    internal sealed class PostOutcomes
+    {
+        private readonly QueueRun _run;
+        private readonly EvidenceResolver _evidence;
+
+        public PostOutcomes(QueueRun run, EvidenceResolver evidence)
+        {
+            _run = run;
+            _evidence = evidence;
+        }
+
+        public void ClaimLost(ScheduledPost post, string message)
+        {
+            var current = _run.Store.Get(post.Id);
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Skipped, current?.State ?? post.State, current?.Attempts ?? post.Attempts);
+            result.ErrorId = QueueRunErrorIds.ClaimLost;
+            result.Message = message;
+            _run.Report(result);
+        }
+
+        public void Miss(ScheduledPost post, QueueClaim claim, TimeSpan late)
+        {
+            var message = "Not sent: it was scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, " +
+                DurationText.Describe(late) + " ago, more than the " + DurationText.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness). Reschedule it to post it.";
+            var missed = _run.Store.MarkMissed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Missed", ErrorId = QueueRunErrorIds.Missed, Message = message });
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Missed, missed.State ?? QueueState.Missed, missed.Attempts);
+            result.ErrorId = QueueRunErrorIds.Missed;
+            result.Message = message;
+            _run.Report(result);
+        }
+
+        // The connection knows it cannot post as this author (no page role): LinkedIn would refuse it too.
+        public void FailCannotPostAs(ScheduledPost post, QueueClaim claim, QueueConnection connection, Content.LinkedInUrn author, string why)
+        {
+            var message = QueueMessages.Clean("The connection '" + connection.Name + "' cannot post as " + author + ": " + why, null);
+            var failed = _run.Store.MarkFailed(claim, new AttemptReport { At = _run.Now, ErrorKind = "Permission", ErrorId = QueueRunErrorIds.CannotPostAs, Message = message });
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts);
+            result.ErrorId = QueueRunErrorIds.CannotPostAs;
+            result.Message = message;
+            _run.Report(result);
+        }
+
+        /// <summary>Decides the post's state after a failure, before (Claimed) or after (Sending) the create call.</summary>
+        public async Task SettleAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, bool sent, CancellationToken cancellationToken)
+        {
+            var store = _run.Store;
+            // Counted since a person last re-armed the post (-Retry, -Resend): their retry gets a fresh MaxAttempts
+            // and a fresh backoff, while post.Attempts (and the attempt numbers) keep the whole history.
+            var attemptsAfter = post.AttemptsSinceRetry + 1;
+            switch (FailureClassifier.Classify(error))
+            {
+                case FailureKind.Throttled:
+                {
+                    var retryAt = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Schedule.Delay(attemptsAfter);
+                    _run.Budget.Spend(connection, retryAt);
+                    Retry(post, claim, error, attemptsAfter, retryAt);
+                    return;
+                }
+                case FailureKind.Retryable:
+                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
+                    return;
+                case FailureKind.ConnectionUnusable:
+                {
+                    var problem = _run.Connections.Break(connection.Name, error);
+                    if (!sent)
+                    {
+                        _run.HoldUntilRunEnds(post);
+                        return;
+                    }
+                    // LinkedIn refused the create itself, so nothing was created; it is due again as it was, without counting against MaxAttempts.
+                    var back = store.RetryLater(claim, post.DueAtUtc, _run.AttemptOf(error));
+                    _run.ReportHeld(post, back.State ?? QueueState.Pending, problem, back.Attempts);
+                    return;
+                }
+                case FailureKind.OutcomeUnknown when sent:
+                    // Stays Sending until a later look settles it by evidence (or the budget for looking runs out).
+                    _evidence.AwaitEvidence(post, claim, connection, error);
+                    return;
+                case FailureKind.OutcomeUnknown:
+                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
+                    return;
+                default:
+                {
+                    var failed = store.MarkFailed(claim, _run.AttemptOf(error));
+                    _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Back to Pending at <paramref name="dueAt"/>, or Failed once <see cref="QueueRunOptions.MaxAttempts"/> attempts were spent.</summary>
+        private void Retry(ScheduledPost post, QueueClaim claim, LinkedInException error, int attemptsAfter, DateTimeOffset dueAt)
+        {
+            var store = _run.Store;
+            if (attemptsAfter >= _run.Options.MaxAttempts)
+            {
+                var message = "Gave up after " + attemptsAfter + " attempts (MaxAttempts " + _run.Options.MaxAttempts + "). The last: " + error.Message;
+                var failed = store.MarkFailed(claim, _run.AttemptOf(error, message));
+                _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error, message));
+                return;
+            }
+            var later = store.RetryLater(claim, dueAt, _run.AttemptOf(error));
+            var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Retrying, later.State ?? QueueState.Pending, later.Attempts), error);
+            result.NextAttemptAt = QueueTime.Truncate(dueAt);
+            _run.Report(result);
+        }
+
+        public static QueuePostResult Deferred(ScheduledPost post, TransitionResult released, DateTimeOffset until)
+        {
+            var result = QueueRun.ResultFor(post, QueuePostOutcome.Deferred, released.State ?? QueueState.Pending, released.Attempts);
+            result.NextAttemptAt = QueueTime.Truncate(until);
+            result.ErrorId = "LinkedInThrottled";
+            result.Message = "Deferred without a try: LinkedIn is throttling the member of the connection '" + post.Connection + "' (the member's daily limit, whichever author it posts as) until " + until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC.";
+            return result;
+        }
+    }
+}
