@@ -107,7 +107,8 @@ namespace LinkedInPosts.Core.Queue
         /// as the post is still Sending; once anything settled the post, a late answer is refused.
         /// With <paramref name="durable"/> false the commit may be lost to a power cut (never to a process
         /// crash), which leaves the post Sending for evidence resolution: fine unless something that must not
-        /// happen twice follows the publish (a first comment), in which case the caller asks for a durable one.
+        /// happen twice follows the publish. The runner's first comment is such a thing; its durable
+        /// <see cref="BeginFirstComment"/> commit syncs this one with it.
         /// </summary>
         TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true);
 

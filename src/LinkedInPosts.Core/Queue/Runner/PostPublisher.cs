@@ -239,9 +239,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _run.Report(QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, QueueState.Published, prepared.Attempt), created.Urn));
                     return;
                 }
-                // A comment must not be added twice: before its call, the publish and the comment's "Adding" are made
-                // durable (BeginFirstComment's FULL commit syncs this NORMAL one with it), and the publish is recorded
-                // on its own, not with the window.
+                // Recorded now, on its own: FirstComment's durable "Adding" commit, before the comment call, syncs it too.
                 var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: false);
                 if (!published.Applied)
                 {

@@ -15,7 +15,7 @@ namespace LinkedInPosts.Core.Queue.Runner
     {
         private readonly IQueueStore _store;
         private readonly StoreLane _lane;
-        private readonly Queue<Task<IReadOnlyList<TransitionResult>>> _recordings = new Queue<Task<IReadOnlyList<TransitionResult>>>();
+        private readonly Queue<Task> _recordings = new Queue<Task>();
         private List<PublishedCall> _answered = new List<PublishedCall>();
 
         public PublishRecorder(IQueueStore store, StoreLane lane)
@@ -54,7 +54,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         // A recording refused for a post (not applied) means another run took it over while this run's call was in
-        // flight (its lease ran out) and settled it first: by evidence, so as Published too. Nothing is left to do.
+        // flight (its lease ran out) and settled it first, by evidence: that run's record stands, so nothing is left to
+        // do here. A recording that failed throws here, to the run (FinishRecordingAsync decides whether it goes on).
         private Task FinishNextAsync() => _recordings.Dequeue();
     }
 }

@@ -29,7 +29,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// How many prepared posts are marked Sending in one durable commit before their create calls are made
         /// one after another (group commit: one fsync per window instead of one per post). A post marked Sending
         /// and then not sent is taken back (cancelled, throttled author, refused connection) or, after a crash,
-        /// settled by evidence like any Sending post. 1 marks each post just before its own call.
+        /// settled by evidence like any Sending post. The commit of the next window runs while this one is sent, so 1
+        /// marks each post during the call of the post before it.
         /// </summary>
         public int SendWindow { get; set; } = 20;
 

@@ -8,7 +8,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
     public sealed partial class SqliteQueueStore
     {
         /// <summary>Opens attempt number attempts + 1 (InProgress) and returns its number.</summary>
-        private int OpenAttempt(SqliteConnection connection, SqliteTransaction transaction, QueueClaim claim, string at)
+        private int OpenAttempt(SqliteTransaction transaction, QueueClaim claim, string at)
         {
             var count = _prepared.For(transaction, "UPDATE posts SET attempts = attempts + 1 WHERE id = @id RETURNING attempts;");
             count.Parameters.AddWithValue("@id", claim.PostId);
@@ -29,7 +29,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>Closes the post's InProgress attempt, if it has one; returns whether it had.</summary>
-        private bool CloseOpenAttempt(SqliteConnection connection, SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
+        private bool CloseOpenAttempt(SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
         {
             var command = _prepared.For(transaction,
                 "UPDATE attempts SET finished_at = @at, outcome = @outcome, http_status = @status, error_kind = @kind, error_id = @errorId, " +

@@ -56,7 +56,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         {
             RequireClaim(claim);
             // Normal: rolled back by a power cut, the claim's lease runs out and the post is due again (and deferred again).
-            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(transaction, claim.PostId,
                 "UPDATE posts SET state = 'Pending', due_at = max(due_at, @due), claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>

@@ -26,7 +26,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // open, which is a dead run's post: it is settled by the same evidence, only sooner.
             return Write("written", Durability.Normal, (connection, transaction) =>
             {
-                var result = Transition(connection, transaction, claim.PostId, AwaitEvidenceSql, command =>
+                var result = Transition(transaction, claim.PostId, AwaitEvidenceSql, command =>
                 {
                     command.Parameters.AddWithValue("@token", claim.Token);
                     command.Parameters.AddWithValue("@lease", QueueTime.Format(leaseUntil));
@@ -37,12 +37,12 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
-                if (!CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Unknown, report, null))
+                if (!CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown, report, null))
                 {
                     // No call was open (a check failed before any was made): the check is recorded as a try of its
                     // own, so that checks which keep failing run into MaxAttempts too.
-                    var number = OpenAttempt(connection, transaction, claim, at);
-                    CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Unknown, report, null);
+                    var number = OpenAttempt(transaction, claim, at);
+                    CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown, report, null);
                     return new TransitionResult(true, QueueState.Sending, number);
                 }
                 return new TransitionResult(true, QueueState.Sending, result.Attempts);
@@ -57,7 +57,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // Normal: rolled back, the post is as it was (Sending, no attempt open) and the next resolver opens one.
             return Write("written", Durability.Normal, (connection, transaction) =>
             {
-                var result = Transition(connection, transaction, claim.PostId,
+                var result = Transition(transaction, claim.PostId,
                     "UPDATE posts SET updated_at = @now WHERE id = @id AND claim_token = @token AND state = 'Sending';",
                     command =>
                     {
@@ -76,7 +76,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                         return result; // a dead run's call is still open: the check settles that one
                     }
                 }
-                return new TransitionResult(true, QueueState.Sending, OpenAttempt(connection, transaction, claim, at));
+                return new TransitionResult(true, QueueState.Sending, OpenAttempt(transaction, claim, at));
             });
         }
     }

@@ -64,7 +64,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             RequireClaim(claim);
             RequireLease(lease);
             // Normal: a renewal lost to a power cut only means a lease that runs out sooner, when no run is left to need it.
-            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(transaction, claim.PostId,
                 "UPDATE posts SET lease_until = @lease, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending');",
                 command =>
@@ -83,7 +83,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             var at = QueueTime.Format(now);
             return Write("written", (connection, transaction) =>
             {
-                var result = Transition(connection, transaction, claim.PostId,
+                var result = Transition(transaction, claim.PostId,
                     "UPDATE posts SET state = 'Sending', lease_until = @lease, updated_at = @now " +
                     "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending') AND lease_until > @now;",
                     command =>
@@ -96,9 +96,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
-                CloseOpenAttempt(connection, transaction, claim.PostId, AttemptOutcome.Unknown,
+                CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown,
                     new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
-                var number = OpenAttempt(connection, transaction, claim, at);
+                var number = OpenAttempt(transaction, claim, at);
                 return new TransitionResult(true, QueueState.Sending, number);
             });
         }
@@ -183,7 +183,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 for (var i = 0; i < claims.Count; i++)
                 {
                     var claim = claims[i];
-                    var result = Transition(connection, transaction, claim.PostId, UnmarkSendingSql, command =>
+                    var result = Transition(transaction, claim.PostId, UnmarkSendingSql, command =>
                     {
                         command.Parameters.AddWithValue("@token", claim.Token);
                         command.Parameters.AddWithValue("@now", at);
@@ -245,7 +245,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 for (var i = 0; i < calls.Count; i++)
                 {
                     var call = calls[i];
-                    var result = Transition(connection, transaction, call.Claim.PostId, MarkPublishedSql, command =>
+                    var result = Transition(transaction, call.Claim.PostId, MarkPublishedSql, command =>
                     {
                         command.Parameters.AddWithValue("@token", call.Claim.Token);
                         command.Parameters.AddWithValue("@urn", call.PostUrn);
@@ -253,7 +253,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     });
                     if (result.Applied)
                     {
-                        CloseOpenAttempt(connection, transaction, call.Claim.PostId, AttemptOutcome.Published,
+                        CloseOpenAttempt(transaction, call.Claim.PostId, AttemptOutcome.Published,
                             new AttemptReport { At = call.PublishedAt, HttpStatus = call.HttpStatus }, call.PostUrn);
                     }
                     results[i] = result;
@@ -281,7 +281,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             RequireClaim(claim);
             RequireReport(report);
             // Normal: rolled back by a power cut, the claim's lease runs out and it is marked Missed again.
-            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(transaction, claim.PostId,
                 "UPDATE posts SET state = 'Missed', last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>
@@ -297,7 +297,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         {
             RequireClaim(claim);
             // Normal: rolled back by a power cut, the claim's lease runs out and it is due again all the same.
-            return Write("written", Durability.Normal, (connection, transaction) => Transition(connection, transaction, claim.PostId,
+            return Write("written", Durability.Normal, (connection, transaction) => Transition(transaction, claim.PostId,
                 "UPDATE posts SET state = 'Pending', claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND claim_token = @token AND state = 'Claimed';",
                 command =>
@@ -376,7 +376,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // Claimed one is Claimed again and its lease runs out.
             return Write("written", Durability.Normal, (connection, transaction) =>
             {
-                var result = Transition(connection, transaction, claim.PostId,
+                var result = Transition(transaction, claim.PostId,
                     "UPDATE posts SET " + set + "last_error = @message, claim_token = NULL, lease_until = NULL, updated_at = @now " +
                     "WHERE id = @id AND claim_token = @token AND state IN (" + fromStates + ");",
                     command =>
@@ -390,11 +390,11 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
-                if (!CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null))
+                if (!CloseOpenAttempt(transaction, claim.PostId, outcome, report, null))
                 {
                     // Claimed: the attempt failed before any create call (token, media upload): record it closed.
-                    var number = OpenAttempt(connection, transaction, claim, at);
-                    CloseOpenAttempt(connection, transaction, claim.PostId, outcome, report, null);
+                    var number = OpenAttempt(transaction, claim, at);
+                    CloseOpenAttempt(transaction, claim.PostId, outcome, report, null);
                     return new TransitionResult(true, to, number);
                 }
                 return new TransitionResult(true, to, result.Attempts);
@@ -406,7 +406,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         /// reports the post's current state. The changed row's state and attempts come back through RETURNING,
         /// which saves the runner's hot path (two transitions per post) a second statement.
         /// </summary>
-        private TransitionResult Transition(SqliteConnection connection, SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
+        private TransitionResult Transition(SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
         {
             var update = sql.TrimEnd();
             if (update.EndsWith(";", StringComparison.Ordinal))

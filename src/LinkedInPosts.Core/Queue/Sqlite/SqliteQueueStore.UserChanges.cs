@@ -65,7 +65,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null) =>
-            Write("written", (connection, transaction) => Transition(connection, transaction, id, sql, command =>
+            Write("written", (connection, transaction) => Transition(transaction, id, sql, command =>
             {
                 command.Parameters.AddWithValue("@now", QueueTime.Format(now));
                 bind?.Invoke(command);
