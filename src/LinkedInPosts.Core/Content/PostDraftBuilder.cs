@@ -143,6 +143,14 @@ namespace LinkedInPosts.Core.Content
             return new ReshareContent(parent);
         }
 
+        /// <summary>An article link as the user wrote it, when it is an absolute http or https address.</summary>
+        public static bool TryParseWebAddress(string? text, out Uri? url)
+        {
+            url = null;
+            return !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(text!.Trim(), UriKind.Absolute, out url) &&
+                (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+        }
+
         private static PostContent BuildArticle(PostFields fields)
         {
             var title = Has(fields.ArticleTitle) ? fields.ArticleTitle : fields.Title;
@@ -150,7 +158,7 @@ namespace LinkedInPosts.Core.Content
             {
                 throw new LinkedInValidationException(ArticleContent.Field, "ArticleTitle or ArticleDescription is filled in but ArticleUrl is empty: give the article's address (https://…).");
             }
-            if (!Uri.TryCreate(fields.ArticleUrl!.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            if (!TryParseWebAddress(fields.ArticleUrl, out var url))
             {
                 throw new LinkedInValidationException(ArticleContent.Field, $"ArticleUrl '{fields.ArticleUrl}' is not an absolute http or https address. Give the full address, e.g. https://example.com/post.");
             }
@@ -161,7 +169,7 @@ namespace LinkedInPosts.Core.Content
             var thumbnail = fields.ArticleThumbnail;
             // Given without a thumbnail, the alt text reaches ArticleContent, which refuses it rather than drop it.
             var altText = SingleAltText(fields, "ArticleThumbnail") ?? (thumbnail == null ? null : OwnOf(fields, thumbnail)?.AltText);
-            return new ArticleContent(url, title!, NullIfBlank(fields.ArticleDescription), thumbnail, altText);
+            return new ArticleContent(url!, title!, NullIfBlank(fields.ArticleDescription), thumbnail, altText);
         }
 
         private static IEnumerable<MultiImageItem> ImageItems(PostFields fields)
@@ -172,7 +180,7 @@ namespace LinkedInPosts.Core.Content
             {
                 throw new LinkedInValidationException(AltTextField,
                     $"AltText gives {altTexts.Count} text{(altTexts.Count == 1 ? string.Empty : "s")} for {images.Count} images. Give one per image, in the order of the images " +
-                    "(in a CSV cell separated by ';'); an empty one keeps the image's own alt text from Add-LinkedInMedia, if any.");
+                    "(-AltText a, b on the command line; a;b in one CSV cell); an empty one keeps the image's own alt text from Add-LinkedInMedia, if any.");
             }
             return images.Select((image, i) => new MultiImageItem(image, (i < altTexts.Count ? NullIfBlank(altTexts[i]) : null) ?? OwnOf(fields, image)?.AltText));
         }

@@ -4,7 +4,8 @@ namespace LinkedInPosts.Core.Queue
     public enum FirstCommentState
     {
         /// <summary>
-        /// The comment call was begun and its answer never recorded (the run was stopped or died during it). It is
+        /// The comment call was begun and its outcome is not known (LinkedIn gave no clear answer, or the run was
+        /// stopped or died during it). It is
         /// never made again: comments have no duplicate check. Look at the post and add the comment by hand if it is missing.
         /// </summary>
         Adding,

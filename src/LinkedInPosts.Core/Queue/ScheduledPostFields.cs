@@ -18,15 +18,6 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     public sealed class ScheduledPostFields : PostFields
     {
-        /// <summary>The field of errors about a row mixing kinds of post (ErrorId <c>LinkedInInvalidPostKind</c>).</summary>
-        public const string KindField = PostDraftBuilder.KindField;
-
-        /// <summary>The field of an unknown visibility (ErrorId <c>LinkedInInvalidVisibility</c>).</summary>
-        public const string VisibilityField = PostDraftBuilder.VisibilityField;
-
-        /// <summary>The field of an unknown poll duration (ErrorId <c>LinkedInInvalidPollDuration</c>).</summary>
-        public const string PollDurationField = PostDraftBuilder.PollDurationField;
-
         /// <summary>What separates several values in one cell: <c>a.jpg;b.jpg</c>.</summary>
         public const char ListSeparator = ';';
 
@@ -39,7 +30,7 @@ namespace LinkedInPosts.Core.Queue
         public PostDraft ToDraft(LinkedInUrn author) => PostDraftBuilder.Build(this, author);
 
         /// <summary>The kind of post the filled-in columns make: Text, Media, MultiImage, Article, Poll or Reshare.</summary>
-        /// <exception cref="LinkedInValidationException">Columns of two kinds are filled in (field <see cref="KindField"/>).</exception>
+        /// <exception cref="LinkedInValidationException">Columns of two kinds are filled in (field <see cref="PostDraftBuilder.KindField"/>).</exception>
         public string Kind() => PostDraftBuilder.KindOf(this).ToString();
 
         /// <summary>

@@ -225,6 +225,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 (unknown ? "Look at the post's comments" : "Add the comment yourself on the post") + $" ({post.Url ?? post.PostUrn}); the post needs nothing more.");
         }
 
+        // "4, 7, 9 and 12 more": the first ids of a count.
+        private static string IdList(int count, IReadOnlyList<long> firstIds) =>
+            string.Join(", ", firstIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) +
+            (count > firstIds.Count ? " and " + (count - firstIds.Count).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty);
+
         /// <summary>
         /// The one record, in every run, for the Unconfirmed posts in the queue: no run settles them, so without it a
         /// task would fail once, in the run that left one Unconfirmed, and look healthy ever after.
@@ -233,11 +238,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         {
             var count = report.UnconfirmedInQueue;
             var ids = report.UnconfirmedIds.ToArray();
-            var listed = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            var more = count > ids.Length ? $" and {(count - ids.Length).ToString(CultureInfo.InvariantCulture)} more" : string.Empty;
+            var listed = IdList(count, ids);
             var posts = count == 1 ? "1 post" : count.ToString(CultureInfo.InvariantCulture) + " posts";
             var message = $"{posts} in the queue {queuePath} {(count == 1 ? "is" : "are")} Unconfirmed and wait{(count == 1 ? "s" : string.Empty)} for a person " +
-                $"(id{(ids.Length == 1 ? string.Empty : "s")} {listed}{more}): a run sent {(count == 1 ? "it" : "each")} and could not tell whether LinkedIn created it. " +
+                $"(id{(ids.Length == 1 ? string.Empty : "s")} {listed}): a run sent {(count == 1 ? "it" : "each")} and could not tell whether LinkedIn created it. " +
                 "No run sends an Unconfirmed post again by itself, so every run reports this until each is settled.";
             var path = "'" + queuePath.Replace("'", "''") + "'";
             var action = $"List them: Get-LinkedInScheduledPost -State Unconfirmed -Path {path}. Look for each in its author's feed: if it is there, " +
@@ -321,8 +325,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var unconfirmed = queue.FindInState(QueueState.Unconfirmed, QueueRunner.UnconfirmedIdsListed);
             if (unconfirmed.Count > 0)
             {
-                var more = unconfirmed.Count > unconfirmed.FirstIds.Count ? $" and {unconfirmed.Count - unconfirmed.FirstIds.Count} more" : string.Empty;
-                WriteWarning($"{unconfirmed.Count} post(s) in the queue are Unconfirmed and wait for a person (ids {string.Join(", ", unconfirmed.FirstIds)}{more}): " +
+                WriteWarning($"{unconfirmed.Count} post(s) in the queue are Unconfirmed and wait for a person (ids {IdList(unconfirmed.Count, unconfirmed.FirstIds)}): " +
                     "a run would report them as LinkedInQueueNeedsAttention and exit non-zero. See Get-LinkedInScheduledPost -State Unconfirmed.");
             }
             foreach (var result in plan)

@@ -94,7 +94,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             Report.Summary();
         }
 
-        /// <summary>Closes the queue, also after a stop or a terminating error (when EndProcessing does not run).</summary>
+        /// <summary>Commits the accepted rows still waiting and closes the queue, also after a stop or a terminating error (when EndProcessing does not run).</summary>
         void IDisposable.Dispose()
         {
             _batch?.Dispose();

@@ -19,8 +19,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// later changes to the originals change nothing. Each post has a key (the Key column, or a hash of
     /// author, text, time and media), so importing the same CSV again registers nothing new, also after
     /// its posts went out (a post already queued is AlreadyExists whatever its time); -Force updates
-    /// pending posts whose key matches. Rows are committed 500 per transaction, and the accepted rows
-    /// are committed before a terminating error (a queue or token store failure) stops the import.
+    /// pending posts whose key matches. Rows are committed 500 per transaction, and the accepted rows are
+    /// committed whenever the import stops early too (Ctrl+C, a terminating error, -ErrorAction Stop on a bad
+    /// row, a Select-Object -First downstream): re-running it completes it.
     /// </summary>
     /// <remarks>
     /// This file is the cmdlet's parameters; the pipeline (Begin/Process/End) is in

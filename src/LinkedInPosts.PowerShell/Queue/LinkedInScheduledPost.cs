@@ -63,7 +63,8 @@ namespace LinkedInPosts.PowerShell.Queue
 
         /// <summary>
         /// What became of the first comment once the post was up: Added (FirstCommentUrn names it), Failed
-        /// (FirstCommentError says why) or Adding (its call was made and the answer never recorded: look at the post).
+        /// (FirstCommentError says why) or Adding (its call was made and its outcome is not known: no clear answer, or
+        /// the run stopped during it; look at the post).
         /// Never retried. Null while the post is not published, or has no first comment.
         /// </summary>
         public FirstCommentState? FirstCommentState { get; set; }

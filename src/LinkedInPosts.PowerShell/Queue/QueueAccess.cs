@@ -69,8 +69,8 @@ namespace LinkedInPosts.PowerShell.Queue
         {
             var busy = state == QueueState.Claimed || state == QueueState.Sending;
             var message = busy
-                ? $"Scheduled post {id} is {state}: a queue runner is publishing it right now, so it cannot be {what}. " +
-                  "Wait for the run to finish (Get-LinkedInScheduledPost -Id " + id + " shows its state), then try again if it is still not published."
+                ? $"Scheduled post {id} is {state}: a queue runner is publishing it, or its create call's outcome is not known yet and a later run settles it by evidence, so it cannot be {what}. " +
+                  "Get-LinkedInScheduledPost -Id " + id + " shows its state and, in LastError, when a run looks again; try again once it is no longer " + state + "."
                 : $"Scheduled post {id} is {state}, so it cannot be {what}; only {allowed} posts can.";
             return new ErrorRecord(
                 new InvalidOperationException(message),

@@ -132,7 +132,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 case "Thumbnail":
                     return row.Column(nameof(_command.ArticleThumbnail));
                 case ArticleContent.Field:
-                    return IsWebAddress(_command.ArticleUrl) ? row.Column(nameof(_command.ArticleTitle)) : row.Column(nameof(_command.ArticleUrl));
+                    return PostDraftBuilder.TryParseWebAddress(_command.ArticleUrl, out _) ? row.Column(nameof(_command.ArticleTitle)) : row.Column(nameof(_command.ArticleUrl));
                 case "Comment":
                     return row.Column(nameof(_command.FirstComment));
                 case PostDraftBuilder.KindField:
@@ -143,8 +143,5 @@ namespace LinkedInPosts.PowerShell.Registration
                     return ParameterColumns.IsParameter(validation.Field) ? row.Column(validation.Field) : validation.Field;
             }
         }
-
-        private static bool IsWebAddress(string? text) =>
-            !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
     }
 }

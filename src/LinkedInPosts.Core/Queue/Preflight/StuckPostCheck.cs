@@ -31,7 +31,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
-                        $"Post '{post.Key}' is Sending, but the run that sent it ({post.ClaimedBy}) stopped holding it at {TokenCheck.Time(post.LeaseUntil.Value)}: it may or may not be on LinkedIn. The next Invoke-LinkedInPostQueue settles it by evidence and never posts it twice.",
+                        $"Post '{post.Key}' is Sending and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that sent it, {post.ClaimedBy}, stopped, or its wait for evidence is over): it may or may not be on LinkedIn. The next Invoke-LinkedInPostQueue settles it by evidence and never posts it twice.",
                         "Check that the scheduled task (Register-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue settles the post.")
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null:

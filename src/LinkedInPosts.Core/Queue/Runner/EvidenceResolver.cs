@@ -71,7 +71,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var origin = attempts.Any(a => a.Outcome == AttemptOutcome.InProgress)
                 ? "A run ended before it recorded its create call's outcome."
                 : "Its create call got no clear answer earlier, and it waited for evidence.";
-            var sentAt = EvidenceWindowStart(attempts) ?? post.UpdatedAt;
+            var sentAt = EvidenceWindowStart(attempts, post.AttemptsAtRetry) ?? post.UpdatedAt;
             QueuedContent content;
             try
             {
@@ -111,7 +111,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
                 catch (LinkedInException readBack) when (FailureClassifier.IsAboutThePost(readBack))
                 {
-                    if (StopsResolution(post, connection, readBack))
+                    if (StopsResolution(post, claim, connection, readBack))
                     {
                         return;
                     }
@@ -148,7 +148,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
-                if (StopsResolution(post, connection, error))
+                if (StopsResolution(post, claim, connection, error))
                 {
                     return;
                 }
@@ -190,7 +190,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 // A throttle or a connection to fix leaves it Sending under this claim: when the lease runs out a
                 // later run tries again to settle it.
-                if (StopsResolution(post, connection, error))
+                if (StopsResolution(post, claim, connection, error))
                 {
                     return;
                 }
@@ -205,17 +205,26 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// True for errors that say nothing about the first call and will pass (a throttle, a connection to fix):
-        /// the post stays Sending, and a later run settles it once its lease runs out. Reports it Deferred or Held.
+        /// the post stays Sending and waits (<see cref="IQueueStore.AwaitEvidence"/>: the attempt open for the call
+        /// or this check is closed, Unknown, and the lease ends when the throttle does, or after a lease for a
+        /// connection to fix), so a later run settles it then. Reports it Deferred or Held.
         /// </summary>
-        private bool StopsResolution(ScheduledPost post, QueueConnection connection, LinkedInException error)
+        private bool StopsResolution(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error)
         {
+            var now = _run.Now;
             switch (FailureClassifier.Classify(error))
             {
                 case FailureKind.Throttled:
                 {
-                    var until = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Options.Lease;
+                    var until = (error as LinkedInThrottledException)?.RetryAt ?? now + _run.Options.Lease;
+                    if (until <= now)
+                    {
+                        until = now + _run.Options.Lease;
+                    }
                     _run.Budget.Spend(connection, until);
-                    var result = QueuePostResultWithState(post, QueuePostOutcome.Deferred, error);
+                    var waiting = Wait(claim, until, error, "LinkedIn is throttling its member, so settling it by evidence waits: a run after " +
+                        until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC looks. " + error.Message);
+                    var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Deferred, waiting.State ?? post.State, waiting.Attempts), error);
                     result.NextAttemptAt = QueueTime.Truncate(until);
                     _run.Report(result);
                     return true;
@@ -223,8 +232,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                 case FailureKind.ConnectionUnusable:
                 {
                     var problem = _run.Connections.Break(post.Connection, error);
-                    var now = _run.Store.Get(post.Id);
-                    _run.ReportHeld(post, now?.State ?? QueueState.Sending, problem, now?.Attempts ?? post.Attempts);
+                    var waiting = Wait(claim, now + _run.Options.Lease, error, "Its connection cannot be used now, so settling it by evidence waits for a run that can use it. " + error.Message);
+                    _run.ReportHeld(post, waiting.State ?? QueueState.Sending, problem, waiting.Attempts);
                     return true;
                 }
                 default:
@@ -232,11 +241,15 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
         }
 
-        private QueuePostResult QueuePostResultWithState(ScheduledPost post, QueuePostOutcome outcome, LinkedInException error)
-        {
-            var now = _run.Store.Get(post.Id);
-            return QueueRun.WithError(QueueRun.ResultFor(post, outcome, now?.State ?? post.State, now?.Attempts ?? post.Attempts), error);
-        }
+        private TransitionResult Wait(QueueClaim claim, DateTimeOffset until, LinkedInException error, string message) =>
+            _run.Store.AwaitEvidence(claim, until, new AttemptReport
+            {
+                At = _run.Now,
+                HttpStatus = error.HttpStatus,
+                ErrorKind = FailureClassifier.KindName(error),
+                ErrorId = error.ErrorId,
+                Message = message,
+            });
 
         internal async Task PublishedByEvidenceAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string urn, string how, CancellationToken cancellationToken)
         {
@@ -261,13 +274,15 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// When the calls that may have landed began: the earliest of the trailing attempts that are open or
-        /// Unknown (a dead run's call, an unclear create, resends and checks after it). Attempts before them
-        /// were settled, so the read-back need not look further back.
+        /// Unknown (a dead run's call, an unclear create, resends and checks after it) since a person last re-armed
+        /// the post. Attempts before them were settled (by evidence, or by the person's -Resend, which asserts the
+        /// post is not on LinkedIn), so the read-back need not look further back, nor count their age as this one's.
         /// </summary>
-        private static DateTimeOffset? EvidenceWindowStart(IReadOnlyList<QueueAttempt> attempts)
+        private static DateTimeOffset? EvidenceWindowStart(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
         {
             DateTimeOffset? start = null;
-            for (var i = attempts.Count - 1; i >= 0 && (attempts[i].Outcome == AttemptOutcome.InProgress || attempts[i].Outcome == AttemptOutcome.Unknown); i--)
+            for (var i = attempts.Count - 1; i >= 0 && attempts[i].Number > attemptsAtRetry &&
+                (attempts[i].Outcome == AttemptOutcome.InProgress || attempts[i].Outcome == AttemptOutcome.Unknown); i--)
             {
                 start = start == null || attempts[i].StartedAt < start ? attempts[i].StartedAt : start;
             }

@@ -25,11 +25,20 @@ namespace LinkedInPosts.Core.Queue.Runner
                 // Begun already, by a run that settled this post first: a second call could comment twice.
                 return;
             }
+            LinkedInUrn comment;
             try
             {
-                var comment = await connection.Client.CreateCommentAsync(LinkedInUrn.Parse(postUrn), content.Draft.Author, content.FirstComment, cancellationToken).ConfigureAwait(false);
-                result.FirstCommentUrn = comment.ToString();
-                run.Store.FinishFirstComment(postId, result.FirstCommentUrn, null, run.Now);
+                comment = await connection.Client.CreateCommentAsync(LinkedInUrn.Parse(postUrn), content.Draft.Author, content.FirstComment, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInUnknownOutcomeException unknown)
+            {
+                // No clear answer (a 5xx, a timeout): the comment may be up. It stays Adding in the queue, as after a
+                // crash during the call: a person looks before adding it by hand.
+                result.FirstCommentErrorId = unknown.ErrorId;
+                result.FirstCommentError = QueueMessages.Clean(
+                    "The post " + postUrn + " is published; whether its first comment was added is not known: " + unknown.Message +
+                    " Look at the post's comments before adding it by hand (it is never retried, so it cannot appear twice).", null);
+                return;
             }
             catch (LinkedInException error)
             {
@@ -38,7 +47,11 @@ namespace LinkedInPosts.Core.Queue.Runner
                     "The post " + postUrn + " is published, but its first comment was not added: " + error.Message +
                     " Add it by hand (it is never retried, so it cannot appear twice).", null);
                 run.Store.FinishFirstComment(postId, null, result.FirstCommentError, run.Now);
+                return;
             }
+            // Outside the try: a queue failure here must not be taken for a comment LinkedIn refused.
+            result.FirstCommentUrn = comment.ToString();
+            run.Store.FinishFirstComment(postId, result.FirstCommentUrn, null, run.Now);
             // Stopped during the call (cancelled): the comment stays 'Adding', its outcome unknown, and is not made again.
         }
     }

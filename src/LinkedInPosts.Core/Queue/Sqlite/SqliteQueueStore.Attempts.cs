@@ -28,6 +28,21 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             insert.ExecuteNonQuery();
         }
 
+        /// <summary>
+        /// Closes the post's open attempt with <paramref name="outcome"/>; when none is open (nothing was called
+        /// under it), records the try as an attempt of its own, opened and closed at once. Returns the attempt count.
+        /// </summary>
+        private int CloseOrRecordAttempt(SqliteTransaction transaction, QueueClaim claim, AttemptOutcome outcome, AttemptReport report, int attempts)
+        {
+            if (CloseOpenAttempt(transaction, claim.PostId, outcome, report, null))
+            {
+                return attempts;
+            }
+            var number = OpenAttempt(transaction, claim, QueueTime.Format(report.At));
+            CloseOpenAttempt(transaction, claim.PostId, outcome, report, null);
+            return number;
+        }
+
         /// <summary>Closes the post's InProgress attempt, if it has one; returns whether it had.</summary>
         private bool CloseOpenAttempt(SqliteTransaction transaction, long id, AttemptOutcome outcome, AttemptReport report, string? postUrn)
         {

@@ -37,15 +37,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
-                if (!CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown, report, null))
-                {
-                    // No call was open (a check failed before any was made): the check is recorded as a try of its
-                    // own, so that checks which keep failing run into MaxAttempts too.
-                    var number = OpenAttempt(transaction, claim, at);
-                    CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown, report, null);
-                    return new TransitionResult(true, QueueState.Sending, number);
-                }
-                return new TransitionResult(true, QueueState.Sending, result.Attempts);
+                // No call open (a check failed before any was made): the check is recorded as a try of its own, so
+                // that checks which keep failing run into MaxAttempts too.
+                return new TransitionResult(true, QueueState.Sending, CloseOrRecordAttempt(transaction, claim, AttemptOutcome.Unknown, report, result.Attempts));
             });
         }
 

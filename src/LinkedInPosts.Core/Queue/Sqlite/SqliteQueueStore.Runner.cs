@@ -341,8 +341,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 List<ScheduledPost> taken;
                 using (var command = Command(connection, transaction,
-                    "UPDATE posts SET last_error = 'The run ' || coalesce(claimed_by, '(unknown)') || ' ended before it recorded the outcome of its create call; ' || " +
-                    "'taken over by ' || @runner || ' to settle it by evidence.', " +
+                    "UPDATE posts SET last_error = 'The outcome of its create call by ' || coalesce(claimed_by, '(unknown)') || ' is not known (that run ended, ' || " +
+                    "'or LinkedIn gave no clear answer and it waited); taken over by ' || @runner || ' to settle it by evidence.', " +
                     "claimed_by = @runner, claim_token = @token, lease_until = @lease, updated_at = @now " +
                     "WHERE id = @id AND state = 'Sending' AND claim_token = @expired AND lease_until <= @now " +
                     "RETURNING " + PostColumns + ";"))
@@ -390,14 +390,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
-                if (!CloseOpenAttempt(transaction, claim.PostId, outcome, report, null))
-                {
-                    // Claimed: the attempt failed before any create call (token, media upload): record it closed.
-                    var number = OpenAttempt(transaction, claim, at);
-                    CloseOpenAttempt(transaction, claim.PostId, outcome, report, null);
-                    return new TransitionResult(true, to, number);
-                }
-                return new TransitionResult(true, to, result.Attempts);
+                // Claimed: the attempt failed before any create call (token, media upload), and is recorded closed.
+                return new TransitionResult(true, to, CloseOrRecordAttempt(transaction, claim, outcome, report, result.Attempts));
             });
         }
 

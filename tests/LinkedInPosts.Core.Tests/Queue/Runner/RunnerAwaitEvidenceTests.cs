@@ -21,6 +21,29 @@ public sealed class RunnerAwaitEvidenceTests
         world.Queue.Clock.Advance(world.Get(key).LeaseUntil!.Value - world.Now + TimeSpan.FromSeconds(1));
 
     [Fact]
+    public async Task After_a_persons_Resend_the_evidence_looks_only_at_the_new_tries_not_at_the_days_old_ones_that_made_it_Unconfirmed()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        var post = world.Register("resent", "Unconfirmed, checked by hand, sent again");
+        await world.Admin.AddFaultAsync(CreateFails(2));
+        Assert.Equal(QueuePostOutcome.Unconfirmed, Assert.Single((await world.RunAsync(o => o.MaxAttempts = 1)).Posts).Outcome);
+        // Three days later a person checks the feed, finds nothing and re-arms it for now.
+        world.Queue.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.True(world.Store.Reschedule(post.Id, world.Now, "UTC", world.Now, rearmUnconfirmed: true).Applied);
+        await world.Admin.AddFaultAsync(CreateFails(2));
+        Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync()).Posts).Outcome);
+        await world.Admin.ClearFaultsAsync();
+        PastLease(world, "resent");
+
+        // Its first try since the -Resend is minutes old: the resolver resends it for LinkedIn's duplicate check
+        // instead of calling it too old to check (the tries of three days ago were settled by the person).
+        var settled = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal((QueuePostOutcome.Published, QueueState.Published), (settled.Outcome, world.Get("resent").State));
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    [Fact]
     public async Task With_LinkedIn_unclear_every_time_the_post_waits_and_is_resent_with_the_duplicate_check_until_MaxAttempts_then_is_Unconfirmed_never_posted()
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);

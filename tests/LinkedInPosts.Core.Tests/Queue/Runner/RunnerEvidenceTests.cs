@@ -193,9 +193,13 @@ public sealed class RunnerEvidenceTests
 
         Assert.Equal((QueuePostOutcome.Deferred, QueueState.Sending), (first.Outcome, first.State));
         Assert.Equal("LinkedInThrottled", first.ErrorId);
-        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.InProgress }, world.Attempts("dead").Select(a => a.Outcome));
+        // The throttled resend is closed, not left open as if a call were in flight, and the post waits until the
+        // throttle ends: that is when the next look is.
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("dead").Select(a => a.Outcome));
+        Assert.Equal(first.NextAttemptAt, world.Get("dead").LeaseUntil);
+        Assert.Contains("throttling", world.Get("dead").LastError);
 
-        world.Queue.Clock.Advance(TimeSpan.FromMinutes(11)); // the resolver's own lease runs out
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(11)); // past the throttle's end
         var second = Assert.Single((await world.RunAsync()).Posts);
 
         Assert.Equal(QueuePostOutcome.Published, second.Outcome);
