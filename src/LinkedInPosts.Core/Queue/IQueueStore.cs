@@ -74,8 +74,10 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>
         /// Records, durably, that the create call is about to be made: Claimed (lease not run out) becomes
         /// Sending with a fresh lease, and an attempt row is opened. Also accepted for a Sending post under
-        /// the same claim (a resolver sending again to get LinkedIn's duplicate evidence): the open attempt is
-        /// closed as Unknown and a new one opened. Only when this is applied may the runner call LinkedIn.
+        /// the same claim (a resolver sending again to get LinkedIn's duplicate evidence): a dead run's open
+        /// attempt is closed as Unknown (superseded) and a new one opened; the resolver's own read-back attempt
+        /// (<see cref="OpenEvidenceCheck"/>, refused by LinkedIn, no create call made under it) is kept open for
+        /// the resend instead, so that one look costs one attempt. Only when this is applied may the runner call LinkedIn.
         /// </summary>
         TransitionResult MarkSending(QueueClaim claim, DateTimeOffset now, TimeSpan lease);
 
@@ -156,8 +158,8 @@ namespace LinkedInPosts.Core.Queue
         /// Before a resolver looks for evidence of a Sending post it took over: when no attempt is open (the
         /// post was waiting for evidence, <see cref="AwaitEvidence"/>) one is opened for the check, so whatever
         /// settles it (MarkPublished with the URN, RetryLater, MarkUnconfirmed, AwaitEvidence) is recorded in an
-        /// attempt row. With a dead run's attempt still open nothing changes. Refused unless the post is Sending
-        /// under this claim.
+        /// attempt row; while open it has ErrorKind <c>ReadBack</c> (a look, no create call). With a dead run's
+        /// attempt still open nothing changes. Refused unless the post is Sending under this claim.
         /// </summary>
         TransitionResult OpenEvidenceCheck(QueueClaim claim, DateTimeOffset now);
 

@@ -8,16 +8,17 @@ namespace LinkedInPosts.Core.Queue.Sqlite
     public sealed partial class SqliteQueueStore
     {
         /// <summary>Opens attempt number attempts + 1 (InProgress) and returns its number.</summary>
-        private int OpenAttempt(SqliteTransaction transaction, QueueClaim claim, string at)
+        private int OpenAttempt(SqliteTransaction transaction, QueueClaim claim, string at, string? kind = null)
         {
             var count = _prepared.For(transaction, "UPDATE posts SET attempts = attempts + 1 WHERE id = @id RETURNING attempts;");
             count.Parameters.AddWithValue("@id", claim.PostId);
             var number = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            InsertOpenAttempt(transaction, claim, number, at);
+            InsertOpenAttempt(transaction, claim, number, at, kind);
             return number;
         }
 
-        private void InsertOpenAttempt(SqliteTransaction transaction, QueueClaim claim, int number, string at)
+        /// <summary>Opens attempt <paramref name="number"/>; <paramref name="kind"/> marks an open attempt that is not a create call (<see cref="ReadBackKind"/>).</summary>
+        private void InsertOpenAttempt(SqliteTransaction transaction, QueueClaim claim, int number, string at, string? kind = null)
         {
             var insert = _prepared.For(transaction, InsertOpenAttemptSql);
             insert.Parameters.AddWithValue("@id", claim.PostId);
@@ -25,7 +26,23 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             insert.Parameters.AddWithValue("@runner", claim.RunnerId);
             insert.Parameters.AddWithValue("@token", claim.Token);
             insert.Parameters.AddWithValue("@at", at);
+            insert.Parameters.AddWithValue("@kind", Nullable(kind));
             insert.ExecuteNonQuery();
+        }
+
+        /// <summary>
+        /// A resolver's read-back LinkedIn refused, followed by a duplicate-checked resend under the same claim: the
+        /// resend goes on under the check's attempt (no create call was made under it), which stops being a
+        /// read-back. Returns its number, or null when the open attempt is not this claim's read-back.
+        /// </summary>
+        private int? ContinueReadBackAsSend(SqliteTransaction transaction, QueueClaim claim)
+        {
+            var command = _prepared.For(transaction,
+                "UPDATE attempts SET error_kind = NULL WHERE post_id = @id AND outcome = 'InProgress' AND claim_token = @token AND error_kind = '" + ReadBackKind + "' RETURNING number;");
+            command.Parameters.AddWithValue("@id", claim.PostId);
+            command.Parameters.AddWithValue("@token", claim.Token);
+            var number = command.ExecuteScalar();
+            return number == null ? (int?)null : Convert.ToInt32(number, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>

@@ -96,6 +96,11 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return result;
                 }
+                var continued = ContinueReadBackAsSend(transaction, claim);
+                if (continued != null)
+                {
+                    return new TransitionResult(true, QueueState.Sending, continued.Value);
+                }
                 CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown,
                     new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
                 var number = OpenAttempt(transaction, claim, at);
@@ -114,7 +119,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <summary>The attempt a post marked Sending begins: number <c>attempts</c>, open (InProgress) under the claim.</summary>
         private const string InsertOpenAttemptSql =
-            "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome) VALUES (@id, @number, @runner, @token, @at, 'InProgress');";
+            "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome, error_kind) VALUES (@id, @number, @runner, @token, @at, 'InProgress', @kind);";
+
+        /// <summary>The ErrorKind of an open attempt that is a resolver's read-back (<see cref="OpenEvidenceCheck"/>), not a create call.</summary>
+        private const string ReadBackKind = "ReadBack";
 
         /// <summary>
         /// Sending back to Claimed, for <see cref="UnmarkSending"/>: only under the claim that marked it, while its

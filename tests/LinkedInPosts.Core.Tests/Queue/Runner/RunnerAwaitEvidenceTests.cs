@@ -112,6 +112,32 @@ public sealed class RunnerAwaitEvidenceTests
     }
 
     [Fact]
+    public async Task A_read_back_LinkedIn_refuses_and_the_resend_after_it_are_one_look_and_cost_one_attempt()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("refused", "Read-back refused, LinkedIn unclear");
+        await world.Admin.AddFaultAsync(CreateFails(100));
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "GET", Path = "/rest/posts", Status = 403, Count = 100 });
+        void Options(QueueRunOptions o) => o.MaxAttempts = 3;
+
+        for (var run = 1; run <= 2; run++)
+        {
+            var waiting = Assert.Single((await world.RunAsync(Options)).Posts);
+            Assert.Equal((QueuePostOutcome.Retrying, QueueState.Sending, run), (waiting.Outcome, waiting.State, waiting.Attempts));
+            PastLease(world, "refused");
+        }
+        var last = Assert.Single((await world.RunAsync(Options)).Posts);
+
+        // Three looks (the first create, then twice a refused read-back followed by a duplicate-checked resend), one attempt each.
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.Contains("after 3 attempts (MaxAttempts 3)", last.Message);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.Unknown, AttemptOutcome.Unknown }, world.Attempts("refused").Select(a => a.Outcome));
+        Assert.Equal(2, (await world.RequestsAsync("GET", "/rest/posts")).Count);
+        Assert.Equal(6, await world.CreateCallsAsync()); // each look's create and the client's own resend
+        Assert.Empty(await world.Admin.GetPostsAsync());
+    }
+
+    [Fact]
     public async Task A_dead_runs_post_whose_read_back_fails_with_a_5xx_waits_instead_of_being_resent_and_a_later_read_back_finds_it()
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
