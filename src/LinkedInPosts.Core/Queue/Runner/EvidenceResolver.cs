@@ -124,8 +124,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
             }
 
-            var late = _run.Now - (sentAt < post.ScheduledAtUtc ? sentAt : post.ScheduledAtUtc);
-            if (late > _run.Options.MaxLateness)
+            if (_wait.IsTooLate(post))
             {
                 _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(_run.Now - sentAt) + " ago, its time " +
                     DurationText.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +

@@ -43,10 +43,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                     " attempts (MaxAttempts " + _run.Options.MaxAttempts + ").");
                 return;
             }
-            var late = now - post.ScheduledAtUtc;
-            if (late > _run.Options.MaxLateness)
+            if (IsTooLate(post))
             {
-                Unconfirmed(post, claim, what + " It was scheduled " + DurationText.Describe(late) + " ago, more than the " +
+                Unconfirmed(post, claim, what + " It was scheduled " + DurationText.Describe(now - post.ScheduledAtUtc) + " ago, more than the " +
                     DurationText.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
                 return;
             }
@@ -80,6 +79,14 @@ namespace LinkedInPosts.Core.Queue.Runner
             result.NextAttemptAt = until;
             _run.Report(result);
         }
+
+        /// <summary>
+        /// Whether a post whose outcome is unknown is past settling by another look: its scheduled time is more than
+        /// MaxLateness ago. The one rule for waiting again and for a resolver's resend. Its tries began at or after
+        /// that time (a post is sent only once due, and a person's re-arm restarts the count), so it also bounds
+        /// how old a first try LinkedIn's duplicate check would have to remember.
+        /// </summary>
+        public bool IsTooLate(ScheduledPost post) => _run.Now - post.ScheduledAtUtc > _run.Options.MaxLateness;
 
         /// <summary>Unconfirmed, with what was tried and what a person does next (the commands that settle it).</summary>
         public void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)
