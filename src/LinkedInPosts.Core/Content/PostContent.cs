@@ -198,6 +198,15 @@ namespace LinkedInPosts.Core.Content
         /// <summary>The validation field for the article's link, title and description.</summary>
         public const string Field = "Article";
 
+        /// <summary>The input (parameter, CSV column) that gives the link: <see cref="LinkedInValidationException.Input"/>.</summary>
+        public const string UrlInput = "ArticleUrl";
+
+        /// <summary>The input that gives the title.</summary>
+        public const string TitleInput = "ArticleTitle";
+
+        /// <summary>The input that gives the description.</summary>
+        public const string DescriptionInput = "ArticleDescription";
+
         /// <summary>Creates the content.</summary>
         /// <exception cref="LinkedInValidationException">
         /// The link is not an absolute http(s) URL, the title is missing, text LinkedIn cannot show, a
@@ -207,10 +216,10 @@ namespace LinkedInPosts.Core.Content
         {
             if (source == null || !source.IsAbsoluteUri || (source.Scheme != "http" && source.Scheme != "https"))
             {
-                throw new LinkedInValidationException(Field, $"The article link '{source}' is not an absolute http or https URL. Give the full address, e.g. https://example.com/article.");
+                throw new LinkedInValidationException(Field, $"The article link '{source}' is not an absolute http or https URL. Give the full address, e.g. https://example.com/article.", UrlInput);
             }
-            PlainTextRules.Check(title, Field, "The article's title");
-            PlainTextRules.Check(description, Field, "The article's description", required: false);
+            PlainTextRules.Check(title, Field, "The article's title", input: TitleInput);
+            PlainTextRules.Check(description, Field, "The article's description", required: false, input: DescriptionInput);
             PlainTextRules.Check(thumbnailAltText, "Thumbnail", "The thumbnail's alternative text", required: false);
             if (thumbnail == null && thumbnailAltText != null)
             {

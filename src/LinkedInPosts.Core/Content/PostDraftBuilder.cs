@@ -156,15 +156,15 @@ namespace LinkedInPosts.Core.Content
             var title = Has(fields.ArticleTitle) ? fields.ArticleTitle : fields.Title;
             if (!Has(fields.ArticleUrl))
             {
-                throw new LinkedInValidationException(ArticleContent.Field, "ArticleTitle or ArticleDescription is filled in but ArticleUrl is empty: give the article's address (https://…).");
+                throw new LinkedInValidationException(ArticleContent.Field, "ArticleTitle or ArticleDescription is filled in but ArticleUrl is empty: give the article's address (https://…).", ArticleContent.UrlInput);
             }
             if (!TryParseWebAddress(fields.ArticleUrl, out var url))
             {
-                throw new LinkedInValidationException(ArticleContent.Field, $"ArticleUrl '{fields.ArticleUrl}' is not an absolute http or https address. Give the full address, e.g. https://example.com/post.");
+                throw new LinkedInValidationException(ArticleContent.Field, $"ArticleUrl '{fields.ArticleUrl}' is not an absolute http or https address. Give the full address, e.g. https://example.com/post.", ArticleContent.UrlInput);
             }
             if (!Has(title))
             {
-                throw new LinkedInValidationException(ArticleContent.Field, "The article has no title: give ArticleTitle, the title the card shows.");
+                throw new LinkedInValidationException(ArticleContent.Field, "The article has no title: give ArticleTitle, the title the card shows.", ArticleContent.TitleInput);
             }
             var thumbnail = fields.ArticleThumbnail;
             // Given without a thumbnail, the alt text reaches ArticleContent, which refuses it rather than drop it.

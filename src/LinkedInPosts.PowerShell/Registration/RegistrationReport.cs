@@ -123,6 +123,10 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 return null;
             }
+            if (validation.Input != null && ParameterColumns.IsParameter(validation.Input))
+            {
+                return row.Column(validation.Input);
+            }
             switch (validation.Field)
             {
                 case "Commentary":
@@ -132,7 +136,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 case "Thumbnail":
                     return row.Column(nameof(_command.ArticleThumbnail));
                 case ArticleContent.Field:
-                    return PostDraftBuilder.TryParseWebAddress(_command.ArticleUrl, out _) ? row.Column(nameof(_command.ArticleTitle)) : row.Column(nameof(_command.ArticleUrl));
+                    return row.Column(nameof(_command.ArticleUrl));
                 case "Comment":
                     return row.Column(nameof(_command.FirstComment));
                 case PostDraftBuilder.KindField:

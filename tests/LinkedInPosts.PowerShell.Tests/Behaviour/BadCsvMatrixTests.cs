@@ -14,7 +14,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
     private static readonly string[] Columns =
     {
         "Case", "Key", "Text", "When", "Date", "Time", "TimeZone", "Media", "AltText", "Title", "ArticleUrl", "ArticleTitle",
-        "ArticleThumbnail", "Poll", "PollOption", "PollDuration", "Reshare", "Visibility", "Author", "Connection", "FirstComment", "DisableReshare",
+        "ArticleDescription", "ArticleThumbnail", "Poll", "PollOption", "PollDuration", "Reshare", "Visibility", "Author", "Connection", "FirstComment", "DisableReshare",
     };
 
     public BadCsvMatrixTests(SandboxFixture sandbox)
@@ -61,6 +61,9 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("article-without-title", "LinkedInInvalidArticle", "ArticleTitle", "no title", ("ArticleUrl", "https://example.com/postmortem"));
         yield return Bad("article-relative-url", "LinkedInInvalidArticle", "ArticleUrl", "example.com/pm", ("ArticleUrl", "example.com/pm"), ("ArticleTitle", "Postmortem"));
         yield return Bad("article-ftp-url", "LinkedInInvalidArticle", "ArticleUrl", "ftp://", ("ArticleUrl", "ftp://example.com/pm"), ("ArticleTitle", "Postmortem"));
+        // A good address and title: the column at fault is the description's, which the error names (not a guess at the title).
+        yield return Bad("article-description-control-char", "LinkedInInvalidArticle", "ArticleDescription", "U+0007",
+            ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleDescription", "What went \u0007 wrong"));
         yield return Bad("thumbnail-not-an-image", "LinkedInInvalidThumbnail", "ArticleThumbnail", "deck.pdf", ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleThumbnail", "deck.pdf"));
         yield return Bad("reshare-media-urn", "LinkedInInvalidReshare", "Reshare", "urn:li:image:C4E10AQ", ("Reshare", "urn:li:image:C4E10AQ"));
         yield return Bad("reshare-not-a-urn", "LinkedInInvalidReshare", "Reshare", "share 123", ("Reshare", "share 123"));
