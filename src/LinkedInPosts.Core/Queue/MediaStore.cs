@@ -76,6 +76,20 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>True when a file with this hash is stored (its content is not read; see <see cref="Check"/>).</summary>
         public bool Contains(string sha256) => Hex.IsSha256(sha256) && File.Exists(System.IO.Path.Combine(Folder, sha256));
 
+        /// <summary>The name the file at <paramref name="sourcePath"/> has, or would have, in any store: its SHA-256, read in place (nothing is copied).</summary>
+        public static string HashOf(string sourcePath)
+        {
+            if (string.IsNullOrWhiteSpace(sourcePath))
+            {
+                throw new ArgumentException("No media file was given.", nameof(sourcePath));
+            }
+            using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan))
+            using (var sha = SHA256.Create())
+            {
+                return Hex.Lower(sha.ComputeHash(source));
+            }
+        }
+
         /// <summary>Copies the file at <paramref name="sourcePath"/> into the store and returns its record.</summary>
         public StoredMedia Add(string sourcePath)
         {

@@ -21,13 +21,23 @@ namespace LinkedInPosts.Core.Queue
         /// <exception cref="Errors.LinkedInMediaException">A file is missing, unreadable, of a kind LinkedIn does not take, or too large.</exception>
         public static NewScheduledPost Build(ScheduleRequest request, MediaStore media)
         {
-            if (request == null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
             if (media == null)
             {
                 throw new ArgumentNullException(nameof(media));
+            }
+            return BuildWith(request, path => media.Add(path).Sha256);
+        }
+
+        /// <summary>
+        /// The registration for <paramref name="request"/>, each file named by <paramref name="store"/>, which returns
+        /// the SHA-256 the file is (or would be) stored under: <see cref="MediaStore.Add(string)"/> to register,
+        /// <see cref="MediaStore.HashOf"/> to only learn the key (<see cref="ScheduledPostKeyPreview"/>).
+        /// </summary>
+        internal static NewScheduledPost BuildWith(ScheduleRequest request, Func<string, string> store)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
             }
             var draft = request.Draft;
             var prepared = PreparedPost.Prepare(draft, ContentLimits.MaxVideoBytes);
@@ -39,8 +49,7 @@ namespace LinkedInPosts.Core.Queue
             var stored = new Dictionary<string, MediaReference>(PreparedPost.PathComparer);
             foreach (var file in prepared.Files)
             {
-                var copy = media.Add(file.Path);
-                stored[file.Path] = MediaReference.FromStore(copy.Sha256, file.FileName, file.Kind);
+                stored[file.Path] = MediaReference.FromStore(store(file.Path), file.FileName, file.Kind);
             }
             var content = draft.Content == null ? null : KeepDocumentTitle(draft.Content.Resolve(reference =>
                 reference.FilePath != null ? stored[reference.FilePath] : reference), prepared, draft.Content);

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 
 namespace LinkedInPosts.Core.Queue
 {
@@ -7,37 +6,10 @@ namespace LinkedInPosts.Core.Queue
     public static class ScheduledPostKeyPreview
     {
         /// <summary>
-        /// The derived key of <paramref name="request"/>: its media are hashed by copying them into a scratch
-        /// media folder that is deleted at once, so a row refused afterwards leaves no copy in the queue.
+        /// The derived key of <paramref name="request"/>, checked by the same rules as a registration. Its media are
+        /// hashed where they are (<see cref="MediaStore.HashOf"/>): nothing is copied, so a row refused afterwards
+        /// leaves nothing behind.
         /// </summary>
-        public static string Derive(ScheduleRequest request)
-        {
-            if (request == null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-            var scratch = Path.Combine(Path.GetTempPath(), "LinkedInPosts-key-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                return ScheduledPostBuilder.Build(request, new MediaStore(scratch)).Key;
-            }
-            finally
-            {
-                try
-                {
-                    if (Directory.Exists(scratch))
-                    {
-                        Directory.Delete(scratch, recursive: true);
-                    }
-                }
-                catch (IOException)
-                {
-                    // A scratch folder left in the temp folder harms nothing; the key is still right.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
-        }
+        public static string Derive(ScheduleRequest request) => ScheduledPostBuilder.BuildWith(request, MediaStore.HashOf).Key;
     }
 }

@@ -76,6 +76,7 @@ public sealed class RegistrationTallyTests
             Assert.StartsWith(ScheduledPostKey.Prefix, preview);
             Assert.False(Directory.Exists(Path.Combine(folder.Path, "media")) && Directory.EnumerateFileSystemEntries(Path.Combine(folder.Path, "media")).Any());
             Assert.Equal(ScheduledPostBuilder.Build(request, queueMedia).Key, preview);
+            Assert.True(queueMedia.Contains(MediaStore.HashOf(image)), "the hash read in place names the stored copy");
         }
         finally
         {
