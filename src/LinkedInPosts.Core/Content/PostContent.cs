@@ -207,6 +207,9 @@ namespace LinkedInPosts.Core.Content
         /// <summary>The input that gives the description.</summary>
         public const string DescriptionInput = "ArticleDescription";
 
+        /// <summary>The input that gives the thumbnail's alternative text.</summary>
+        public const string AltTextInput = "AltText";
+
         /// <summary>Creates the content.</summary>
         /// <exception cref="LinkedInValidationException">
         /// The link is not an absolute http(s) URL, the title is missing, text LinkedIn cannot show, a
@@ -220,10 +223,10 @@ namespace LinkedInPosts.Core.Content
             }
             PlainTextRules.Check(title, Field, "The article's title", input: TitleInput);
             PlainTextRules.Check(description, Field, "The article's description", required: false, input: DescriptionInput);
-            PlainTextRules.Check(thumbnailAltText, "Thumbnail", "The thumbnail's alternative text", required: false);
+            PlainTextRules.Check(thumbnailAltText, "Thumbnail", "The thumbnail's alternative text", required: false, input: AltTextInput);
             if (thumbnail == null && thumbnailAltText != null)
             {
-                throw new LinkedInValidationException("Thumbnail", "The article has thumbnail alt text but no thumbnail. Give the thumbnail image too, or leave the alt text out.");
+                throw new LinkedInValidationException("Thumbnail", "The article has thumbnail alt text but no thumbnail. Give the thumbnail image too, or leave the alt text out.", AltTextInput);
             }
             if (thumbnail?.Kind is MediaKind kind)
             {
@@ -294,6 +297,9 @@ namespace LinkedInPosts.Core.Content
         /// <summary>The validation field for every poll rule.</summary>
         public const string Field = "Poll";
 
+        /// <summary>The input (parameter, CSV column) that gives the options: <see cref="LinkedInValidationException.Input"/>.</summary>
+        public const string OptionInput = "PollOption";
+
         /// <summary>Creates the poll.</summary>
         /// <exception cref="LinkedInValidationException">
         /// The question is empty or over <see cref="ContentLimits.MaxPollQuestionLength"/>; fewer than 2 or
@@ -306,16 +312,16 @@ namespace LinkedInPosts.Core.Content
             if (Options.Count < ContentLimits.MinPollOptions || Options.Count > ContentLimits.MaxPollOptions)
             {
                 throw new LinkedInValidationException(Field,
-                    $"A poll takes {ContentLimits.MinPollOptions} to {ContentLimits.MaxPollOptions} options; {Options.Count} {(Options.Count == 1 ? "was" : "were")} given.");
+                    $"A poll takes {ContentLimits.MinPollOptions} to {ContentLimits.MaxPollOptions} options; {Options.Count} {(Options.Count == 1 ? "was" : "were")} given.", OptionInput);
             }
             for (var i = 0; i < Options.Count; i++)
             {
-                PlainTextRules.Check(Options[i], Field, $"Poll option {i + 1} ('{Options[i]}')", ContentLimits.MaxPollOptionLength, allowLineBreaks: false);
+                PlainTextRules.Check(Options[i], Field, $"Poll option {i + 1} ('{Options[i]}')", ContentLimits.MaxPollOptionLength, allowLineBreaks: false, input: OptionInput);
                 for (var j = 0; j < i; j++)
                 {
                     if (string.Equals(Options[i].Trim(), Options[j].Trim(), StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new LinkedInValidationException(Field, $"Poll options {j + 1} ('{Options[j]}') and {i + 1} ('{Options[i]}') are the same. Voters could not tell them apart; make each option different.");
+                        throw new LinkedInValidationException(Field, $"Poll options {j + 1} ('{Options[j]}') and {i + 1} ('{Options[i]}') are the same. Voters could not tell them apart; make each option different.", OptionInput);
                     }
                 }
             }

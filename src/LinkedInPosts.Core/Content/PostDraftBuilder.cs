@@ -166,6 +166,8 @@ namespace LinkedInPosts.Core.Content
             {
                 throw new LinkedInValidationException(ArticleContent.Field, "The article has no title: give ArticleTitle, the title the card shows.", ArticleContent.TitleInput);
             }
+            // Checked here too (ArticleContent checks it again) so that a bad title taken from Title names that column.
+            PlainTextRules.Check(title, ArticleContent.Field, "The article's title", input: Has(fields.ArticleTitle) ? ArticleContent.TitleInput : nameof(PostFields.Title));
             var thumbnail = fields.ArticleThumbnail;
             // Given without a thumbnail, the alt text reaches ArticleContent, which refuses it rather than drop it.
             var altText = SingleAltText(fields, "ArticleThumbnail") ?? (thumbnail == null ? null : OwnOf(fields, thumbnail)?.AltText);

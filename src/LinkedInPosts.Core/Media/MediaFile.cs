@@ -99,23 +99,24 @@ namespace LinkedInPosts.Core.Media
                 using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
                 return Read(path, full, stream, maxVideoBytes);
             }
-            catch (FileNotFoundException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw Invalid($"The media file '{path}' does not exist. Check the path and the file name.", ex);
-            }
-            catch (DirectoryNotFoundException ex)
-            {
-                throw Invalid($"The media file '{path}' does not exist: its folder is not there. Check the path.", ex);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw Invalid($"The media file '{path}' cannot be read: access is denied. Give this account read permission on it, or copy it somewhere readable.", ex);
-            }
-            catch (IOException ex)
-            {
-                throw Invalid($"The media file '{path}' cannot be read: {ex.Message} Close any program that holds it open (or wait until it is fully written), then try again.", ex);
+                throw Unreadable(path, ex);
             }
         }
+
+        /// <summary>
+        /// The error for a media file that could not be opened or read (<paramref name="error"/> is an
+        /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>): gone, its folder gone, access
+        /// denied, or held open by another program. Also for a file that goes away between its check and its copy.
+        /// </summary>
+        internal static LinkedInValidationException Unreadable(string path, Exception error) => error switch
+        {
+            FileNotFoundException _ => Invalid($"The media file '{path}' does not exist. Check the path and the file name.", error),
+            DirectoryNotFoundException _ => Invalid($"The media file '{path}' does not exist: its folder is not there. Check the path.", error),
+            UnauthorizedAccessException _ => Invalid($"The media file '{path}' cannot be read: access is denied. Give this account read permission on it, or copy it somewhere readable.", error),
+            _ => Invalid($"The media file '{path}' cannot be read: {error.Message} Close any program that holds it open (or wait until it is fully written), then try again.", error),
+        };
 
         private static MediaFile Read(string path, string full, FileStream stream, long maxVideoBytes)
         {

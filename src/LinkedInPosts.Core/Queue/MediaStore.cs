@@ -77,13 +77,10 @@ namespace LinkedInPosts.Core.Queue
         public bool Contains(string sha256) => Hex.IsSha256(sha256) && File.Exists(System.IO.Path.Combine(Folder, sha256));
 
         /// <summary>The name the file at <paramref name="sourcePath"/> has, or would have, in any store: its SHA-256, read in place (nothing is copied).</summary>
+        /// <exception cref="LinkedInValidationException">The file cannot be opened (gone, access denied, held open).</exception>
         public static string HashOf(string sourcePath)
         {
-            if (string.IsNullOrWhiteSpace(sourcePath))
-            {
-                throw new ArgumentException("No media file was given.", nameof(sourcePath));
-            }
-            using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan))
+            using (var source = OpenSource(sourcePath))
             using (var sha = SHA256.Create())
             {
                 return Hex.Lower(sha.ComputeHash(source));
@@ -91,15 +88,29 @@ namespace LinkedInPosts.Core.Queue
         }
 
         /// <summary>Copies the file at <paramref name="sourcePath"/> into the store and returns its record.</summary>
+        /// <exception cref="LinkedInValidationException">The file cannot be opened (gone, access denied, held open).</exception>
         public StoredMedia Add(string sourcePath)
+        {
+            using (var source = OpenSource(sourcePath))
+            {
+                return Add(source);
+            }
+        }
+
+        // A file checked a moment ago may be gone or locked by now: that is the row's error, worded as MediaFile words it.
+        private static FileStream OpenSource(string sourcePath)
         {
             if (string.IsNullOrWhiteSpace(sourcePath))
             {
                 throw new ArgumentException("No media file was given.", nameof(sourcePath));
             }
-            using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan))
+            try
             {
-                return Add(source);
+                return new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+            }
+            catch (Exception error) when (error is IOException || error is UnauthorizedAccessException)
+            {
+                throw Media.MediaFile.Unreadable(sourcePath, error);
             }
         }
 

@@ -136,7 +136,8 @@ namespace LinkedInPosts.PowerShell.Registration
                 case "Thumbnail":
                     return row.Column(nameof(_command.ArticleThumbnail));
                 case ArticleContent.Field:
-                    return row.Column(nameof(_command.ArticleUrl));
+                    // Every article rule names its input; this is only a net for one that does not.
+                    return row.Column(nameof(_command.ArticleUrl)) + "/" + row.Column(nameof(_command.ArticleTitle)) + "/" + row.Column(nameof(_command.ArticleDescription));
                 case "Comment":
                     return row.Column(nameof(_command.FirstComment));
                 case PostDraftBuilder.KindField:

@@ -124,7 +124,8 @@ public sealed class PostContentTests : IDisposable
         Assert.Contains("The article's title is empty", Assert.Throws<LinkedInValidationException>(() => new ArticleContent(new Uri("https://example.com"), "")).Message);
         Assert.Equal("Thumbnail", Assert.Throws<LinkedInValidationException>(() => new ArticleContent(new Uri("https://example.com"), "t", thumbnailAltText: "alt")).Field);
         Assert.Contains("is a video, but it must be an image", Assert.Throws<LinkedInValidationException>(() => new ArticleContent(new Uri("https://example.com"), "t", thumbnail: MediaReference.FromUrn(Video))).Message);
-        Assert.Equal("Article", Assert.Throws<LinkedInValidationException>(() => new ArticleContent(new Uri("https://example.com"), "t", "bad \u0007 bell")).Field);
+        var description = Assert.Throws<LinkedInValidationException>(() => new ArticleContent(new Uri("https://example.com"), "t", "bad \u0007 bell"));
+        Assert.Equal(("Article", "ArticleDescription", "LinkedInInvalidArticle"), (description.Field, description.Input, description.ErrorId));
     }
 
     [Fact]

@@ -43,6 +43,23 @@ public sealed class MediaStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_gone_between_its_check_and_its_copy_is_the_rows_media_error_not_a_raw_IO_error()
+    {
+        var path = UserFile("gone.png", Bytes(64, 3));
+        var hash = MediaStore.HashOf(path);
+        File.Delete(path);
+
+        // Register turns a LinkedInException into one row's error; a raw IOException would stop the whole import.
+        var copying = Assert.Throws<LinkedInValidationException>(() => Media.Add(path));
+        var hashing = Assert.Throws<LinkedInValidationException>(() => MediaStore.HashOf(path));
+
+        Assert.Equal(("LinkedInInvalidMedia", "LinkedInInvalidMedia"), (copying.ErrorId, hashing.ErrorId));
+        Assert.Contains("'" + path + "' does not exist", copying.Message);
+        Assert.IsType<FileNotFoundException>(copying.InnerException);
+        Assert.False(Media.Contains(hash));
+    }
+
+    [Fact]
     public void The_same_content_is_stored_once_whatever_its_name()
     {
         var a = Media.Add(UserFile("a.png", Bytes(1000, 2)));

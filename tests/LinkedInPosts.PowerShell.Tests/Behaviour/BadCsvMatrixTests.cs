@@ -4,7 +4,7 @@ using System.Text;
 namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 
 /// <summary>
-/// The bad-CSV matrix: one CSV through Import-Csv with a good row after each of 39 kinds of bad row. Each
+/// The bad-CSV matrix: one CSV through Import-Csv with a good row after each kind of bad row below (more than 30). Each
 /// bad row must write exactly one error with its own ErrorId, naming its row number (and CSV line), its
 /// column and the fix, with the row as TargetObject; the good rows around them register; the queue then
 /// holds exactly the good rows.
@@ -54,9 +54,10 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("visibility-unknown", "LinkedInInvalidVisibility", "Visibility", "Friends", ("Visibility", "Friends"));
         yield return Bad("key-duplicate", "LinkedInScheduledPostDuplicateKey", "Key", "row 2", ("Key", "good-1"));
         yield return Bad("key-too-long", "LinkedInInvalidKey", "Key", "200", ("Key", new string('k', 201)));
-        yield return Bad("poll-one-option", "LinkedInInvalidPoll", "Poll", "2", ("Poll", "Tabs or spaces?"), ("PollOption", "Tabs"));
-        yield return Bad("poll-five-options", "LinkedInInvalidPoll", "Poll", "4", ("Poll", "Which one?"), ("PollOption", many));
+        yield return Bad("poll-one-option", "LinkedInInvalidPoll", "PollOption", "2", ("Poll", "Tabs or spaces?"), ("PollOption", "Tabs"));
+        yield return Bad("poll-five-options", "LinkedInInvalidPoll", "PollOption", "4", ("Poll", "Which one?"), ("PollOption", many));
         yield return Bad("poll-question-141", "LinkedInInvalidPoll", "Poll", "140", ("Poll", new string('q', 141)), ("PollOption", "Yes;No"));
+        yield return Bad("poll-options-repeated", "LinkedInInvalidPoll", "PollOption", "are the same", ("Poll", "Ready?"), ("PollOption", "Yes;yes"));
         yield return Bad("poll-duration-unknown", "LinkedInInvalidPollDuration", "PollDuration", "Forever", ("Poll", "Ready?"), ("PollOption", "Yes;No"), ("PollDuration", "Forever"));
         yield return Bad("article-without-title", "LinkedInInvalidArticle", "ArticleTitle", "no title", ("ArticleUrl", "https://example.com/postmortem"));
         yield return Bad("article-relative-url", "LinkedInInvalidArticle", "ArticleUrl", "example.com/pm", ("ArticleUrl", "example.com/pm"), ("ArticleTitle", "Postmortem"));
@@ -64,6 +65,9 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         // A good address and title: the column at fault is the description's, which the error names (not a guess at the title).
         yield return Bad("article-description-control-char", "LinkedInInvalidArticle", "ArticleDescription", "U+0007",
             ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleDescription", "What went \u0007 wrong"));
+        // The title may come from the Title column (ArticleTitle empty): then that is the column named.
+        yield return Bad("article-title-from-Title-control-char", "LinkedInInvalidArticle", "Title", "U+0007",
+            ("ArticleUrl", "https://example.com/pm"), ("Title", "Post\u0007mortem"));
         yield return Bad("thumbnail-not-an-image", "LinkedInInvalidThumbnail", "ArticleThumbnail", "deck.pdf", ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleThumbnail", "deck.pdf"));
         yield return Bad("reshare-media-urn", "LinkedInInvalidReshare", "Reshare", "urn:li:image:C4E10AQ", ("Reshare", "urn:li:image:C4E10AQ"));
         yield return Bad("reshare-not-a-urn", "LinkedInInvalidReshare", "Reshare", "share 123", ("Reshare", "share 123"));
