@@ -70,8 +70,20 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>The HTTP status, when LinkedIn answered.</summary>
         public int? HttpStatus { get; set; }
 
-        /// <summary>The error's kind.</summary>
+        /// <summary>
+        /// The error's kind; while the attempt is in progress, what it is when it is not a runner's create call:
+        /// <see cref="ReadBackKind"/> or <see cref="ResendKind"/>.
+        /// </summary>
         public string? ErrorKind { get; set; }
+
+        /// <summary>An open attempt that is a resolver's read-back: no create call has been made under it.</summary>
+        public const string ReadBackKind = "ReadBack";
+
+        /// <summary>An open attempt that is a resolver's duplicate-checked resend: a create call may be in flight, and an earlier one may have landed.</summary>
+        public const string ResendKind = "Resend";
+
+        /// <summary>Whether a create call may have been made under this attempt while it is still open (false for a read-back).</summary>
+        public bool MayHaveCalled => Outcome == AttemptOutcome.InProgress && ErrorKind != ReadBackKind;
 
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }

@@ -74,10 +74,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>
         /// Records, durably, that the create call is about to be made: Claimed (lease not run out) becomes
         /// Sending with a fresh lease, and an attempt row is opened. Also accepted for a Sending post under
-        /// the same claim (a resolver sending again to get LinkedIn's duplicate evidence): a dead run's open
-        /// attempt is closed as Unknown (superseded) and a new one opened; the resolver's own read-back attempt
-        /// (<see cref="OpenEvidenceCheck"/>, refused by LinkedIn, no create call made under it) is kept open for
-        /// the resend instead, so that one look costs one attempt. Only when this is applied may the runner call LinkedIn.
+        /// the same claim (a resolver sending again to get LinkedIn's duplicate evidence): a dead run's open call
+        /// is closed as Unknown (superseded) and a new attempt opened; an open read-back attempt
+        /// (<see cref="OpenEvidenceCheck"/>: this resolver's, refused by LinkedIn, or one a dead resolver left; no
+        /// create call is ever made under one) is taken over for the resend instead, so that one look costs one
+        /// attempt. Either way the open attempt is marked <see cref="QueueAttempt.ResendKind"/> in the same durable
+        /// commit. Only when this is applied may the runner call LinkedIn.
         /// </summary>
         TransitionResult MarkSending(QueueClaim claim, DateTimeOffset now, TimeSpan lease);
 
@@ -97,7 +99,7 @@ namespace LinkedInPosts.Core.Queue
         /// will not make (cancelled, the author throttled, the connection refused): Sending goes back to Claimed
         /// under the same claim, known not created, and the attempt opened for that call is removed (it was not a
         /// try, so it does not count against MaxAttempts). One transaction. Refused (not applied) unless the post
-        /// is Sending under this claim with this claim's attempt open, and that attempt is not a resend (a post
+        /// is Sending under this claim with this claim's window call open (not a resolver's read-back or resend: a post
         /// whose earlier call may have landed is never taken back this way).
         /// </summary>
         IReadOnlyList<TransitionResult> UnmarkSending(IReadOnlyList<QueueClaim> claims, DateTimeOffset now);

@@ -24,6 +24,13 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>Expired Sending posts looked at per run; a dead run leaves a handful, never thousands.</summary>
         public const int MaxPerRun = 1000;
 
+        /// <summary>
+        /// How long after a first try a resend may rely on LinkedIn's 422 DUPLICATE_POST to reveal it. LinkedIn does not
+        /// say how far back its check looks (people report 24 to 48 hours, linkedin-api.md 6.3), so the low end, whatever
+        /// MaxLateness a user sets: past it a resend could post a second copy, and the post is left to a person.
+        /// </summary>
+        public static readonly TimeSpan DuplicateCheckMemory = TimeSpan.FromHours(24);
+
         private readonly QueueRun _run;
         private readonly EvidenceWait _wait;
 
@@ -68,10 +75,11 @@ namespace LinkedInPosts.Core.Queue.Runner
         {
             var claim = post.Claim!;
             var attempts = _run.Store.GetAttempts(post.Id);
-            var origin = attempts.Any(a => a.Outcome == AttemptOutcome.InProgress)
+            // An open read-back is a check a run did not finish, not a call: the post had waited for evidence.
+            var origin = attempts.Any(a => a.MayHaveCalled)
                 ? "A run ended before it recorded its create call's outcome."
                 : "Its create call got no clear answer earlier, and it waited for evidence.";
-            var sentAt = EvidenceWindowStart(attempts, post.AttemptsAtRetry) ?? post.UpdatedAt;
+            var sentAt = EvidenceWait.WindowStart(attempts, post.AttemptsAtRetry) ?? post.UpdatedAt;
             QueuedContent content;
             try
             {
@@ -124,11 +132,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                 }
             }
 
-            if (_wait.IsTooLate(post))
+            var now = _run.Now;
+            if (_wait.IsTooLate(post, attempts, now) || now - sentAt > DuplicateCheckMemory)
             {
-                _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(_run.Now - sentAt) + " ago, its time " +
-                    DurationText.Describe(_run.Now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check " +
-                    "(LinkedIn's duplicate check may no longer see the first try, and a late post would be posted late).");
+                _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(now - sentAt) + " ago, its time " +
+                    DurationText.Describe(now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check: LinkedIn's " +
+                    "duplicate check is trusted only within " + DurationText.Describe(DuplicateCheckMemory) + " of the first try, and a post may be " +
+                    "at most MaxLateness (" + DurationText.Describe(_run.Options.MaxLateness) + ") late.");
                 return;
             }
             await ResendAsync(post, claim, connection, content, origin, cancellationToken).ConfigureAwait(false);
@@ -271,22 +281,6 @@ namespace LinkedInPosts.Core.Queue.Runner
             return kind == FailureKind.OutcomeUnknown || (kind == FailureKind.Retryable && error is LinkedInServerException);
         }
 
-        /// <summary>
-        /// When the calls that may have landed began: the earliest of the trailing attempts that are open or
-        /// Unknown (a dead run's call, an unclear create, resends and checks after it) since a person last re-armed
-        /// the post. Attempts before them were settled (by evidence, or by the person's -Resend, which asserts the
-        /// post is not on LinkedIn), so the read-back need not look further back, nor count their age as this one's.
-        /// </summary>
-        private static DateTimeOffset? EvidenceWindowStart(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
-        {
-            DateTimeOffset? start = null;
-            for (var i = attempts.Count - 1; i >= 0 && attempts[i].Number > attemptsAtRetry &&
-                (attempts[i].Outcome == AttemptOutcome.InProgress || attempts[i].Outcome == AttemptOutcome.Unknown); i--)
-            {
-                start = start == null || attempts[i].StartedAt < start ? attempts[i].StartedAt : start;
-            }
-            return start;
-        }
 
     }
 }

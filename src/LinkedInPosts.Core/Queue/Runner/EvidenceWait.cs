@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using LinkedInPosts.Core.Errors;
 
@@ -43,7 +44,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     " attempts (MaxAttempts " + _run.Options.MaxAttempts + ").");
                 return;
             }
-            if (IsTooLate(post))
+            if (IsTooLate(post, attempts, now))
             {
                 Unconfirmed(post, claim, what + " It was scheduled " + DurationText.Describe(now - post.ScheduledAtUtc) + " ago, more than the " +
                     DurationText.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
@@ -81,12 +82,17 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// Whether a post whose outcome is unknown is past settling by another look: its scheduled time is more than
-        /// MaxLateness ago. The one rule for waiting again and for a resolver's resend. Its tries began at or after
-        /// that time (a post is sent only once due, and a person's re-arm restarts the count), so it also bounds
-        /// how old a first try LinkedIn's duplicate check would have to remember.
+        /// Whether a post whose outcome is unknown is past settling by another look: its scheduled time, or the first
+        /// of its tries still unsettled if that were earlier, is more than MaxLateness ago. The one lateness rule for
+        /// waiting again and for a resolver's look. (A post is sent only once due, so its tries begin at or after its
+        /// time; the earlier of the two is taken all the same, so that a try can never be older than the rule says.)
         /// </summary>
-        public bool IsTooLate(ScheduledPost post) => _run.Now - post.ScheduledAtUtc > _run.Options.MaxLateness;
+        public bool IsTooLate(ScheduledPost post, IReadOnlyList<QueueAttempt> attempts, DateTimeOffset now)
+        {
+            var firstTry = WindowStart(attempts, post.AttemptsAtRetry);
+            var since = firstTry != null && firstTry.Value < post.ScheduledAtUtc ? firstTry.Value : post.ScheduledAtUtc;
+            return now - since > _run.Options.MaxLateness;
+        }
 
         /// <summary>Unconfirmed, with what was tried and what a person does next (the commands that settle it).</summary>
         public void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)
@@ -98,6 +104,23 @@ namespace LinkedInPosts.Core.Queue.Runner
             result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
                 " -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id " + id + " -Resend.", null);
             _run.Report(result);
+        }
+
+        /// <summary>
+        /// When the calls that may have landed began: the earliest of the trailing attempts that are open or
+        /// Unknown (a dead run's call, an unclear create, resends and checks after it) since a person last re-armed
+        /// the post. Attempts before them were settled (by evidence, or by the person's -Resend, which asserts the
+        /// post is not on LinkedIn), so the read-back need not look further back, nor count their age as this one's.
+        /// </summary>
+        public static DateTimeOffset? WindowStart(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
+        {
+            DateTimeOffset? start = null;
+            for (var i = attempts.Count - 1; i >= 0 && attempts[i].Number > attemptsAtRetry &&
+                (attempts[i].Outcome == AttemptOutcome.InProgress || attempts[i].Outcome == AttemptOutcome.Unknown); i--)
+            {
+                start = start == null || attempts[i].StartedAt < start ? attempts[i].StartedAt : start;
+            }
+            return start;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return number;
         }
 
-        /// <summary>Opens attempt <paramref name="number"/>; <paramref name="kind"/> marks an open attempt that is not a create call (<see cref="ReadBackKind"/>).</summary>
+        /// <summary>Opens attempt <paramref name="number"/>; <paramref name="kind"/> marks a resolver's look (<see cref="QueueAttempt.ReadBackKind"/>, <see cref="QueueAttempt.ResendKind"/>).</summary>
         private void InsertOpenAttempt(SqliteTransaction transaction, QueueClaim claim, int number, string at, string? kind = null)
         {
             var insert = _prepared.For(transaction, InsertOpenAttemptSql);
@@ -31,16 +31,19 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <summary>
-        /// A resolver's read-back LinkedIn refused, followed by a duplicate-checked resend under the same claim: the
-        /// resend goes on under the check's attempt (no create call was made under it), which stops being a
-        /// read-back. Returns its number, or null when the open attempt is not this claim's read-back.
+        /// A read-back LinkedIn refused, followed by a duplicate-checked resend: the resend goes on under the check's
+        /// attempt, which becomes a resend (marked in the same durable commit, before the call). No create call was
+        /// ever made under a read-back, so one a dead resolver left open is taken over the same way, under this
+        /// claim. Returns its number, or null when the open attempt (if any) is a create call.
         /// </summary>
         private int? ContinueReadBackAsSend(SqliteTransaction transaction, QueueClaim claim)
         {
             var command = _prepared.For(transaction,
-                "UPDATE attempts SET error_kind = NULL WHERE post_id = @id AND outcome = 'InProgress' AND claim_token = @token AND error_kind = '" + ReadBackKind + "' RETURNING number;");
+                "UPDATE attempts SET error_kind = '" + QueueAttempt.ResendKind + "', claim_token = @token, runner = @runner " +
+                "WHERE post_id = @id AND outcome = 'InProgress' AND error_kind = '" + QueueAttempt.ReadBackKind + "' RETURNING number;");
             command.Parameters.AddWithValue("@id", claim.PostId);
             command.Parameters.AddWithValue("@token", claim.Token);
+            command.Parameters.AddWithValue("@runner", claim.RunnerId);
             var number = command.ExecuteScalar();
             return number == null ? (int?)null : Convert.ToInt32(number, System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -70,7 +70,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                         return result; // a dead run's call is still open: the check settles that one
                     }
                 }
-                return new TransitionResult(true, QueueState.Sending, OpenAttempt(transaction, claim, at, ReadBackKind));
+                return new TransitionResult(true, QueueState.Sending, OpenAttempt(transaction, claim, at, QueueAttempt.ReadBackKind));
             });
         }
     }

@@ -103,7 +103,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
                 CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown,
                     new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
-                var number = OpenAttempt(transaction, claim, at);
+                var number = OpenAttempt(transaction, claim, at, QueueAttempt.ResendKind);
                 return new TransitionResult(true, QueueState.Sending, number);
             });
         }
@@ -121,19 +121,17 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         private const string InsertOpenAttemptSql =
             "INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome, error_kind) VALUES (@id, @number, @runner, @token, @at, 'InProgress', @kind);";
 
-        /// <summary>The ErrorKind of an open attempt that is a resolver's read-back (<see cref="OpenEvidenceCheck"/>), not a create call.</summary>
-        private const string ReadBackKind = "ReadBack";
-
         /// <summary>
         /// Sending back to Claimed, for <see cref="UnmarkSending"/>: only under the claim that marked it, while its
-        /// open attempt is that claim's, and only when that attempt is not a resend (the attempt before it was not
-        /// superseded by it: a resolver's resend may follow a call that landed, so its post is never "known not
-        /// sent"). The attempt count goes back by the attempt that is removed.
+        /// open attempt is that claim's window call (no ErrorKind: not a resolver's read-back or resend), and only
+        /// when that attempt is not a resend (nor is the attempt before it superseded by it, as files written before
+        /// the Resend mark have it): a resolver's resend may follow a call that landed, so its post is never "known
+        /// not sent". The attempt count goes back by the attempt that is removed.
         /// </summary>
         private const string UnmarkSendingSql =
             "UPDATE posts SET state = 'Claimed', attempts = attempts - 1, updated_at = @now " +
             "WHERE id = @id AND claim_token = @token AND state = 'Sending' " +
-            "AND EXISTS (SELECT 1 FROM attempts a WHERE a.post_id = posts.id AND a.number = posts.attempts AND a.outcome = 'InProgress' AND a.claim_token = @token) " +
+            "AND EXISTS (SELECT 1 FROM attempts a WHERE a.post_id = posts.id AND a.number = posts.attempts AND a.outcome = 'InProgress' AND a.claim_token = @token AND a.error_kind IS NULL) " +
             "AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.post_id = posts.id AND b.number < posts.attempts AND (b.outcome = 'InProgress' OR b.claim_token = @token OR (b.number = posts.attempts - 1 AND b.error_kind = 'Superseded')));";
 
         /// <inheritdoc />

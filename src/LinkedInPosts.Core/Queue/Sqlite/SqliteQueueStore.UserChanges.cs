@@ -49,14 +49,15 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 throw new ArgumentException("'" + postUrn + "' is not a post URN (urn:li:share:<id> or urn:li:ugcPost:<id>).", nameof(postUrn));
             }
-            // Also a Sending post that waits for evidence (no attempt open: no call in flight), which a person may
-            // settle before the next run looks; a Sending post with an open attempt may be mid-call and is refused.
+            // Also a Sending post that waits for evidence (no attempt open, or only a read-back: no call in flight),
+            // which a person may settle before the next run looks; a Sending post with a call's attempt open may be
+            // mid-call and is refused.
             // Claims are cleared, so whatever a run still holds for it is refused from now on.
             return UserChange(id, now,
                 "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, " +
                 "claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
-                "(SELECT 1 FROM attempts WHERE attempts.post_id = @id AND attempts.outcome = 'InProgress')));",
+                "(SELECT 1 FROM attempts WHERE attempts.post_id = @id AND attempts.outcome = 'InProgress' AND attempts.error_kind IS NOT '" + QueueAttempt.ReadBackKind + "')));",
                 command =>
                 {
                     command.Parameters.AddWithValue("@urn", urn.ToString());

@@ -99,4 +99,84 @@ public sealed class AwaitEvidenceStoreTests : IDisposable
         Assert.True(Store.MarkPublished(taken.Claim!, "urn:li:share:2", At(6)).Applied);
         Assert.Equal("urn:li:share:2", Store.GetAttempts(post.Id)[1].PostUrn);
     }
+
+    /// <summary>A post that waited for evidence, taken over by a resolver whose read-back attempt is now open.</summary>
+    private (ScheduledPost Taken, int Check) ReadBackOpen(string runner = "resolver")
+    {
+        var post = Sending();
+        Assert.True(Store.AwaitEvidence(post.Claim!, At(4), Unclear(2)).Applied);
+        var expired = Assert.Single(Store.FindExpiredSending(At(5)));
+        var taken = Store.TakeOverExpiredSending(expired.Id, expired.ClaimToken!, At(5), runner, Lease)!;
+        var check = Store.OpenEvidenceCheck(taken.Claim!, At(5));
+        Assert.Equal(QueueAttempt.ReadBackKind, Store.GetAttempts(post.Id)[^1].ErrorKind);
+        return (taken, check.Attempts);
+    }
+
+    [Fact]
+    public void A_resend_after_a_refused_read_back_goes_on_under_the_checks_attempt_marked_Resend_and_is_never_taken_back_as_not_sent()
+    {
+        var (taken, check) = ReadBackOpen();
+
+        var resend = Store.MarkSending(taken.Claim!, At(6), Lease);
+
+        Assert.Equal((true, check), (resend.Applied, resend.Attempts)); // one look, one attempt
+        var open = Store.GetAttempts(taken.Id)[^1];
+        Assert.Equal((AttemptOutcome.InProgress, QueueAttempt.ResendKind, true), (open.Outcome, open.ErrorKind, open.MayHaveCalled));
+        // A resend may follow a call that landed: its post is never "known not created".
+        Assert.False(Store.UnmarkSending(new[] { taken.Claim! }, At(6))[0].Applied);
+        Assert.Equal(QueueState.Sending, Store.Get(taken.Id)!.State);
+    }
+
+    [Fact]
+    public void A_read_back_a_dead_resolver_left_open_is_taken_over_by_the_next_resolvers_resend_not_counted_as_a_call()
+    {
+        var (dead, check) = ReadBackOpen("dead-resolver");
+        var expired = Assert.Single(Store.FindExpiredSending(At(20)));
+        var taken = Store.TakeOverExpiredSending(expired.Id, expired.ClaimToken!, At(20), "resolver", Lease)!;
+        Assert.True(Store.OpenEvidenceCheck(taken.Claim!, At(20)).Applied); // the dead check is still open: no new one
+
+        var resend = Store.MarkSending(taken.Claim!, At(21), Lease);
+
+        Assert.Equal((true, check), (resend.Applied, resend.Attempts));
+        var attempts = Store.GetAttempts(dead.Id);
+        Assert.Equal(new[] { AttemptOutcome.Unknown, AttemptOutcome.InProgress }, attempts.Select(a => a.Outcome));
+        Assert.Equal(("resolver", QueueAttempt.ResendKind), (attempts[^1].RunnerId, attempts[^1].ErrorKind));
+        Assert.True(Store.MarkPublished(taken.Claim!, "urn:li:share:3", At(22)).Applied);
+        Assert.Equal((AttemptOutcome.Published, "urn:li:share:3"), (Store.GetAttempts(dead.Id)[^1].Outcome, Store.GetAttempts(dead.Id)[^1].PostUrn));
+    }
+
+    [Fact]
+    public void A_resend_after_a_dead_runs_call_supersedes_that_call_and_is_marked_Resend()
+    {
+        var post = Sending();
+        var expired = Assert.Single(Store.FindExpiredSending(At(20)));
+        var taken = Store.TakeOverExpiredSending(expired.Id, expired.ClaimToken!, At(20), "resolver", Lease)!;
+
+        var resend = Store.MarkSending(taken.Claim!, At(21), Lease);
+
+        Assert.Equal((true, 2), (resend.Applied, resend.Attempts));
+        var attempts = Store.GetAttempts(post.Id);
+        Assert.Equal(("Superseded", AttemptOutcome.Unknown), (attempts[0].ErrorKind, attempts[0].Outcome));
+        Assert.Equal((AttemptOutcome.InProgress, QueueAttempt.ResendKind), (attempts[1].Outcome, attempts[1].ErrorKind));
+        Assert.False(Store.UnmarkSending(new[] { taken.Claim! }, At(21))[0].Applied);
+    }
+
+    [Fact]
+    public void A_person_may_confirm_a_post_whose_only_open_attempt_is_a_read_back()
+    {
+        var (taken, _) = ReadBackOpen();
+
+        Assert.True(Store.ConfirmPublished(taken.Id, "urn:li:share:4", At(5), At(6)).Applied);
+        Assert.Equal(QueueState.Published, Store.Get(taken.Id)!.State);
+    }
+
+    [Fact]
+    public void A_person_may_not_confirm_a_post_whose_resend_is_open_its_call_may_be_in_flight()
+    {
+        var (taken, _) = ReadBackOpen();
+        Assert.True(Store.MarkSending(taken.Claim!, At(6), Lease).Applied);
+
+        Assert.False(Store.ConfirmPublished(taken.Id, "urn:li:share:5", At(5), At(7)).Applied);
+        Assert.Equal(QueueState.Sending, Store.Get(taken.Id)!.State);
+    }
 }

@@ -138,6 +138,26 @@ public sealed class RunnerAwaitEvidenceTests
     }
 
     [Fact]
+    public async Task With_MaxLateness_above_a_day_a_post_whose_first_try_is_over_a_day_old_is_not_resent_on_the_duplicate_checks_word()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("old", "Unclear, then the machine was off");
+        await world.Admin.AddFaultAsync(CreateFails(2));
+        void Options(QueueRunOptions o) => o.MaxLateness = TimeSpan.FromHours(72);
+        Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync(Options)).Posts).Outcome);
+        await world.Admin.ClearFaultsAsync();
+
+        // 30 hours on: well inside MaxLateness, but LinkedIn's duplicate check may have forgotten the first try,
+        // so a resend could make a second post if the first one landed.
+        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
+        var last = Assert.Single((await world.RunAsync(Options)).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.Contains("duplicate check is trusted only within 1 day of the first try", last.Message);
+        Assert.Equal(2, await world.CreateCallsAsync()); // the first try and the client's own check: no resend
+    }
+
+    [Fact]
     public async Task A_dead_runs_post_whose_read_back_fails_with_a_5xx_waits_instead_of_being_resent_and_a_later_read_back_finds_it()
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
