@@ -85,6 +85,14 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Whether a create call may have been made under this attempt while it is still open (false for a read-back).</summary>
         public bool MayHaveCalled => Outcome == AttemptOutcome.InProgress && ErrorKind != ReadBackKind;
 
+        /// <summary>
+        /// Whether a create call made under this attempt may have reached LinkedIn: it is open with a call, its outcome
+        /// was unknown, it was settled as "not created" only by a read-back (which can miss a post), or it failed with no
+        /// answer or a 5xx, which LinkedIn may send after storing the post.
+        /// </summary>
+        public bool MayHaveLanded => MayHaveCalled || Outcome == AttemptOutcome.Unknown
+            || (Outcome == AttemptOutcome.Retry && (ErrorKind == "NotCreated" || HttpStatus == null || HttpStatus >= 500));
+
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }
 

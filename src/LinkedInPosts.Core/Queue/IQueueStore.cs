@@ -142,7 +142,11 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Claimed or Sending goes back to Pending, due at <paramref name="dueAt"/>: it was not created and a later try may work.</summary>
         TransitionResult RetryLater(QueueClaim claim, DateTimeOffset dueAt, AttemptReport report);
 
-        /// <summary>Sending becomes Unconfirmed: the outcome is unknown and the evidence did not settle it.</summary>
+        /// <summary>
+        /// Sending becomes Unconfirmed: the outcome is unknown and the evidence did not settle it. Also Claimed: a post
+        /// due again whose earlier call may have landed too long ago for LinkedIn's duplicate check to tell (a closed
+        /// Unknown attempt records that it was not sent).
+        /// </summary>
         TransitionResult MarkUnconfirmed(QueueClaim claim, AttemptReport report);
 
         /// <summary>

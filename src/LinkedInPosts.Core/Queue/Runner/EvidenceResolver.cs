@@ -133,7 +133,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
 
             var now = _run.Now;
-            if (_wait.IsTooLate(post, attempts, now) || now - sentAt > DuplicateCheckMemory)
+            if (_wait.IsTooLate(post, attempts, now) || EvidenceWait.ResendTooLateForDuplicateCheck(attempts, post.AttemptsAtRetry, now))
             {
                 _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(now - sentAt) + " ago, its time " +
                     DurationText.Describe(now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check: LinkedIn's " +
@@ -273,6 +273,14 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             _run.Report(result);
         }
+
+        /// <summary>
+        /// A post due again (a retry) whose earlier call may have landed more than <see cref="DuplicateCheckMemory"/> ago:
+        /// not sent, Unconfirmed for a person, who checks LinkedIn and confirms it or sends it again.
+        /// </summary>
+        public void UnconfirmedBeforeResend(ScheduledPost post, QueueClaim claim) =>
+            _wait.Unconfirmed(post, claim, "Not sent again: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing), more than " +
+                DurationText.Describe(DuplicateCheckMemory) + " ago, and LinkedIn's duplicate check may no longer reveal it, so sending it now could make a second post.");
 
         /// <summary>A 5xx, a timeout, a dropped connection, or the client's own unclear resend: a later look may get an answer.</summary>
         private static bool IsUnclear(LinkedInException error)

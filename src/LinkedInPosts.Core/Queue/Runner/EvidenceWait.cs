@@ -51,6 +51,12 @@ namespace LinkedInPosts.Core.Queue.Runner
                 return;
             }
             var until = QueueTime.Truncate(now + _run.Schedule.Delay(attemptsAfter));
+            if (!connection.CanReadBackPosts && ResendTooLateForDuplicateCheck(attempts, post.AttemptsAtRetry, until))
+            {
+                Unconfirmed(post, claim, what + " The next look would be a resend, later than " + DurationText.Describe(EvidenceResolver.DuplicateCheckMemory) +
+                    " after its first try, when LinkedIn's duplicate check may no longer reveal it, so no run looks again.");
+                return;
+            }
             var next = connection.CanReadBackPosts
                 ? "reads the author's posts back to look for it"
                 : "sends it once more, and LinkedIn's duplicate check tells whether it is up already";
@@ -104,6 +110,31 @@ namespace LinkedInPosts.Core.Queue.Runner
             result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
                 " -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id " + id + " -Resend.", null);
             _run.Report(result);
+        }
+
+        /// <summary>
+        /// When the first create call that may have reached LinkedIn was made since a person last re-armed the post
+        /// (<see cref="QueueAttempt.MayHaveLanded"/>); null when none may have. A resend relies on LinkedIn's duplicate
+        /// check to reveal that call only within <see cref="EvidenceResolver.DuplicateCheckMemory"/> of it.
+        /// </summary>
+        public static DateTimeOffset? FirstCallThatMayHaveLanded(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
+        {
+            DateTimeOffset? first = null;
+            foreach (var attempt in attempts)
+            {
+                if (attempt.Number > attemptsAtRetry && attempt.MayHaveLanded && (first == null || attempt.StartedAt < first))
+                {
+                    first = attempt.StartedAt;
+                }
+            }
+            return first;
+        }
+
+        /// <summary>Whether a resend now would rely on LinkedIn's duplicate check remembering a call older than it is trusted to.</summary>
+        public static bool ResendTooLateForDuplicateCheck(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry, DateTimeOffset at)
+        {
+            var first = FirstCallThatMayHaveLanded(attempts, attemptsAtRetry);
+            return first != null && at - first.Value > EvidenceResolver.DuplicateCheckMemory;
         }
 
         /// <summary>

@@ -60,6 +60,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                 _run.Report(PostOutcomes.Deferred(post, store.ReleaseUntil(claim, until, now), until));
                 return (null, true);
             }
+            // Tried before (a retry): if a call that may have landed is older than LinkedIn's duplicate check is trusted
+            // to remember, sending now could make a second post, so a person decides. Read only for posts tried before.
+            if (post.AttemptsSinceRetry > 0 && EvidenceWait.ResendTooLateForDuplicateCheck(store.GetAttempts(post.Id), post.AttemptsAtRetry, now))
+            {
+                _evidence.UnconfirmedBeforeResend(post, claim);
+                return (null, true);
+            }
             try
             {
                 var content = QueuePayload.Read(post.PayloadJson);
@@ -328,7 +335,6 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// 5xx, which LinkedIn may send after storing the post.
         /// </summary>
         private bool EarlierCallMayHaveLanded(ScheduledPost post) =>
-            _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && (a.Outcome == AttemptOutcome.Unknown
-                || (a.Outcome == AttemptOutcome.Retry && (a.ErrorKind == "NotCreated" || a.HttpStatus == null || a.HttpStatus >= 500))));
+            _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded);
     }
 }

@@ -83,6 +83,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             var at = QueueTime.Format(now);
             return Write("written", (connection, transaction) =>
             {
+                // Already Sending: a resolver's resend, after a call that may have landed. Claimed: a first call.
+                var resend = Current(transaction, claim.PostId).State == QueueState.Sending;
                 var result = Transition(transaction, claim.PostId,
                     "UPDATE posts SET state = 'Sending', lease_until = @lease, updated_at = @now " +
                     "WHERE id = @id AND claim_token = @token AND state IN ('Claimed', 'Sending') AND lease_until > @now;",
@@ -103,7 +105,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
                 CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown,
                     new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
-                var number = OpenAttempt(transaction, claim, at, QueueAttempt.ResendKind);
+                var number = OpenAttempt(transaction, claim, at, resend ? QueueAttempt.ResendKind : null);
                 return new TransitionResult(true, QueueState.Sending, number);
             });
         }
@@ -279,7 +281,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <inheritdoc />
         public TransitionResult MarkUnconfirmed(QueueClaim claim, AttemptReport report) =>
-            Finish(claim, report, "'Sending'", QueueState.Unconfirmed, AttemptOutcome.Unknown, "state = 'Unconfirmed', ");
+            Finish(claim, report, "'Claimed', 'Sending'", QueueState.Unconfirmed, AttemptOutcome.Unknown, "state = 'Unconfirmed', ");
 
         /// <inheritdoc />
         public TransitionResult MarkMissed(QueueClaim claim, AttemptReport report)

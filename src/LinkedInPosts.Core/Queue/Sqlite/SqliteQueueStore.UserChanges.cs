@@ -53,7 +53,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // which a person may settle before the next run looks; a Sending post with a call's attempt open may be
             // mid-call and is refused.
             // Claims are cleared, so whatever a run still holds for it is refused from now on.
-            return UserChange(id, now,
+            var confirmed = UserChange(id, now,
                 "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, " +
                 "claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
@@ -62,14 +62,27 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     command.Parameters.AddWithValue("@urn", urn.ToString());
                     command.Parameters.AddWithValue("@published", QueueTime.Format(publishedAt));
-                });
+                },
+                // A read-back a run left open settles with the person's word, so that no attempt stays open on a published post.
+                transaction => CloseOpenAttempt(transaction, id, AttemptOutcome.Published,
+                    new AttemptReport { At = now, Message = "Confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished)." }, urn.ToString()));
+            return confirmed;
         }
 
-        private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null) =>
-            Write("written", (connection, transaction) => Transition(transaction, id, sql, command =>
+        private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null,
+            Action<Microsoft.Data.Sqlite.SqliteTransaction>? thenApplied = null) =>
+            Write("written", (connection, transaction) =>
             {
-                command.Parameters.AddWithValue("@now", QueueTime.Format(now));
-                bind?.Invoke(command);
-            }));
+                var result = Transition(transaction, id, sql, command =>
+                {
+                    command.Parameters.AddWithValue("@now", QueueTime.Format(now));
+                    bind?.Invoke(command);
+                });
+                if (result.Applied)
+                {
+                    thenApplied?.Invoke(transaction);
+                }
+                return result;
+            });
     }
 }

@@ -168,6 +168,8 @@ public sealed class AwaitEvidenceStoreTests : IDisposable
 
         Assert.True(Store.ConfirmPublished(taken.Id, "urn:li:share:4", At(5), At(6)).Applied);
         Assert.Equal(QueueState.Published, Store.Get(taken.Id)!.State);
+        var check = Store.GetAttempts(taken.Id)[^1];
+        Assert.Equal((AttemptOutcome.Published, "urn:li:share:4"), (check.Outcome, check.PostUrn)); // no attempt left open
     }
 
     [Fact]
@@ -178,5 +180,31 @@ public sealed class AwaitEvidenceStoreTests : IDisposable
 
         Assert.False(Store.ConfirmPublished(taken.Id, "urn:li:share:5", At(5), At(7)).Applied);
         Assert.Equal(QueueState.Sending, Store.Get(taken.Id)!.State);
+    }
+
+    [Fact]
+    public void MarkSending_of_a_claimed_post_opens_a_first_call_that_a_window_may_take_back_and_of_a_sending_one_a_Resend()
+    {
+        _queue.RegisterMany(1, At(0));
+        var claimed = Assert.Single(Store.ClaimDue(At(1), "runner", Lease, 10));
+
+        Assert.True(Store.MarkSending(claimed.Claim!, At(1), Lease).Applied);
+        Assert.Null(Store.GetAttempts(claimed.Id)[^1].ErrorKind);
+        Assert.True(Store.MarkSending(claimed.Claim!, At(2), Lease).Applied);
+
+        var attempts = Store.GetAttempts(claimed.Id);
+        Assert.Equal(("Superseded", QueueAttempt.ResendKind), (attempts[0].ErrorKind, attempts[1].ErrorKind));
+    }
+
+    [Fact]
+    public void A_claimed_post_can_be_made_Unconfirmed_without_a_call_and_the_try_is_recorded()
+    {
+        _queue.RegisterMany(1, At(0));
+        var claimed = Assert.Single(Store.ClaimDue(At(1), "runner", Lease, 10));
+
+        var unconfirmed = Store.MarkUnconfirmed(claimed.Claim!, new AttemptReport { At = At(2), ErrorKind = "Unknown", Message = "An earlier call may have landed too long ago." });
+
+        Assert.Equal((true, QueueState.Unconfirmed, 1), (unconfirmed.Applied, unconfirmed.State, unconfirmed.Attempts));
+        Assert.Equal(AttemptOutcome.Unknown, Assert.Single(Store.GetAttempts(claimed.Id)).Outcome);
     }
 }

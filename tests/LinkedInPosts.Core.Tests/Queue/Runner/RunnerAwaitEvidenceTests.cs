@@ -158,6 +158,60 @@ public sealed class RunnerAwaitEvidenceTests
     }
 
     [Fact]
+    public async Task Without_a_read_back_a_wait_that_would_end_past_a_day_from_the_first_try_makes_the_post_Unconfirmed_now()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("edge", "Unclear, then unclear again a day later");
+        await world.Admin.AddFaultAsync(CreateFails(100));
+        void Options(QueueRunOptions o) => o.MaxLateness = TimeSpan.FromHours(72);
+        Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync(Options)).Posts).Outcome);
+
+        // A minute inside the day: the resolver may still resend; that is unclear too, and the next look would be too late.
+        world.Queue.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1));
+        var last = Assert.Single((await world.RunAsync(Options)).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (last.Outcome, last.State));
+        Assert.Contains("The next look would be a resend", last.Message);
+        Assert.Equal(4, await world.CreateCallsAsync()); // two looks, each with the client's own resend
+    }
+
+    [Fact]
+    public async Task A_retry_whose_earlier_call_may_have_landed_over_a_day_ago_is_not_sent_but_Unconfirmed_for_a_person()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        var post = world.Register("retry", "A 5xx, then days of deferrals");
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(10), 10));
+        Assert.True(world.Store.MarkSendingWindow(new[] { claimed.Claim! }, world.Now, TimeSpan.FromMinutes(10))[0].Applied);
+        // LinkedIn answered 502 to the create: it may have stored the post before failing.
+        Assert.True(world.Store.RetryLater(claimed.Claim!, world.Now, new AttemptReport { At = world.Now, HttpStatus = 502, ErrorKind = "Server", Message = "Bad gateway" }).Applied);
+        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
+
+        var result = Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(72))).Posts);
+
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (result.Outcome, world.Get("retry").State));
+        Assert.Contains("could make a second post", result.Message);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {post.Id} -ConfirmPublished", result.Message);
+        Assert.Equal(new[] { AttemptOutcome.Retry, AttemptOutcome.Unknown }, world.Attempts("retry").Select(a => a.Outcome));
+        Assert.Equal(0, await world.CreateCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_429_is_sent_however_old_a_throttle_cannot_have_stored_the_post()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("throttled", "Throttled, then sent");
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(10), 10));
+        Assert.True(world.Store.MarkSendingWindow(new[] { claimed.Claim! }, world.Now, TimeSpan.FromMinutes(10))[0].Applied);
+        Assert.True(world.Store.RetryLater(claimed.Claim!, world.Now, new AttemptReport { At = world.Now, HttpStatus = 429, ErrorKind = "Throttled", Message = "Daily limit" }).Applied);
+        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
+
+        var result = Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(72))).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    [Fact]
     public async Task A_dead_runs_post_whose_read_back_fails_with_a_5xx_waits_instead_of_being_resent_and_a_later_read_back_finds_it()
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
