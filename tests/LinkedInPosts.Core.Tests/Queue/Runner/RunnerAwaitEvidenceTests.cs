@@ -16,6 +16,19 @@ public sealed class RunnerAwaitEvidenceTests
     // The client retries a read once itself (MaxRetries 1), so a read-back fault must outlast that.
     private static SandboxFault ReadBackFails(int count) => new() { Method = "GET", Path = "/rest/posts", Status = 503, Count = count };
 
+    /// <summary>
+    /// The only registered post's create got <paramref name="status"/> from an earlier run and it went back to Pending; a
+    /// run 30 hours later (MaxLateness 72 h) takes it up. Returns that run's result for it.
+    /// </summary>
+    private static async Task<QueuePostResult> RetriedThirtyHoursLaterAsync(RunnerHarness world, int status, string kind)
+    {
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(10), 10));
+        Assert.True(world.Store.MarkSendingWindow(new[] { claimed.Claim! }, world.Now, TimeSpan.FromMinutes(10))[0].Applied);
+        Assert.True(world.Store.RetryLater(claimed.Claim!, world.Now, new AttemptReport { At = world.Now, HttpStatus = status, ErrorKind = kind, Message = "Earlier answer " + status }).Applied);
+        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
+        return Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(72))).Posts);
+    }
+
     /// <summary>Moves the queue's clock just past the post's lease, so the next run may take it over.</summary>
     private static void PastLease(RunnerHarness world, string key) =>
         world.Queue.Clock.Advance(world.Get(key).LeaseUntil!.Value - world.Now + TimeSpan.FromSeconds(1));
@@ -180,13 +193,8 @@ public sealed class RunnerAwaitEvidenceTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         var post = world.Register("retry", "A 5xx, then days of deferrals");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(10), 10));
-        Assert.True(world.Store.MarkSendingWindow(new[] { claimed.Claim! }, world.Now, TimeSpan.FromMinutes(10))[0].Applied);
         // LinkedIn answered 502 to the create: it may have stored the post before failing.
-        Assert.True(world.Store.RetryLater(claimed.Claim!, world.Now, new AttemptReport { At = world.Now, HttpStatus = 502, ErrorKind = "Server", Message = "Bad gateway" }).Applied);
-        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
-
-        var result = Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(72))).Posts);
+        var result = await RetriedThirtyHoursLaterAsync(world, 502, "Server");
 
         Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (result.Outcome, world.Get("retry").State));
         Assert.Contains("could make a second post", result.Message);
@@ -200,12 +208,7 @@ public sealed class RunnerAwaitEvidenceTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         world.Register("throttled", "Throttled, then sent");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "earlier-run", TimeSpan.FromMinutes(10), 10));
-        Assert.True(world.Store.MarkSendingWindow(new[] { claimed.Claim! }, world.Now, TimeSpan.FromMinutes(10))[0].Applied);
-        Assert.True(world.Store.RetryLater(claimed.Claim!, world.Now, new AttemptReport { At = world.Now, HttpStatus = 429, ErrorKind = "Throttled", Message = "Daily limit" }).Applied);
-        world.Queue.Clock.Advance(TimeSpan.FromHours(30));
-
-        var result = Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(72))).Posts);
+        var result = await RetriedThirtyHoursLaterAsync(world, 429, "Throttled");
 
         Assert.Equal(QueuePostOutcome.Published, result.Outcome);
         Assert.Single(await world.PostsOnceAsync());
