@@ -82,6 +82,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>An open attempt that is a resolver's duplicate-checked resend: a create call may be in flight, and an earlier one may have landed.</summary>
         public const string ResendKind = "Resend";
 
+        /// <summary>A dead run's call closed by a resolver's resend (its outcome stays unknown).</summary>
+        public const string SupersededKind = "Superseded";
+
+        /// <summary>A call a read-back did not find (a Retry): probably not created, but a read-back can miss a post.</summary>
+        public const string NotCreatedKind = "NotCreated";
+
         /// <summary>Whether a create call may have been made under this attempt while it is still open (false for a read-back).</summary>
         public bool MayHaveCalled => Outcome == AttemptOutcome.InProgress && ErrorKind != ReadBackKind;
 
@@ -91,7 +97,7 @@ namespace LinkedInPosts.Core.Queue
         /// answer or a 5xx, which LinkedIn may send after storing the post.
         /// </summary>
         public bool MayHaveLanded => MayHaveCalled || Outcome == AttemptOutcome.Unknown
-            || (Outcome == AttemptOutcome.Retry && (ErrorKind == "NotCreated" || HttpStatus == null || HttpStatus >= 500));
+            || (Outcome == AttemptOutcome.Retry && (ErrorKind == NotCreatedKind || HttpStatus == null || HttpStatus >= 500));
 
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }

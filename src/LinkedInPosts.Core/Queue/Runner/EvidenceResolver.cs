@@ -111,7 +111,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _run.Store.RetryLater(claim, post.DueAtUtc, new AttemptReport
                     {
                         At = _run.Now,
-                        ErrorKind = "NotCreated",
+                        ErrorKind = QueueAttempt.NotCreatedKind,
                         Message = origin + " The author's posts read back since " +
                             sentAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC hold no such post, so it was not created.",
                     });

@@ -104,7 +104,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return new TransitionResult(true, QueueState.Sending, continued.Value);
                 }
                 CloseOpenAttempt(transaction, claim.PostId, AttemptOutcome.Unknown,
-                    new AttemptReport { At = now, ErrorKind = "Superseded", Message = "Sent again under the same claim to settle an unknown outcome." }, null);
+                    new AttemptReport { At = now, ErrorKind = QueueAttempt.SupersededKind, Message = "Sent again under the same claim to settle an unknown outcome." }, null);
                 var number = OpenAttempt(transaction, claim, at, resend ? QueueAttempt.ResendKind : null);
                 return new TransitionResult(true, QueueState.Sending, number);
             });
@@ -134,7 +134,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             "UPDATE posts SET state = 'Claimed', attempts = attempts - 1, updated_at = @now " +
             "WHERE id = @id AND claim_token = @token AND state = 'Sending' " +
             "AND EXISTS (SELECT 1 FROM attempts a WHERE a.post_id = posts.id AND a.number = posts.attempts AND a.outcome = 'InProgress' AND a.claim_token = @token AND a.error_kind IS NULL) " +
-            "AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.post_id = posts.id AND b.number < posts.attempts AND (b.outcome = 'InProgress' OR b.claim_token = @token OR (b.number = posts.attempts - 1 AND b.error_kind = 'Superseded')));";
+            "AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.post_id = posts.id AND b.number < posts.attempts AND (b.outcome = 'InProgress' OR b.claim_token = @token OR (b.number = posts.attempts - 1 AND b.error_kind = '" + QueueAttempt.SupersededKind + "')));";
 
         /// <inheritdoc />
         public IReadOnlyList<TransitionResult> MarkSendingWindow(IReadOnlyList<QueueClaim> claims, DateTimeOffset now, TimeSpan lease)
