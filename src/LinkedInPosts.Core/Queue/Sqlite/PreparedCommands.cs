@@ -14,6 +14,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
     {
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, SqliteCommand> _commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _returning = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public PreparedCommands(SqliteConnection connection)
         {
@@ -37,6 +38,26 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return command;
         }
 
+        /// <summary>
+        /// <see cref="For"/> for <paramref name="update"/> (one UPDATE, with or without its closing ';') with
+        /// <paramref name="returning"/> appended, e.g. " RETURNING state, attempts;". The combined text is built once
+        /// per statement, not on every call: the runner makes two such changes per post.
+        /// </summary>
+        public SqliteCommand ForReturning(SqliteTransaction? transaction, string update, string returning)
+        {
+            if (!_returning.TryGetValue(update, out var sql))
+            {
+                var trimmed = update.TrimEnd();
+                if (trimmed.EndsWith(";", StringComparison.Ordinal))
+                {
+                    trimmed = trimmed.Substring(0, trimmed.Length - 1);
+                }
+                sql = trimmed + returning;
+                _returning.Add(update, sql);
+            }
+            return For(transaction, sql);
+        }
+
         public void Dispose()
         {
             foreach (var command in _commands.Values)
@@ -44,6 +65,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 command.Dispose();
             }
             _commands.Clear();
+            _returning.Clear();
         }
     }
 }

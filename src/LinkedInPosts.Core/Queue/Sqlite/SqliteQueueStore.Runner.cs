@@ -410,12 +410,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         /// </summary>
         private TransitionResult Transition(SqliteTransaction transaction, long id, string sql, Action<SqliteCommand> bind)
         {
-            var update = sql.TrimEnd();
-            if (update.EndsWith(";", StringComparison.Ordinal))
-            {
-                update = update.Substring(0, update.Length - 1);
-            }
-            var command = _prepared.For(transaction, update + " RETURNING state, attempts;");
+            var command = _prepared.ForReturning(transaction, sql, " RETURNING state, attempts;");
             command.Parameters.AddWithValue("@id", id);
             bind(command);
             using (var reader = command.ExecuteReader())

@@ -209,7 +209,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 var full = durability == Durability.Full;
                 if (full != _synchronousFull)
                 {
-                    ExecuteText(connection, full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+                    // Prepared once: the runner switches for every window (a FULL Sending commit, then NORMAL results).
+                    _prepared.For(null, full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;").ExecuteNonQuery();
                     _synchronousFull = full;
                 }
                 using (var transaction = connection.BeginTransaction(deferred: false))
