@@ -22,10 +22,11 @@ public sealed class StoreLaneTests
         {
             world.Register(keys[i], "Lane post " + keys[i], world.Now.AddMinutes(-10 + i));
         }
-        // Each create is stored by the sandbox, then its answer is held back for 150 ms: meanwhile the test looks
-        // at the queue file from its own connection, as another process would, and notes the post's state.
-        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", HoldAfterStoreMilliseconds = 150, Count = keys.Length });
-        // Each window's durable commit takes a second, longer than the two calls of the window before it.
+        // Each create is stored by the sandbox, then its answer is held back for 300 ms: meanwhile the test looks
+        // at the queue file from its own connection, as another process would, and notes the post's state. (150 ms
+        // was too short once in a full run under load: the watcher's poll missed one held create.)
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", HoldAfterStoreMilliseconds = 300, Count = keys.Length });
+        // Each window's durable commit takes a second, longer than the two calls (2 x 300 ms) of the window before it.
         var store = SlowWindowMarks.Wrap(world.Store, TimeSpan.FromMilliseconds(1000));
         var runner = new QueueRunner(store, world.Connections, Options(world, sendWindow: 2));
 
