@@ -229,12 +229,13 @@ namespace LinkedInPosts.Core.Queue
         TransitionResult Cancel(long id, DateTimeOffset now);
 
         /// <summary>
-        /// Sets a new time for a Pending or Held post, or re-arms a Failed or Missed one (it becomes Pending).
-        /// An Unconfirmed post is re-armed only with <paramref name="rearmUnconfirmed"/>: the caller asserts
-        /// that it was checked and is not on LinkedIn. Re-arming (not moving a Pending or Held post) sets
-        /// <see cref="ScheduledPost.AttemptsAtRetry"/> to its attempts, so the runner gives it a fresh MaxAttempts.
+        /// A person's new time for a post, as <paramref name="kind"/> says: moves a Pending or Held post
+        /// (<see cref="RescheduleKind.Move"/>), re-arms a Failed or Missed one (<see cref="RescheduleKind.Retry"/>) or an
+        /// Unconfirmed one that a person checked is not on LinkedIn (<see cref="RescheduleKind.Resend"/>); a post in any
+        /// other state is left as it is (not applied). Re-arming sets <see cref="ScheduledPost.AttemptsAtRetry"/> to its
+        /// attempts, so the runner gives it a fresh MaxAttempts; a move keeps its budget.
         /// </summary>
-        TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false);
+        TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, RescheduleKind kind);
 
         /// <summary>
         /// Unconfirmed, or Sending while it waits for evidence (no attempt open, so no call in flight), becomes

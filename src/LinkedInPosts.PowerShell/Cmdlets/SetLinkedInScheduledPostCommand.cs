@@ -203,8 +203,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)");
                 case RetrySet:
                     {
+                        // Checked before asking, as -Resend does: -Retry on a Pending post would otherwise move it to now.
+                        if (post.State != QueueState.Failed && post.State != QueueState.Missed)
+                        {
+                            WriteError(QueueAccess.Refused(post.Id, post.State, "retried with -Retry", "Failed or Missed", post.Id));
+                            return false;
+                        }
                         var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
-                        return ShouldProcess(target, $"Retry at {time}") && Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now), post, "retried", "Failed or Missed");
+                        return ShouldProcess(target, $"Retry at {time}") && Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Retry), post, "retried", "Failed or Missed");
                     }
                 case ResendSet:
                     {
@@ -224,7 +230,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         {
                             return false;
                         }
-                        return Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, rearmUnconfirmed: true), post, "re-sent", "Unconfirmed");
+                        return Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Resend), post, "re-sent", "Unconfirmed");
                     }
                 default:
                     return Edit(store, post, target, now);
@@ -251,7 +257,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (!edits)
             {
-                return ShouldProcess(target, $"Reschedule to {time}") && Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now), post, "rescheduled", "Pending or Held");
+                return ShouldProcess(target, $"Reschedule to {time}") && Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now, RescheduleKind.Move), post, "rescheduled", "Pending or Held");
             }
 
             var media = Media?.SelectMany(m => m.Resolve(SessionState, nameof(Media), single: false)).ToList();

@@ -308,7 +308,7 @@ public sealed class ClaimTests : IDisposable
         var notHeld = Store.Resume(ids[1], At(0));
         Assert.False(notHeld.Applied);
         Assert.Equal(QueueState.Pending, notHeld.State);
-        Assert.True(Store.Reschedule(ids[0], At(100), "America/New_York", At(0)).Applied);
+        Assert.True(Store.Reschedule(ids[0], At(100), "America/New_York", At(0), RescheduleKind.Move).Applied);
         var held = Store.Get(ids[0])!;
         Assert.Equal((QueueState.Held, At(100), At(100), "America/New_York"), (held.State, held.ScheduledAtUtc, held.DueAtUtc, held.TimeZoneId));
         Assert.True(Store.Resume(ids[0], At(0)).Applied);
@@ -323,13 +323,16 @@ public sealed class ClaimTests : IDisposable
         Store.MarkUnconfirmed(claimed[0].Claim!, Report(6, "unknown"));
         Store.MarkFailed(claimed[1].Claim!, Report(6, "refused", 422));
 
-        Assert.False(Store.Reschedule(ids[1], At(200), "UTC", At(7)).Applied);
-        Assert.True(Store.Reschedule(ids[1], At(200), "UTC", At(7), rearmUnconfirmed: true).Applied);
+        Assert.False(Store.Reschedule(ids[1], At(200), "UTC", At(7), RescheduleKind.Retry).Applied);
+        Assert.False(Store.Reschedule(ids[1], At(200), "UTC", At(7), RescheduleKind.Move).Applied);
+        Assert.True(Store.Reschedule(ids[1], At(200), "UTC", At(7), RescheduleKind.Resend).Applied);
         Assert.Equal(QueueState.Pending, Store.Get(ids[1])!.State);
-        Assert.True(Store.Reschedule(ids[2], At(300), "UTC", At(7)).Applied);
+        Assert.False(Store.Reschedule(ids[2], At(300), "UTC", At(7), RescheduleKind.Move).Applied);
+        Assert.False(Store.Reschedule(ids[2], At(300), "UTC", At(7), RescheduleKind.Resend).Applied);
+        Assert.True(Store.Reschedule(ids[2], At(300), "UTC", At(7), RescheduleKind.Retry).Applied);
         Assert.Equal((QueueState.Pending, At(300)), (Store.Get(ids[2])!.State, Store.Get(ids[2])!.DueAtUtc));
         Assert.True(Store.Cancel(ids[2], At(8)).Applied);
-        Assert.False(Store.Reschedule(ids[2], At(300), "UTC", At(9)).Applied);
+        Assert.False(Store.Reschedule(ids[2], At(300), "UTC", At(9), RescheduleKind.Retry).Applied);
         Assert.Equal(QueueState.Cancelled, Store.Get(ids[2])!.State);
 
         var missing = Store.Cancel(123456, At(9));

@@ -14,7 +14,7 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $queue })
         try {
             $now = [DateTimeOffset]::UtcNow
-            $null = $store.Reschedule($id, $now.AddMinutes(-1), 'Europe/Berlin', $now, $false)
+            $null = $store.Reschedule($id, $now.AddMinutes(-1), 'Europe/Berlin', $now, 'Move')
             $post = @($store.ClaimDue($now, 'test-runner', [TimeSpan]::FromMinutes(10), 100)).Where({ $_.Id -eq $id })[0]
             $claim = $post.Claim
             $report = [LinkedInPosts.Core.Queue.AttemptReport]@{ At = $now; ErrorId = 'LinkedInServerError'; Message = 'LinkedIn answered 500 five times' }
@@ -173,6 +173,15 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
         var notRetryable = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Retry", unconfirmedA);
         Assert.StartsWith("LinkedInScheduledPostWrongState,", notRetryable.SingleError().FullyQualifiedErrorId);
+        Assert.Equal("Unconfirmed", StateOf(Get(unconfirmedA)));
+        // A Pending post (say, piped from Get-LinkedInScheduledPost without -State Failed) is not moved to now.
+        var pending = Register("pending", "Not due yet", 6);
+        var pendingAt = Property(Get(pending), "ScheduledAtUtc");
+        var notFailed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Retry", pending);
+        var wrongState = notFailed.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", wrongState.FullyQualifiedErrorId);
+        Assert.Contains("only Failed or Missed posts can", wrongState.Exception.Message);
+        Assert.Equal(("Pending", pendingAt), (StateOf(Get(pending)), Property(Get(pending), "ScheduledAtUtc")));
 
         var badUrn = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn not-a-urn", unconfirmedA);
         Assert.StartsWith("LinkedInInvalidUrn,", badUrn.SingleError().FullyQualifiedErrorId);

@@ -20,27 +20,40 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 "WHERE id = @id AND state IN ('Pending', 'Held', 'Failed', 'Missed', 'Unconfirmed');");
 
         /// <inheritdoc />
-        public TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, bool rearmUnconfirmed = false)
+        public TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, RescheduleKind kind)
         {
             if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId.Length > QueueLimits.MaxNameLength)
             {
                 throw new ArgumentException("The time zone id is empty or longer than " + QueueLimits.MaxNameLength + " characters.", nameof(timeZoneId));
             }
-            var from = rearmUnconfirmed ? "'Pending', 'Held', 'Failed', 'Missed', 'Unconfirmed'" : "'Pending', 'Held', 'Failed', 'Missed'";
-            // Re-arming a Failed, Missed or Unconfirmed post is a person's decision to try again: the runner's
-            // MaxAttempts counts from here (the CASE reads the state before this change). Moving a Pending or Held
-            // post keeps its budget: it is the same run of tries.
-            return UserChange(id, now,
-                "UPDATE posts SET scheduled_at = @scheduled, due_at = @scheduled, time_zone = @zone, " +
-                "attempts_at_retry = CASE WHEN state IN ('Failed', 'Missed', 'Unconfirmed') THEN attempts ELSE attempts_at_retry END, " +
-                "state = CASE state WHEN 'Held' THEN 'Held' ELSE 'Pending' END, updated_at = @now " +
-                "WHERE id = @id AND state IN (" + from + ");",
-                command =>
-                {
-                    command.Parameters.AddWithValue("@scheduled", QueueTime.Format(scheduledAt));
-                    command.Parameters.AddWithValue("@zone", timeZoneId);
-                });
+            // A move keeps the state (Held stays Held) and the attempt budget: it is the same run of tries. A re-arm is
+            // a person's decision to try again: Pending, and the runner's MaxAttempts counts from here.
+            string sql;
+            switch (kind)
+            {
+                case RescheduleKind.Move:
+                    sql = "UPDATE posts SET scheduled_at = @scheduled, due_at = @scheduled, time_zone = @zone, updated_at = @now " +
+                        "WHERE id = @id AND state IN ('Pending', 'Held');";
+                    break;
+                case RescheduleKind.Retry:
+                    sql = Rearm("'Failed', 'Missed'");
+                    break;
+                case RescheduleKind.Resend:
+                    sql = Rearm("'Unconfirmed'");
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of reschedule.");
+            }
+            return UserChange(id, now, sql, command =>
+            {
+                command.Parameters.AddWithValue("@scheduled", QueueTime.Format(scheduledAt));
+                command.Parameters.AddWithValue("@zone", timeZoneId);
+            });
         }
+
+        private static string Rearm(string fromStates) =>
+            "UPDATE posts SET scheduled_at = @scheduled, due_at = @scheduled, time_zone = @zone, attempts_at_retry = attempts, " +
+            "state = 'Pending', updated_at = @now WHERE id = @id AND state IN (" + fromStates + ");";
 
         /// <inheritdoc />
         public TransitionResult ConfirmPublished(long id, string postUrn, DateTimeOffset publishedAt, DateTimeOffset now)

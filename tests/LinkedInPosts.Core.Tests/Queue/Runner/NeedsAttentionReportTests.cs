@@ -62,7 +62,7 @@ public sealed class NeedsAttentionReportTests : IDisposable
         Assert.Equal((1, true), (oneLeft.UnconfirmedInQueue, oneLeft.NeedsAttention));
         Assert.Equal(new[] { unconfirmed[2] }, oneLeft.UnconfirmedIds);
 
-        Assert.True(Store.Reschedule(unconfirmed[2], Now.AddDays(1), "UTC", Now, rearmUnconfirmed: true).Applied);
+        Assert.True(Store.Reschedule(unconfirmed[2], Now.AddDays(1), "UTC", Now, RescheduleKind.Resend).Applied);
         var settled = await EmptyRunAsync();
         Assert.Equal((0, false), (settled.UnconfirmedInQueue, settled.NeedsAttention));
         Assert.Empty(settled.UnconfirmedIds);

@@ -35,7 +35,7 @@ public sealed class RetryBudgetTests
         Assert.Equal(QueueState.Failed, world.Get("img").State);
 
         // Set-LinkedInScheduledPost -Retry: re-armed, due now.
-        Assert.True(world.Store.Reschedule(world.Get("img").Id, world.Now, "Europe/Berlin", world.Now).Applied);
+        Assert.True(world.Store.Reschedule(world.Get("img").Id, world.Now, "Europe/Berlin", world.Now, RescheduleKind.Retry).Applied);
         Assert.Equal((3, 3, 0), (world.Get("img").Attempts, world.Get("img").AttemptsAtRetry, world.Get("img").AttemptsSinceRetry));
 
         var fresh = await world.RunAsync(o => o.MaxAttempts = 3);
@@ -76,18 +76,18 @@ public sealed class RetryBudgetTests
 
         // A post backing off after a retryable failure, then moved by a person: the same run of tries.
         store.RetryLater(claimed[0].Claim!, at.AddMinutes(2), report);
-        Assert.True(store.Reschedule(claimed[0].Id, at.AddHours(1), "UTC", at).Applied);
+        Assert.True(store.Reschedule(claimed[0].Id, at.AddHours(1), "UTC", at, RescheduleKind.Move).Applied);
         Assert.Equal((1, 0), (store.Get(claimed[0].Id)!.Attempts, store.Get(claimed[0].Id)!.AttemptsAtRetry));
 
         // Failed, then -Retry.
         store.MarkFailed(claimed[1].Claim!, report);
-        Assert.True(store.Reschedule(claimed[1].Id, at.AddHours(1), "UTC", at).Applied);
+        Assert.True(store.Reschedule(claimed[1].Id, at.AddHours(1), "UTC", at, RescheduleKind.Retry).Applied);
         Assert.Equal((QueueState.Pending, 1, 1, 0), (store.Get(claimed[1].Id)!.State, store.Get(claimed[1].Id)!.Attempts, store.Get(claimed[1].Id)!.AttemptsAtRetry, store.Get(claimed[1].Id)!.AttemptsSinceRetry));
 
         // Unconfirmed, then -Resend.
         store.MarkSending(claimed[2].Claim!, at, Lease);
         store.MarkUnconfirmed(claimed[2].Claim!, report);
-        Assert.True(store.Reschedule(claimed[2].Id, at.AddHours(1), "UTC", at, rearmUnconfirmed: true).Applied);
+        Assert.True(store.Reschedule(claimed[2].Id, at.AddHours(1), "UTC", at, RescheduleKind.Resend).Applied);
         Assert.Equal((1, 1), (store.Get(claimed[2].Id)!.Attempts, store.Get(claimed[2].Id)!.AttemptsAtRetry));
 
         // The claim hands the budget to the runner.

@@ -42,7 +42,7 @@ public sealed class RunnerAwaitEvidenceTests
         Assert.Equal(QueuePostOutcome.Unconfirmed, Assert.Single((await world.RunAsync(o => o.MaxAttempts = 1)).Posts).Outcome);
         // Three days later a person checks the feed, finds nothing and re-arms it for now.
         world.Queue.Clock.Advance(TimeSpan.FromDays(3));
-        Assert.True(world.Store.Reschedule(post.Id, world.Now, "UTC", world.Now, rearmUnconfirmed: true).Applied);
+        Assert.True(world.Store.Reschedule(post.Id, world.Now, "UTC", world.Now, RescheduleKind.Resend).Applied);
         await world.Admin.AddFaultAsync(CreateFails(2));
         Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync()).Posts).Outcome);
         await world.Admin.ClearFaultsAsync();
