@@ -23,6 +23,12 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         public const string TimeFormat = "yyyy-MM-dd HH:mm:sszzz";
 
+        /// <summary>
+        /// <see cref="TimeFormat"/> with the milliseconds, for a time that has them (the queue keeps times to the
+        /// millisecond, e.g. one registered from <c>(Get-Date).AddDays(1)</c>): a re-import gives the same time.
+        /// </summary>
+        public const string TimeFormatWithMilliseconds = "yyyy-MM-dd HH:mm:ss.fffzzz";
+
         /// <summary>The columns, in the order they are written.</summary>
         public static readonly IReadOnlyList<string> Names = new[]
         {
@@ -52,7 +58,8 @@ namespace LinkedInPosts.Core.Queue
             string Cell(MediaReference reference) => reference.StoredSha256 != null ? mediaCell(reference) : reference.Urn?.ToString() ?? string.Empty;
 
             row["Key"] = post.Key;
-            row["ScheduledAt"] = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId).ToString(TimeFormat, CultureInfo.InvariantCulture);
+            var scheduledAt = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId);
+            row["ScheduledAt"] = scheduledAt.ToString(scheduledAt.Millisecond == 0 ? TimeFormat : TimeFormatWithMilliseconds, CultureInfo.InvariantCulture);
             row["TimeZone"] = post.TimeZoneId;
             row["Connection"] = post.Connection;
             row["Author"] = post.Author;

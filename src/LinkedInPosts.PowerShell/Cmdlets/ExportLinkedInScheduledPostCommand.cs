@@ -53,7 +53,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateSet("Csv", "Json", IgnoreCase = true)]
         public string? Format { get; set; }
 
-        /// <summary>The posts to export (also from the pipeline: Get-LinkedInScheduledPost's output). Default: every post the filters match.</summary>
+        /// <summary>
+        /// The posts to export (also from the pipeline: Get-LinkedInScheduledPost's output), narrowed by the filters when
+        /// any is given. Default (nothing given or piped): every post the filters match. Piped input that brings no post exports none.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public long[]? Id { get; set; }
 
@@ -118,6 +121,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     new IOException($"The file {file} already exists, and -NoClobber keeps it. Choose another -Path, or leave out -NoClobber to overwrite it."),
                     ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
             }
+            // Piped in but nothing came (say, Get-LinkedInScheduledPost matched no post): the export is empty. Falling
+            // back to "every post" here would write the whole queue, of the default file at that.
+            var nothingPiped = MyInvocation.ExpectingInput && _ids.Count == 0;
             var queuePath = QueueAccess.ResolvePath(this, _queuePath);
             if (!ShouldProcess(file, $"Export scheduled posts from {queuePath} as {(json ? "JSON" : "CSV")}"))
             {
@@ -131,6 +137,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var folder = System.IO.Path.GetDirectoryName(file)!;
             var mediaFolderName = System.IO.Path.GetFileNameWithoutExtension(file) + ".media";
             var count = 0;
+            if (nothingPiped)
+            {
+                WriteWarning("No scheduled post was piped in: the export has no posts.");
+                WriteEmpty(file, json);
+                return;
+            }
             var existing = QueueAccess.OpenExisting(this, queuePath);
             if (existing == null)
             {
@@ -139,11 +151,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     WriteError(QueueAccess.NotFound(id, queuePath));
                 }
-                Write(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
-                if (PassThru)
-                {
-                    WriteObject(new FileInfo(file));
-                }
+                WriteEmpty(file, json);
                 return;
             }
             using (var store = existing)
@@ -167,6 +175,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
             }
             WriteVerbose($"{count} scheduled posts exported to {file}.");
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(file));
+            }
+        }
+
+        private void WriteEmpty(string file, bool json)
+        {
+            Write(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
             if (PassThru)
             {
                 WriteObject(new FileInfo(file));
@@ -206,7 +223,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         WriteError(QueueAccess.NotFound(id, queuePath));
                         continue;
                     }
-                    yield return post;
+                    if (Matches(post))
+                    {
+                        yield return post;
+                    }
                 }
                 yield break;
             }
@@ -234,6 +254,28 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>The filters, for posts given by id (piped in): the same rules as the query's.</summary>
+        private bool Matches(ScheduledPost post)
+        {
+            if (State is { Length: > 0 } && !State.Contains(post.State))
+            {
+                return false;
+            }
+            if (!string.IsNullOrWhiteSpace(Connection) && !string.Equals(post.Connection, Connection!.Trim(), StringComparison.Ordinal))
+            {
+                return false;
+            }
+            if (!string.IsNullOrWhiteSpace(Key) && !string.Equals(post.Key, Key!.Trim(), StringComparison.Ordinal))
+            {
+                return false;
+            }
+            if (From.HasValue && post.ScheduledAtUtc < GetLinkedInScheduledPostCommand.Utc(From.Value))
+            {
+                return false;
+            }
+            return !To.HasValue || post.ScheduledAtUtc < GetLinkedInScheduledPostCommand.Utc(To.Value);
+        }
+
         /// <summary>Copies a stored media file next to the export (once) and returns its path relative to the export's folder.</summary>
         private static string CopyMedia(IQueueStore store, MediaReference reference, string folder, string mediaFolderName)
         {
@@ -250,7 +292,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private static string SafeName(string name)
         {
-            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']' }).ToArray();
+            // Windows' invalid characters too, on every system: the export may be read on another one (a ':' kept on
+            // Linux is refused in a relative path there), and ';' separates the cell's files.
+            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']', ':', '\\', '"', '<', '>', '|' }).ToArray();
             var safe = new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
             return safe.Length == 0 ? "media" : safe;
         }

@@ -319,6 +319,39 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ExportOfAnEmptyPipelineIsEmptyPipedPostsAreFilteredAndMillisecondsSurviveARoundTrip()
+    {
+        Connect();
+        Register("x", "Ex", 1);
+        Register("y", "Why", 2);
+        var precise = PowerShell.Run($"Register-LinkedInScheduledPost -Key precise -Text 'To the millisecond' -ScheduledAt '2031-01-10 09:30:00.250' -TimeZone {Zone}");
+        precise.AssertNoErrors();
+        var file = Path.Combine(Files.Folder, "none.csv");
+
+        // Nothing matched upstream: nothing is exported (before, the whole default queue was).
+        var none = PowerShell.Run("Get-LinkedInScheduledPost -Key no-such-key | Export-LinkedInScheduledPost -Path $args[0]", file);
+        none.AssertNoErrors();
+        Assert.Contains(none.Warnings, w => w.Contains("No scheduled post was piped in", StringComparison.Ordinal));
+        Assert.Empty(PowerShell.Run("Import-Csv -LiteralPath $args[0]", file).Output);
+
+        // Piped posts are narrowed by the filters given.
+        var some = Path.Combine(Files.Folder, "some.csv");
+        PowerShell.Run("Get-LinkedInScheduledPost | Export-LinkedInScheduledPost -Path $args[0] -Key y", some).AssertNoErrors();
+        Assert.Equal("y", Property(PowerShell.Run("Import-Csv -LiteralPath $args[0]", some).Output.Single(), "Key"));
+
+        var all = Path.Combine(Files.Folder, "all.csv");
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", all).AssertNoErrors();
+        var rows = PowerShell.Run("Import-Csv -LiteralPath $args[0]", all).Output;
+        Assert.Equal("2031-01-10 09:30:00.250+01:00", Property(rows.Single(r => KeyOf(r) == "precise"), "ScheduledAt"));
+        Assert.Equal("2031-01-07 09:30:00+01:00", Property(rows.Single(r => KeyOf(r) == "x"), "ScheduledAt"));
+        var other = Path.Combine(Files.Folder, "other", "queue.db");
+        PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", all, other).AssertNoErrors();
+        var before = QueuedPosts().Select(p => KeyOf(p) + "|" + ((DateTime)Property(p, "ScheduledAtUtc")!).Ticks);
+        var after = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other).Output.Select(p => KeyOf(p) + "|" + ((DateTime)Property(p, "ScheduledAtUtc")!).Ticks);
+        Assert.Equal(before.OrderBy(t => t), after.OrderBy(t => t));
+    }
+
+    [Fact]
     public void ForceLeavesAPostARunHasTakenAloneAndSaysSo()
     {
         Connect();
