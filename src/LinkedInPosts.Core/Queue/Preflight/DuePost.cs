@@ -21,7 +21,11 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// <summary>The author URN; null when it does not parse.</summary>
         public LinkedInUrn? Author { get; }
 
-        /// <summary>When a run will send it: its time, or now for a post already overdue.</summary>
-        public DateTimeOffset SendsAt(DateTimeOffset now) => Post.ScheduledAtUtc > now ? Post.ScheduledAtUtc : now;
+        /// <summary>
+        /// When a run will send it: when it is due, or now for a post already overdue. Its due time, not its scheduled
+        /// time: a post deferred by a spent daily limit or backing off after a retryable error is sent later than it was
+        /// scheduled, and its token and its day's budget are those of that later time.
+        /// </summary>
+        public DateTimeOffset SendsAt(DateTimeOffset now) => Post.DueAtUtc > now ? Post.DueAtUtc : now;
     }
 }

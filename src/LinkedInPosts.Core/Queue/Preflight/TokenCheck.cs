@@ -33,7 +33,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     : "its refresh token ends " + Time(connection.RefreshTokenExpiresAt!.Value) + ", so it cannot be renewed by then";
                 var past = expires.Value <= now ? "expired " : "expires ";
                 yield return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Token,
-                    $"Connection '{connection.Name}' ({connection.MemberName}) {past}{Time(expires.Value)} and {why}: {Count(hit.Count)} due by then will be held, not published (the first at {Time(hit[0].Post.ScheduledAtUtc)}).",
+                    $"Connection '{connection.Name}' ({connection.MemberName}) {past}{Time(expires.Value)} and {why}: {Count(hit.Count)} due by then will be held, not published (the first at {Time(hit[0].SendsAt(now))}).",
                     "Sign in again before then: " + connection.ReconnectCommand)
                     .About(hit[0].Post, hit.Count);
                 yield break;

@@ -109,6 +109,21 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public void A_deferred_post_is_checked_at_the_time_it_is_due_not_the_time_it_was_scheduled()
+    {
+        var id = Register("deferred", Now.AddHours(1));
+        // A run at its time found the member's daily limit spent and deferred it to 20:00Z.
+        var claimed = Assert.Single(_queue.Store.ClaimDue(Now.AddHours(1), "runner", TimeSpan.FromMinutes(10), 10));
+        Assert.True(_queue.Store.ReleaseUntil(claimed.Claim!, Now.AddHours(12), Now.AddHours(1)).Applied);
+
+        var report = Run(null, Work(c => c.AccessTokenExpiresAt = Now.AddHours(5)));
+
+        var finding = Assert.Single(report.Findings, f => f.Check == PreflightChecks.Token);
+        Assert.Equal((PreflightSeverity.Error, "deferred", 1, (long?)id), (finding.Severity, finding.Key, finding.Posts, finding.PostId));
+        Assert.Contains("the first at 2026-03-01 20:00Z", finding.Message);
+    }
+
+    [Fact]
     public void An_expired_token_is_an_error_for_every_post_even_overdue_ones()
     {
         Register("overdue", Now.AddHours(-1));
