@@ -86,35 +86,23 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
             }
 
-            var missing = Quiet.IsPresent ? QueueFile.Missing(this, Path) : null;
-            if (missing != null)
-            {
-                // -Quiet's contract is "$false, no error record": a script's `if (-not (Test-LinkedInPostQueue
-                // -Quiet))` must alert, which a terminating error (aborting the if) would prevent.
-                WriteWarning(missing.Exception.Message);
-                WriteObject(false);
-                return;
-            }
-            var connections = StoredConnections();
-            PreflightReport report;
-            using (var queue = QueueFile.Open(this, Path))
-            {
-                WriteVerbose($"Checking the queue {queue.Location} for posts due before now + {Horizon} against {connections.Count} stored connection(s).");
-                report = QueuePreflight.Run(queue, connections, new PreflightOptions
-                {
-                    Now = ModuleClock.Current.GetUtcNow(),
-                    Horizon = Horizon,
-                    MaxLateness = MaxLateness,
-                    ConnectCommandFor = Reconnect.CommandForNew,
-                });
-            }
-            WriteVerbose($"{report.PostsChecked} Pending post(s) checked; {report.Findings.Count} finding(s).");
-
             if (Quiet.IsPresent)
             {
-                WriteObject(!report.HasErrors);
+                // -Quiet's contract is "$true or $false, no error record": a script's `if (-not (Test-LinkedInPostQueue
+                // -Quiet))` must alert, which a terminating error (aborting the if) would prevent. So a queue or token
+                // store that cannot be used is $false with a warning that says why, not an error.
+                var quiet = QuietReport();
+                WriteObject(quiet != null && !quiet.HasErrors);
                 return;
             }
+            var store = OpenStore();
+            WarnAboutStore(store);
+            // The token store is read once, before the queue is opened; either failing is a terminating error (the runner
+            // could not use it either).
+            var connections = Describe(store, FromStore(store, s => s.Load(), null));
+            var report = Preflight(QueueFile.Open(this, Path), connections);
+            WriteVerbose($"{report.PostsChecked} Pending post(s) checked; {report.Findings.Count} finding(s).");
+
             var findings = report.Findings.Select(f => new LinkedInQueueFinding(f)).ToList();
             foreach (var finding in findings)
             {
@@ -127,21 +115,57 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
-        /// <summary>
-        /// Every stored connection of this OS account, described without secrets. The token store is read
-        /// once; a store that cannot be used is a terminating error (the runner could not use it either).
-        /// </summary>
-        private List<PreflightConnection> StoredConnections()
+        /// <summary>The pre-flight over <paramref name="queue"/> (disposed here) against the stored connections.</summary>
+        private PreflightReport Preflight(Core.Queue.IQueueStore queue, List<PreflightConnection> connections)
         {
-            var store = OpenStore();
-            WarnAboutStore(store);
+            using (queue)
+            {
+                WriteVerbose($"Checking the queue {queue.Location} for posts due before now + {Horizon} against {connections.Count} stored connection(s).");
+                return QueuePreflight.Run(queue, connections, new PreflightOptions
+                {
+                    Now = ModuleClock.Current.GetUtcNow(),
+                    Horizon = Horizon,
+                    MaxLateness = MaxLateness,
+                    ConnectCommandFor = Reconnect.CommandForNew,
+                });
+            }
+        }
+
+        /// <summary>For -Quiet: the report, or null (with a warning saying why) when the queue or the token store cannot be used.</summary>
+        private PreflightReport? QuietReport()
+        {
+            var missing = QueueFile.Missing(this, Path);
+            if (missing != null)
+            {
+                WriteWarning(missing.Exception.Message);
+                return null;
+            }
+            try
+            {
+                var registry = ConnectionRegistry.Current;
+                var store = ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
+                WarnAboutStore(store);
+                var connections = Describe(store, store.Load());
+                var full = string.IsNullOrWhiteSpace(Path) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+                return Preflight(Core.Queue.QueueStoreFactory.Open(new Core.Queue.QueueStoreOptions { Path = full }), connections);
+            }
+            catch (Core.Errors.LinkedInException exception)
+            {
+                WriteWarning(exception.Message);
+                return null;
+            }
+        }
+
+        /// <summary>Every stored connection of this OS account, described without secrets.</summary>
+        private static List<PreflightConnection> Describe(LockedConnectionStore store, IReadOnlyList<StoredConnection> stored)
+        {
             var plainText = !store.IsProtected;
             var described = new List<PreflightConnection>();
-            foreach (var stored in FromStore(store, s => s.Load(), null))
+            foreach (var connection in stored)
             {
-                var connection = PreflightConnection.FromStored(stored, EffectiveVersion(stored), Reconnect.CommandFor(stored, plainText));
-                connection.WhyCannotPostAs = author => LinkedInSession.WhyCannotPostAs(stored, author);
-                described.Add(connection);
+                var preflight = PreflightConnection.FromStored(connection, EffectiveVersion(connection), Reconnect.CommandFor(connection, plainText));
+                preflight.WhyCannotPostAs = author => LinkedInSession.WhyCannotPostAs(connection, author);
+                described.Add(preflight);
             }
             return described;
         }

@@ -88,6 +88,22 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public void QuietIsFalseWithAWarningNotAnErrorWhenTheQueueCannotBeOpened()
+    {
+        ConnectQueue();
+        var notAQueue = Path.Combine(Path.GetDirectoryName(QueuePath)!, "notes.db");
+        File.WriteAllText(notAQueue, "These are my notes, not a LinkedInPosts queue. They are long enough to look like a file of some size.");
+
+        var loud = PowerShell.Run("Test-LinkedInPostQueue -Path $args[0]", notAQueue);
+        var quiet = PowerShell.Run("if (-not (Test-LinkedInPostQueue -Path $args[0] -Quiet)) { 'ALERT' }", notAQueue);
+
+        Assert.StartsWith("LinkedInQueue", loud.SingleError().FullyQualifiedErrorId);
+        quiet.AssertNoErrors();
+        Assert.Equal("ALERT", Assert.Single(quiet.Output).ToString());
+        Assert.Contains(quiet.Warnings, w => w.Contains(notAQueue));
+    }
+
+    [Fact]
     public void PostsThatNeedAPersonAreErrorsWhateverTheirTime()
     {
         ConnectQueue();
