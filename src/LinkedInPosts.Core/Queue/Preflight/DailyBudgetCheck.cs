@@ -12,7 +12,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// for Share on LinkedIn, as the sandbox enforces). Past the limit every call is refused with 429 and
     /// the runner defers the member's remaining posts to the next day. Calls per post are estimated from
     /// its content: the create, the first comment, and two per media file to upload (initialize and the
-    /// status check; a run that reuses an earlier upload needs fewer).
+    /// status check; a run that reuses an earlier upload needs fewer). Today's calls include those already made for
+    /// the queue's posts published since midnight UTC.
     /// </summary>
     internal static class DailyBudgetCheck
     {
@@ -27,34 +28,47 @@ namespace LinkedInPosts.Core.Queue.Preflight
             return calls + (2 * due.Post.MediaHashes.Count);
         }
 
-        public static IEnumerable<PreflightFinding> Run(IEnumerable<(DuePost Due, PreflightConnection Connection)> posts, PreflightOptions options)
+        /// <param name="posts">The due posts, each with its connection.</param>
+        /// <param name="options">The pre-flight's options (now, the limit, the warning share).</param>
+        /// <param name="spentToday">Calls each member (by URN) already made today (UTC), for posts already published.</param>
+        public static IEnumerable<PreflightFinding> Run(IEnumerable<(DuePost Due, PreflightConnection Connection)> posts, PreflightOptions options, IReadOnlyDictionary<string, int>? spentToday = null)
         {
             var now = options.Now;
+            var today = now.UtcDateTime.Date;
             var days = posts
                 .GroupBy(p => (Member: p.Connection.MemberUrn, Day: p.Due.SendsAt(now).UtcDateTime.Date))
                 .OrderBy(g => g.Key.Day);
             foreach (var day in days)
             {
                 var list = day.OrderBy(p => p.Due.Post.ScheduledAtUtc).ThenBy(p => p.Due.Post.Id).ToList();
-                var calls = list.Sum(p => CallsFor(p.Due));
+                var already = 0;
+                if (day.Key.Day == today && spentToday != null)
+                {
+                    spentToday.TryGetValue(day.Key.Member, out already);
+                }
+                var postCalls = list.Sum(p => CallsFor(p.Due));
+                var calls = already + postCalls;
+                var spentNote = already > 0
+                    ? $" on top of the {already.ToString(CultureInfo.InvariantCulture)} already made today for posts published since 00:00 UTC ({calls.ToString(CultureInfo.InvariantCulture)} in all)"
+                    : string.Empty;
                 var limit = options.MemberDailyLimit;
                 var date = day.Key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var member = list[0].Connection.MemberName.Length > 0 ? list[0].Connection.MemberName + " (" + day.Key.Member + ")" : day.Key.Member;
                 if (calls > limit)
                 {
                     // The first post that no longer fits is the one the finding points at.
-                    var spent = 0;
+                    var spent = already;
                     var firstOver = list.First(p => (spent += CallsFor(p.Due)) > limit);
                     var over = list.Count - list.IndexOf(firstOver);
                     yield return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.DailyBudget,
-                        $"{TokenCheck.Count(list.Count)} of {member} on {date} (UTC) need about {calls.ToString(CultureInfo.InvariantCulture)} calls, over LinkedIn's daily member limit of {limit.ToString(CultureInfo.InvariantCulture)}: from post '{firstOver.Due.Post.Key}' on, about {TokenCheck.Count(over)} would be deferred to the next day.",
+                        $"{TokenCheck.Count(list.Count)} of {member} on {date} (UTC) need about {postCalls.ToString(CultureInfo.InvariantCulture)} calls{spentNote}, over LinkedIn's daily member limit of {limit.ToString(CultureInfo.InvariantCulture)}: from post '{firstOver.Due.Post.Key}' on, about {TokenCheck.Count(over)} would be deferred to the next day.",
                         $"Spread that member's posts over more days (Set-LinkedInScheduledPost -Id {firstOver.Due.Post.Id.ToString(CultureInfo.InvariantCulture)} -ScheduledAt <time>, and so on), or post some as another member.")
                         .About(firstOver.Due.Post, over);
                 }
                 else if (calls > limit * options.BudgetWarningShare)
                 {
                     yield return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.DailyBudget,
-                        $"{TokenCheck.Count(list.Count)} of {member} on {date} (UTC) need about {calls.ToString(CultureInfo.InvariantCulture)} of LinkedIn's {limit.ToString(CultureInfo.InvariantCulture)} daily member calls; anything else that member's token does that day (other tools, retries) counts too.",
+                        $"{TokenCheck.Count(list.Count)} of {member} on {date} (UTC) need about {postCalls.ToString(CultureInfo.InvariantCulture)} of LinkedIn's {limit.ToString(CultureInfo.InvariantCulture)} daily member calls{spentNote}; anything else that member's token does that day (other tools, retries) counts too.",
                         null)
                         .About(list[0].Due.Post, list.Count);
                 }

@@ -63,7 +63,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 findings.AddRange(ApiVersionCheck.Run(connection, posts, options));
                 budgeted.AddRange(posts.Select(p => (p, connection)));
             }
-            findings.AddRange(DailyBudgetCheck.Run(budgeted, options));
+            findings.AddRange(DailyBudgetCheck.Run(budgeted, options, SpentToday(store, byName, options)));
 
             // Stuck posts need a person whenever they were due: no horizon.
             foreach (var post in Read(store, new[] { QueueState.Unconfirmed, QueueState.Failed, QueueState.Sending }, null, options.MaxPosts))
@@ -106,10 +106,35 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 "Run " + options.ConnectCommandFor(name) + " as the account that runs the queue.")
                 .About(posts[0].Post, posts.Count);
 
-        private static List<ScheduledPost> Read(IQueueStore store, QueueState[] states, DateTimeOffset? before, int max)
+        /// <summary>
+        /// The calls each member (by URN) has made today (UTC) for posts of this queue already published: they count
+        /// against today's limit too. Published posts are found by their scheduled time (an index read), from a
+        /// <see cref="SpentTodayLookBack"/> before midnight: a post published today was scheduled then or later unless
+        /// it was deferred for longer than that, which is rare and only makes the estimate low.
+        /// </summary>
+        private static Dictionary<string, int> SpentToday(IQueueStore store, Dictionary<string, PreflightConnection> byName, PreflightOptions options)
+        {
+            var midnight = new DateTimeOffset(options.Now.UtcDateTime.Date, TimeSpan.Zero);
+            var spent = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var post in Read(store, new[] { QueueState.Published }, null, options.MaxPosts, midnight - SpentTodayLookBack))
+            {
+                if (post.PublishedAt == null || post.PublishedAt < midnight || post.PublishedAt > options.Now || !byName.TryGetValue(post.Connection, out var connection))
+                {
+                    continue;
+                }
+                spent.TryGetValue(connection.MemberUrn, out var calls);
+                spent[connection.MemberUrn] = calls + DailyBudgetCheck.CallsFor(Inspect(post, new List<PreflightFinding>()));
+            }
+            return spent;
+        }
+
+        /// <summary>How long before midnight <see cref="SpentToday"/> looks for posts by their scheduled time.</summary>
+        private static readonly TimeSpan SpentTodayLookBack = TimeSpan.FromDays(2);
+
+        private static List<ScheduledPost> Read(IQueueStore store, QueueState[] states, DateTimeOffset? before, int max, DateTimeOffset? from = null)
         {
             var posts = new List<ScheduledPost>();
-            var query = new QueueQuery { States = states, ScheduledBefore = before, Limit = 1000 };
+            var query = new QueueQuery { States = states, ScheduledFrom = from, ScheduledBefore = before, Limit = 1000 };
             while (posts.Count < max)
             {
                 var page = store.Query(query);

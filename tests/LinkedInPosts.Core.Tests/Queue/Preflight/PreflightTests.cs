@@ -301,6 +301,36 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public void Todays_budget_counts_the_calls_already_made_for_posts_published_since_midnight()
+    {
+        // Now is 08:00Z. Published at 23:30Z yesterday (not counted), and at 05:00, 06:00, 07:00Z today.
+        Publish("yesterday", Now.AddHours(-9), Now.AddHours(-8.5));
+        for (var i = 0; i < 3; i++)
+        {
+            Publish("today" + i, Now.AddHours(-3 + i), Now.AddHours(-3 + i));
+        }
+        Register("next1", Now.AddHours(1));
+        Register("next2", Now.AddHours(2));
+        Register("tomorrow", Now.AddHours(17));
+
+        var finding = Assert.Single(Run(Options(o => o.MemberDailyLimit = 4)).Findings);
+
+        // 3 made + 2 to come = 5 > 4: from next2 on, one post would be deferred. Tomorrow starts afresh.
+        Assert.Equal((PreflightSeverity.Error, PreflightChecks.DailyBudget, "next2", 1), (finding.Severity, finding.Check, finding.Key, finding.Posts));
+        Assert.Contains("need about 2 calls on top of the 3 already made today for posts published since 00:00 UTC (5 in all)", finding.Message);
+        Assert.Empty(Run(Options(o => o.MemberDailyLimit = 7)).Findings);
+    }
+
+    private void Publish(string key, DateTimeOffset scheduledAt, DateTimeOffset publishedAt)
+    {
+        Register(key, scheduledAt);
+        var lease = TimeSpan.FromMinutes(10);
+        var claimed = Assert.Single(_queue.Store.ClaimDue(publishedAt, "runner", lease, 10));
+        Assert.True(_queue.Store.MarkSending(claimed.Claim!, publishedAt, lease).Applied);
+        Assert.True(_queue.Store.MarkPublished(claimed.Claim!, "urn:li:share:70450204416099" + _queue.Store.Get(claimed.Id)!.Id.ToString("D5", System.Globalization.CultureInfo.InvariantCulture), publishedAt, 201).Applied);
+    }
+
+    [Fact]
     public void Posts_that_need_a_person_are_listed_whenever_they_were_due()
     {
         var store = _queue.Store;
