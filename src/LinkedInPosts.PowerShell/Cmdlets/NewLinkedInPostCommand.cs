@@ -69,8 +69,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public const string ReshareSet = "Reshare";
 
         /// <summary>
-        /// The post's text as you want it to read. Required for a text post; optional with media, images,
-        /// an article, a poll or a reshare. Accepts pipeline input by value (strings; with -Media the
+        /// The post's text as you want it to read. LinkedIn needs text for every post but a reshare, so it is
+        /// required with media, images, an article or a poll too, and optional only with -Reshare. Accepts pipeline input by value (strings; with -Media the
         /// pipeline goes to -Media instead) and by property name (Text or Commentary, e.g. Import-Csv rows).
         /// </summary>
         /// <remarks>

@@ -58,7 +58,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The post's text as you want it to read (escaped for LinkedIn unless -Raw). CSV columns Text, Body,
-        /// Content, Message or Commentary. Optional for media, article, poll and reshare posts.
+        /// Content, Message or Commentary. LinkedIn needs text for every post but a reshare, so it is required
+        /// for media, article and poll posts too; a reshare may have none.
         /// </summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Commentary", "Body", "Content", "Message")]
