@@ -235,6 +235,61 @@ public sealed class ScheduleTimeTests
         Assert.Contains(expected, e.Message);
     }
 
+    // \d in .NET matches every Unicode digit; a cell typed with an IME (full-width) or in Arabic-Indic digits
+    // must be the ordinary "cannot be read" row error, not a FormatException that stops the whole import.
+    [Theory]
+    [InlineData("\uFF12\uFF10\uFF12\uFF16-\uFF11\uFF12-\uFF12\uFF14 \uFF10\uFF19:\uFF13\uFF10")]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0661\u0662-\u0662\u0664 \u0660\u0669:\u0663\u0660")]
+    [InlineData("2026-12-24 09:30+\uFF10\uFF11:00")]
+    [InlineData("\uFF10\uFF11/\uFF10\uFF12/2026 09:30")]
+    public void Text_with_digits_other_than_ASCII_is_unreadable_not_a_crash(string text)
+    {
+        var e = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(text, "Europe/Berlin", Now, allowPast: false));
+
+        Assert.Equal("LinkedInInvalidScheduledAt", e.ErrorId);
+        Assert.StartsWith($"ScheduledAt '{text}' cannot be read as a time: ", e.Message);
+    }
+
+    [Theory]
+    [InlineData("\uFF12\uFF10\uFF12\uFF16-\uFF11\uFF12-\uFF12\uFF14", "09:30", "Date '")]
+    [InlineData("2026-12-24", "\uFF10\uFF19:\uFF13\uFF10", "Time '")]
+    public void Date_or_time_columns_with_digits_other_than_ASCII_are_unreadable(string date, string time, string named)
+    {
+        var e = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime(date, time, "Europe/Berlin", Now, false));
+
+        Assert.Equal("ScheduledAt", e.Field);
+        Assert.StartsWith(named, e.Message);
+        Assert.Contains("cannot be read as a time", e.Message);
+    }
+
+    // A wall time near the ends of the calendar can be written but its instant cannot be held
+    // (DateTimeOffset throws ArgumentOutOfRangeException): a row error like any other bad time.
+    [Theory]
+    [InlineData("9999-12-31", "23:30", "America/New_York")]
+    [InlineData("0001-01-01", "00:30", "Europe/Berlin")]
+    [InlineData("9999-12-31", "23:30-05:00", "Europe/Berlin")]
+    [InlineData("0001-01-01", "00:30+01:00", "Europe/Berlin")]
+    public void A_time_whose_instant_is_outside_the_calendar_is_refused(string date, string time, string zone)
+    {
+        var columns = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.ResolveDateAndTime(date, time, zone, Now, allowPast: true));
+        var text = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(date + " " + time, zone, Now, allowPast: true));
+
+        foreach (var e in new[] { columns, text })
+        {
+            Assert.Equal("LinkedInInvalidScheduledAt", e.ErrorId);
+            Assert.Contains("outside the years 0001 to 9999", e.Message);
+        }
+    }
+
+    [Fact]
+    public void A_wall_DateTime_whose_instant_is_outside_the_calendar_is_refused()
+    {
+        var e = Assert.Throws<LinkedInValidationException>(() => ScheduleTime.Resolve(new DateTime(9999, 12, 31, 23, 30, 0), "America/New_York", Now, allowPast: true));
+
+        Assert.Equal("ScheduledAt", e.Field);
+        Assert.StartsWith("9999-12-31 23:30 in America/New_York cannot be scheduled", e.Message);
+    }
+
     [Fact]
     public void The_field_named_by_errors_can_be_chosen()
     {

@@ -163,8 +163,11 @@ namespace LinkedInPosts.Core.Queue
 
         private static ScheduleTime FromParsed(ParsedTime parsed, string storedId, TimeZoneInfo zone, DateTimeOffset now, bool allowPast, string field) =>
             parsed.Offset.HasValue
-                ? Checked(new DateTimeOffset(parsed.Wall, parsed.Offset.Value), storedId, zone, null, now, allowPast, field)
+                ? Checked(ZoneWallTime.At(parsed.Wall, parsed.Offset.Value, "at " + Offset(parsed.Offset.Value), field), storedId, zone, null, now, allowPast, field)
                 : FromWall(parsed.Wall, storedId, zone, now, allowPast, field);
+
+        private static string Offset(TimeSpan offset) =>
+            (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
         private static ScheduleTime FromWall(DateTime wall, string storedId, TimeZoneInfo zone, DateTimeOffset now, bool allowPast, string field)
         {

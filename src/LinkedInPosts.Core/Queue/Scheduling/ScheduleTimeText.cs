@@ -23,10 +23,13 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>The forms accepted for a separate time column.</summary>
         public const string AcceptedTimeForms = "HH:mm or H:mm, optionally with :ss and an offset (Z, +01:00)";
 
-        private const string IsoDate = @"(?<y>\d{4})(?<sep>[-/])(?<mo>\d{1,2})\k<sep>(?<d>\d{1,2})";
-        private const string DottedDate = @"(?<d>\d{1,2})\.(?<mo>\d{1,2})\.(?<y>\d{4})";
-        private const string Time = @"(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,7}))?)?";
-        private const string Offset = @"(?<off>Z|z|[+-]\d{2}(?::?\d{2})?)";
+        // [0-9], not \d: in .NET \d is every Unicode digit (full-width, Arabic-Indic, ...), which int.Parse with
+        // the invariant culture then refuses with a FormatException. Only ASCII digits are read; other text is
+        // the ordinary "cannot be read" error.
+        private const string IsoDate = @"(?<y>[0-9]{4})(?<sep>[-/])(?<mo>[0-9]{1,2})\k<sep>(?<d>[0-9]{1,2})";
+        private const string DottedDate = @"(?<d>[0-9]{1,2})\.(?<mo>[0-9]{1,2})\.(?<y>[0-9]{4})";
+        private const string Time = @"(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.(?<f>[0-9]{1,7}))?)?";
+        private const string Offset = @"(?<off>Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)";
 
         private static readonly Regex DateTimePattern = new Regex(
             $@"^(?:{IsoDate}(?:T|t|\s+)|{DottedDate}\s+){Time}\s*{Offset}?$", RegexOptions.CultureInvariant);
@@ -36,7 +39,7 @@ namespace LinkedInPosts.Core.Queue
         private static readonly Regex TimePattern = new Regex($@"^{Time}\s*{Offset}?$", RegexOptions.CultureInvariant);
 
         // Day and month in either order, separated by a slash or a dash, the year last: 01/02/2026, 1-2-26.
-        private static readonly Regex AmbiguousDate = new Regex(@"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(\s|T|$)", RegexOptions.CultureInvariant);
+        private static readonly Regex AmbiguousDate = new Regex(@"^[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,4}(\s|T|$)", RegexOptions.CultureInvariant);
 
         /// <summary>A date and time; <see cref="ParsedTime.Offset"/> is null when the text gave none.</summary>
         public static bool TryParseDateTime(string text, out ParsedTime parsed, out string? problem)

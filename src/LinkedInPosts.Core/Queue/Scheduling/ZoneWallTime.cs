@@ -30,13 +30,34 @@ namespace LinkedInPosts.Core.Queue
                 Array.Sort(offsets);
                 var later = offsets[0];
                 var earlier = offsets[offsets.Length - 1];
-                var chosen = new DateTimeOffset(wall, earlier);
-                var other = new DateTimeOffset(wall, later);
+                var chosen = At(wall, earlier, "in " + zoneId, field);
+                var other = At(wall, later, "in " + zoneId, field);
                 warning = $"{Show(wall)} happens twice in {zoneId} (clocks go back that night): the first one, {Iso(chosen)}, is used. " +
                     $"For the second one, give the offset: {Iso(other)}.";
                 return chosen;
             }
-            return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            return At(wall, zone.GetUtcOffset(wall), "in " + zoneId, field);
+        }
+
+        /// <summary>
+        /// <paramref name="wall"/> at <paramref name="offset"/>, refused as a time of <paramref name="field"/> when its
+        /// instant is not one DateTimeOffset can hold: 9999-12-31 23:30 in New York is in the year 10000 in UTC,
+        /// 0001-01-01 00:30 in Berlin in the year 0. DateTimeOffset would throw ArgumentOutOfRangeException, which no
+        /// caller reports as the bad value it is (a CSV import would stop at that row).
+        /// </summary>
+        /// <param name="wall">The time as written.</param>
+        /// <param name="offset">Its offset from UTC: written with it, or the zone's at that time.</param>
+        /// <param name="where">How the message names the zone or offset: "in Europe/Berlin", "at -05:00".</param>
+        /// <param name="field">The field the error names.</param>
+        internal static DateTimeOffset At(DateTime wall, TimeSpan offset, string where, string field)
+        {
+            var utcTicks = wall.Ticks - offset.Ticks;
+            if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            {
+                throw new LinkedInValidationException(field,
+                    $"{Show(wall)} {where} cannot be scheduled: in UTC it falls outside the years 0001 to 9999. Check the year.");
+            }
+            return new DateTimeOffset(wall, offset);
         }
 
         private static LinkedInValidationException Gap(DateTime wall, TimeZoneInfo zone, string zoneId, string field)
