@@ -38,6 +38,12 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("no-time", "LinkedInInvalidScheduledAt", "When", "has no time", ("When", string.Empty));
         yield return Bad("bad-date-column", "LinkedInInvalidScheduledAt", "Date/Time", "Date '2031-02-30'", ("When", string.Empty), ("Date", "2031-02-30"), ("Time", "09:00"));
         yield return Bad("bad-time-column", "LinkedInInvalidScheduledAt", "Date/Time", "Time '25:00'", ("When", string.Empty), ("Date", "2031-02-03"), ("Time", "25:00"));
+        // Digits other than ASCII 0-9 (an IME's full-width ones) and instants outside the years 0001-9999 once stopped the import.
+        yield return Bad("full-width-digits", "LinkedInInvalidScheduledAt", "When", "cannot be read", ("When", "\uFF12\uFF10\uFF13\uFF11-\uFF10\uFF12-\uFF10\uFF13 \uFF10\uFF19:\uFF10\uFF10"));
+        yield return Bad("full-width-time-column", "LinkedInInvalidScheduledAt", "Date/Time", "Time '", ("When", string.Empty), ("Date", "2031-02-03"), ("Time", "\uFF10\uFF19:\uFF10\uFF10"));
+        yield return Bad("after-year-9999-in-zone", "LinkedInInvalidScheduledAt", "Date/Time", "outside the years 0001 to 9999",
+            ("When", string.Empty), ("Date", "9999-12-31"), ("Time", "23:30"), ("TimeZone", "America/New_York"));
+        yield return Bad("before-year-1-in-zone", "LinkedInInvalidScheduledAt", "When", "outside the years 0001 to 9999", ("When", "0001-01-01 00:30"));
         yield return Bad("unknown-zone", "LinkedInInvalidTimeZone", "TimeZone", "Mars/Olympus_Mons", ("TimeZone", "Mars/Olympus_Mons"));
         yield return Bad("text-3001", "LinkedInInvalidCommentary", "Text", "3000", ("Text", new string('x', 3001)));
         yield return Bad("text-empty", "LinkedInInvalidCommentary", "Text", "empty", ("Text", string.Empty));
