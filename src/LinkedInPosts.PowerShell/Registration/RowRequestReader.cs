@@ -113,17 +113,17 @@ namespace LinkedInPosts.PowerShell.Registration
             var references = new List<MediaReference>();
             foreach (var input in inputs.Where(i => !IsEmptyInput(i)))
             {
-                if (input.Uploaded != null || input.Urn != null)
+                if (input.Uploaded != null)
                 {
-                    if (input.Uploaded != null)
-                    {
-                        uploaded.Add(input.Uploaded);
-                    }
+                    uploaded.Add(input.Uploaded);
                     references.AddRange(input.Resolve(_command.SessionState, nameof(_command.Media), single: false));
                     continue;
                 }
-                // One cell may hold several files (a.png;b.png); a FileInfo's path is taken as it is.
-                foreach (var part in input.IsLiteralPath ? new[] { input.Path! } : ScheduledPostFields.SplitList(input.Path))
+                // One cell may hold several files or URNs (a.png;urn:li:image:B): split it first, then read each
+                // part as a URN or a path. A cell that starts with a URN is not one URN (urn:li:image:A;b.png).
+                // A FileInfo's path is taken as it is.
+                var parts = input.IsLiteralPath ? new[] { input.Path! } : ScheduledPostFields.SplitList(input.Urn ?? input.Path);
+                foreach (var part in parts)
                 {
                     references.AddRange(ResolvePart(part, input.IsLiteralPath));
                 }
