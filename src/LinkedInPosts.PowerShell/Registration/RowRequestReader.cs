@@ -138,6 +138,10 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 return new[] { MediaReference.FromUrn(one.Urn) };
             }
+            if (!literal)
+            {
+                part = PathCell.Unquoted(part);
+            }
             var full = FromBase(part);
             if (!ReferenceEquals(full, part) && !File.Exists(full) && !Directory.Exists(full) && !WildcardPattern.ContainsWildcardCharacters(part))
             {
@@ -163,7 +167,8 @@ namespace LinkedInPosts.PowerShell.Registration
             }
             try
             {
-                return MediaReference.FromFile(MediaPaths.ResolveOne(_command.SessionState, FromBase(input.Path.Trim()), input.IsLiteralPath, nameof(_command.ArticleThumbnail)));
+                var path = input.IsLiteralPath ? input.Path.Trim() : PathCell.Unquoted(input.Path);
+                return MediaReference.FromFile(MediaPaths.ResolveOne(_command.SessionState, FromBase(path), input.IsLiteralPath, nameof(_command.ArticleThumbnail)));
             }
             catch (MediaPathException)
             {
@@ -173,8 +178,14 @@ namespace LinkedInPosts.PowerShell.Registration
         }
 
         /// <summary>A relative path under -BasePath; the same string back when there is none (callers test that).</summary>
-        private string FromBase(string path) =>
-            _basePath != null && !Path.IsPathRooted(path) && !path.Contains(":") ? Path.Combine(_basePath, path) : path;
+        /// <exception cref="MediaPathException">The path holds a character no path can (<see cref="PathCell.Check"/>).</exception>
+        private string FromBase(string path)
+        {
+            // Checked before Path's methods see it: on Windows PowerShell 5.1 (.NET Framework) they throw
+            // ArgumentException for " < > |, which no caller catches, and the import would stop at this row.
+            PathCell.Check(path);
+            return _basePath != null && !Path.IsPathRooted(path) && !path.Contains(":") ? Path.Combine(_basePath, path) : path;
+        }
 
         private static bool IsEmptyInput(MediaInput input) => input.Uploaded == null && input.Urn == null && string.IsNullOrWhiteSpace(input.Path);
 

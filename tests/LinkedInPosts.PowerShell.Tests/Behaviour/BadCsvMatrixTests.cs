@@ -53,6 +53,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("connection-unknown", "LinkedInNotConnected", "Connection", "'nope'", ("Connection", "nope"));
         yield return Bad("file-missing", "LinkedInMediaFileNotFound", "Media", "missing.png", ("Media", "missing.png"));
         yield return Bad("file-is-folder", "LinkedInMediaFileNotFound", "Media", "is a folder", ("Media", "pics"));
+        yield return Bad("path-invalid-character", "LinkedInMediaFileNotFound", "Media", "cannot be in a path", ("Media", "a\0.png"));
         yield return Bad("file-wrong-type", "LinkedInInvalidMedia", "Media", "notes.txt", ("Media", "notes.txt"));
         yield return Bad("file-disguised", "LinkedInInvalidMedia", "Media", "fake.png", ("Media", "fake.png"));
         yield return Bad("video-among-images", "LinkedInInvalidMedia", "Media", "clip.mp4", ("Media", "pics/a.png;clip.mp4"));

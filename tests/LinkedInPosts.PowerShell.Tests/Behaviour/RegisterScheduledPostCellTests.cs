@@ -47,4 +47,50 @@ public sealed class RegisterScheduledPostCellTests : ScheduledPostTestBase
         Assert.EndsWith("-b.png", media["urn-then-file"]);
         Assert.EndsWith(";urn:li:image:C4D", media["file-then-urn"]);
     }
+
+    [Fact]
+    public void APathPastedWithItsQuotesIsReadWithoutThem()
+    {
+        Connect();
+        Files.Png("in/pics/a.png");
+        Files.Png("in/pics/b.png");
+        // What Explorer's "Copy as path" puts on the clipboard: the path in double quotes.
+        var csv = Csv("in/rows.csv", new[] { "Key", "Text", "When", "Media", "ArticleUrl", "ArticleTitle", "ArticleThumbnail" }, new[]
+        {
+            new[] { "quoted", "Quoted path", Future(1), "\"pics/a.png\"", "", "", "" },
+            new[] { "quoted-list", "Quoted paths", Future(2), "\"pics/a.png\"; \"pics/b.png\"", "", "", "" },
+            new[] { "quoted-full", "Quoted full path", Future(3), "\"" + Path.Combine(Files.Folder, "in", "pics", "b.png") + "\"", "", "", "" },
+            new[] { "quoted-thumbnail", "Quoted thumbnail", Future(4), "", "https://example.com/pm", "Postmortem", "\"pics/a.png\"" },
+        });
+
+        var run = Import(csv);
+
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "Media", "MultiImage", "Media", "Article" }, run.Output.Select(p => (string)Property(p, "Kind")!));
+    }
+
+    [Fact]
+    public void APathCellWithCharactersNoPathCanHoldIsThatRowsErrorNamingTheColumn()
+    {
+        Connect();
+        Files.Png("in/a.png");
+        // A NUL is refused by every OS's path APIs; on Windows PowerShell 5.1 so are " < > | (Path.GetInvalidPathChars()).
+        var csv = Csv("in/rows.csv", new[] { "Key", "Text", "When", "Media", "ArticleUrl", "ArticleTitle", "ArticleThumbnail" }, new[]
+        {
+            new[] { "before", "Before", Future(1), "a.png", "", "", "" },
+            new[] { "bad-media", "Bad media", Future(2), "a\0.png", "", "", "" },
+            new[] { "bad-thumbnail", "Bad thumbnail", Future(3), "", "https://example.com/pm", "Postmortem", "a\0.png" },
+            new[] { "after", "After", Future(4), "a.png", "", "", "" },
+        });
+
+        var run = Import(csv);
+
+        Assert.Null(run.Terminating);
+        Assert.Equal(2, run.Errors.Count);
+        Assert.StartsWith("LinkedInMediaFileNotFound,", run.Errors[0].FullyQualifiedErrorId);
+        Assert.StartsWith("Row 2 (CSV line 3), column 'Media': ", Message(run.Errors[0]));
+        Assert.StartsWith("Row 3 (CSV line 4), column 'ArticleThumbnail': ", Message(run.Errors[1]));
+        Assert.All(run.Errors, e => Assert.Contains("cannot be in a path", Message(e)));
+        Assert.Equal(new[] { "before", "after" }, run.Output.Select(KeyOf));
+    }
 }
