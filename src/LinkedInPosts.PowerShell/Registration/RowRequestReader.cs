@@ -44,7 +44,8 @@ namespace LinkedInPosts.PowerShell.Registration
             var key = string.IsNullOrWhiteSpace(_command.Key) ? null : _command.Key!.Trim();
             var request = new ScheduleRequest(draft, connection, time.Utc, time.TimeZoneId)
             {
-                FirstComment = string.IsNullOrEmpty(_command.FirstComment) ? null : _command.FirstComment,
+                // A blank cell is no comment, as in every other column (Import-Csv gives every row every column).
+                FirstComment = string.IsNullOrWhiteSpace(_command.FirstComment) ? null : _command.FirstComment,
                 Key = key,
             };
             ScheduledPostCheck.Validate(request);

@@ -93,4 +93,16 @@ public sealed class RegisterScheduledPostCellTests : ScheduledPostTestBase
         Assert.All(run.Errors, e => Assert.Contains("cannot be in a path", Message(e)));
         Assert.Equal(new[] { "before", "after" }, run.Output.Select(KeyOf));
     }
+
+    [Fact]
+    public void AFirstCommentOfOnlySpacesIsNoComment()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Text", "When", "FirstComment" }, new[] { new[] { "No comment", Future(1), "   " } });
+
+        var run = Import(csv);
+
+        run.AssertNoErrors();
+        Assert.Null(Property(run.Output.Single(), "FirstComment"));
+    }
 }
