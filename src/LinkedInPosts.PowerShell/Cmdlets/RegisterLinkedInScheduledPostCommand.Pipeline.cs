@@ -156,7 +156,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (read.Time.Warning != null)
             {
-                WriteWarning(row.Prefix(row.Column(nameof(ScheduledAt))) + read.Time.Warning);
+                // Named as a bad time's error names it: the Date and Time columns when the time came from them.
+                WriteWarning(row.Prefix(row.TimeColumn) + read.Time.Warning);
             }
             if (!ShouldProcess(read.Describe(), Force ? "Register, or update if pending" : "Register scheduled post"))
             {

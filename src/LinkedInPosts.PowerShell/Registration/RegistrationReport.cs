@@ -132,7 +132,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 case "Commentary":
                     return row.Column(nameof(_command.Text));
                 case ScheduleTime.DefaultField:
-                    return row.TimeColumns ? row.Column(nameof(_command.Date)) + "/" + row.Column(nameof(_command.Time)) : row.Column(nameof(_command.ScheduledAt));
+                    return row.TimeColumn;
                 case "Thumbnail":
                     return row.Column(nameof(_command.ArticleThumbnail));
                 case ArticleContent.Field:

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LinkedInPosts.PowerShell.Cmdlets;
 
 namespace LinkedInPosts.PowerShell.Registration
 {
@@ -26,6 +27,11 @@ namespace LinkedInPosts.PowerShell.Registration
 
         /// <summary>True when the time came from separate Date and Time columns.</summary>
         public bool TimeColumns { get; set; }
+
+        /// <summary>The column(s) the row's time came from: "Date/Time" (as the row names them), else ScheduledAt's.</summary>
+        public string TimeColumn => TimeColumns
+            ? Column(nameof(RegisterLinkedInScheduledPostCommand.Date)) + "/" + Column(nameof(RegisterLinkedInScheduledPostCommand.Time))
+            : Column(nameof(RegisterLinkedInScheduledPostCommand.ScheduledAt));
 
         /// <summary>The column the media came from when it is not the Media parameter's own (Path, ArticleThumbnail).</summary>
         public string? MediaColumn { get; set; }

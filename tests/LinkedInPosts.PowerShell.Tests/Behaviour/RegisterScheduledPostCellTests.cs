@@ -105,4 +105,17 @@ public sealed class RegisterScheduledPostCellTests : ScheduledPostTestBase
         run.AssertNoErrors();
         Assert.Null(Property(run.Output.Single(), "FirstComment"));
     }
+
+    [Fact]
+    public void AnAmbiguousTimeFromDateAndTimeColumnsNamesThoseColumns()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Text", "Date", "Time" }, new[] { new[] { "Clocks go back", "2031-10-26", "02:30" } });
+
+        var run = Import(csv);
+
+        run.AssertNoErrors();
+        var warning = Assert.Single(run.Warnings, w => w.Contains("happens twice", StringComparison.Ordinal));
+        Assert.StartsWith("Row 1 (CSV line 2), column 'Date/Time': ", warning);
+    }
 }
