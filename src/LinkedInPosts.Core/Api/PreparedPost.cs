@@ -58,7 +58,7 @@ namespace LinkedInPosts.Core.Api
                 {
                     if (!files.TryGetValue(media.FilePath!, out var file))
                     {
-                        file = MediaFile.Inspect(media.FilePath!, maxVideoBytes);
+                        file = Inspect(media.FilePath!, maxVideoBytes, slot);
                         files.Add(media.FilePath!, file);
                         order.Add(file);
                     }
@@ -66,6 +66,20 @@ namespace LinkedInPosts.Core.Api
                 }
             }
             return new PreparedPost(littleText, files, order);
+        }
+
+        // A file's own problem (its type, its size, unreadable) is field Media wherever the file goes; the slot's
+        // input says which parameter gave it, so a CSV import names the ArticleThumbnail column, not Media.
+        private static MediaFile Inspect(string path, long maxVideoBytes, MediaSlot slot)
+        {
+            try
+            {
+                return MediaFile.Inspect(path, maxVideoBytes);
+            }
+            catch (LinkedInValidationException e) when (slot.Input != null && e.Input == null)
+            {
+                throw new LinkedInValidationException(e.Field, e.Message, slot.Input, e.InnerException);
+            }
         }
 
         /// <summary>The kind of a reference: from its URN, or from the inspected file.</summary>

@@ -28,12 +28,13 @@ namespace LinkedInPosts.Core.Content
     /// <summary>One place in a post's content that holds media.</summary>
     internal sealed class MediaSlot
     {
-        public MediaSlot(MediaReference reference, string field, string label, MediaKind? requiredKind)
+        public MediaSlot(MediaReference reference, string field, string label, MediaKind? requiredKind, string? input = null)
         {
             Reference = reference;
             Field = field;
             Label = label;
             RequiredKind = requiredKind;
+            Input = input;
         }
 
         public MediaReference Reference { get; }
@@ -43,6 +44,12 @@ namespace LinkedInPosts.Core.Content
 
         /// <summary>How messages name the place, e.g. "image 3 of 5".</summary>
         public string Label { get; }
+
+        /// <summary>
+        /// The input (parameter, CSV column) that gives this place's media, where it is not the one media
+        /// errors are taken to be about (-Media): <see cref="LinkedInValidationException.Input"/>.
+        /// </summary>
+        public string? Input { get; }
 
         /// <summary>The kind of media this place takes; null for any.</summary>
         public MediaKind? RequiredKind { get; }
@@ -207,6 +214,9 @@ namespace LinkedInPosts.Core.Content
         /// <summary>The input that gives the description.</summary>
         public const string DescriptionInput = "ArticleDescription";
 
+        /// <summary>The input that gives the thumbnail.</summary>
+        public const string ThumbnailInput = "ArticleThumbnail";
+
         /// <summary>The input that gives the thumbnail's alternative text.</summary>
         public const string AltTextInput = "AltText";
 
@@ -268,7 +278,7 @@ namespace LinkedInPosts.Core.Content
 
         internal override IEnumerable<MediaSlot> MediaSlots => Thumbnail == null
             ? Enumerable.Empty<MediaSlot>()
-            : new[] { new MediaSlot(Thumbnail, "Thumbnail", "the article's thumbnail", MediaKind.Image) };
+            : new[] { new MediaSlot(Thumbnail, "Thumbnail", "the article's thumbnail", MediaKind.Image, ThumbnailInput) };
 
         internal override PostContent Resolve(Func<MediaReference, MediaReference> resolve) =>
             new ArticleContent(Source, Title, Description, Thumbnail == null ? null : resolve(Thumbnail), ThumbnailAltText);

@@ -76,6 +76,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("article-title-from-Title-control-char", "LinkedInInvalidArticle", "Title", "U+0007",
             ("ArticleUrl", "https://example.com/pm"), ("Title", "Post\u0007mortem"));
         yield return Bad("thumbnail-not-an-image", "LinkedInInvalidThumbnail", "ArticleThumbnail", "deck.pdf", ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleThumbnail", "deck.pdf"));
+        yield return Bad("thumbnail-wrong-type", "LinkedInInvalidMedia", "ArticleThumbnail", "notes.txt", ("ArticleUrl", "https://example.com/pm"), ("ArticleTitle", "Postmortem"), ("ArticleThumbnail", "notes.txt"));
         yield return Bad("reshare-media-urn", "LinkedInInvalidReshare", "Reshare", "urn:li:image:C4E10AQ", ("Reshare", "urn:li:image:C4E10AQ"));
         yield return Bad("reshare-not-a-urn", "LinkedInInvalidReshare", "Reshare", "share 123", ("Reshare", "share 123"));
         yield return Bad("alt-text-count-mismatch", "LinkedInInvalidAltText", "AltText", "3 texts for 2 images", ("Media", "pics/a.png;pics/b.png"), ("AltText", "x;y;z"));

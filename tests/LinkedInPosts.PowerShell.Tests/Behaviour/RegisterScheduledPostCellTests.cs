@@ -118,4 +118,24 @@ public sealed class RegisterScheduledPostCellTests : ScheduledPostTestBase
         var warning = Assert.Single(run.Warnings, w => w.Contains("happens twice", StringComparison.Ordinal));
         Assert.StartsWith("Row 1 (CSV line 2), column 'Date/Time': ", warning);
     }
+
+    [Fact]
+    public void AThumbnailFileLinkedInDoesNotTakeIsReportedAgainstTheThumbnailColumn()
+    {
+        Connect();
+        Files.Text("notes.txt", "just notes");
+        Files.Text("fake.png", "not a picture at all");
+        var csv = Csv("rows.csv", new[] { "Text", "When", "ArticleUrl", "ArticleTitle", "ArticleThumbnail" }, new[]
+        {
+            new[] { "Text thumbnail", Future(1), "https://example.com/pm", "Postmortem", "notes.txt" },
+            new[] { "Disguised thumbnail", Future(2), "https://example.com/pm", "Postmortem", "fake.png" },
+        });
+
+        var run = Import(csv);
+
+        Assert.Equal(2, run.Errors.Count);
+        Assert.All(run.Errors, e => Assert.StartsWith("LinkedInInvalidMedia,", e.FullyQualifiedErrorId));
+        Assert.StartsWith("Row 1 (CSV line 2), column 'ArticleThumbnail': ", Message(run.Errors[0]));
+        Assert.StartsWith("Row 2 (CSV line 3), column 'ArticleThumbnail': ", Message(run.Errors[1]));
+    }
 }
