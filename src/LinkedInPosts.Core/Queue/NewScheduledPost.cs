@@ -62,5 +62,12 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>SHA-256 hashes of media already in the queue's media folder.</summary>
         public IReadOnlyList<string> MediaHashes { get; }
+
+        /// <summary>
+        /// Added Held (kept, but no run takes it until Resume) instead of Pending: a paused post exported with its
+        /// State and registered again stays paused. An update (<see cref="RegistrationMode.UpdatePending"/>) keeps the
+        /// state the post has.
+        /// </summary>
+        public bool Held { get; set; }
     }
 }

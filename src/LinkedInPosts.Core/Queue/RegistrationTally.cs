@@ -11,6 +11,7 @@ namespace LinkedInPosts.Core.Queue
     public sealed class RegistrationTally
     {
         private readonly Dictionary<RegistrationOutcome, int> _counts = new Dictionary<RegistrationOutcome, int>();
+        private readonly SortedDictionary<QueueState, int> _done = new SortedDictionary<QueueState, int>();
         private bool _accepted;
 
         /// <summary>Rows that wrote an error.</summary>
@@ -18,6 +19,9 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>Rows that passed every check but were not registered (ShouldProcess said no: -WhatIf).</summary>
         public int WouldRegister { get; private set; }
+
+        /// <summary>Rows not registered because their State says the post is done or needs a person (a re-imported export's Published, Cancelled, ...).</summary>
+        public int SkippedAsDone => _done.Values.Sum();
 
         /// <summary>Rows the store added or updated.</summary>
         public int Registered => Count(RegistrationOutcome.Added) + Count(RegistrationOutcome.Updated);
@@ -34,6 +38,24 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>A row passed every check and ShouldProcess accepted it: it goes to the queue.</summary>
         public void RowAccepted() => _accepted = true;
 
+        /// <summary>A row was skipped: its State says the post is <paramref name="state"/>, past Pending and Held.</summary>
+        public void RowSkippedAsDone(QueueState state) => _done[state] = (_done.TryGetValue(state, out var n) ? n : 0) + 1;
+
+        /// <summary>
+        /// The warning for the rows skipped by their State, with how many of each (null when none was): a re-import of
+        /// an export registers only its Pending and Held posts.
+        /// </summary>
+        public string? SkippedAsDoneWarning()
+        {
+            if (_done.Count == 0)
+            {
+                return null;
+            }
+            var each = string.Join(", ", _done.Select(d => d.Key + " " + d.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return $"{SkippedAsDone.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows were not registered because their State says the post is done or needs a person ({each}). " +
+                "Clear a row's State cell to schedule that post anew.";
+        }
+
         /// <summary>The store registered a row with <paramref name="outcome"/>.</summary>
         public void Record(RegistrationOutcome outcome) => _counts[outcome] = Count(outcome) + 1;
 
@@ -45,12 +67,14 @@ namespace LinkedInPosts.Core.Queue
         {
             if (!_accepted && WouldRegister > 0)
             {
-                return $"{WouldRegister} would be registered, {Failed} with errors (nothing was written).";
+                return $"{WouldRegister} would be registered, {Failed} with errors" + Skipped() + " (nothing was written).";
             }
             return $"{Count(RegistrationOutcome.Added)} registered, {Count(RegistrationOutcome.AlreadyExists)} already there" +
                 (force ? $", {Count(RegistrationOutcome.Updated)} updated, {Count(RegistrationOutcome.NotUpdatable)} not updatable (already taken by a run)" : string.Empty) +
-                $", {Failed} with errors, in {queuePath}.";
+                $", {Failed} with errors" + Skipped() + $", in {queuePath}.";
         }
+
+        private string Skipped() => SkippedAsDone > 0 ? $", {SkippedAsDone} skipped (their State says done)" : string.Empty;
 
         /// <summary>A warning when every registered row was already in the queue (a re-import), else null.</summary>
         public string? NothingNewWarning(bool force)

@@ -36,5 +36,8 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>The user's key (the CSV's Key column); null derives one from author, text, time and media.</summary>
         public string? Key { get; set; }
+
+        /// <summary>Registered Held (paused until a person resumes it) instead of Pending; see <see cref="NewScheduledPost.Held"/>.</summary>
+        public bool Held { get; set; }
     }
 }

@@ -62,7 +62,9 @@ namespace LinkedInPosts.Core.Queue
                 Content = content,
             };
             var hashes = QueuePayloadContent.StoredHashes(content);
-            return NewScheduledPost.FromDraft(queued, request.Connection, request.ScheduledAt, request.TimeZoneId, hashes, request.Key, request.FirstComment);
+            var built = NewScheduledPost.FromDraft(queued, request.Connection, request.ScheduledAt, request.TimeZoneId, hashes, request.Key, request.FirstComment);
+            built.Held = request.Held;
+            return built;
         }
 
         // A document's title defaults to its file name. The name is fixed now, so a runner that reuses an

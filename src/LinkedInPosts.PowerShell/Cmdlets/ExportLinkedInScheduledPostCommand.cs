@@ -17,8 +17,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <summary>
     /// Writes scheduled posts to a CSV or JSON file that Register-LinkedInScheduledPost reads back: the same
     /// column names (Key, ScheduledAt with its offset, TimeZone, Connection, Author, Text, Media, AltText,
-    /// Title, Article…, Poll…, Reshare, Visibility, DisableReshare, Raw, FirstComment, and State for
-    /// information). Media kept in the queue are copied next to the export, into a folder named after it
+    /// Title, Article…, Poll…, Reshare, Visibility, DisableReshare, Raw, FirstComment, and State, which
+    /// Register reads: Held posts come back Held, done ones are skipped). Media kept in the queue are copied next to the export, into a folder named after it
     /// (posts.csv: posts.media/), and the Media column names them relative to the export's folder, so
     /// <c>Import-Csv posts.csv | Register-LinkedInScheduledPost -BasePath posts.csv</c> registers the same
     /// posts (with the same keys) in another queue or on another machine. Media already on LinkedIn are

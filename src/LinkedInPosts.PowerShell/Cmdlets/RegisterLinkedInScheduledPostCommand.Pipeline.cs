@@ -138,6 +138,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void Register(RegistrationRow row)
         {
+            var start = RowStart.Read(State, row.Column(nameof(State)));
+            if (RowStart.IsDone(start))
+            {
+                // An exported post that went out, was cancelled, or waits for a person: registering it again would
+                // send it again. Not an error: re-importing a whole export is normal; the summary counts these.
+                Report.Tally.RowSkippedAsDone(start);
+                WriteVerbose(row.Prefix(row.Column(nameof(State))) + $"the post is {start}, so it is not registered again (clear the cell to schedule it anew).");
+                return;
+            }
             var connection = ConnectionName(Connection);
             var author = _authors!.AuthorOf(row, connection, Author);
             if (author == null)
@@ -146,6 +155,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
 
             var read = _reader!.Read(row, author, connection);
+            read.Request.Held = start == QueueState.Held;
             if (read.Key != null && IsRepeated(row, read.Key))
             {
                 return;

@@ -180,6 +180,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? Key { get; set; }
 
         /// <summary>
+        /// Pending (the default, also when empty) or Held: a Held post is kept but not published until
+        /// Set-LinkedInScheduledPost -Resume. Export-LinkedInScheduledPost writes each post's State, so a re-import
+        /// keeps paused posts paused; a row whose State says the post is done or needs a person (Published,
+        /// Cancelled, Failed, Missed, Unconfirmed, Claimed, Sending) is not registered again, and the summary says
+        /// how many were skipped. Clear the cell to schedule such a post anew. Applies to new posts; -Force keeps
+        /// an updated post's state.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? State { get; set; }
+
+        /// <summary>
         /// The row being registered (an Import-Csv row or any object): named in errors as their TargetObject,
         /// and read for the Path, DisableReshare and Raw columns, which no parameter binds. A string piped in
         /// is the post's text.

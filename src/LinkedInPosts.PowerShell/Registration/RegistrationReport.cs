@@ -88,6 +88,11 @@ namespace LinkedInPosts.PowerShell.Registration
             var summary = Tally.Summary(force, _queuePath);
             _command.WriteVerbose(summary);
             _command.WriteInformation(summary, new[] { "LinkedInPosts", "Summary" });
+            var skipped = Tally.SkippedAsDoneWarning();
+            if (skipped != null)
+            {
+                _command.WriteWarning(skipped);
+            }
             var warning = Tally.NothingNewWarning(force);
             if (warning != null)
             {

@@ -14,7 +14,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
     private static readonly string[] Columns =
     {
         "Case", "Key", "Text", "When", "Date", "Time", "TimeZone", "Media", "AltText", "Title", "ArticleUrl", "ArticleTitle",
-        "ArticleDescription", "ArticleThumbnail", "Poll", "PollOption", "PollDuration", "Reshare", "Visibility", "Author", "Connection", "FirstComment", "DisableReshare",
+        "ArticleDescription", "ArticleThumbnail", "Poll", "PollOption", "PollDuration", "Reshare", "Visibility", "Author", "Connection", "FirstComment", "DisableReshare", "State",
     };
 
     public BadCsvMatrixTests(SandboxFixture sandbox)
@@ -85,6 +85,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("first-comment-1251", "LinkedInInvalidComment", "FirstComment", "1250", ("FirstComment", new string('c', 1251)));
         yield return Bad("two-kinds", "LinkedInInvalidPostKind", "Media/ArticleUrl/Poll/Reshare", "2 kinds", ("Poll", "Ready?"), ("PollOption", "Yes;No"), ("Media", "pics/a.png"));
         yield return Bad("flag-unknown", "LinkedInInvalidDisableReshare", "DisableReshare", "maybe", ("DisableReshare", "maybe"));
+        yield return Bad("state-unknown", "LinkedInInvalidState", "State", "'Paused' is not a state", ("State", "Paused"));
     }
 
     private static string[] Row(string name, string key, string text, string when, Dictionary<string, string>? cells = null) =>

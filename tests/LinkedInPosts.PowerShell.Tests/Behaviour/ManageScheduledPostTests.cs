@@ -352,6 +352,50 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void AReimportedExportKeepsHeldPostsHeldAndDoesNotBringBackPublishedOrCancelledOnes()
+    {
+        Connect();
+        Register("waiting", "Still to go", 1);
+        var paused = Register("paused", "On hold", 2);
+        var sent = Register("sent", "Already out", 3);
+        var dropped = Register("dropped", "Cancelled", 4);
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Hold", paused).AssertNoErrors();
+        MoveTo(sent, "Published");
+        PowerShell.Run("Unregister-LinkedInScheduledPost -Id $args[0] -Confirm:$false", dropped).AssertNoErrors();
+        var file = Path.Combine(Files.Folder, "everything.csv");
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file).AssertNoErrors();
+        var other = Path.Combine(Files.Folder, "moved", "queue.db");
+
+        var reimport = PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1] -AllowPast", file, other);
+
+        reimport.AssertNoErrors();
+        Assert.Equal(new[] { "paused:Held", "waiting:Pending" }, reimport.Output.Select(p => KeyOf(p) + ":" + StateOf(p)).OrderBy(k => k));
+        var moved = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other).Output;
+        Assert.Equal(new[] { "paused:Held", "waiting:Pending" }, moved.Select(p => KeyOf(p) + ":" + StateOf(p)).OrderBy(k => k));
+        var warning = Assert.Single(reimport.Warnings, w => w.Contains("were not registered because their State", StringComparison.Ordinal));
+        Assert.Contains("2 rows", warning);
+        Assert.Contains("Published 1", warning);
+        Assert.Contains("Cancelled 1", warning);
+
+        // -State directly, and a cell that names no state: that row's error, the rows around it registered.
+        var held = PowerShell.Run($"Register-LinkedInScheduledPost -Key later -Text 'Paused from the start' -ScheduledAt '{Future(5)}' -TimeZone {Zone} -State Held");
+        held.AssertNoErrors();
+        Assert.Equal("Held", StateOf(held.Output.Single()));
+        var csv = Csv("states.csv", new[] { "Key", "Text", "When", "State" }, new[]
+        {
+            new[] { "s1", "First", Future(6), "" },
+            new[] { "s2", "Second", Future(7), "California" },
+            new[] { "s3", "Third", Future(8), "held" },
+        });
+        var mixed = Import(csv);
+        var error = mixed.SingleError();
+        Assert.StartsWith("LinkedInInvalidState,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("Row 2 (CSV line 3), column 'State': ", error.ErrorDetails.Message);
+        Assert.Contains("'California' is not a state", error.Exception.Message);
+        Assert.Equal(new[] { "s1:Pending", "s3:Held" }, mixed.Output.Select(p => KeyOf(p) + ":" + StateOf(p)).OrderBy(k => k));
+    }
+
+    [Fact]
     public void ForceLeavesAPostARunHasTakenAloneAndSaysSo()
     {
         Connect();

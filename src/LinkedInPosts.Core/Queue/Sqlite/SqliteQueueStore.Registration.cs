@@ -167,7 +167,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
                 _insert = Command(connection, transaction,
                     "INSERT INTO posts (key, connection, author, scheduled_at, time_zone, due_at, state, payload, created_at, updated_at) " +
-                    "VALUES (@key, @connection, @author, @scheduled, @zone, @scheduled, 'Pending', @payload, @now, @now);");
+                    "VALUES (@key, @connection, @author, @scheduled, @zone, @scheduled, @state, @payload, @now, @now);");
                 _insertParameters = new PostParameters(_insert, now);
 
                 _update = Command(connection, transaction,
@@ -193,9 +193,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     _insertParameters.Bind(post, author);
                     _insert.ExecuteNonQuery();
                     var id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-                    _existing[post.Key] = (id, QueueState.Pending);
+                    var state = post.Held ? QueueState.Held : QueueState.Pending;
+                    _existing[post.Key] = (id, state);
                     WriteMedia(id, post.MediaHashes, replace: false);
-                    return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, QueueState.Pending, null);
+                    return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, state, null);
                 }
                 if (mode == RegistrationMode.AddOnly)
                 {
@@ -272,6 +273,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             private sealed class PostParameters
             {
                 private readonly SqliteParameter? _key;
+                private readonly SqliteParameter? _state;
                 private readonly SqliteParameter _connection;
                 private readonly SqliteParameter _author;
                 private readonly SqliteParameter _scheduled;
@@ -281,6 +283,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 public PostParameters(SqliteCommand command, string now)
                 {
                     _key = command.CommandText.Contains("@key") ? Typed(command, "@key", SqliteType.Text) : null;
+                    _state = command.CommandText.Contains("@state") ? Typed(command, "@state", SqliteType.Text) : null;
                     _connection = Typed(command, "@connection", SqliteType.Text);
                     _author = Typed(command, "@author", SqliteType.Text);
                     _scheduled = Typed(command, "@scheduled", SqliteType.Text);
@@ -294,6 +297,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     if (_key != null)
                     {
                         _key.Value = post.Key;
+                    }
+                    if (_state != null)
+                    {
+                        _state.Value = post.Held ? "Held" : "Pending";
                     }
                     _connection.Value = post.Connection;
                     _author.Value = author;
