@@ -22,8 +22,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// tokens are protected with DPAPI, which a task that runs without the user's logon (S4U) cannot read.
     /// Under cron no Secret Service is reachable, so a connection there needs the plain-text token file:
     /// -AllowPlainTextTokenFile puts LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1 on the line.
-    /// LINKEDINPOSTS_HOME and LINKEDINPOSTS_QUEUE, when set in this session, are passed on too, so the runs see
-    /// the same data folder and queue as this session.
+    /// This session's data folder is always passed on as LINKEDINPOSTS_HOME (however it was chosen, e.g. by
+    /// XDG_DATA_HOME), and LINKEDINPOSTS_QUEUE (without -Path) and LINKEDINPOSTS_API_VERSION when set, so the
+    /// runs see the same data folder, queue and LinkedIn API version as this session.
     /// </remarks>
     /// <example>
     /// <code>Register-LinkedInPostQueueTask -Every 5m</code>
@@ -178,23 +179,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 request.Environment[ConnectionStoreOptions.AllowPlainTextVariable] = "1";
             }
-            // A scheduler does not start with this session's environment: what chose the data folder and the
-            // queue here is passed on, so the runs use the same ones.
-            CarryOver(request, DataFolder.HomeVariable);
-            if (Path == null)
-            {
-                CarryOver(request, QueueStoreOptions.QueueVariable);
-            }
+            // A scheduler does not start with this session's environment: the data folder, queue and API
+            // version chosen here are passed on, so the runs use the same ones.
+            QueueTaskEnvironment.CarryOver(request, Environment.GetEnvironmentVariable);
             return request;
-        }
-
-        private static void CarryOver(QueueTaskRequest request, string variable)
-        {
-            var value = Environment.GetEnvironmentVariable(variable);
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                request.Environment[variable] = System.IO.Path.GetFullPath(value!.Trim());
-            }
         }
 
         private LinkedInPostQueueTask RegisterWindowsTask(QueueTaskRequest request)

@@ -45,7 +45,8 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>
         /// Environment variables the run needs and a scheduler would not give it (cron starts with an almost
-        /// empty environment): LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS, LINKEDINPOSTS_HOME, LINKEDINPOSTS_QUEUE.
+        /// empty environment): LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS, LINKEDINPOSTS_HOME, LINKEDINPOSTS_QUEUE,
+        /// LINKEDINPOSTS_API_VERSION (see <see cref="QueueTaskEnvironment"/>).
         /// Sorted, so the generated command is the same for the same request.
         /// </summary>
         public IDictionary<string, string> Environment { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
