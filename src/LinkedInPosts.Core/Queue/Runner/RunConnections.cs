@@ -12,11 +12,15 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// </summary>
     internal sealed class RunConnections
     {
+        // The token store matches connection names ignoring case, so posts registered under 'work' and 'Work'
+        // use one connection: keyed the same way, it is opened (and refreshed) once and broken once.
+        private static readonly StringComparer SameName = StringComparer.OrdinalIgnoreCase;
+
         private readonly IQueueConnections _opener;
-        private readonly Dictionary<string, QueueConnection> _open = new Dictionary<string, QueueConnection>(StringComparer.Ordinal);
-        private readonly Dictionary<string, QueueConnectionProblem> _problems = new Dictionary<string, QueueConnectionProblem>(StringComparer.Ordinal);
+        private readonly Dictionary<string, QueueConnection> _open = new Dictionary<string, QueueConnection>(SameName);
+        private readonly Dictionary<string, QueueConnectionProblem> _problems = new Dictionary<string, QueueConnectionProblem>(SameName);
         private readonly List<QueueConnectionProblem> _order = new List<QueueConnectionProblem>();
-        private readonly Dictionary<string, HashSet<long>> _held = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<long>> _held = new Dictionary<string, HashSet<long>>(SameName);
 
         public RunConnections(IQueueConnections opener)
         {

@@ -3,10 +3,13 @@ using LinkedInPosts.Core.Queue.Runner;
 
 namespace LinkedInPosts.Core.Tests.Queue.Runner;
 
-/// <summary>An <see cref="IQueueConnections"/> whose connections the test sets up, recording every Open.</summary>
+/// <summary>
+/// An <see cref="IQueueConnections"/> whose connections the test sets up, recording every Open. Names match
+/// ignoring case, as in the token store.
+/// </summary>
 internal sealed class ScriptedConnections : IQueueConnections
 {
-    private readonly Dictionary<string, Func<QueueConnection>> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<QueueConnection>> _open = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _opened = new();
 
     /// <summary>The names opened, in order (one entry per Open call).</summary>
