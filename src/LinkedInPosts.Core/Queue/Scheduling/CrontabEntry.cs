@@ -11,7 +11,8 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     /// <remarks>
     /// cron hands the command to <c>/bin/sh</c> with an almost empty environment and no desktop session:
-    /// paths are quoted for sh, <c>%</c> is escaped (cron turns it into a line break), the variables the
+    /// paths are quoted for sh, <c>%</c> is escaped (cron turns it into a line break) and kept apart from a
+    /// backslash before it (which cron would remove), the variables the
     /// run needs are set on the line itself (a Secret Service is not reachable from cron, hence
     /// LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS when the user opted in), and the output goes to a log file
     /// in the data folder, because cron would otherwise mail it or drop it.
@@ -37,12 +38,12 @@ namespace LinkedInPosts.Core.Queue
             var command = new StringBuilder();
             foreach (var variable in request.Environment)
             {
-                command.Append(variable.Key).Append('=').Append(ShQuoted(variable.Value)).Append(' ');
+                command.Append(variable.Key).Append('=').Append(CronQuoted(variable.Value)).Append(' ');
             }
-            command.Append(ShQuoted(request.PowerShellPath))
+            command.Append(CronQuoted(request.PowerShellPath))
                 .Append(" -NoProfile -NonInteractive -Command ")
-                .Append(ShDoubleQuoted(QueueRunnerScript.For(WithoutEnvironment(request))))
-                .Append(" >> ").Append(ShQuoted(logPath)).Append(" 2>&1");
+                .Append(CronDoubleQuoted(QueueRunnerScript.For(WithoutEnvironment(request))))
+                .Append(" >> ").Append(CronQuoted(logPath)).Append(" 2>&1");
             Command = command.ToString();
             Line = Schedule + " " + EscapePercent(Command) + " " + Marker(Name);
         }
@@ -181,7 +182,27 @@ namespace LinkedInPosts.Core.Queue
             return quoted.Append('"').ToString();
         }
 
-        /// <summary>cron turns an unescaped % in the command into a line break (the rest goes to stdin).</summary>
+        /// <summary><see cref="ShQuoted"/> for the command cron runs (see <see cref="SeparateBackslashFromPercent"/>).</summary>
+        internal static string CronQuoted(string value) => SeparateBackslashFromPercent(ShQuoted(value), "''");
+
+        /// <summary><see cref="ShDoubleQuoted"/> for the command cron runs (see <see cref="SeparateBackslashFromPercent"/>).</summary>
+        internal static string CronDoubleQuoted(string value) => SeparateBackslashFromPercent(ShDoubleQuoted(value), "\"\"");
+
+        /// <summary>
+        /// cron reads \% as an escaped % and removes the backslash, and no escape keeps that backslash: cron
+        /// leaves \\ as it is and then takes the % bare, as a line break that cuts the command. So wherever sh
+        /// should get a backslash right before a %, an empty quoted string (<paramref name="emptyQuotes"/>, ''
+        /// or "", which sh drops) goes between them, and cron sees the backslash before a quote. In both
+        /// quotings the backslash before a % is the last of its run, so this splits no escape of sh's.
+        /// </summary>
+        private static string SeparateBackslashFromPercent(string quoted, string emptyQuotes) =>
+            quoted.Replace("\\%", "\\" + emptyQuotes + "%");
+
+        /// <summary>
+        /// cron turns an unescaped % in the command into a line break (the rest goes to stdin), so each is
+        /// written \%; the command has no backslash right before a % (see <see cref="SeparateBackslashFromPercent"/>)
+        /// that cron would otherwise take with it.
+        /// </summary>
         private static string EscapePercent(string command) => command.Replace("%", "\\%");
     }
 }
