@@ -20,6 +20,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <remarks>
     /// The Windows task runs only while the user is logged on (LogonType InteractiveToken): the connection's
     /// tokens are protected with DPAPI, which a task that runs without the user's logon (S4U) cannot read.
+    /// A path with a '%' is refused there: Task Scheduler expands %NAME% in the task's command line.
     /// Under cron no Secret Service is reachable, so a connection there needs the plain-text token file:
     /// -AllowPlainTextTokenFile puts LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1 on the line.
     /// This session's data folder is always passed on as LINKEDINPOSTS_HOME (however it was chosen, e.g. by

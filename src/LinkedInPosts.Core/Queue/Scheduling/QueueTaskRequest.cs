@@ -84,6 +84,19 @@ namespace LinkedInPosts.Core.Queue
                 {
                     throw new ArgumentException($"Environment variable '{variable.Key}' cannot be passed to a scheduled task.", nameof(Environment));
                 }
+                RefuseTaskSchedulerPercent(platform, variable.Value, variable.Key);
+            }
+        }
+
+        // Task Scheduler expands %NAME% in an Exec action's command and arguments when the task runs, and
+        // documents no escape for a literal %; a % in one value can also pair with one in another, since
+        // all of them end up in the one arguments string. So a % is refused rather than rewritten at run time.
+        private static void RefuseTaskSchedulerPercent(QueueTaskPlatform platform, string value, string what)
+        {
+            if (platform == QueueTaskPlatform.TaskScheduler && value.IndexOf('%') >= 0)
+            {
+                throw new ArgumentException(
+                    $"'{value}' ({what}) has a '%': Task Scheduler expands %NAME% in a task's command line each time it runs, and has no escape for a literal '%'. Use a path without '%'.");
             }
         }
 
@@ -98,6 +111,7 @@ namespace LinkedInPosts.Core.Queue
             {
                 throw new ArgumentException($"The path of {what} must be a full path without quotes or line breaks: '{path}'.");
             }
+            RefuseTaskSchedulerPercent(platform, path, "the path of " + what);
         }
     }
 }
