@@ -51,14 +51,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public const string DefaultSet = "Default";
 
         /// <summary>
-        /// How often the queue runs: 5m, 15m, 1h, 1d, a TimeSpan, or a number of minutes; from 1 minute to
-        /// 1 day, in whole minutes. Cron takes only intervals that repeat evenly: minutes that divide 60
-        /// (1m ... 30m) and hours that divide 24 (1h ... 24h).
+        /// How often the queue runs: 5m, 15m, 1h, 1d, a TimeSpan, or a number of minutes (-Every 60 is hourly;
+        /// unlike -MaxLateness, where a number is seconds); from 1 minute to 1 day, in whole minutes. Cron
+        /// takes only intervals that repeat evenly: minutes that divide 60 (1m ... 30m) and hours that divide
+        /// 24 (1h ... 24h).
         /// </summary>
         /// <example><code>-Every 5m</code></example>
+        /// <example><code>-Every 15</code></example>
         /// <example><code>-Every (New-TimeSpan -Minutes 10)</code></example>
         [Parameter(Mandatory = true, Position = 0)]
-        [DurationTransformation(Noun = "an interval", Examples = "5m, 15m, 1h or 1d")]
+        [DurationTransformation(Noun = "an interval", Examples = "5m, 15m, 1h or 1d", NumberIsMinutes = true)]
         public TimeSpan Every { get; set; }
 
         /// <summary>

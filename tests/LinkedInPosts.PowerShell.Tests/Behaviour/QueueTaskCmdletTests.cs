@@ -222,7 +222,8 @@ public sealed class QueueTaskCmdletTests : IDisposable
     [InlineData("2d", "Every 48h cannot be scheduled")]
     [InlineData("7m", "Every 7m cannot be written as a crontab schedule that repeats evenly. Use one of: 1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m, 1h")]
     [InlineData("0", "Every 0s cannot be scheduled")]
-    [InlineData("5", "Every 5s cannot be scheduled")]
+    [InlineData("1441", "Every 1441m cannot be scheduled")]
+    [InlineData("1.5", "Every 90s cannot be scheduled")]
     [InlineData("'90s'", "Every 90s cannot be scheduled")]
     public void Intervals_are_checked_with_a_stable_ErrorId(string every, string message)
     {
@@ -250,11 +251,32 @@ public sealed class QueueTaskCmdletTests : IDisposable
         var run = _session.Run("[TimeSpan]::FromMinutes(20), '2h', 720, '00:06:00', '5 min' | ForEach-Object { (Register-LinkedInPostQueueTask -Every $_ -PowerShellPath $Pwsh).Schedule }");
 
         run.AssertNoErrors();
-        Assert.Equal(new[] { "*/20 * * * *", "0 */2 * * *", "*/12 * * * *", "*/6 * * * *", "*/5 * * * *" }, run.Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "*/20 * * * *", "0 */2 * * *", "0 */12 * * *", "*/6 * * * *", "*/5 * * * *" }, run.Output.Select(o => o.ToString()));
 
         var unreadable = _session.Run("Register-LinkedInPostQueueTask -Every soon -PowerShellPath $Pwsh").SingleError();
         Assert.StartsWith("ParameterArgumentTransformationError,", unreadable.FullyQualifiedErrorId);
         Assert.Contains("'soon' is not an interval", unreadable.ToString());
+    }
+
+    [Fact]
+    public void A_plain_number_for_Every_is_minutes_as_its_help_says_while_MaxLateness_keeps_seconds()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var run = _session.Run("Register-LinkedInPostQueueTask -Every 60 -MaxLateness 3600 -PowerShellPath $Pwsh");
+        var shortSeconds = _session.Run("Register-LinkedInPostQueueTask -Every 60s -PowerShellPath $Pwsh");
+
+        run.AssertNoErrors();
+        var task = run.Output.Single();
+        Assert.Equal(TimeSpan.FromHours(1), Property(task, "Every"));
+        Assert.Equal("0 * * * *", Property(task, "Schedule"));
+        Assert.Contains("-MaxLateness '01:00:00'", (string)Property(task, "CrontabLine")!);
+        // PowerShell 7 reads an unquoted 60s as the short 60: its suffix still says seconds.
+        shortSeconds.AssertNoErrors();
+        Assert.Equal(TimeSpan.FromMinutes(1), Property(shortSeconds.Output.Single(), "Every"));
     }
 
     [Fact]
