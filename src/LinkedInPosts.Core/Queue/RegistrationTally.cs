@@ -52,8 +52,8 @@ namespace LinkedInPosts.Core.Queue
                 return null;
             }
             var each = string.Join(", ", _done.Select(d => d.Key + " " + d.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            return $"{SkippedAsDone.ToString(System.Globalization.CultureInfo.InvariantCulture)} rows were not registered because their State says the post is done or needs a person ({each}). " +
-                "Clear a row's State cell to schedule that post anew.";
+            var rows = SkippedAsDone == 1 ? "1 row was not registered because its State says" : SkippedAsDone.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows were not registered because their State says";
+            return $"{rows} the post is done or needs a person ({each}). Clear a row's State cell to schedule that post anew.";
         }
 
         /// <summary>The store registered a row with <paramref name="outcome"/>.</summary>

@@ -122,6 +122,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             // Import-Csv rows bind by column name to plain parameters; the cmdlet decides the kind of post per row.
             ["Register-LinkedInScheduledPost -Text"] = (false, true),
             ["Register-LinkedInScheduledPost -ScheduledAt"] = (false, true),
+            ["Register-LinkedInScheduledPost -State"] = (false, true),
             ["Register-LinkedInScheduledPost -Date"] = (false, true),
             ["Register-LinkedInScheduledPost -Time"] = (false, true),
             ["Register-LinkedInScheduledPost -TimeZone"] = (false, true),
