@@ -20,6 +20,9 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Rows that passed every check but were not registered (ShouldProcess said no: -WhatIf).</summary>
         public int WouldRegister { get; private set; }
 
+        /// <summary>Rows ShouldProcess declined whose key is already in the queue: a real import would find them AlreadyExists.</summary>
+        public int WouldExist { get; private set; }
+
         /// <summary>Rows not registered because their State says the post is done or needs a person (a re-imported export's Published, Cancelled, ...).</summary>
         public int SkippedAsDone => _done.Values.Sum();
 
@@ -34,6 +37,9 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>A row passed every check and ShouldProcess declined it.</summary>
         public void RowWouldRegister() => WouldRegister++;
+
+        /// <summary>ShouldProcess declined a row whose key the queue already has (without -Force: it would be left as it is).</summary>
+        public void RowWouldExist() => WouldExist++;
 
         /// <summary>A row passed every check and ShouldProcess accepted it: it goes to the queue.</summary>
         public void RowAccepted() => _accepted = true;
@@ -65,9 +71,10 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         public string Summary(bool force, string queuePath)
         {
-            if (!_accepted && WouldRegister > 0)
+            if (!_accepted && (WouldRegister > 0 || WouldExist > 0))
             {
-                return $"{WouldRegister} would be registered, {Failed} with errors" + Skipped() + " (nothing was written).";
+                return $"{WouldRegister} would be registered" + (WouldExist > 0 ? $", {WouldExist} already there" : string.Empty) +
+                    $", {Failed} with errors" + Skipped() + " (nothing was written).";
             }
             return $"{Count(RegistrationOutcome.Added)} registered, {Count(RegistrationOutcome.AlreadyExists)} already there" +
                 (force ? $", {Count(RegistrationOutcome.Updated)} updated, {Count(RegistrationOutcome.NotUpdatable)} not updatable (already taken by a run)" : string.Empty) +

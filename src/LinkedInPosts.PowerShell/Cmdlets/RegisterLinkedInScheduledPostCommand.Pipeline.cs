@@ -171,7 +171,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (!ShouldProcess(read.Describe(), Force ? "Register, or update if pending" : "Register scheduled post"))
             {
-                Report.Tally.RowWouldRegister();
+                WouldRegister(row, read);
                 return;
             }
             Report.Tally.RowAccepted();
@@ -182,6 +182,26 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return;
             }
             Report.Results(Batch.Add(row, built), id => Batch.Store().Get(id));
+        }
+
+        /// <summary>
+        /// -WhatIf (or -Confirm answered No): counts the row as a real import would see it, nothing written: a derived key
+        /// an earlier row of this import has is the same error, and a key the queue has (an existing file, read, never
+        /// created) is "already there" without -Force. The key is the one the post would get, media hashed in place.
+        /// </summary>
+        private void WouldRegister(RegistrationRow row, RowRequest read)
+        {
+            var key = read.Key ?? ScheduledPostKeyPreview.Derive(read.Request);
+            if (read.Key == null && IsRepeated(row, key))
+            {
+                return;
+            }
+            if (!Force.IsPresent && Batch.Queued(key) != null)
+            {
+                Report.Tally.RowWouldExist();
+                return;
+            }
+            Report.Tally.RowWouldRegister();
         }
 
         /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>

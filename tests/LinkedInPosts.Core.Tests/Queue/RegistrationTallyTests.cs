@@ -21,6 +21,11 @@ public sealed class RegistrationTallyTests
         whatIf.RowWouldRegister();
         whatIf.RowFailed();
         Assert.Equal("2 would be registered, 1 with errors (nothing was written).", whatIf.Summary(force: false, "/q.db"));
+        whatIf.RowWouldExist();
+        Assert.Equal("2 would be registered, 1 already there, 1 with errors (nothing was written).", whatIf.Summary(force: false, "/q.db"));
+        var onlyExisting = new RegistrationTally();
+        onlyExisting.RowWouldExist();
+        Assert.Equal("0 would be registered, 1 already there, 0 with errors (nothing was written).", onlyExisting.Summary(force: false, "/q.db"));
 
         var real = new RegistrationTally();
         real.RowAccepted();

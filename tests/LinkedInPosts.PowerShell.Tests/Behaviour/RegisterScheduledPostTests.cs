@@ -326,6 +326,32 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void WhatIfCountsRowsAsARealImportWouldRepeatedRowsAndPostsAlreadyQueued()
+    {
+        Connect();
+        var csv = Csv("rows.csv", new[] { "Text", "When" }, new[]
+        {
+            new[] { "Queued before", Future(1) },
+            new[] { "New one", Future(2) },
+            new[] { "New one", Future(2) },
+        });
+        Import(Csv("first.csv", new[] { "Text", "When" }, new[] { new[] { "Queued before", Future(1) } })).AssertNoErrors();
+        var before = File.GetLastWriteTimeUtc(Queue);
+
+        var run = Import(csv, "-WhatIf");
+
+        Assert.Empty(run.Output);
+        Assert.StartsWith("LinkedInScheduledPostDuplicateKey,", run.SingleError().FullyQualifiedErrorId);
+        Assert.Contains(run.Information, i => i.StartsWith("1 would be registered, 1 already there, 1 with errors", StringComparison.Ordinal));
+        Assert.Single(QueuedPosts());
+        Assert.Equal(before, File.GetLastWriteTimeUtc(Queue));
+        // The real import agrees.
+        var real = Import(csv);
+        Assert.StartsWith("LinkedInScheduledPostDuplicateKey,", real.SingleError().FullyQualifiedErrorId);
+        Assert.Contains(real.Information, i => i.StartsWith("1 registered, 1 already there, 1 with errors", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnAmbiguousTimeWarnsWhichWasChosen()
     {
         Connect();
