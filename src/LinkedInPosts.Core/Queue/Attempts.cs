@@ -88,16 +88,23 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>A call a read-back did not find (a Retry): probably not created, but a read-back can miss a post.</summary>
         public const string NotCreatedKind = "NotCreated";
 
+        /// <summary>
+        /// A try that ended before any create call (a token that would not refresh, a media upload that failed, a
+        /// post too late to resend): recorded closed, with the error in ErrorId and Message. Nothing can have landed.
+        /// </summary>
+        public const string NotSentKind = "NotSent";
+
         /// <summary>Whether a create call may have been made under this attempt while it is still open (false for a read-back).</summary>
         public bool MayHaveCalled => Outcome == AttemptOutcome.InProgress && ErrorKind != ReadBackKind;
 
         /// <summary>
         /// Whether a create call made under this attempt may have reached LinkedIn: it is open with a call, its outcome
         /// was unknown, it was settled as "not created" only by a read-back (which can miss a post), or it failed with no
-        /// answer or a 5xx, which LinkedIn may send after storing the post.
+        /// answer or a 5xx, which LinkedIn may send after storing the post. Never for a try that made no create call
+        /// (<see cref="NotSentKind"/>: a 502 from a media upload says nothing about a post).
         /// </summary>
-        public bool MayHaveLanded => MayHaveCalled || Outcome == AttemptOutcome.Unknown
-            || (Outcome == AttemptOutcome.Retry && (ErrorKind == NotCreatedKind || HttpStatus == null || HttpStatus >= 500));
+        public bool MayHaveLanded => ErrorKind != NotSentKind && (MayHaveCalled || Outcome == AttemptOutcome.Unknown
+            || (Outcome == AttemptOutcome.Retry && (ErrorKind == NotCreatedKind || HttpStatus == null || HttpStatus >= 500)));
 
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }

@@ -230,6 +230,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                     {
                         until = now + _run.Options.Lease;
                     }
+                    if (until > now + ThrottleWait.Longest)
+                    {
+                        until = now + ThrottleWait.Longest;
+                    }
                     _run.Budget.Spend(connection, until);
                     var waiting = Wait(claim, until, error, "LinkedIn is throttling its member, so settling it by evidence waits: a run after " +
                         until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC looks. " + error.Message);
@@ -278,6 +282,14 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// A post due again (a retry) whose earlier call may have landed more than <see cref="DuplicateCheckMemory"/> ago:
         /// not sent, Unconfirmed for a person, who checks LinkedIn and confirms it or sends it again.
         /// </summary>
+        /// <summary>
+        /// A send after a call that may have landed got LinkedIn's DUPLICATE_POST without the post's URN: the text is on
+        /// LinkedIn, perhaps as this post, perhaps not; a person decides, as the resolver's own resend does with that answer.
+        /// </summary>
+        public void UnconfirmedByUnnamedDuplicate(ScheduledPost post, QueueClaim claim, LinkedInException duplicate) =>
+            _wait.Unconfirmed(post, claim, "LinkedIn's duplicate check says this text is already posted but did not name the post, and an earlier try of this post " +
+                "may have created it (its answer was unclear, or a read-back found nothing), so it is not sent again. " + duplicate.Message);
+
         public void UnconfirmedBeforeResend(ScheduledPost post, QueueClaim claim) =>
             _wait.Unconfirmed(post, claim, "Not sent again: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing), more than " +
                 DurationText.Describe(DuplicateCheckMemory) + " ago, and LinkedIn's duplicate check may no longer reveal it, so sending it now could make a second post.");

@@ -63,7 +63,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 case FailureKind.Throttled:
                 {
-                    var retryAt = (error as LinkedInThrottledException)?.RetryAt ?? _run.Now + _run.Schedule.Delay(attemptsAfter);
+                    var retryAt = ThrottleWait.Until(error, _run.Now, _run.Options.RetryBaseDelay, _run.Now + _run.Schedule.Delay(attemptsAfter));
                     _run.Budget.Spend(connection, retryAt);
                     Retry(post, claim, error, attemptsAfter, retryAt);
                     return;
@@ -79,7 +79,15 @@ namespace LinkedInPosts.Core.Queue.Runner
                         _run.HoldUntilRunEnds(post);
                         return;
                     }
-                    // LinkedIn refused the create itself, so nothing was created; it is due again as it was, without counting against MaxAttempts.
+                    // LinkedIn refused the create at its door (a token it no longer takes, a retired version), so nothing was
+                    // created: the try is taken back, as a call never made, and the post is held with the connection's other
+                    // posts. Kept as an attempt, it would count against MaxAttempts: every run of a revoked connection would
+                    // spend one, and the post would come back with its budget gone once the connection is fixed.
+                    if (store.UnmarkSending(new[] { claim }, _run.Now)[0].Applied)
+                    {
+                        _run.HoldUntilRunEnds(post);
+                        return;
+                    }
                     var back = store.RetryLater(claim, post.DueAtUtc, _run.AttemptOf(error));
                     _run.ReportHeld(post, back.State ?? QueueState.Pending, problem, back.Attempts);
                     return;

@@ -263,12 +263,17 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 _outcomes.ClaimLost(post, lost.Message);
             }
-            catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null && EarlierCallMayHaveLanded(post))
+            catch (LinkedInDuplicatePostException duplicate) when (EarlierCallMayHaveLanded(post))
             {
                 // On a first send a DUPLICATE_POST means the same text went out before (a final error). After an
                 // earlier call whose outcome was unknown, or that a read-back could not find, it is LinkedIn's word
-                // that this post is up: the one it names.
-                await _evidence.PublishedByEvidenceAsync(post, claim, connection, content, duplicate.ExistingUrn!, "LinkedIn's duplicate check named it on this send", cancellationToken).ConfigureAwait(false);
+                // that this post is up: the one it names; naming none, it may be this post, so a person decides.
+                if (duplicate.ExistingUrn == null)
+                {
+                    _evidence.UnconfirmedByUnnamedDuplicate(post, claim, duplicate);
+                    return;
+                }
+                await _evidence.PublishedByEvidenceAsync(post, claim, connection, content, duplicate.ExistingUrn, "LinkedIn's duplicate check named it on this send", cancellationToken).ConfigureAwait(false);
             }
             // Cancelled during the call: its outcome is unknown, so it stays Sending and the next run settles it by
             // evidence when the lease runs out (the exception goes on).

@@ -50,7 +50,9 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <summary>
         /// Closes the post's open attempt with <paramref name="outcome"/>; when none is open (nothing was called
-        /// under it), records the try as an attempt of its own, opened and closed at once. Returns the attempt count.
+        /// under it), records the try as an attempt of its own, opened and closed at once and marked
+        /// <see cref="QueueAttempt.NotSentKind"/> (so no evidence rule takes it for a call that may have landed).
+        /// Returns the attempt count.
         /// </summary>
         private int CloseOrRecordAttempt(SqliteTransaction transaction, QueueClaim claim, AttemptOutcome outcome, AttemptReport report, int attempts)
         {
@@ -59,7 +61,16 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 return attempts;
             }
             var number = OpenAttempt(transaction, claim, QueueTime.Format(report.At));
-            CloseOpenAttempt(transaction, claim.PostId, outcome, report, null);
+            var notSent = new AttemptReport
+            {
+                At = report.At,
+                HttpStatus = report.HttpStatus,
+                ErrorKind = QueueAttempt.NotSentKind,
+                ErrorId = report.ErrorId,
+                Message = report.Message,
+                Secrets = report.Secrets,
+            };
+            CloseOpenAttempt(transaction, claim.PostId, outcome, notSent, null);
             return number;
         }
 
