@@ -31,7 +31,8 @@ namespace LinkedInPosts.Core.Api
                     $"this release of the module defaults to {LinkedInApiVersion.Default}.",
                     options.ApiVersion),
                 429 => Throttled(headers, said, options),
-                _ when status >= 500 => new LinkedInServerException(
+                // 408: the request did not reach LinkedIn whole in time; a later try may pass (a create's resend goes through its duplicate check).
+                _ when status >= 500 || status == 408 => new LinkedInServerException(
                     $"{request.Display} failed on LinkedIn's side ({status}): {said}. This is usually temporary; try again later."),
                 _ => BadRequest(error, status, said),
             };

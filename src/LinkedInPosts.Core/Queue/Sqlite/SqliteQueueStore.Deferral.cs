@@ -12,7 +12,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         /// </summary>
         internal const string DeferPendingSql =
             "UPDATE posts INDEXED BY posts_pending_due SET due_at = @until, updated_at = @now " +
-            "WHERE state = 'Pending' AND due_at < @until AND connection = @connection;";
+            "WHERE state = 'Pending' AND due_at < @until AND connection = @connection COLLATE NOCASE;";
 
         /// <summary>Due Pending posts, as ClaimDue finds them, read without claiming (pinned to the same index).</summary>
         internal const string DuePendingSql =
