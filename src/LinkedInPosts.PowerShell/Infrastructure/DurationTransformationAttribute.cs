@@ -9,7 +9,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// The module's one way to bind a TimeSpan parameter (-Timeout, -ProcessingTimeout, -MaxLateness,
     /// -Horizon, -Every): a TimeSpan, text such as <c>30s</c>, <c>5m</c>, <c>24h</c>, <c>2d</c>, <c>1h30m</c>
     /// or <c>00:05:00</c> (Core's <see cref="DurationText"/>), or a number of seconds (PowerShell's own
-    /// conversion would read a number as ticks), or of minutes where <see cref="NumberIsMinutes"/> says so.
+    /// conversion would read a number as ticks), or of minutes where <see cref="NumberIsMinutes"/> says so; a
+    /// number written as text (<c>'60'</c>) is read as that number.
     /// Text that is none of these is refused here with a message that shows the forms, rather than
     /// PowerShell's conversion error.
     /// </summary>
@@ -46,6 +47,11 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             {
                 case decimal days:
                     return TimeSpan.FromDays((double)days);
+                case string text when IsDigits(text):
+                    // A number that arrives as text ($env:X, a JSON config, pwsh -File arguments) means what the number
+                    // means, not TimeSpan's "1" = one day: -Every '1' and -Every 1 must not differ 1,440 times.
+                    var written = double.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    return NumberIsMinutes ? TimeSpan.FromMinutes(written) : TimeSpan.FromSeconds(written);
                 case string text when DurationText.TryParse(text, out var duration):
                     return duration;
                 case string text:
@@ -60,6 +66,24 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                 default:
                     return value;
             }
+        }
+
+        // Only ASCII digits (at least one), around which spaces are allowed.
+        private static bool IsDigits(string text)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0 || trimmed.Length > 9)
+            {
+                return false;
+            }
+            foreach (var c in trimmed)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static bool IsNumber(IConvertible value)

@@ -277,6 +277,11 @@ public sealed class QueueTaskCmdletTests : IDisposable
         // PowerShell 7 reads an unquoted 60s as the short 60: its suffix still says seconds.
         shortSeconds.AssertNoErrors();
         Assert.Equal(TimeSpan.FromMinutes(1), Property(shortSeconds.Output.Single(), "Every"));
+        // The same numbers as text (from $env:, a config file, pwsh -File) mean the same, not days.
+        var asText = _session.Run("Register-LinkedInPostQueueTask -Every '60' -MaxLateness ' 3600 ' -PowerShellPath $Pwsh");
+        asText.AssertNoErrors();
+        Assert.Equal(TimeSpan.FromHours(1), Property(asText.Output.Single(), "Every"));
+        Assert.Contains("-MaxLateness '01:00:00'", (string)Property(asText.Output.Single(), "CrontabLine")!);
     }
 
     [Fact]
