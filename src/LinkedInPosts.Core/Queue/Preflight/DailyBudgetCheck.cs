@@ -40,7 +40,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 .OrderBy(g => g.Key.Day);
             foreach (var day in days)
             {
-                var list = day.OrderBy(p => p.Due.Post.ScheduledAtUtc).ThenBy(p => p.Due.Post.Id).ToList();
+                var list = day.OrderBy(p => p.Due.SendsAt(now)).ThenBy(p => p.Due.Post.Id).ToList();
                 var already = 0;
                 if (day.Key.Day == today && spentToday != null)
                 {

@@ -52,7 +52,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
             var budgeted = new List<(DuePost, PreflightConnection)>();
             foreach (var group in due.GroupBy(p => p.Post.Connection, StringComparer.OrdinalIgnoreCase))
             {
-                var posts = group.OrderBy(p => p.Post.ScheduledAtUtc).ThenBy(p => p.Post.Id).ToList();
+                // In the order a run sends them (a deferred post comes later than its scheduled time says).
+                var posts = group.OrderBy(p => p.SendsAt(options.Now)).ThenBy(p => p.Post.Id).ToList();
                 if (!byName.TryGetValue(group.Key, out var connection))
                 {
                     findings.Add(Missing(group.Key, posts, options));
@@ -102,7 +103,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
 
         private static PreflightFinding Missing(string name, IReadOnlyList<DuePost> posts, PreflightOptions options) =>
             new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Connection,
-                $"There is no connection named '{name}' in the token store of this OS account: {TokenCheck.Count(posts.Count)} would be held, not published (the first at {TokenCheck.Time(posts[0].Post.ScheduledAtUtc)}). The store belongs to the OS account, so the account that runs the queue must have made it.",
+                $"There is no connection named '{name}' in the token store of this OS account: {TokenCheck.Count(posts.Count)} would be held, not published (the first at {TokenCheck.Time(posts[0].SendsAt(options.Now))}). The store belongs to the OS account, so the account that runs the queue must have made it.",
                 "Run " + options.ConnectCommandFor(name) + " as the account that runs the queue.")
                 .About(posts[0].Post, posts.Count);
 

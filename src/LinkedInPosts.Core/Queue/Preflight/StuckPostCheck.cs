@@ -46,6 +46,13 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         $"Post '{post.Key}' was due at {TokenCheck.Time(post.ScheduledAtUtc)}, more than {Hours(options.MaxLateness)} ago: the next run marks it Missed instead of posting it this late.",
                         $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
                         .About(post);
+                case QueueState.Pending when post.DueAtUtc - post.ScheduledAtUtc > options.MaxLateness:
+                    // Deferred (a spent daily limit) or backing off past MaxLateness: lateness counts from the scheduled
+                    // time, so the run that takes it then marks it Missed.
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
+                        $"Post '{post.Key}' was scheduled for {TokenCheck.Time(post.ScheduledAtUtc)} and is deferred to {TokenCheck.Time(post.DueAtUtc)}, more than {Hours(options.MaxLateness)} later: the run then marks it Missed instead of posting it this late.",
+                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
+                        .About(post);
                 default:
                     return null;
             }

@@ -124,6 +124,20 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public void A_post_deferred_past_max_lateness_is_a_warning_that_it_will_be_missed()
+    {
+        Register("deferred-far", Now.AddHours(1));
+        var claimed = Assert.Single(_queue.Store.ClaimDue(Now.AddHours(1), "runner", TimeSpan.FromMinutes(10), 10));
+        Assert.True(_queue.Store.ReleaseUntil(claimed.Claim!, Now.AddHours(30), Now.AddHours(1)).Applied);
+
+        var finding = Assert.Single(Run(Options(o => o.Horizon = TimeSpan.FromHours(48))).Findings, f => f.Check == PreflightChecks.Lateness);
+
+        Assert.Equal((PreflightSeverity.Warning, "deferred-far"), (finding.Severity, finding.Key));
+        Assert.Contains("deferred to 2026-03-02 14:00Z", finding.Message);
+        Assert.Contains("marks it Missed", finding.Message);
+    }
+
+    [Fact]
     public void An_expired_token_is_an_error_for_every_post_even_overdue_ones()
     {
         Register("overdue", Now.AddHours(-1));
