@@ -88,6 +88,22 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void An_existing_queue_file_readable_by_others_is_made_private_with_its_WAL_files()
+    {
+        Directory.CreateDirectory(_queue.DataFolder);
+        File.WriteAllBytes(_queue.QueuePath, Array.Empty<byte>());
+        File.SetUnixFileMode(_queue.QueuePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        _queue.RegisterMany(1, TestQueue.Start);
+
+        foreach (var file in new[] { _queue.QueuePath, _queue.QueuePath + "-wal", _queue.QueuePath + "-shm" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
     public void The_path_is_the_option_then_LINKEDINPOSTS_QUEUE_then_queue_db_in_the_data_folder()
     {
         string? Env(string name) => name == "LINKEDINPOSTS_QUEUE" ? "/srv/queues/team.db" : name == "LINKEDINPOSTS_HOME" ? "/home/ops/lip" : null;
@@ -276,7 +292,10 @@ INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome)
 
         Assert.Equal("LinkedInQueueNotAQueue", e.ErrorId);
         Assert.Contains("not a LinkedInPosts queue", e.Message);
+        // Not even switched to WAL, which rewrites the file's header for good: "nothing was changed" is true.
+        Assert.False(File.Exists(_queue.QueuePath + "-wal"));
         using var check = _queue.Raw();
+        Assert.Equal("delete", (string?)TestQueue.Scalar(check, "PRAGMA journal_mode;"));
         Assert.Equal(0L, TestQueue.Scalar(check, "SELECT count(*) FROM sqlite_master WHERE name = 'posts';"));
         Assert.Equal(0L, TestQueue.Scalar(check, "PRAGMA user_version;"));
     }

@@ -84,6 +84,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 connection.Open();
                 var busyMilliseconds = Math.Max(1, (long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
                 ExecuteText(connection, "PRAGMA busy_timeout = " + busyMilliseconds + ";");
+                SqliteSchema.CheckIsQueueOrEmpty(connection, path);
                 var journal = ExecuteText(connection, "PRAGMA journal_mode = WAL;");
                 if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
                 {
@@ -136,26 +137,33 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <summary>
         /// Creates an empty file with mode 0600 before SQLite opens it: SQLite gives its -wal and -shm files the
-        /// database file's mode, so all three stay private. An existing file is left as it is.
+        /// database file's mode, so all three stay private. A file that exists with more than that (made with touch,
+        /// copied, restored, or created a moment ago by another process that has not set its mode yet) is brought to
+        /// 0600: the queue holds drafts that are not public yet.
         /// </summary>
         private static void CreatePrivateFile(string path)
         {
-            if (File.Exists(path))
+            if (!File.Exists(path))
             {
-                return;
-            }
-            try
-            {
-                using (new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
+                try
                 {
+                    using (new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
+                    {
+                    }
+                    UnixFileModes.Set(path, UnixFileModes.OwnerReadWrite);
+                    return;
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another process created it a moment ago; its mode is settled below all the same.
                 }
             }
-            catch (IOException) when (File.Exists(path))
+            // Read where the runtime can (.NET 7 and later); an older one leaves an existing file as it is.
+            var mode = UnixFileModes.Get(path);
+            if (mode != null && (mode.Value & ~UnixFileModes.OwnerReadWrite) != 0)
             {
-                // Another process created it a moment ago; it set the mode.
-                return;
+                UnixFileModes.Set(path, UnixFileModes.OwnerReadWrite);
             }
-            UnixFileModes.Set(path, UnixFileModes.OwnerReadWrite);
         }
 
         private static string ExecuteText(SqliteConnection connection, string sql)

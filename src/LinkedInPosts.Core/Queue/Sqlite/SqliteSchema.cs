@@ -127,20 +127,7 @@ ALTER TABLE posts ADD COLUMN first_comment_error TEXT;
         {
             using (var transaction = connection.BeginTransaction(deferred: false))
             {
-                var applicationId = Scalar(connection, transaction, "PRAGMA application_id;");
-                var version = Scalar(connection, transaction, "PRAGMA user_version;");
-                if (applicationId != ApplicationId && applicationId != 0)
-                {
-                    throw NotAQueue(path, "its SQLite application id is " + applicationId + ", not LinkedInPosts' " + ApplicationId);
-                }
-                if (applicationId == 0)
-                {
-                    var objects = Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master;");
-                    if (objects != 0 || version != 0)
-                    {
-                        throw NotAQueue(path, "it already holds other tables");
-                    }
-                }
+                var version = RefuseIfNotAQueue(connection, transaction, path);
                 if (version > CurrentVersion)
                 {
                     throw new LinkedInQueueException(
@@ -162,6 +149,40 @@ ALTER TABLE posts ADD COLUMN first_comment_error TEXT;
                 transaction.Commit();
                 return CurrentVersion;
             }
+        }
+
+        /// <summary>
+        /// Refuses (<see cref="QueueFailure.NotAQueue"/>) a file that is another program's database, in a read
+        /// transaction: called before the store switches the file to WAL, which would change another program's file
+        /// for good (its header and a -wal file) although the refusal says nothing was changed.
+        /// </summary>
+        public static void CheckIsQueueOrEmpty(SqliteConnection connection, string path)
+        {
+            using (var transaction = connection.BeginTransaction(deferred: true))
+            {
+                RefuseIfNotAQueue(connection, transaction, path);
+                transaction.Rollback();
+            }
+        }
+
+        /// <summary>The file's schema version, after refusing a file that is neither a LinkedInPosts queue nor empty.</summary>
+        private static long RefuseIfNotAQueue(SqliteConnection connection, SqliteTransaction transaction, string path)
+        {
+            var applicationId = Scalar(connection, transaction, "PRAGMA application_id;");
+            var version = Scalar(connection, transaction, "PRAGMA user_version;");
+            if (applicationId != ApplicationId && applicationId != 0)
+            {
+                throw NotAQueue(path, "its SQLite application id is " + applicationId + ", not LinkedInPosts' " + ApplicationId);
+            }
+            if (applicationId == 0)
+            {
+                var objects = Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master;");
+                if (objects != 0 || version != 0)
+                {
+                    throw NotAQueue(path, "it already holds other tables");
+                }
+            }
+            return version;
         }
 
         private static LinkedInQueueException NotAQueue(string path, string why) =>
