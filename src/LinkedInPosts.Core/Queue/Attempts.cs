@@ -94,6 +94,19 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         public const string NotSentKind = "NotSent";
 
+        /// <summary>A create LinkedIn refused for the connection's token (401; the error's kind).</summary>
+        public const string AuthKind = "Auth";
+
+        /// <summary>A create LinkedIn refused for the connection's API version (426; the error's kind).</summary>
+        public const string VersionKind = "Version";
+
+        /// <summary>
+        /// Whether this try counts against MaxAttempts: every one but a create LinkedIn refused for the connection
+        /// (<see cref="AuthKind"/>, <see cref="VersionKind"/>), which says nothing about the post and made nothing; the post
+        /// is held until a person fixes the connection, and should not come back with its budget spent by the runs meanwhile.
+        /// </summary>
+        public bool CountsTowardMaxAttempts => !(Outcome == AttemptOutcome.Retry && (ErrorKind == AuthKind || ErrorKind == VersionKind));
+
         /// <summary>Whether a create call may have been made under this attempt while it is still open (false for a read-back).</summary>
         public bool MayHaveCalled => Outcome == AttemptOutcome.InProgress && ErrorKind != ReadBackKind;
 

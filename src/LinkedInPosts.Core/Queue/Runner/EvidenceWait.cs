@@ -34,7 +34,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var attempts = _run.Store.GetAttempts(post.Id);
             // The open attempt is closed by the wait; without one, the look is recorded as an attempt of its own.
             // Counted since a person last re-armed the post (-Retry, -Resend), as for every other MaxAttempts.
-            var attemptsAfter = attempts.Count(a => a.Number > post.AttemptsAtRetry) + (attempts.Any(a => a.Outcome == AttemptOutcome.InProgress) ? 0 : 1);
+            var attemptsAfter = attempts.Count(a => a.Number > post.AttemptsAtRetry && a.CountsTowardMaxAttempts) + (attempts.Any(a => a.Outcome == AttemptOutcome.InProgress) ? 0 : 1);
             var tried = connection.CanReadBackPosts
                 ? "reading the author's posts back and, where that was refused, sending it once more for LinkedIn's duplicate check"
                 : "sending it once more for LinkedIn's duplicate check";

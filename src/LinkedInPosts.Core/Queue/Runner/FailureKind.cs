@@ -63,8 +63,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         {
             LinkedInThrottledException _ => "Throttled",
             LinkedInUnknownOutcomeException _ => "Unknown",
-            LinkedInAuthException _ => "Auth",
-            LinkedInVersionSunsetException _ => "Version",
+            LinkedInAuthException _ => QueueAttempt.AuthKind,
+            LinkedInVersionSunsetException _ => QueueAttempt.VersionKind,
             LinkedInTokenStoreException _ => "TokenStore",
             LinkedInServerException server => server.HttpStatus.HasValue ? "Server" : "Network",
             LinkedInMediaException _ => "Media",

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkedInPosts.Core.Errors;
@@ -58,7 +59,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var store = _run.Store;
             // Counted since a person last re-armed the post (-Retry, -Resend): their retry gets a fresh MaxAttempts
             // and a fresh backoff, while post.Attempts (and the attempt numbers) keep the whole history.
-            var attemptsAfter = post.AttemptsSinceRetry + 1;
+            var attemptsAfter = CountedTries(post) + 1;
             switch (FailureClassifier.Classify(error))
             {
                 case FailureKind.Throttled:
@@ -79,15 +80,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                         _run.HoldUntilRunEnds(post);
                         return;
                     }
-                    // LinkedIn refused the create at its door (a token it no longer takes, a retired version), so nothing was
-                    // created: the try is taken back, as a call never made, and the post is held with the connection's other
-                    // posts. Kept as an attempt, it would count against MaxAttempts: every run of a revoked connection would
-                    // spend one, and the post would come back with its budget gone once the connection is fixed.
-                    if (store.UnmarkSending(new[] { claim }, _run.Now)[0].Applied)
-                    {
-                        _run.HoldUntilRunEnds(post);
-                        return;
-                    }
+                    // LinkedIn refused the create itself, so nothing was created; it is due again as it was. Its attempt row
+                    // (kind Auth or Version) does not count against MaxAttempts (QueueAttempt.CountsTowardMaxAttempts):
+                    // every run of a revoked connection would spend one, and the post would come back with its budget gone.
                     var back = store.RetryLater(claim, post.DueAtUtc, _run.AttemptOf(error));
                     _run.ReportHeld(post, back.State ?? QueueState.Pending, problem, back.Attempts);
                     return;
@@ -106,6 +101,19 @@ namespace LinkedInPosts.Core.Queue.Runner
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// The post's earlier tries since a person last re-armed it that count against MaxAttempts (not this one, whose
+        /// attempt may be open now). Read from the attempt rows only for a post tried before.
+        /// </summary>
+        private int CountedTries(ScheduledPost post)
+        {
+            if (post.AttemptsSinceRetry == 0)
+            {
+                return 0;
+            }
+            return _run.Store.GetAttempts(post.Id).Count(a => a.Number > post.AttemptsAtRetry && a.Number <= post.Attempts && a.CountsTowardMaxAttempts);
         }
 
         /// <summary>Back to Pending at <paramref name="dueAt"/>, or Failed once <see cref="QueueRunOptions.MaxAttempts"/> attempts were spent.</summary>

@@ -78,11 +78,10 @@ public sealed class RunnerFaultMatrixTests
         new Row("dropped after store, resend 503, no read-back: awaits evidence; later the duplicate check names it", new[] { Create(drop: SandboxDrop.AfterStore), Create(503) },
             QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 1,
             Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, true)),
-        // Refused at LinkedIn's door, so nothing was created: the try is taken back (no attempt, no MaxAttempts spent).
         new Row("401 expired token", new[] { new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 401, Body = ExpiredBody } },
-            QueuePostOutcome.Held, QueueState.Pending, "LinkedInAuthExpired", Array.Empty<AttemptOutcome>(), 0),
+            QueuePostOutcome.Held, QueueState.Pending, "LinkedInAuthExpired", new[] { AttemptOutcome.Retry }, 0),
         new Row("426 sunset version", new[] { Create(426) },
-            QueuePostOutcome.Held, QueueState.Pending, "LinkedInVersionNotActive", Array.Empty<AttemptOutcome>(), 0),
+            QueuePostOutcome.Held, QueueState.Pending, "LinkedInVersionNotActive", new[] { AttemptOutcome.Retry }, 0),
     };
 
     [Theory]
@@ -114,10 +113,7 @@ public sealed class RunnerFaultMatrixTests
         Assert.All(attempts, a => Assert.NotNull(a.FinishedAt));
         if (row.ErrorId != null)
         {
-            if (attempts.Count > 0)
-            {
-                Assert.Equal(row.ErrorId, attempts[^1].ErrorId);
-            }
+            Assert.Equal(row.ErrorId, attempts[^1].ErrorId);
             Assert.False(string.IsNullOrWhiteSpace(result.Message));
         }
 

@@ -37,7 +37,7 @@ public sealed class RunnerRefusalTests
     }
 
     [Fact]
-    public async Task A_create_refused_for_an_expired_token_is_not_an_attempt_so_runs_of_a_broken_connection_spend_no_budget()
+    public async Task A_create_refused_for_an_expired_token_is_an_attempt_that_does_not_count_so_runs_of_a_broken_connection_spend_no_budget()
     {
         await using var world = await RunnerHarness.StartAsync();
         world.Register("post", "Waits for a fixed connection");
@@ -52,10 +52,16 @@ public sealed class RunnerRefusalTests
             world.Queue.Clock.Advance(TimeSpan.FromMinutes(5));
         }
 
-        var post = world.Get("post");
-        Assert.Equal((QueueState.Pending, 0, 0), (post.State, post.Attempts, post.AttemptsSinceRetry));
-        Assert.Empty(world.Attempts("post"));
-        // Fixed (the faults are spent): the next run publishes it, its MaxAttempts untouched.
+        // One attempt row per try, each refused for the connection, none counted against MaxAttempts (5).
+        Assert.Equal(QueueState.Pending, world.Get("post").State);
+        var refused = world.Attempts("post");
+        Assert.Equal(6, refused.Count);
+        Assert.All(refused, a => Assert.Equal((AttemptOutcome.Retry, 401, QueueAttempt.AuthKind, false), (a.Outcome, a.HttpStatus, a.ErrorKind, a.CountsTowardMaxAttempts)));
+        // Fixed, but LinkedIn has a bad minute: the 502 is its first counted try, so it is retried, not given up.
+        await world.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 502, Count = 2 });
+        var unclear = Assert.Single((await world.RunAsync()).Posts);
+        Assert.Equal(QueuePostOutcome.Retrying, unclear.Outcome);
+        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(QueuePostOutcome.Published, Assert.Single((await world.RunAsync()).Posts).Outcome);
         Assert.Single(await world.PostsOnceAsync());
     }

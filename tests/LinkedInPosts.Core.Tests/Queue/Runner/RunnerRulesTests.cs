@@ -228,7 +228,8 @@ public sealed class RunnerRulesTests
         Assert.Equal(QueueState.Failed, world.Get("img").State);
         Assert.StartsWith("Gave up after 3 attempts (MaxAttempts 3).", third.Message);
         Assert.Equal(new[] { AttemptOutcome.Retry, AttemptOutcome.Retry, AttemptOutcome.Failed }, world.Attempts("img").Select(a => a.Outcome));
-        Assert.All(world.Attempts("img"), a => Assert.Equal((503, "Server"), (a.HttpStatus, a.ErrorKind)));
+        // Tries that never reached a create: recorded NotSent (the error is in ErrorId), so none is taken for a call that may have landed.
+        Assert.All(world.Attempts("img"), a => Assert.Equal((503, QueueAttempt.NotSentKind, "LinkedInServerError", false), (a.HttpStatus, a.ErrorKind, a.ErrorId, a.MayHaveLanded)));
         Assert.Equal(0, await world.CreateCallsAsync()); // it never got as far as the create
     }
 
