@@ -13,15 +13,19 @@ Describe 'The LinkedInPosts module' {
 
     It 'exports exactly the manifest''s cmdlets' {
         (Get-Command -Module LinkedInPosts).Name | Sort-Object |
-            Should -Be @('Add-LinkedInMedia', 'Connect-LinkedIn', 'Disconnect-LinkedIn', 'Get-LinkedInConnection', 'Get-LinkedInPost', 'New-LinkedInPost', 'Register-LinkedInPostQueueTask', 'Remove-LinkedInPost', 'Set-LinkedInPost', 'Test-LinkedInConnection', 'Unregister-LinkedInPostQueueTask')
+            Should -Be @('Add-LinkedInMedia', 'Connect-LinkedIn', 'Disconnect-LinkedIn', 'Export-LinkedInScheduledPost', 'Get-LinkedInConnection',
+                'Get-LinkedInPost', 'Get-LinkedInScheduledPost', 'Invoke-LinkedInPostQueue', 'New-LinkedInPost', 'Register-LinkedInPostQueueTask',
+                'Register-LinkedInScheduledPost', 'Remove-LinkedInPost', 'Set-LinkedInPost', 'Set-LinkedInScheduledPost', 'Test-LinkedInConnection',
+                'Test-LinkedInPostQueue', 'Unregister-LinkedInPostQueueTask', 'Unregister-LinkedInScheduledPost')
         (Get-Command -Module LinkedInPosts).CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
     }
 
     It 'supports -WhatIf on every cmdlet that changes LinkedIn, and not on the others' {
-        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost', 'Disconnect-LinkedIn', 'Register-LinkedInPostQueueTask', 'Unregister-LinkedInPostQueueTask') {
+        foreach ($name in 'New-LinkedInPost', 'Set-LinkedInPost', 'Remove-LinkedInPost', 'Disconnect-LinkedIn', 'Register-LinkedInPostQueueTask', 'Unregister-LinkedInPostQueueTask',
+            'Register-LinkedInScheduledPost', 'Set-LinkedInScheduledPost', 'Unregister-LinkedInScheduledPost', 'Export-LinkedInScheduledPost', 'Invoke-LinkedInPostQueue') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
-        foreach ($name in 'Connect-LinkedIn', 'Get-LinkedInPost', 'Get-LinkedInConnection', 'Test-LinkedInConnection') {
+        foreach ($name in 'Connect-LinkedIn', 'Get-LinkedInPost', 'Get-LinkedInConnection', 'Test-LinkedInConnection', 'Get-LinkedInScheduledPost', 'Test-LinkedInPostQueue') {
             (Get-Command $name).Parameters.Keys | Should -Not -Contain 'WhatIf'
         }
     }

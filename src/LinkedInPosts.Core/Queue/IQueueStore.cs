@@ -111,8 +111,8 @@ namespace LinkedInPosts.Core.Queue
         /// as the post is still Sending; once anything settled the post, a late answer is refused.
         /// With <paramref name="durable"/> false the commit may be lost to a power cut (never to a process
         /// crash), which leaves the post Sending for evidence resolution: fine unless something that must not
-        /// happen twice follows the publish. The runner's first comment is such a thing; its durable
-        /// <see cref="BeginFirstComment"/> commit syncs this one with it.
+        /// happen twice follows the publish. The runner's first comment is such a thing: it is begun in the publish's
+        /// own durable commit (<see cref="MarkPublishedAndBeginFirstComment"/>).
         /// </summary>
         TransitionResult MarkPublished(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null, bool durable = true);
 
@@ -124,14 +124,16 @@ namespace LinkedInPosts.Core.Queue
         IReadOnlyList<TransitionResult> MarkPublished(IReadOnlyList<PublishedCall> calls, bool durable = true);
 
         /// <summary>
-        /// Before a published post's first comment is added: records (durably) that the comment call is being made,
-        /// so it is never made twice. False, and nothing changed, when the post is not Published or its comment was
-        /// already begun: then no comment call may be made.
+        /// <see cref="MarkPublished(QueueClaim, string, DateTimeOffset, int?, bool)"/> for a post with a first comment, and
+        /// in the same durable commit its comment begun (first_comment_state 'Adding'): the comment call follows, and
+        /// is never made twice. One commit, so a run that dies after the publish can no longer leave a published post
+        /// whose comment no run adds and none reports; it is at worst Adding, which says a person looks. Not applied
+        /// (nothing changed, no comment call may be made) as MarkPublished is not.
         /// </summary>
-        bool BeginFirstComment(long postId, DateTimeOffset now);
+        TransitionResult MarkPublishedAndBeginFirstComment(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null);
 
         /// <summary>
-        /// Records how the first comment begun by <see cref="BeginFirstComment"/> ended: added as
+        /// Records how the first comment begun by <see cref="MarkPublishedAndBeginFirstComment"/> ended: added as
         /// <paramref name="commentUrn"/>, or failed with <paramref name="error"/> (exactly one of the two).
         /// </summary>
         bool FinishFirstComment(long postId, string? commentUrn, string? error, DateTimeOffset now);

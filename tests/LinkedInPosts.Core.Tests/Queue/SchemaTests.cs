@@ -240,8 +240,10 @@ INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome)
         Assert.Equal("urn:li:comment:(urn:li:activity:7001,6001)", added.FirstCommentUrn);
         Assert.Equal((FirstCommentState?)FirstCommentState.Adding, unknown.FirstCommentState);
         Assert.Null(unknown.FirstCommentUrn);
-        // A comment begun once is never begun again.
-        Assert.False(_queue.Store.BeginFirstComment(unknown.Id, TestQueue.Start));
+        // A comment is begun only as its post becomes Published, which a published post never does again.
+        var claim = new QueueClaim(unknown.Id, "no-such-claim", "runner", TestQueue.Start.AddMinutes(10));
+        Assert.False(_queue.Store.MarkPublishedAndBeginFirstComment(claim, "urn:li:share:7001", TestQueue.Start).Applied);
+        Assert.Equal((FirstCommentState?)FirstCommentState.Adding, _queue.Store.GetByKey("commented-unknown")!.FirstCommentState);
         Assert.Null(_queue.Store.GetByKey("retried-by-hand")!.FirstCommentState);
     }
 

@@ -181,7 +181,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 // A 201: the earlier call never landed, and this one did. (If the client needed its own resend and
                 // LinkedIn named the duplicate, the URN is the first post's, still one post.)
                 // Durable only when a first comment follows (see PostPublisher).
-                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: false); // a first comment makes it durable first (FirstComment)
+                var published = FirstComment.RecordPublished(_run, claim, content, created.Urn, 201); // durable, with the comment begun, when one follows
                 var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), created.Urn);
                 result.Message = origin + " Sent once more, LinkedIn created it now, so the earlier call had not landed.";
                 if (published.Applied)
@@ -266,7 +266,7 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         internal async Task PublishedByEvidenceAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string urn, string how, CancellationToken cancellationToken)
         {
-            var published = _run.Store.MarkPublished(claim, urn, _run.Now, durable: false); // a first comment makes it durable first (FirstComment)
+            var published = FirstComment.RecordPublished(_run, claim, content, urn, null); // durable, with the comment begun, when one follows
             var result = QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, published.State ?? QueueState.Published, published.Attempts), urn);
             result.ResolvedByEvidence = true;
             result.Message = "The create call's outcome was unknown; it had landed: " + how + " (" + urn + "). Not posted again.";

@@ -6,23 +6,32 @@ using LinkedInPosts.Core.Errors;
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
-    /// Adds a published post's first comment, once. Never retried: a comment has no idempotency key and
-    /// LinkedIn has no duplicate check for comments, so a second try could comment twice. Before the call the
-    /// queue records durably that it is being made (<see cref="IQueueStore.BeginFirstComment"/>), so no run makes
-    /// it again, whatever happens to this one; its outcome is recorded after (Added with the URN, or Failed). A
-    /// failure is also put on the result (the post stays Published) for a person to add the comment by hand.
+    /// Records a created post as Published and adds its first comment, once. Never retried: a comment has no
+    /// idempotency key and LinkedIn has no duplicate check for comments, so a second try could comment twice.
+    /// The publish and "the comment is being made" are one durable commit
+    /// (<see cref="IQueueStore.MarkPublishedAndBeginFirstComment"/>), so no run makes the call again, whatever happens
+    /// to this one, and no crash leaves a published post whose comment is forgotten; its outcome is recorded after
+    /// (Added with the URN, or Failed). A failure is also put on the result (the post stays Published) for a person
+    /// to add the comment by hand.
     /// </summary>
     internal static class FirstComment
     {
+        /// <summary>
+        /// Records the post Published under <paramref name="claim"/>, with its first comment begun when it has one, in
+        /// one commit (durable when a comment follows). Not applied: another run settled the post first, and owns it.
+        /// </summary>
+        public static TransitionResult RecordPublished(QueueRun run, QueueClaim claim, QueuedContent content, string postUrn, int? httpStatus)
+        {
+            return content.FirstComment == null
+                ? run.Store.MarkPublished(claim, postUrn, run.Now, httpStatus, durable: false)
+                : run.Store.MarkPublishedAndBeginFirstComment(claim, postUrn, run.Now, httpStatus);
+        }
+
+        /// <summary>The comment call, for a post <see cref="RecordPublished"/> recorded (applied): its comment is begun.</summary>
         public static async Task AddAsync(QueueRun run, long postId, QueueConnection connection, QueuedContent content, string postUrn, QueuePostResult result, CancellationToken cancellationToken)
         {
             if (content.FirstComment == null)
             {
-                return;
-            }
-            if (!run.Store.BeginFirstComment(postId, run.Now))
-            {
-                // Begun already, by a run that settled this post first: a second call could comment twice.
                 return;
             }
             LinkedInUrn comment;

@@ -246,8 +246,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _run.Report(QueueRun.WithPost(QueueRun.ResultFor(post, QueuePostOutcome.Published, QueueState.Published, prepared.Attempt), created.Urn));
                     return;
                 }
-                // Recorded now, on its own: FirstComment's durable "Adding" commit, before the comment call, syncs it too.
-                var published = _run.Store.MarkPublished(claim, created.Urn, _run.Now, 201, durable: false);
+                // Recorded now, on its own, with the comment begun in the same durable commit before the comment call.
+                var published = FirstComment.RecordPublished(_run, claim, content, created.Urn, 201);
                 if (!published.Applied)
                 {
                     // A resolver took the post over while this call was in flight (its lease ran out) and settled it

@@ -5,18 +5,27 @@ namespace LinkedInPosts.Core.Queue.Sqlite
     public sealed partial class SqliteQueueStore
     {
         /// <inheritdoc />
-        public bool BeginFirstComment(long postId, DateTimeOffset now)
+        public TransitionResult MarkPublishedAndBeginFirstComment(QueueClaim claim, string postUrn, DateTimeOffset publishedAt, int? httpStatus = null)
         {
-            // Full: the comment call follows, and it must never be made twice. This commit also makes the post's
-            // Published (committed just before it with synchronous=NORMAL) durable: a FULL commit syncs the whole WAL.
+            RequireClaim(claim);
+            // Full: the comment call follows, and it must never be made twice.
             return Write("written", Durability.Full, (connection, transaction) =>
             {
+                var published = PublishCalls(transaction, new[] { new PublishedCall(claim, postUrn, publishedAt, httpStatus) })[0];
+                if (!published.Applied)
+                {
+                    return published;
+                }
+                // A post just made Published has never had a comment begun (no state leaves Published).
                 var command = _prepared.For(transaction,
-                    "UPDATE posts SET first_comment_state = 'Adding', first_comment_urn = NULL, first_comment_error = NULL, updated_at = @now " +
-                    "WHERE id = @id AND state = 'Published' AND first_comment_state IS NULL;");
-                command.Parameters.AddWithValue("@id", postId);
-                command.Parameters.AddWithValue("@now", QueueTime.Format(now));
-                return command.ExecuteNonQuery() == 1;
+                    "UPDATE posts SET first_comment_state = 'Adding', first_comment_urn = NULL, first_comment_error = NULL " +
+                    "WHERE id = @id AND first_comment_state IS NULL;");
+                command.Parameters.AddWithValue("@id", claim.PostId);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new InvalidOperationException("The first comment of post " + claim.PostId + " was begun before it was published; nothing was changed.");
+                }
+                return published;
             });
         }
 

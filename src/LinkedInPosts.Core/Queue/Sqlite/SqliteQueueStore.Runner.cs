@@ -247,27 +247,30 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 return Array.Empty<TransitionResult>();
             }
             // One transaction for all: the runner records a window's creates together. Each post is guarded by its own claim.
-            return Write("written", durable ? Durability.Full : Durability.Normal, (connection, transaction) =>
+            return Write("written", durable ? Durability.Full : Durability.Normal, (connection, transaction) => PublishCalls(transaction, calls));
+        }
+
+        /// <summary>The calls' posts made Published, each under its own claim, with their open attempts closed; in one transaction.</summary>
+        private IReadOnlyList<TransitionResult> PublishCalls(SqliteTransaction transaction, IReadOnlyList<PublishedCall> calls)
+        {
+            var results = new TransitionResult[calls.Count];
+            for (var i = 0; i < calls.Count; i++)
             {
-                var results = new TransitionResult[calls.Count];
-                for (var i = 0; i < calls.Count; i++)
+                var call = calls[i];
+                var result = Transition(transaction, call.Claim.PostId, MarkPublishedSql, command =>
                 {
-                    var call = calls[i];
-                    var result = Transition(transaction, call.Claim.PostId, MarkPublishedSql, command =>
-                    {
-                        command.Parameters.AddWithValue("@token", call.Claim.Token);
-                        command.Parameters.AddWithValue("@urn", call.PostUrn);
-                        command.Parameters.AddWithValue("@at", QueueTime.Format(call.PublishedAt));
-                    });
-                    if (result.Applied)
-                    {
-                        CloseOpenAttempt(transaction, call.Claim.PostId, AttemptOutcome.Published,
-                            new AttemptReport { At = call.PublishedAt, HttpStatus = call.HttpStatus }, call.PostUrn);
-                    }
-                    results[i] = result;
+                    command.Parameters.AddWithValue("@token", call.Claim.Token);
+                    command.Parameters.AddWithValue("@urn", call.PostUrn);
+                    command.Parameters.AddWithValue("@at", QueueTime.Format(call.PublishedAt));
+                });
+                if (result.Applied)
+                {
+                    CloseOpenAttempt(transaction, call.Claim.PostId, AttemptOutcome.Published,
+                        new AttemptReport { At = call.PublishedAt, HttpStatus = call.HttpStatus }, call.PostUrn);
                 }
-                return (IReadOnlyList<TransitionResult>)results;
-            });
+                results[i] = result;
+            }
+            return results;
         }
 
         /// <inheritdoc />

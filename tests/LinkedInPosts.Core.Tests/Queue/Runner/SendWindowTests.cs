@@ -73,6 +73,30 @@ public sealed class SendWindowTests
     }
 
     [Fact]
+    public void A_post_with_a_first_comment_is_Published_and_its_comment_begun_in_one_durable_commit()
+    {
+        using var queue = new TestQueue();
+        var store = (SqliteQueueStore)queue.Store;
+        var at = TestQueue.Start;
+        store.RegisterBatch(new[] { TestQueue.Post("a", at, "one"), TestQueue.Post("b", at, "two") });
+        var claimed = store.ClaimDue(at, "runner", Lease, 10);
+        store.MarkSendingWindow(claimed.Select(p => p.Claim!).ToList(), at, Lease);
+        store.MarkPublished(claimed[1].Claim!, "urn:li:share:2", at, 201, durable: false);
+
+        var published = store.MarkPublishedAndBeginFirstComment(claimed[0].Claim!, "urn:li:share:1", at, 201);
+
+        Assert.True(published.Applied);
+        Assert.Equal(2, store.Synchronous); // FULL: on disk before the comment call
+        var post = store.GetByKey("a")!;
+        Assert.Equal((QueueState.Published, "urn:li:share:1", (FirstCommentState?)FirstCommentState.Adding), (post.State, post.PostUrn, post.FirstCommentState));
+        Assert.Equal(AttemptOutcome.Published, Assert.Single(store.GetAttempts(post.Id)).Outcome);
+        // A second publish of the same post (a late answer, another claim) begins nothing: no second comment call.
+        Assert.False(store.MarkPublishedAndBeginFirstComment(claimed[0].Claim!, "urn:li:share:1", at, 201).Applied);
+        Assert.False(store.MarkPublishedAndBeginFirstComment(claimed[1].Claim!, "urn:li:share:2", at, 201).Applied);
+        Assert.Null(store.GetByKey("b")!.FirstCommentState);
+    }
+
+    [Fact]
     public void UnmarkSending_takes_an_unsent_post_back_to_Claimed_without_its_attempt_and_only_under_the_claim_that_marked_it()
     {
         using var queue = new TestQueue();
