@@ -261,7 +261,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return false;
             }
-            if (!string.IsNullOrWhiteSpace(Connection) && !string.Equals(post.Connection, Connection!.Trim(), StringComparison.Ordinal))
+            if (!string.IsNullOrWhiteSpace(Connection) && !string.Equals(post.Connection, Connection!.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

@@ -116,37 +116,53 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ScheduledBefore = To.HasValue ? Utc(To.Value) : (DateTimeOffset?)null,
                 Limit = PageSize,
             };
-            while (written < first)
+            // -IncludeTotalCount reads on past -First, counting, so the total is exact (and says so).
+            var counting = PagingParameters.IncludeTotalCount;
+            while (written < first || counting)
             {
                 IReadOnlyList<ScheduledPost> page = store.Query(query);
                 foreach (var post in page)
                 {
                     total++;
-                    if (total <= skip)
+                    if (total > skip && written < first)
                     {
-                        continue;
+                        WriteObject(LinkedInScheduledPost.From(post, queuePath));
+                        written++;
                     }
-                    if (written >= first)
+                    else if (!counting && written >= first)
                     {
                         break;
                     }
-                    WriteObject(LinkedInScheduledPost.From(post, queuePath));
-                    written++;
                 }
-                if (page.Count < PageSize)
+                if (page.Count < PageSize || (!counting && written >= first))
                 {
                     break;
                 }
                 query.After = page.Last();
             }
-            if (PagingParameters.IncludeTotalCount)
+            if (counting)
             {
-                WriteObject(PagingParameters.NewTotalCount(total, total < first + skip ? 1.0 : 0.5));
+                WriteObject(PagingParameters.NewTotalCount(total, 1.0));
             }
         }
 
         /// <summary>A DateTime as an instant: Utc as it is, Local and Unspecified as this machine's local time.</summary>
-        internal static DateTimeOffset Utc(DateTime value) =>
-            value.Kind == DateTimeKind.Utc ? new DateTimeOffset(value) : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Local)).ToUniversalTime();
+        internal static DateTimeOffset Utc(DateTime value)
+        {
+            if (value.Kind == DateTimeKind.Utc)
+            {
+                return new DateTimeOffset(value);
+            }
+            try
+            {
+                return new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Local)).ToUniversalTime();
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // [datetime]::MaxValue west of UTC (or MinValue east of it) is past the calendar's edge as an instant:
+                // as a bound it means "no bound", the calendar's own edge.
+                return value.Year > 5000 ? DateTimeOffset.MaxValue : DateTimeOffset.MinValue;
+            }
+        }
     }
 }

@@ -268,6 +268,8 @@ public sealed class RegistrationTests : IDisposable
         Store.Hold(Store.GetByKey("q4")!.Id, TestQueue.Start);
 
         Assert.Equal(new[] { "q0", "q2", "q4" }, Store.Query(new QueueQuery { Connection = "even" }).Select(p => p.Key));
+        // Ignoring case, as the token store and the runner match connection names.
+        Assert.Equal(new[] { "q0", "q2", "q4" }, Store.Query(new QueueQuery { Connection = "EVEN" }).Select(p => p.Key));
         Assert.Equal(new[] { "q4" }, Store.Query(new QueueQuery { States = new[] { QueueState.Held } }).Select(p => p.Key));
         Assert.Equal(new[] { "q1", "q2" }, Store.Query(new QueueQuery { ScheduledFrom = TestQueue.Start.AddHours(1), ScheduledBefore = TestQueue.Start.AddHours(3) }).Select(p => p.Key));
         Assert.Equal(new[] { "q3" }, Store.Query(new QueueQuery { Key = "q3" }).Select(p => p.Key));

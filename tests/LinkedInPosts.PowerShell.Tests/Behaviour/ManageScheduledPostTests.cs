@@ -81,6 +81,16 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         range.AssertNoErrors();
         Assert.Equal(new[] { "a", "b" }, range.Output.Select(KeyOf));
         Assert.Equal(new[] { "b" }, PowerShell.Run("Get-LinkedInScheduledPost -First 1 -Skip 1").Output.Select(KeyOf));
+        Assert.Equal(new[] { "a", "b", "c" }, PowerShell.Run("Get-LinkedInScheduledPost -Connection DEFAULT").Output.Select(KeyOf)); // names match ignoring case
+        // The total counts every match, not only the page written, and says it is exact.
+        // (Each item as text inside the session: the total's ToString is a script method that needs its runspace.)
+        const string AsText = " | ForEach-Object { if ($_.PSObject.Properties['Key']) { $_.Key } else { $_.ToString() } }";
+        Assert.Equal(new[] { "a", "Total count: 3" }, PowerShell.Run("Get-LinkedInScheduledPost -First 1 -IncludeTotalCount" + AsText).Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "Total count: 3" }, PowerShell.Run("Get-LinkedInScheduledPost -Skip 10 -IncludeTotalCount" + AsText).Output.Select(o => o.ToString()));
+        // [datetime]::MaxValue as a bound is no bound, wherever the machine's zone is.
+        var unbounded = PowerShell.Run("Get-LinkedInScheduledPost -From ([datetime]::MinValue) -To ([datetime]::MaxValue)");
+        unbounded.AssertNoErrors();
+        Assert.Equal(new[] { "a", "b", "c" }, unbounded.Output.Select(KeyOf));
         Assert.Equal(new[] { "c", "a" }, PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0], $args[1]", c, a).Output.Select(KeyOf));
 
         var post = Get(a);

@@ -40,7 +40,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     }
                     if (query.Connection != null)
                     {
-                        where.Add("connection = @connection");
+                        // Ignoring case, as the token store and the runner match connection names (Register keeps the
+                        // name as typed). The posts_connection_scheduled index cannot serve a NOCASE match, so this
+                        // reads in time order until a page is found: fine for a person's query.
+                        where.Add("connection = @connection COLLATE NOCASE");
                         command.Parameters.AddWithValue("@connection", query.Connection);
                     }
                     if (query.Key != null)
