@@ -106,6 +106,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (!string.IsNullOrWhiteSpace(QueuePath))
             {
+                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(QueuePath);
+                if (_queuePath != null && !string.Equals(SessionState.Path.GetUnresolvedProviderPathFromPSPath(_queuePath), full, StringComparison.Ordinal))
+                {
+                    // An id means something only in its own queue: looked up in the other one it would be not found, or another post.
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException($"Posts from two queue files were piped in ({_queuePath} and {QueuePath}), and a post's id means something only in its own queue. Nothing was written: export each queue to its own file."),
+                        ErrorIds.ExportMixedQueues, ErrorCategory.InvalidArgument, QueuePath));
+                }
                 _queuePath = QueuePath;
             }
         }

@@ -67,6 +67,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Export-LinkedInScheduledPost could not write the file (nothing half-written is left).</summary>
         public const string ExportWriteFailed = "LinkedInExportWriteFailed";
 
+        /// <summary>Export-LinkedInScheduledPost was piped posts from more than one queue file.</summary>
+        public const string ExportMixedQueues = "LinkedInExportMixedQueues";
+
         /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
         public const string QueueTaskExists = "LinkedInQueueTaskExists";
 

@@ -344,6 +344,18 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Contains(none.Warnings, w => w.Contains("No scheduled post was piped in", StringComparison.Ordinal));
         Assert.Empty(PowerShell.Run("Import-Csv -LiteralPath $args[0]", file).Output);
 
+        // Posts of two queues: refused, nothing written (an id means something only in its own queue).
+        var otherQueue = Path.Combine(Files.Folder, "second", "queue.db");
+        PowerShell.Run($"Register-LinkedInScheduledPost -Key elsewhere -Text 'In another queue' -ScheduledAt '{Future(3)}' -TimeZone {Zone} -Path $args[0]", otherQueue).AssertNoErrors();
+        var mixedFile = Path.Combine(Files.Folder, "mixed.csv");
+        // (Without this test base's default -QueuePath, which binds before the pipeline and would take both as the default queue's.)
+        var mixed = PowerShell.Run(
+            "$default = $PSDefaultParameterValues['Export-LinkedInScheduledPost:QueuePath']; $PSDefaultParameterValues.Remove('Export-LinkedInScheduledPost:QueuePath');" +
+            "try { @(Get-LinkedInScheduledPost) + @(Get-LinkedInScheduledPost -Path $args[0]) | Export-LinkedInScheduledPost -Path $args[1] }" +
+            "finally { $PSDefaultParameterValues['Export-LinkedInScheduledPost:QueuePath'] = $default }", otherQueue, mixedFile);
+        Assert.StartsWith("LinkedInExportMixedQueues,", mixed.SingleError().FullyQualifiedErrorId);
+        Assert.False(File.Exists(mixedFile));
+
         // Piped posts are narrowed by the filters given.
         var some = Path.Combine(Files.Folder, "some.csv");
         PowerShell.Run("Get-LinkedInScheduledPost | Export-LinkedInScheduledPost -Path $args[0] -Key y", some).AssertNoErrors();
