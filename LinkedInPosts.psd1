@@ -42,6 +42,9 @@
     AliasesToExport      = @()
     VariablesToExport    = @()
 
+    # Default table views of the queue cmdlets' objects (which otherwise print every property as a list).
+    FormatsToProcess     = @('LinkedInPosts.Queue.Format.ps1xml')
+
     PrivateData          = @{
         PSData = @{
             Tags = @(

@@ -93,6 +93,12 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Equal(new[] { "a", "b", "c" }, unbounded.Output.Select(KeyOf));
         Assert.Equal(new[] { "c", "a" }, PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0], $args[1]", c, a).Output.Select(KeyOf));
 
+        // The default view is a table of what a person scans the queue for, not a list of every property.
+        var table = PowerShell.Run("Get-LinkedInScheduledPost | Out-String -Width 200").Output.Single().ToString()!;
+        Assert.Matches(@"Id\s+State\s+ScheduledAt\s+Connection\s+Attempts\s+Key\s+Text", table);
+        Assert.DoesNotContain("AttemptsSinceRetry", table);
+        Assert.Contains("Held", table);
+
         var post = Get(a);
         Assert.Equal(0, Property(post, "Attempts"));
         Assert.Null(Property(post, "PostUrn"));

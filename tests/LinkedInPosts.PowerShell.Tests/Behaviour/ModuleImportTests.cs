@@ -34,6 +34,26 @@ public sealed class ModuleImportTests
     }
 
     [Fact]
+    public void TheQueueObjectsHaveTableViewsWhosePropertiesExist()
+    {
+        using var session = PowerShellSession.Start();
+        // (ManageScheduledPostTests sees the scheduled post's table in Out-String: the manifest loads the file.)
+        // Every property a view names is one of its type's (a misspelt one would show an empty column).
+        var views = System.Xml.Linq.XDocument.Load(Path.Combine(Path.GetDirectoryName(RepoPaths.ModuleManifest)!, "LinkedInPosts.Queue.Format.ps1xml")).Descendants("View").ToList();
+        Assert.Equal(
+            new[] { "LinkedInPosts.PowerShell.Queue.LinkedInQueueFinding", "LinkedInPosts.PowerShell.Queue.LinkedInQueueRunResult", "LinkedInPosts.PowerShell.Queue.LinkedInScheduledPost" },
+            views.Select(v => v.Descendants("TypeName").Single().Value).OrderBy(t => t, StringComparer.Ordinal));
+        Assert.All(views, v => Assert.Single(v.Elements("TableControl")));
+        var named = views.SelectMany(view => view.Descendants("PropertyName").Select(p => view.Descendants("TypeName").Single().Value + "." + p.Value)).ToList();
+        Assert.NotEmpty(named);
+        var missing = session.Run(
+            "foreach ($n in $args) { $i = $n.LastIndexOf('.'); if ($null -eq ([type]$n.Substring(0, $i)).GetProperty($n.Substring($i + 1))) { $n } }",
+            named.Cast<object>().ToArray());
+        missing.AssertNoErrors();
+        Assert.Empty(missing.Output);
+    }
+
+    [Fact]
     public void TestModuleManifestAcceptsTheBuiltManifest()
     {
         using var session = PowerShellSession.StartEmpty();
