@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
@@ -107,7 +108,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             if (!string.IsNullOrWhiteSpace(QueuePath))
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(QueuePath);
-                if (_queuePath != null && !string.Equals(SessionState.Path.GetUnresolvedProviderPathFromPSPath(_queuePath), full, StringComparison.Ordinal))
+                // Case is ignored where the file system usually ignores it (Windows, macOS), so one file written two ways is one queue.
+                var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                if (_queuePath != null && !string.Equals(SessionState.Path.GetUnresolvedProviderPathFromPSPath(_queuePath), full, comparison))
                 {
                     // An id means something only in its own queue: looked up in the other one it would be not found, or another post.
                     ThrowTerminatingError(new ErrorRecord(
