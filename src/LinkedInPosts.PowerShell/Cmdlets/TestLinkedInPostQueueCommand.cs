@@ -142,12 +142,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             try
             {
-                var registry = ConnectionRegistry.Current;
-                var store = ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
+                var store = OpenStoreOrThrow();
                 WarnAboutStore(store);
                 var connections = Describe(store, store.Load());
-                var full = string.IsNullOrWhiteSpace(Path) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-                return Preflight(Core.Queue.QueueStoreFactory.Open(new Core.Queue.QueueStoreOptions { Path = full }), connections);
+                return Preflight(QueueFile.OpenExisting(this, Path), connections);
             }
             catch (Core.Errors.LinkedInException exception)
             {

@@ -47,11 +47,10 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             {
                 case decimal days:
                     return TimeSpan.FromDays((double)days);
-                case string text when IsDigits(text):
+                case string text when int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var written):
                     // A number that arrives as text ($env:X, a JSON config, pwsh -File arguments) means what the number
                     // means, not TimeSpan's "1" = one day: -Every '1' and -Every 1 must not differ 1,440 times.
-                    var written = double.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
-                    return NumberIsMinutes ? TimeSpan.FromMinutes(written) : TimeSpan.FromSeconds(written);
+                    return FromNumber(written);
                 case string text when DurationText.TryParse(text, out var duration):
                     return duration;
                 case string text:
@@ -61,30 +60,13 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     // PowerShell 7's 30s: the suffix says seconds, whatever a plain number means here.
                     return TimeSpan.FromSeconds(seconds);
                 case IConvertible number when IsNumber(number):
-                    var count = number.ToDouble(CultureInfo.InvariantCulture);
-                    return NumberIsMinutes ? TimeSpan.FromMinutes(count) : TimeSpan.FromSeconds(count);
+                    return FromNumber(number.ToDouble(CultureInfo.InvariantCulture));
                 default:
                     return value;
             }
         }
 
-        // Only ASCII digits (at least one), around which spaces are allowed.
-        private static bool IsDigits(string text)
-        {
-            var trimmed = text.Trim();
-            if (trimmed.Length == 0 || trimmed.Length > 9)
-            {
-                return false;
-            }
-            foreach (var c in trimmed)
-            {
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        private TimeSpan FromNumber(double count) => NumberIsMinutes ? TimeSpan.FromMinutes(count) : TimeSpan.FromSeconds(count);
 
         private static bool IsNumber(IConvertible value)
         {

@@ -242,15 +242,21 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         {
             try
             {
-                var registry = ConnectionRegistry.Current;
-                registry.PlainTextAllowed |= allowPlainText;
-                return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
+                return OpenStoreOrThrow(allowPlainText);
             }
             catch (LinkedInTokenStoreException exception)
             {
                 ThrowTerminatingError(LinkedInErrorRecords.From(exception, null));
                 throw;
             }
+        }
+
+        /// <summary><see cref="OpenStore"/> for a caller that reports a failure its own way: a <see cref="LinkedInTokenStoreException"/>.</summary>
+        internal static LockedConnectionStore OpenStoreOrThrow(bool allowPlainText = false)
+        {
+            var registry = ConnectionRegistry.Current;
+            registry.PlainTextAllowed |= allowPlainText;
+            return ConnectionStoreFactory.Open(new ConnectionStoreOptions { AllowPlainTextFile = registry.PlainTextAllowed });
         }
 
         /// <summary>Runs a store operation; a store that cannot be read or locked is a terminating error.</summary>

@@ -24,17 +24,27 @@ namespace LinkedInPosts.PowerShell.Queue
             {
                 cmdlet.ThrowTerminatingError(missing);
             }
-            var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-            var location = QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = full });
             try
             {
-                return QueueStoreFactory.Open(new QueueStoreOptions { Path = full });
+                return OpenExisting(cmdlet, path);
             }
             catch (LinkedInQueueException exception)
             {
-                cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, location));
+                var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = full })));
                 throw;
             }
+        }
+
+        /// <summary>
+        /// <see cref="Open"/> for a caller that reports a failure its own way (Test-LinkedInPostQueue -Quiet): the
+        /// queue <paramref name="path"/> names, opened; a file that cannot be opened is a <see cref="LinkedInQueueException"/>.
+        /// Check <see cref="Missing"/> first: this would create a queue that does not exist.
+        /// </summary>
+        public static IQueueStore OpenExisting(LinkedInCmdlet cmdlet, string? path)
+        {
+            var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            return QueueStoreFactory.Open(new QueueStoreOptions { Path = full });
         }
 
         /// <summary>

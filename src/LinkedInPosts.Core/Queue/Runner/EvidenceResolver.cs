@@ -225,15 +225,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 case FailureKind.Throttled:
                 {
-                    var until = (error as LinkedInThrottledException)?.RetryAt ?? now + _run.Options.Lease;
-                    if (until <= now)
-                    {
-                        until = now + _run.Options.Lease;
-                    }
-                    if (until > now + ThrottleWait.Longest)
-                    {
-                        until = now + ThrottleWait.Longest;
-                    }
+                    var until = ThrottleWait.Until(error, now, _run.Options.RetryBaseDelay, now + _run.Options.Lease);
                     _run.Budget.Spend(connection, until);
                     var waiting = Wait(claim, until, error, "LinkedIn is throttling its member, so settling it by evidence waits: a run after " +
                         until.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC looks. " + error.Message);
@@ -279,10 +271,6 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// A post due again (a retry) whose earlier call may have landed more than <see cref="DuplicateCheckMemory"/> ago:
-        /// not sent, Unconfirmed for a person, who checks LinkedIn and confirms it or sends it again.
-        /// </summary>
-        /// <summary>
         /// A send after a call that may have landed got LinkedIn's DUPLICATE_POST without the post's URN: the text is on
         /// LinkedIn, perhaps as this post, perhaps not; a person decides, as the resolver's own resend does with that answer.
         /// </summary>
@@ -290,6 +278,10 @@ namespace LinkedInPosts.Core.Queue.Runner
             _wait.Unconfirmed(post, claim, "LinkedIn's duplicate check says this text is already posted but did not name the post, and an earlier try of this post " +
                 "may have created it (its answer was unclear, or a read-back found nothing), so it is not sent again. " + duplicate.Message);
 
+        /// <summary>
+        /// A post due again (a retry) whose earlier call may have landed more than <see cref="DuplicateCheckMemory"/> ago:
+        /// not sent, Unconfirmed for a person, who checks LinkedIn and confirms it or sends it again.
+        /// </summary>
         public void UnconfirmedBeforeResend(ScheduledPost post, QueueClaim claim) =>
             _wait.Unconfirmed(post, claim, "Not sent again: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing), more than " +
                 DurationText.Describe(DuplicateCheckMemory) + " ago, and LinkedIn's duplicate check may no longer reveal it, so sending it now could make a second post.");

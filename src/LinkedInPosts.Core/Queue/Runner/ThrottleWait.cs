@@ -4,8 +4,9 @@ using LinkedInPosts.Core.Errors;
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
-    /// How long a 429 defers a post and its member's other posts: LinkedIn's Retry-After when it gave one (else the
-    /// next midnight UTC, when its daily limits reset), kept between a shortest and a longest wait.
+    /// How long a 429 defers a post and its member's other posts, or a resolver's next look at a post waiting for
+    /// evidence: LinkedIn's Retry-After when it gave one (else the next midnight UTC, when its daily limits reset),
+    /// kept between a shortest and a longest wait.
     /// </summary>
     internal static class ThrottleWait
     {

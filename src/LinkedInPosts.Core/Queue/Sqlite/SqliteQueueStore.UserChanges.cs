@@ -66,7 +66,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // which a person may settle before the next run looks; a Sending post with a call's attempt open may be
             // mid-call and is refused.
             // Claims are cleared, so whatever a run still holds for it is refused from now on.
-            var confirmed = UserChange(id, now,
+            return UserChange(id, now,
                 "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, " +
                 "claim_token = NULL, lease_until = NULL, updated_at = @now " +
                 "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
@@ -79,7 +79,6 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 // A read-back a run left open settles with the person's word, so that no attempt stays open on a published post.
                 transaction => CloseOpenAttempt(transaction, id, AttemptOutcome.Published,
                     new AttemptReport { At = now, Message = "Confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished)." }, urn.ToString()));
-            return confirmed;
         }
 
         private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null,
