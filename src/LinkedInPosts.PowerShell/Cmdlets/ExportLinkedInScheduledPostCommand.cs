@@ -167,11 +167,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             using (var store = existing)
             {
-                var rows = Posts(store, queuePath).Select(post =>
-                {
-                    count++;
-                    return ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName));
-                });
+                var rows = Posts(store, queuePath)
+                    .Select(post => Row(store, post, folder, mediaFolderName))
+                    .Where(row => row != null)
+                    .Select(row =>
+                    {
+                        count++;
+                        return row!;
+                    });
                 try
                 {
                     Write(file, json, rows);
@@ -285,6 +288,26 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return false;
             }
             return !To.HasValue || post.ScheduledAtUtc < GetLinkedInScheduledPostCommand.Utc(To.Value);
+        }
+
+        /// <summary>
+        /// The post's row, or null when one of its stored media files is missing or was changed: that post gets its own
+        /// error naming it and the others are exported, as a nightly export should not stop at one broken post (an
+        /// exported row without its file would register a different post, or fail, on the way back).
+        /// </summary>
+        private IReadOnlyDictionary<string, string>? Row(IQueueStore store, ScheduledPost post, string folder, string mediaFolderName)
+        {
+            try
+            {
+                return ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName));
+            }
+            catch (LinkedInQueueException exception) when (exception.Failure == QueueFailure.MediaMissing || exception.Failure == QueueFailure.MediaCorrupted)
+            {
+                var notExported = new LinkedInQueueException(exception.Failure,
+                    $"Scheduled post {post.Id} (key {post.Key}) was not exported: {exception.Message}", exception) { Path = exception.Path };
+                WriteError(QueueAccess.Record(notExported, post.Id));
+                return null;
+            }
         }
 
         /// <summary>Copies a stored media file next to the export (once) and returns its path relative to the export's folder.</summary>

@@ -305,6 +305,42 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.All(same2.Output, p => Assert.Equal("AlreadyExists", Property(p, "RegistrationOutcome")!.ToString()));
     }
 
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("changed")]
+    public void APostWhoseStoredMediaIsBrokenIsNotExportedAndGetsItsOwnErrorWhileTheOthersAre(string damage)
+    {
+        Connect();
+        Files.Png("media/shot.png");
+        var csv = Csv("in.csv", new[] { "Key", "Text", "When", "Media" }, new[]
+        {
+            new[] { "k-before", "Before", Future(1), "" },
+            new[] { "k-image", "A shot", Future(2), "media/shot.png" },
+            new[] { "k-after", "After", Future(3), "" },
+        });
+        Import(csv).AssertNoErrors();
+        var stored = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(Queue)!, "media")).Single();
+        if (damage == "missing")
+        {
+            File.Delete(stored);
+        }
+        else
+        {
+            File.AppendAllText(stored, "edited");
+        }
+
+        var file = Path.Combine(Files.Folder, "out.csv");
+        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file);
+
+        var error = export.SingleError();
+        Assert.StartsWith(damage == "missing" ? "LinkedInQueueMediaMissing," : "LinkedInQueueMediaCorrupted,", error.FullyQualifiedErrorId);
+        var imageId = (long)Property(QueuedPosts().Single(p => KeyOf(p) == "k-image"), "Id")!;
+        Assert.Equal(imageId, error.TargetObject);
+        Assert.Contains($"Scheduled post {imageId} (key k-image) was not exported", error.Exception.Message, StringComparison.Ordinal);
+        var keys = PowerShell.Run("Import-Csv -LiteralPath $args[0] | ForEach-Object Key", file).Output.Select(o => o.ToString());
+        Assert.Equal(new[] { "k-before", "k-after" }, keys);
+    }
+
     [Fact]
     public void ExportHonoursNoClobberWhatIfFiltersAndPipedPosts()
     {
