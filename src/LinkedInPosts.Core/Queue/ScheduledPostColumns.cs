@@ -73,7 +73,7 @@ namespace LinkedInPosts.Core.Queue
             {
                 case MediaContent media:
                     row["Media"] = Cell(media.Media);
-                    row["AltText"] = media.AltText ?? string.Empty;
+                    row["AltText"] = OneValue(media.AltText);
                     row["Title"] = media.Title ?? string.Empty;
                     break;
                 case MultiImageContent images:
@@ -85,7 +85,7 @@ namespace LinkedInPosts.Core.Queue
                     row["ArticleTitle"] = article.Title;
                     row["ArticleDescription"] = article.Description ?? string.Empty;
                     row["ArticleThumbnail"] = article.Thumbnail == null ? string.Empty : Cell(article.Thumbnail);
-                    row["AltText"] = article.ThumbnailAltText ?? string.Empty;
+                    row["AltText"] = OneValue(article.ThumbnailAltText);
                     break;
                 case PollContent poll:
                     row["Poll"] = poll.Question;
@@ -98,6 +98,9 @@ namespace LinkedInPosts.Core.Queue
             }
             return row;
         }
+
+        /// <summary>A single alt text as its list cell: quoted when it holds ';', which would otherwise read back as two.</summary>
+        private static string OneValue(string? text) => string.IsNullOrEmpty(text) ? string.Empty : ScheduledPostFields.JoinList(new[] { text });
 
         /// <summary>Writes rows as CSV (RFC 4180: every field quoted, quotes doubled, CRLF), the header first, as Export-Csv does.</summary>
         public static void WriteCsv(TextWriter writer, IEnumerable<IReadOnlyDictionary<string, string>> rows)

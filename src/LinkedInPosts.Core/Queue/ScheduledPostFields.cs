@@ -63,21 +63,14 @@ namespace LinkedInPosts.Core.Queue
             }
         }
 
-        /// <summary>The values of a cell holding a list (<c>a.jpg;b.jpg</c>), trimmed, empty ones kept in place unless <paramref name="dropEmpty"/>.</summary>
-        public static IReadOnlyList<string> SplitList(string? cell, bool dropEmpty = true)
-        {
-            if (cell == null)
-            {
-                return Array.Empty<string>();
-            }
-            var parts = cell.Split(ListSeparator).Select(p => p.Trim());
-            var list = (dropEmpty ? parts.Where(p => p.Length > 0) : parts).ToList();
-            return list.Count == 1 && list[0].Length == 0 ? Array.Empty<string>() : list;
-        }
+        /// <summary>
+        /// The values of a cell holding a list (<c>a.jpg;b.jpg</c>), trimmed, empty ones kept in place unless
+        /// <paramref name="dropEmpty"/>. A value in double quotes may hold ';' (<c>"Revenue; 2024";Costs</c>); see <see cref="ListCell"/>.
+        /// </summary>
+        public static IReadOnlyList<string> SplitList(string? cell, bool dropEmpty = true) => ListCell.Split(cell, ListSeparator, dropEmpty);
 
-        /// <summary>Joins values into one cell (the reverse of <see cref="SplitList"/>).</summary>
-        public static string JoinList(IEnumerable<string?> values) =>
-            string.Join(ListSeparator.ToString(CultureInfo.InvariantCulture), values.Select(v => v ?? string.Empty));
+        /// <summary>Joins values into one cell (the reverse of <see cref="SplitList"/>: a value holding ';' is quoted).</summary>
+        public static string JoinList(IEnumerable<string?> values) => ListCell.Join(values, ListSeparator);
 
         private static bool Has(string? value) => !string.IsNullOrWhiteSpace(value);
     }

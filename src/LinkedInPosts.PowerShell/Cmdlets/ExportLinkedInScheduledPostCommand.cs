@@ -314,7 +314,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private static string CopyMedia(IQueueStore store, MediaReference reference, string folder, string mediaFolderName)
         {
             var stored = store.Media.Verify(reference.StoredSha256!);
-            var name = reference.StoredSha256!.Substring(0, 12) + "-" + SafeName(reference.FileName ?? "media");
+            // Named after the hash's start and the original name; a file that came from an earlier export already has
+            // that start, and keeps its name instead of growing one more prefix with every export and re-import.
+            var prefix = reference.StoredSha256!.Substring(0, 12) + "-";
+            var original = SafeName(reference.FileName ?? "media");
+            var name = original.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? original : prefix + original;
             var target = System.IO.Path.Combine(folder, mediaFolderName, name);
             if (!File.Exists(target))
             {

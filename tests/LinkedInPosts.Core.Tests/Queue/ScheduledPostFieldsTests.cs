@@ -74,6 +74,33 @@ public sealed class ScheduledPostFieldsTests
         Assert.Equal("A;;C", ScheduledPostFields.JoinList(new[] { "A", null, "C" }));
     }
 
+    [Theory]
+    [InlineData("\"Revenue; 2024\";Costs", new[] { "Revenue; 2024", "Costs" })]
+    [InlineData(" \"a;b\" ; \"c\" ", new[] { "a;b", "c" })]
+    [InlineData("\"She said \"\"hi\"\"\"", new[] { "She said \"hi\"" })]
+    [InlineData("\"C:\\pics\\a b.jpg\";\"C:\\pics\\c.jpg\"", new[] { "C:\\pics\\a b.jpg", "C:\\pics\\c.jpg" })]
+    // Only looks quoted: read as written, as before quoting existed.
+    [InlineData("\"Hello\" she said;b", new[] { "\"Hello\" she said", "b" })]
+    [InlineData("\"open;b", new[] { "\"open", "b" })]
+    [InlineData("a\"b\";c", new[] { "a\"b\"", "c" })]
+    public void A_value_in_double_quotes_may_hold_semicolons_and_quotes(string cell, string[] expected) =>
+        Assert.Equal(expected, ScheduledPostFields.SplitList(cell));
+
+    [Theory]
+    // The values, separated by '|' here.
+    [InlineData("Revenue; 2024")]
+    [InlineData("a;b||\"quoted\"| padded |plain|x\"y")]
+    [InlineData("\"|;|\"\";\"\"")]
+    public void Joined_values_split_back_as_they_were(string valuesSeparatedByBars)
+    {
+        var values = valuesSeparatedByBars.Split('|');
+        Assert.Equal(values, ScheduledPostFields.SplitList(ScheduledPostFields.JoinList(values), dropEmpty: false));
+    }
+
+    [Fact]
+    public void Values_that_need_no_quotes_are_joined_plain() =>
+        Assert.Equal("a.png;urn:li:image:B;Tabs", ScheduledPostFields.JoinList(new[] { "a.png", "urn:li:image:B", "Tabs" }));
+
     [Fact]
     public void Export_columns_hold_what_the_fields_read_back()
     {

@@ -305,6 +305,35 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.All(same2.Output, p => Assert.Equal("AlreadyExists", Property(p, "RegistrationOutcome")!.ToString()));
     }
 
+    [Fact]
+    public void AltTextsAndPollOptionsHoldingSemicolonsSurviveAnExportAndItsReimport()
+    {
+        Connect();
+        Files.Png("media/shot.png");
+        Files.Png("media/a.png");
+        Files.Png("media/b.png");
+        var csv = Csv("in.csv", new[] { "Key", "Text", "When", "Media", "AltText", "Poll", "PollOption", "PollDuration" }, new[]
+        {
+            new[] { "k-one", "One shot", Future(1), "media/shot.png", "\"Revenue; 2024\"", "", "", "" },
+            new[] { "k-two", "Two shots", Future(2), "media/a.png;media/b.png", "\"Left; before\";\"Right \"\"after\"\"\"", "", "", "" },
+            new[] { "k-poll", "Vote", Future(3), "", "", "Which?", "Tabs;\"Spaces; always\"", "ThreeDays" },
+        });
+        Import(csv).AssertNoErrors();
+
+        var first = Path.Combine(Files.Folder, "first", "out.csv");
+        var second = Path.Combine(Files.Folder, "second", "out.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(second)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", first).AssertNoErrors();
+        var cells = PowerShell.Run("Import-Csv -LiteralPath $args[0] | ForEach-Object { $_.AltText + '|' + $_.PollOption }", first).Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(new[] { "\"Revenue; 2024\"|", "\"Left; before\";Right \"after\"|", "|Tabs;\"Spaces; always\"" }, cells);
+
+        var other = Path.Combine(Files.Folder, "other", "queue.db");
+        PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", first, other).AssertNoErrors();
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -QueuePath $args[1]", second, other).AssertNoErrors();
+        Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("changed")]
