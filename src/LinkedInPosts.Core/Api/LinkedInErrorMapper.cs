@@ -13,6 +13,9 @@ namespace LinkedInPosts.Core.Api
         private static readonly Regex PostUrn = new Regex(@"urn:li:(share|ugcPost):[0-9A-Za-z_-]+", RegexOptions.CultureInvariant);
         private static readonly Regex MissingPermission = new Regex(@"missing permission:\s*(?<scope>[a-z_]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        /// <summary>Waits shorter than this are told in seconds, longer ones as a time of day.</summary>
+        private static readonly TimeSpan SoonWait = TimeSpan.FromMinutes(2);
+
         public static LinkedInException Map(LinkedInRequest request, int status, HttpResponseHeaders headers, string body, LinkedInClientOptions options)
         {
             var error = LinkedInErrorBody.Parse(body);
@@ -32,8 +35,7 @@ namespace LinkedInPosts.Core.Api
                     options.ApiVersion),
                 429 => Throttled(headers, said, options),
                 // 408: the request did not reach LinkedIn whole in time; a later try may pass (a create's resend goes through its duplicate check).
-                _ when status >= 500 || status == 408 => new LinkedInServerException(
-                    $"{request.Display} failed on LinkedIn's side ({status}): {said}. This is usually temporary; try again later."),
+                _ when status >= 500 || status == 408 => ServerError(request.Display, status, headers, said, options),
                 _ => BadRequest(error, status, said),
             };
             exception.HttpStatus = status;
@@ -58,7 +60,7 @@ namespace LinkedInPosts.Core.Api
             }
             else if (status >= 500 || status == 408)
             {
-                exception = new LinkedInServerException($"Uploading {request.What} failed on LinkedIn's side ({status}): {said}. This is usually temporary; try again later.");
+                exception = ServerError("Uploading " + request.What, status, headers, said, options);
             }
             else if (status == 401 || status == 410 || said.IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0)
             {
@@ -124,14 +126,37 @@ namespace LinkedInPosts.Core.Api
             var now = options.Clock.GetUtcNow();
             var fromServer = RetryAfter(headers, now);
             var retryAt = fromServer ?? NextMidnightUtc(now);
-            var wait = retryAt - now;
-            var when = wait < TimeSpan.FromMinutes(2)
-                ? $"in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s"
-                : $"at {retryAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC (LinkedIn's daily limits reset at midnight UTC)";
+            var when = retryAt - now < SoonWait
+                ? When(retryAt, now)
+                : When(retryAt, now) + " (LinkedIn's daily limits reset at midnight UTC)";
             return new LinkedInThrottledException($"LinkedIn is throttling this app or member: {said}. Try again {when}.", retryAt)
             {
                 IsRetryAfterFromServer = fromServer.HasValue,
             };
+        }
+
+        /// <summary>
+        /// A 5xx or 408. A Retry-After with it (a 503 during maintenance, say) is LinkedIn saying when to come back,
+        /// so it is kept on the exception for the retries to wait for, and the message says it.
+        /// </summary>
+        private static LinkedInException ServerError(string failed, int status, HttpResponseHeaders headers, string said, LinkedInClientOptions options)
+        {
+            var now = options.Clock.GetUtcNow();
+            var retryAt = RetryAfter(headers, now);
+            var next = retryAt.HasValue ? $"LinkedIn asks to try again {When(retryAt.Value, now)}" : "try again later";
+            return new LinkedInServerException($"{failed} failed on LinkedIn's side ({status}): {said}. This is usually temporary; {next}.")
+            {
+                RetryAt = retryAt,
+                IsRetryAfterFromServer = retryAt.HasValue,
+            };
+        }
+
+        private static string When(DateTimeOffset retryAt, DateTimeOffset now)
+        {
+            var wait = retryAt - now;
+            return wait < SoonWait
+                ? $"in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s"
+                : $"at {retryAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
         }
 
         private static LinkedInException BadRequest(LinkedInErrorBody error, int status, string said)

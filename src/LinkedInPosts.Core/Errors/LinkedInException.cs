@@ -30,6 +30,16 @@ namespace LinkedInPosts.Core.Errors
         /// <summary>The call that failed, as <c>METHOD /path</c> (never with a token).</summary>
         public string? Request { get; set; }
 
+        /// <summary>
+        /// When a retry may succeed, if that is known: LinkedIn's Retry-After (delta seconds or an HTTP date) on a 429
+        /// or a server error (5xx, 408), then <see cref="IsRetryAfterFromServer"/> is true; for a 429 without one, our
+        /// own estimate (<see cref="LinkedInThrottledException"/>). Null when nothing says when: back off.
+        /// </summary>
+        public DateTimeOffset? RetryAt { get; set; }
+
+        /// <summary>True when <see cref="RetryAt"/> comes from LinkedIn's Retry-After header rather than our own estimate.</summary>
+        public bool IsRetryAfterFromServer { get; set; }
+
         /// <summary>True when the same call may succeed later without any change (throttling, 5xx, network).</summary>
         public virtual bool IsTransient => false;
     }

@@ -143,8 +143,10 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return $"LinkedIn already has this post as {duplicate.ExistingUrn}: see it with Get-LinkedInPost -Urn '{duplicate.ExistingUrn}', or change the text.";
                 case LinkedInVersionSunsetException sunset:
                     return $"LinkedIn no longer serves API version {sunset.Version}. Connect again with a recent -ApiVersion (YYYYMM), or omit -ApiVersion and unset LINKEDINPOSTS_API_VERSION to use the module's default.";
+                // A 429's retry time (LinkedIn's or the next midnight UTC), or a 5xx's when LinkedIn sent a Retry-After.
                 case LinkedInThrottledException throttled when throttled.RetryAt.HasValue:
-                    return "Try again after " + throttled.RetryAt.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ".";
+                case LinkedInServerException server when server.RetryAt.HasValue && server.IsRetryAfterFromServer:
+                    return "Try again after " + exception.RetryAt!.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ".";
                 case LinkedInMediaException media when media.Reason == MediaFailureReason.ProcessingTimeout && media.MediaUrn != null:
                     return $"LinkedIn may still finish processing {media.MediaUrn}. Try the post again later with -Media {media.MediaUrn}, or upload with a longer -ProcessingTimeout.";
                 case LinkedInMediaException media when media.Reason == MediaFailureReason.ProcessingFailed:

@@ -1,6 +1,8 @@
 using System.Net.Http;
+using System.Net.Http.Headers;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Errors;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LinkedInPosts.Core.Tests.Api;
 
@@ -88,6 +90,66 @@ public sealed class LinkedInErrorMapperTests
         Assert.False(error.IsRetryAfterFromServer);
         Assert.Equal(TimeSpan.Zero, error.RetryAt!.Value.TimeOfDay);
         Assert.True(error.RetryAt > DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The time the server-error tests map at: their Retry-After is read against the client's clock.</summary>
+    private static readonly DateTimeOffset MappedAt = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static LinkedInException MapAt(DateTimeOffset now, int status, RetryConditionHeaderValue? retryAfter, bool upload = false)
+    {
+        var options = new LinkedInClientOptions { ApiVersion = "202409", Clock = new FakeTimeProvider(now) };
+        using var response = new HttpResponseMessage();
+        response.Headers.RetryAfter = retryAfter;
+        const string body = """{"message":"Service Unavailable","status":503}""";
+        return upload
+            ? LinkedInErrorMapper.MapUpload(new UploadRequest(new Uri("https://www.linkedin.com/dms-uploads/abc"), 3, () => Stream.Null, "photo.png"), status, response.Headers, body, options)
+            : LinkedInErrorMapper.Map(new LinkedInRequest(HttpMethod.Get, "rest/posts"), status, response.Headers, body, options);
+    }
+
+    [Fact]
+    public void A_503_with_Retry_After_seconds_carries_the_time_and_says_it()
+    {
+        var error = Assert.IsType<LinkedInServerException>(MapAt(MappedAt, 503, new RetryConditionHeaderValue(TimeSpan.FromSeconds(600))));
+
+        Assert.True(error.IsRetryAfterFromServer);
+        Assert.Equal(MappedAt.AddSeconds(600), error.RetryAt);
+        Assert.Contains("LinkedIn asks to try again at 2026-03-01 08:10 UTC", error.Message);
+        Assert.True(error.IsTransient);
+        Assert.Equal("LinkedInServerError", error.ErrorId);
+    }
+
+    [Fact]
+    public void A_503_with_a_Retry_After_date_carries_that_date()
+    {
+        var date = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+        var error = Assert.IsType<LinkedInServerException>(MapAt(MappedAt, 503, new RetryConditionHeaderValue(date)));
+
+        Assert.True(error.IsRetryAfterFromServer);
+        Assert.Equal(date, error.RetryAt);
+        Assert.Contains("try again at 2026-03-01 09:30 UTC", error.Message);
+    }
+
+    [Theory]
+    [InlineData(502, false)]
+    [InlineData(408, false)]
+    [InlineData(503, true)]
+    public void A_short_Retry_After_on_any_server_error_is_told_in_seconds(int status, bool upload)
+    {
+        var error = Assert.IsType<LinkedInServerException>(MapAt(MappedAt, status, new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)), upload));
+
+        Assert.Equal(MappedAt.AddSeconds(30), error.RetryAt);
+        Assert.Contains("LinkedIn asks to try again in 30 s.", error.Message);
+    }
+
+    [Fact]
+    public void A_503_without_Retry_After_carries_no_time()
+    {
+        var error = Assert.IsType<LinkedInServerException>(MapAt(MappedAt, 503, null));
+
+        Assert.False(error.IsRetryAfterFromServer);
+        Assert.Null(error.RetryAt);
+        Assert.Contains("try again later", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LinkedInPosts.Sandbox;
 
 namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 
@@ -58,6 +59,28 @@ public sealed class GetLinkedInPostTests : CmdletTestBase
 
         Assert.StartsWith("LinkedInInvalidUrn,", run.Errors[2].FullyQualifiedErrorId);
         Assert.Equal("urn:li:person:abc", run.Errors[2].TargetObject);
+    }
+
+    [Fact]
+    public async Task AServerErrorWithRetryAfterSaysWhenToTryAgain()
+    {
+        Connect();
+        var urn = CreatePosts(1)[0];
+        PowerShell.SetVariable("Urn", urn);
+        // Longer than the client's MaxRetryTime: not waited for, so the error comes at once.
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "GET", Path = "/rest/posts/" + urn, Status = 503, RetryAfterSeconds = 3600 });
+        try
+        {
+            var error = PowerShell.Run("Get-LinkedInPost -Urn $Urn").SingleError();
+
+            Assert.StartsWith("LinkedInServerError,", error.FullyQualifiedErrorId);
+            Assert.Contains("LinkedIn asks to try again at", error.Exception.Message);
+            Assert.StartsWith("Try again after ", error.ErrorDetails.RecommendedAction);
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
     }
 
     [Fact]
