@@ -22,8 +22,8 @@ namespace LinkedInPosts.Core.Api
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>
-        /// The most time retries of one call may take in all. A Retry-After longer than what is left
-        /// is not waited for: the throttling error goes to the caller, who can schedule a later try.
+        /// The most time retries of one call may take in all. A Retry-After (a 429's or a 5xx's) longer than
+        /// what is left is not waited for: the error goes to the caller, who can schedule a later try.
         /// </summary>
         public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromMinutes(2);
 

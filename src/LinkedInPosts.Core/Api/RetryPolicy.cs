@@ -10,8 +10,9 @@ namespace LinkedInPosts.Core.Api
 {
     /// <summary>
     /// Retries for calls that are safe to repeat (reads, PARTIAL_UPDATE, DELETE): transient failures
-    /// (429, 5xx, timeouts, dropped connections) back off exponentially with jitter, a Retry-After is
-    /// honoured, and all retries of one call fit in <see cref="LinkedInClientOptions.MaxRetryTime"/>.
+    /// (429, 5xx, timeouts, dropped connections) back off exponentially with jitter, a Retry-After (on a 429
+    /// or a 5xx) is waited for instead, and all retries of one call fit in <see cref="LinkedInClientOptions.MaxRetryTime"/>:
+    /// a Retry-After longer than the time left is not waited for, the error goes to the caller.
     /// Creates never come through here: LinkedIn has no idempotency key (see <see cref="LinkedInClient"/>).
     /// </summary>
     internal sealed class RetryPolicy
@@ -91,20 +92,22 @@ namespace LinkedInPosts.Core.Api
             {
                 return false;
             }
-            // A throttle that lifts only after the time we have left (a daily limit, say) is the caller's to schedule.
             var wait = RetryAfterDelay(linkedIn);
-            if (linkedIn is LinkedInThrottledException && (wait == null || wait.Value > left))
+            if (wait == null)
             {
-                return false;
+                // A throttle without a Retry-After is a daily limit: the caller's to schedule.
+                return !(linkedIn is LinkedInThrottledException);
             }
-            return true;
+            // A Retry-After (a 429's or a 5xx's) longer than the time we have left is not waited for: the error goes
+            // to the caller, who can schedule a later try (the queue stores a due time).
+            return wait.Value <= left;
         }
 
         private TimeSpan? RetryAfterDelay(Exception? exception)
         {
-            if (exception is LinkedInThrottledException throttled && throttled.RetryAt.HasValue && throttled.IsRetryAfterFromServer)
+            if (exception is LinkedInException linkedIn && linkedIn.RetryAt.HasValue && linkedIn.IsRetryAfterFromServer)
             {
-                var wait = throttled.RetryAt.Value - _options.Clock.GetUtcNow();
+                var wait = linkedIn.RetryAt.Value - _options.Clock.GetUtcNow();
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
             // null lets Polly compute the exponential, jittered backoff.

@@ -59,6 +59,33 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_server_errors_Retry_After_is_waited_for_instead_of_the_backoff()
+    {
+        // The backoff would retry after 20 ms (SandboxSession's RetryBaseDelay); LinkedIn asks for a second.
+        await using var session = await SandboxSession.StartAsync();
+        await session.Admin.AddFaultAsync(new SandboxFault { Method = "GET", Path = "/v2/userinfo", Status = 503, RetryAfterSeconds = 1 });
+        var watch = Stopwatch.StartNew();
+
+        await session.Client.GetMemberAsync();
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {watch.Elapsed}, before the 1 s Retry-After");
+        Assert.Equal(new[] { 503, 200 }, (await session.RequestsAsync("GET", "/v2/userinfo")).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task A_server_errors_Retry_After_longer_than_the_retry_budget_is_returned_to_the_caller()
+    {
+        await using var session = await SandboxSession.StartAsync(configure: o => o.MaxRetryTime = TimeSpan.FromSeconds(5));
+        await session.Admin.AddFaultAsync(new SandboxFault { Method = "GET", Path = "/v2/userinfo", Status = 503, RetryAfterSeconds = 3600 });
+
+        var error = await Assert.ThrowsAsync<LinkedInServerException>(() => session.Client.GetMemberAsync());
+
+        Assert.True(error.IsRetryAfterFromServer);
+        Assert.InRange(error.RetryAt!.Value, DateTimeOffset.UtcNow.AddSeconds(3500), DateTimeOffset.UtcNow.AddSeconds(3601));
+        Assert.Single(await session.RequestsAsync("GET", "/v2/userinfo"));
+    }
+
+    [Fact]
     public async Task A_dropped_connection_on_delete_is_retried_because_delete_is_idempotent()
     {
         await using var session = await SandboxSession.StartAsync();
