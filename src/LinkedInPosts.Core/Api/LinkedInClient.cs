@@ -182,10 +182,16 @@ namespace LinkedInPosts.Core.Api
                 }
                 catch (LinkedInException second)
                 {
+                    // LinkedIn's latest Retry-After (a 503's, say) goes with it, so that whoever looks again waits for it.
+                    var asked = second.IsRetryAfterFromServer ? second : first.IsRetryAfterFromServer ? first : null;
                     throw new LinkedInUnknownOutcomeException(
                         $"LinkedIn may or may not have published the post by {draft.Author}. The first try: {first.Message} The check: {second.Message} " +
                         "Look at the author's recent activity on LinkedIn before posting it again.",
-                        second);
+                        second)
+                    {
+                        RetryAt = asked?.RetryAt,
+                        IsRetryAfterFromServer = asked != null,
+                    };
                 }
             }
             return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);

@@ -17,10 +17,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Publishes the scheduled posts that are due: what Task Scheduler or cron runs every few minutes
     /// (see Register-LinkedInPostQueueTask). Overlapping runs never take the same post; each post is
     /// recorded as Sending before it is created, so a run that dies mid-way never makes a later run post it
-    /// twice; LinkedIn's retryable errors are tried again later with back-off; a create that gets no clear
-    /// answer stays Sending (Retrying, with NextAttemptAt) and a later run settles it by evidence (reading the
-    /// author's posts back, or LinkedIn's duplicate check), never posting it twice; posts overdue by more than
-    /// -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
+    /// twice; LinkedIn's retryable errors are tried again later with back-off (no sooner than a Retry-After); a
+    /// create that gets no clear answer stays Sending (Retrying, with NextAttemptAt) and a later run settles it
+    /// by evidence (reading the author's posts back, or LinkedIn's duplicate check), never posting it twice;
+    /// posts overdue by more than -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
     /// token store, as made by Connect-LinkedIn; it never prompts or opens a browser. Writes one result per
     /// post touched as it finishes, then a summary. Every post that failed, was missed or became unconfirmed, every
     /// failed first comment and every connection that cannot be used (its posts stay Pending) is an error

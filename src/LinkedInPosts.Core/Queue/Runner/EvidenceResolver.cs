@@ -16,8 +16,8 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// not created (Pending again, sent later in this run). Otherwise it sends once more, under its own claim,
     /// and lets LinkedIn's duplicate check answer: a 201 means the first never landed (Published now),
     /// 422 DUPLICATE_POST naming a URN means it did (Published with that URN). A look that is itself unclear
-    /// (a 5xx, a timeout) waits again, with the retry backoff, until MaxAttempts or MaxLateness is spent; only
-    /// then is the post Unconfirmed, which no runner retries: a person looks.
+    /// (a 5xx, a timeout) waits again, with the retry backoff (not before a Retry-After), until MaxAttempts or
+    /// MaxLateness is spent; only then is the post Unconfirmed, which no runner retries: a person looks.
     /// </summary>
     internal sealed class EvidenceResolver
     {

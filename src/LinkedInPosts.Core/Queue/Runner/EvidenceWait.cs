@@ -7,8 +7,8 @@ namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
     /// What becomes of a post whose outcome is still unknown after a look (its own create, a read-back, a
-    /// resend): it waits for evidence, Sending, with the retry backoff as its lease, while the budget lasts
-    /// (MaxAttempts, MaxLateness), and is Unconfirmed for a person once it is spent.
+    /// resend): it waits for evidence, Sending, with the retry backoff (or a later Retry-After) as its lease, while the
+    /// budget lasts (MaxAttempts, MaxLateness), and is Unconfirmed for a person once it is spent.
     /// </summary>
     internal sealed class EvidenceWait
     {
@@ -25,8 +25,9 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>
         /// A look at a post's outcome (its own create, a read-back, a resend) got no clear answer. While the budget
         /// lasts (attempts below MaxAttempts, its time no more than MaxLateness ago) it stays Sending with its lease
-        /// set to the retry backoff, so that a run after that settles it by evidence (reported Retrying, State
-        /// Sending, NextAttemptAt the lease's end); once it is spent it is Unconfirmed, for a person.
+        /// set to the retry backoff, or to LinkedIn's Retry-After if that is later, so that a run after that settles
+        /// it by evidence (reported Retrying, State Sending, NextAttemptAt the lease's end); once it is spent it is
+        /// Unconfirmed, for a person.
         /// </summary>
         public void Unsettled(ScheduledPost post, QueueClaim claim, QueueConnection connection, LinkedInException error, string what)
         {
@@ -50,7 +51,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     DurationText.Describe(_run.Options.MaxLateness) + " a post may be late (MaxLateness), so no run looks again.");
                 return;
             }
-            var until = QueueTime.Truncate(now + _run.Schedule.Delay(attemptsAfter));
+            // Not before a Retry-After that came with the unclear answer (a 503's on the create, its check or the read-back).
+            var until = QueueTime.Truncate(_run.Schedule.DueAt(now, attemptsAfter, error));
             if (!connection.CanReadBackPosts && ResendTooLateForDuplicateCheck(attempts, post.AttemptsAtRetry, until))
             {
                 Unconfirmed(post, claim, what + " The next look would be a resend, later than " + DurationText.Describe(EvidenceResolver.DuplicateCheckMemory) +

@@ -5,7 +5,10 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// <summary>What a failure means for a post, which decides its next state.</summary>
     internal enum FailureKind
     {
-        /// <summary>Not created, and a later try may work (5xx, timeouts, media processing): back off, up to MaxAttempts.</summary>
+        /// <summary>
+        /// Not created, and a later try may work (5xx, timeouts, media processing): back off (no sooner than a 5xx's
+        /// Retry-After), up to MaxAttempts.
+        /// </summary>
         Retryable,
 
         /// <summary>LinkedIn throttles the author (429, daily limit): retry at its time, defer the author's other posts.</summary>

@@ -70,7 +70,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     return;
                 }
                 case FailureKind.Retryable:
-                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
+                    // A 5xx's Retry-After delays this post only: unlike a 429 it says nothing about the member's budget.
+                    Retry(post, claim, error, attemptsAfter, _run.Schedule.DueAt(_run.Now, attemptsAfter, error));
                     return;
                 case FailureKind.ConnectionUnusable:
                 {
@@ -92,7 +93,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _evidence.AwaitEvidence(post, claim, connection, error);
                     return;
                 case FailureKind.OutcomeUnknown:
-                    Retry(post, claim, error, attemptsAfter, _run.Now + _run.Schedule.Delay(attemptsAfter));
+                    Retry(post, claim, error, attemptsAfter, _run.Schedule.DueAt(_run.Now, attemptsAfter, error));
                     return;
                 default:
                 {
@@ -127,9 +128,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                 _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error, message));
                 return;
             }
-            var later = store.RetryLater(claim, dueAt, _run.AttemptOf(error));
-            var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Retrying, later.State ?? QueueState.Pending, later.Attempts), error);
-            result.NextAttemptAt = QueueTime.Truncate(dueAt);
+            // Said in the message too: the table view shows the message, not NextAttemptAt, and the backoff or the
+            // limits may put the time after the one LinkedIn's own message asks for.
+            var next = QueueTime.Truncate(dueAt);
+            var retrying = error.Message + " A run after " + next.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC tries it again.";
+            var later = store.RetryLater(claim, dueAt, _run.AttemptOf(error, retrying));
+            var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Retrying, later.State ?? QueueState.Pending, later.Attempts), error, retrying);
+            result.NextAttemptAt = next;
             _run.Report(result);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.Core.Queue.Runner
 {
@@ -8,6 +9,7 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// After the n-th failed attempt the wait is drawn uniformly from
     /// [<see cref="QueueRunOptions.RetryBaseDelay"/>, min(<see cref="QueueRunOptions.RetryMaxDelay"/>, base · 2^n)].
     /// The floor is the base delay, not zero, so a post never comes straight back into the run that just failed it.
+    /// A Retry-After that came with the failure (a 503's) puts the due time later, never earlier (<see cref="DueAt"/>).
     /// </summary>
     internal sealed class RetrySchedule
     {
@@ -40,6 +42,24 @@ namespace LinkedInPosts.Core.Queue.Runner
                 draw = _random.NextDouble();
             }
             return _base + TimeSpan.FromTicks((long)((ceiling - _base).Ticks * draw));
+        }
+
+        /// <summary>
+        /// When a post whose try failed with <paramref name="error"/> (its <paramref name="failedAttempts"/>-th) is due
+        /// again: after the drawn backoff, and not before the Retry-After LinkedIn sent with the failure, which is kept
+        /// within <see cref="ThrottleWait"/>'s limits. The later of the two, not the Retry-After alone as for a 429: the
+        /// try counts toward MaxAttempts, and an outage answering "Retry-After: 5" to every try must not spend them
+        /// faster than the backoff would.
+        /// </summary>
+        public DateTimeOffset DueAt(DateTimeOffset now, int failedAttempts, LinkedInException error)
+        {
+            var backoff = now + Delay(failedAttempts);
+            if (!error.IsRetryAfterFromServer || error.RetryAt == null)
+            {
+                return backoff;
+            }
+            var asked = ThrottleWait.Until(error, now, _base, backoff);
+            return asked > backoff ? asked : backoff;
         }
     }
 }

@@ -6,7 +6,8 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// <summary>
     /// How long a 429 defers a post and its member's other posts, or a resolver's next look at a post waiting for
     /// evidence: LinkedIn's Retry-After when it gave one (else the next midnight UTC, when its daily limits reset),
-    /// kept between a shortest and a longest wait.
+    /// kept between a shortest and a longest wait. The same limits keep a server error's Retry-After
+    /// (<see cref="RetrySchedule.DueAt"/>), so every Retry-After the queue honours is bounded alike.
     /// </summary>
     internal static class ThrottleWait
     {
@@ -23,7 +24,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// </summary>
         public static DateTimeOffset Until(LinkedInException error, DateTimeOffset now, TimeSpan shortest, DateTimeOffset otherwise)
         {
-            var until = (error as LinkedInThrottledException)?.RetryAt ?? otherwise;
+            var until = error.RetryAt ?? otherwise;
             if (until < now + shortest)
             {
                 return now + shortest;

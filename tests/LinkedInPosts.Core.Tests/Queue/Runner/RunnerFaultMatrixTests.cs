@@ -63,6 +63,12 @@ public sealed class RunnerFaultMatrixTests
             Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Retry, AttemptOutcome.Published }, false)),
         new Row("5xx on the image upload, before any create", new[] { new SandboxFault { Method = "POST", Path = "/rest/images", Status = 502, Count = 2 } },
             QueuePostOutcome.Retrying, QueueState.Pending, "LinkedInServerError", new[] { AttemptOutcome.Retry }, 0, WithImage: true),
+        new Row("503 with Retry-After on the image upload: due again at its end, not after the backoff",
+            new[] { new SandboxFault { Method = "POST", Path = "/rest/images", Status = 503, RetryAfterSeconds = 600 } },
+            QueuePostOutcome.Retrying, QueueState.Pending, "LinkedInServerError", new[] { AttemptOutcome.Retry }, 0, WithImage: true, RetryAfterSeconds: 600),
+        new Row("503 twice with Retry-After: awaits evidence until its end; later the resend creates it", new[] { Create(503, count: 2, retryAfter: 600) },
+            QueuePostOutcome.Retrying, QueueState.Sending, Unknown, new[] { AttemptOutcome.Unknown }, 0, RetryAfterSeconds: 600,
+            Later: new Settled(new[] { AttemptOutcome.Unknown, AttemptOutcome.Published }, false)),
         new Row("timeout once: the resend creates it", new[] { Create(delay: Slow) },
             QueuePostOutcome.Published, QueueState.Published, null, new[] { AttemptOutcome.Published }, 1),
         new Row("timeout twice, stored once: awaits evidence; later the duplicate check names it", new[] { Create(delay: Slow, count: 2) },
@@ -132,6 +138,7 @@ public sealed class RunnerFaultMatrixTests
         if (row.Outcome == QueuePostOutcome.Retrying && row.RetryAfterSeconds is { } seconds)
         {
             Assert.Equal(world.Now.AddSeconds(seconds), result.NextAttemptAt);
+            Assert.Equal(result.NextAttemptAt, row.State == QueueState.Sending ? world.Get("post").LeaseUntil : world.Get("post").DueAtUtc);
         }
         else if (row.ErrorId == "LinkedInThrottled")
         {
@@ -145,22 +152,26 @@ public sealed class RunnerFaultMatrixTests
         }
         if (row.Later is { } later)
         {
-            await SettlesExactlyOnceLaterAsync(world, result, later);
+            await SettlesExactlyOnceLaterAsync(world, result, later, waitedForRetryAfter: row.RetryAfterSeconds.HasValue);
         }
     }
 
     /// <summary>
     /// A post awaiting evidence: not a person's job (no attention needed), nothing sent while its lease lasts
-    /// (the backoff after one failed attempt, 1 to 2 minutes); after it, with the faults gone, one run settles it
-    /// Published, and the sandbox holds it exactly once.
+    /// (the backoff after one failed attempt, 1 to 2 minutes, or LinkedIn's Retry-After, checked by the row); after
+    /// it, with the faults gone, one run settles it Published, and the sandbox holds it exactly once.
     /// </summary>
-    private static async Task SettlesExactlyOnceLaterAsync(RunnerHarness world, QueuePostResult waiting, Settled later)
+    private static async Task SettlesExactlyOnceLaterAsync(RunnerHarness world, QueuePostResult waiting, Settled later, bool waitedForRetryAfter)
     {
         Assert.False(waiting.NeedsAttention);
         Assert.Contains("not sent again blindly", waiting.Message);
         var stored = world.Get("post");
         Assert.Equal(stored.LeaseUntil, waiting.NextAttemptAt);
-        Assert.InRange(waiting.NextAttemptAt!.Value, world.Now.AddMinutes(1), world.Now.AddMinutes(2));
+        var next = waiting.NextAttemptAt!.Value;
+        if (!waitedForRetryAfter)
+        {
+            Assert.InRange(next, world.Now.AddMinutes(1), world.Now.AddMinutes(2));
+        }
         Assert.Equal(waiting.Message, stored.LastError);
 
         var calls = await world.CreateCallsAsync();
@@ -169,7 +180,7 @@ public sealed class RunnerFaultMatrixTests
         Assert.Equal(calls, await world.CreateCallsAsync());
 
         await world.Admin.ClearFaultsAsync();
-        world.Queue.Clock.Advance(waiting.NextAttemptAt.Value - world.Now + TimeSpan.FromSeconds(1));
+        world.Queue.Clock.Advance(next - world.Now + TimeSpan.FromSeconds(1));
         var settled = Assert.Single((await world.RunAsync()).Posts);
 
         Assert.Equal((QueuePostOutcome.Published, QueueState.Published), (settled.Outcome, settled.State));
