@@ -9,6 +9,13 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Only posts in one of these states (null or empty: any state).</summary>
         public IReadOnlyCollection<QueueState>? States { get; set; }
 
+        /// <summary>
+        /// Only posts whose first comment is in one of these states (null or empty: any, or none). Not served by an
+        /// index of its own: with <see cref="States"/> Published and <see cref="ScheduledFrom"/> it reads the
+        /// published posts of that period only (the pre-flight's first comment check does so).
+        /// </summary>
+        public IReadOnlyCollection<FirstCommentState>? FirstCommentStates { get; set; }
+
         /// <summary>Only posts of this connection.</summary>
         public string? Connection { get; set; }
 

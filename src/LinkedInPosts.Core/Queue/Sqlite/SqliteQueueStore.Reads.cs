@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace LinkedInPosts.Core.Queue.Sqlite
 {
@@ -24,62 +25,79 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 using (var command = Command(connection, null, string.Empty))
                 {
-                    var where = new List<string>();
-                    if (query.States != null && query.States.Count > 0)
-                    {
-                        var names = new List<string>();
-                        var i = 0;
-                        foreach (var state in query.States)
-                        {
-                            var name = "@state" + i.ToString(CultureInfo.InvariantCulture);
-                            command.Parameters.AddWithValue(name, state.ToString());
-                            names.Add(name);
-                            i++;
-                        }
-                        where.Add("state IN (" + string.Join(", ", names) + ")");
-                    }
-                    if (query.Connection != null)
-                    {
-                        // Ignoring case, as the token store and the runner match connection names (Register keeps the
-                        // name as typed). The posts_connection_scheduled index cannot serve a NOCASE match, so this
-                        // reads in time order until a page is found: fine for a person's query.
-                        where.Add("connection = @connection COLLATE NOCASE");
-                        command.Parameters.AddWithValue("@connection", query.Connection);
-                    }
-                    if (query.Key != null)
-                    {
-                        where.Add("key = @key");
-                        command.Parameters.AddWithValue("@key", query.Key);
-                    }
-                    if (query.ScheduledFrom != null)
-                    {
-                        where.Add("scheduled_at >= @from");
-                        command.Parameters.AddWithValue("@from", QueueTime.Format(query.ScheduledFrom.Value));
-                    }
-                    if (query.ScheduledBefore != null)
-                    {
-                        where.Add("scheduled_at < @before");
-                        command.Parameters.AddWithValue("@before", QueueTime.Format(query.ScheduledBefore.Value));
-                    }
-                    if (query.After != null)
-                    {
-                        where.Add("(scheduled_at > @afterAt OR (scheduled_at = @afterAt AND id > @afterId))");
-                        command.Parameters.AddWithValue("@afterAt", QueueTime.Format(query.After.ScheduledAtUtc));
-                        command.Parameters.AddWithValue("@afterId", query.After.Id);
-                    }
-                    var sql = new StringBuilder("SELECT ").Append(PostColumns).Append(" FROM posts");
-                    if (where.Count > 0)
-                    {
-                        sql.Append(" WHERE ").Append(string.Join(" AND ", where));
-                    }
-                    sql.Append(" ORDER BY scheduled_at, id LIMIT @limit;");
-                    command.Parameters.AddWithValue("@limit", Math.Max(0, query.Limit));
-                    command.CommandText = sql.ToString();
+                    PrepareQuery(command, query);
                     var posts = ReadPosts(command);
                     LoadMedia(null, posts);
                     return (IReadOnlyList<ScheduledPost>)posts;
                 }
             });
+        }
+
+        /// <summary>
+        /// Sets <paramref name="command"/>'s SQL and parameters for <paramref name="query"/>: one place, so that
+        /// QueryPlanTests read the plan of exactly what <see cref="Query"/> runs.
+        /// </summary>
+        internal static void PrepareQuery(SqliteCommand command, QueueQuery query)
+        {
+            var where = new List<string>();
+            if (query.States != null && query.States.Count > 0)
+            {
+                where.Add("state IN (" + InList(command, "@state", query.States) + ")");
+            }
+            if (query.FirstCommentStates != null && query.FirstCommentStates.Count > 0)
+            {
+                where.Add("first_comment_state IN (" + InList(command, "@comment", query.FirstCommentStates) + ")");
+            }
+            if (query.Connection != null)
+            {
+                // Ignoring case, as the token store and the runner match connection names (Register keeps the
+                // name as typed). The posts_connection_scheduled index cannot serve a NOCASE match, so this
+                // reads in time order until a page is found: fine for a person's query.
+                where.Add("connection = @connection COLLATE NOCASE");
+                command.Parameters.AddWithValue("@connection", query.Connection);
+            }
+            if (query.Key != null)
+            {
+                where.Add("key = @key");
+                command.Parameters.AddWithValue("@key", query.Key);
+            }
+            if (query.ScheduledFrom != null)
+            {
+                where.Add("scheduled_at >= @from");
+                command.Parameters.AddWithValue("@from", QueueTime.Format(query.ScheduledFrom.Value));
+            }
+            if (query.ScheduledBefore != null)
+            {
+                where.Add("scheduled_at < @before");
+                command.Parameters.AddWithValue("@before", QueueTime.Format(query.ScheduledBefore.Value));
+            }
+            if (query.After != null)
+            {
+                where.Add("(scheduled_at > @afterAt OR (scheduled_at = @afterAt AND id > @afterId))");
+                command.Parameters.AddWithValue("@afterAt", QueueTime.Format(query.After.ScheduledAtUtc));
+                command.Parameters.AddWithValue("@afterId", query.After.Id);
+            }
+            var sql = new StringBuilder("SELECT ").Append(PostColumns).Append(" FROM posts");
+            if (where.Count > 0)
+            {
+                sql.Append(" WHERE ").Append(string.Join(" AND ", where));
+            }
+            sql.Append(" ORDER BY scheduled_at, id LIMIT @limit;");
+            command.Parameters.AddWithValue("@limit", Math.Max(0, query.Limit));
+            command.CommandText = sql.ToString();
+        }
+
+        /// <summary>One parameter per value (their names, comma-separated), each the enum value's name as stored.</summary>
+        private static string InList<T>(SqliteCommand command, string prefix, IEnumerable<T> values)
+        {
+            var names = new List<string>();
+            foreach (var value in values)
+            {
+                var name = prefix + names.Count.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.AddWithValue(name, value!.ToString());
+                names.Add(name);
+            }
+            return string.Join(", ", names);
         }
 
         /// <inheritdoc />
