@@ -1,3 +1,5 @@
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Preflight;
 using LinkedInPosts.Core.Queue.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -34,6 +36,39 @@ public sealed class QueryPlanTests : IDisposable
             details.Add(reader.GetString(3));
         }
         return details.ToArray();
+    }
+
+    /// <summary>The plan of what <see cref="SqliteQueueStore.Query"/> runs for <paramref name="query"/>.</summary>
+    private string[] Plan(QueueQuery query)
+    {
+        _queue.RegisterMany(200, TestQueue.Start);
+        using var raw = _queue.Raw();
+        using var command = raw.CreateCommand();
+        SqliteQueueStore.PrepareQuery(command, query);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+        return details.ToArray();
+    }
+
+    [Fact]
+    public void The_preflights_first_comment_check_reads_only_the_published_posts_of_its_look_back()
+    {
+        var query = QueuePreflight.FirstCommentQuery(new PreflightOptions { Now = TestQueue.Start });
+        var plan = Plan(query);
+
+        // A range of the (state, scheduled_at, id) index: the published history before the look-back is never read,
+        // and the index's order is the query's, so nothing is sorted.
+        Assert.Contains(plan, step => step.Contains("USING INDEX posts_state_scheduled (state=? AND scheduled_at>?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN posts", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        // The same when it pages on (After).
+        query.After = new ScheduledPost { Id = 1, ScheduledAtUtc = TestQueue.Start };
+        Assert.Contains(Plan(query), step => step.Contains("USING INDEX posts_state_scheduled (state=? AND scheduled_at>?)", StringComparison.Ordinal));
     }
 
     [Fact]

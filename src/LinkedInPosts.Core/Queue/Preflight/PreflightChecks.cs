@@ -35,5 +35,11 @@ namespace LinkedInPosts.Core.Queue.Preflight
 
         /// <summary>A post the runner will not settle by itself (Unconfirmed, Failed, Sending with its lease run out).</summary>
         public const string Stuck = "Stuck";
+
+        /// <summary>
+        /// A recently published post whose first comment failed, or whose outcome is unknown (Adding, and no run is
+        /// making the call any more): a person adds it by hand, or looks first.
+        /// </summary>
+        public const string FirstComment = "FirstComment";
     }
 }

@@ -17,6 +17,24 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// <summary>The runner's MaxLateness: a post overdue by more is marked Missed (default 24 hours).</summary>
         public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(24);
 
+        /// <summary>
+        /// Published posts scheduled within this time before <see cref="Now"/> are checked for a first comment that
+        /// failed or whose outcome is unknown (default 7 days: a weekly look still sees each one, and one a person has
+        /// dealt with stops being listed after a week; a problem older than that has long been seen or is moot).
+        /// <see cref="TimeSpan.Zero"/> skips the check.
+        /// </summary>
+        public TimeSpan FirstCommentLookBack { get; set; } = DefaultFirstCommentLookBack;
+
+        /// <summary>The default <see cref="FirstCommentLookBack"/>: 7 days.</summary>
+        public static readonly TimeSpan DefaultFirstCommentLookBack = TimeSpan.FromDays(7);
+
+        /// <summary>
+        /// The runner's lease (default <see cref="Runner.QueueRunOptions.DefaultLease"/>, what Invoke-LinkedInPostQueue
+        /// uses): a first comment still Adding longer than this after its post was recorded Published is no longer
+        /// being added by any run (<see cref="FirstCommentCheck"/>).
+        /// </summary>
+        public TimeSpan RunnerLease { get; set; } = Runner.QueueRunOptions.DefaultLease;
+
         /// <summary>Calls LinkedIn allows one member per UTC day (default 150; the sandbox's default too).</summary>
         public int MemberDailyLimit { get; set; } = DefaultMemberDailyLimit;
 

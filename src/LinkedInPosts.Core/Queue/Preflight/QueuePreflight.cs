@@ -10,7 +10,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// The pre-flight behind Test-LinkedInPostQueue: for every Pending post scheduled before now + the
     /// horizon (overdue ones included), would a run publish it at its time? Connection, token, scopes and
     /// author, API version, content, media copies and the daily budget are checked; then every post that
-    /// needs a person (Unconfirmed, Failed, Sending with its lease run out) is listed. Nothing is changed
+    /// needs a person (Unconfirmed, Failed, Sending with its lease run out) is listed, and the recently
+    /// published posts whose first comment failed or has an unknown outcome. Nothing is changed
     /// and LinkedIn is not called: the connections come in as data (<see cref="PreflightConnection"/>),
     /// read from the token store by the caller.
     /// </summary>
@@ -76,6 +77,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 }
             }
 
+            findings.AddRange(FirstComments(store, options));
+
             var ordered = findings
                 .OrderByDescending(f => f.Severity)
                 .ThenBy(f => f.ScheduledAtUtc ?? DateTimeOffset.MinValue)
@@ -129,13 +132,49 @@ namespace LinkedInPosts.Core.Queue.Preflight
             return spent;
         }
 
+        /// <summary>
+        /// The first comments that need a person (<see cref="FirstCommentCheck"/>), of the posts published within the
+        /// look-back. Bounded by the scheduled time, not the time of publishing: the (state, scheduled_at, id) index
+        /// serves it, so it reads only that period's published posts, never the whole history (QueryPlanTests), and
+        /// it is exactly what Get-LinkedInScheduledPost -State Published -FirstCommentState Failed, Adding -From lists.
+        /// A run sends a post no later than about MaxLateness after its time, so the two differ by that much at most.
+        /// </summary>
+        private static IEnumerable<PreflightFinding> FirstComments(IQueueStore store, PreflightOptions options)
+        {
+            if (options.FirstCommentLookBack <= TimeSpan.Zero)
+            {
+                yield break;
+            }
+            foreach (var post in Read(store, FirstCommentQuery(options), options.MaxPosts))
+            {
+                var finding = FirstCommentCheck.Run(post, options);
+                if (finding != null)
+                {
+                    yield return finding;
+                }
+            }
+        }
+
+        /// <summary>What <see cref="FirstComments"/> reads (QueryPlanTests look at its plan).</summary>
+        internal static QueueQuery FirstCommentQuery(PreflightOptions options) => new QueueQuery
+        {
+            States = new[] { QueueState.Published },
+            FirstCommentStates = new[] { FirstCommentState.Failed, FirstCommentState.Adding },
+            // A look-back past the calendar's start (TimeSpan.MaxValue, say) is every published post.
+            ScheduledFrom = options.FirstCommentLookBack < options.Now - DateTimeOffset.MinValue ? options.Now - options.FirstCommentLookBack : (DateTimeOffset?)null,
+        };
+
         /// <summary>How long before midnight <see cref="SpentToday"/> looks for posts by their scheduled time.</summary>
         private static readonly TimeSpan SpentTodayLookBack = TimeSpan.FromDays(2);
 
-        private static List<ScheduledPost> Read(IQueueStore store, QueueState[] states, DateTimeOffset? before, int max, DateTimeOffset? from = null)
+        private static List<ScheduledPost> Read(IQueueStore store, QueueState[] states, DateTimeOffset? before, int max, DateTimeOffset? from = null) =>
+            Read(store, new QueueQuery { States = states, ScheduledFrom = from, ScheduledBefore = before }, max);
+
+        /// <summary>The posts <paramref name="query"/> matches, a thousand at a time, until <paramref name="max"/> or more are read.</summary>
+        private static List<ScheduledPost> Read(IQueueStore store, QueueQuery query, int max)
         {
             var posts = new List<ScheduledPost>();
-            var query = new QueueQuery { States = states, ScheduledFrom = from, ScheduledBefore = before, Limit = 1000 };
+            query.Limit = 1000;
             while (posts.Count < max)
             {
                 var page = store.Query(query);

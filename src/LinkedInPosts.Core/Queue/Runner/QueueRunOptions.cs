@@ -17,10 +17,16 @@ namespace LinkedInPosts.Core.Queue.Runner
         public int MaxAttempts { get; set; } = 5;
 
         /// <summary>
+        /// The default <see cref="Lease"/> (10 minutes), which Invoke-LinkedInPostQueue uses. The pre-flight judges
+        /// by it too: a call begun longer ago than one lease is no longer in flight.
+        /// </summary>
+        public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
+
+        /// <summary>
         /// How long a claim is held without renewal. It must outlast one create call (the client's request
         /// timeout twice, for its one resend), and is renewed around each media upload.
         /// </summary>
-        public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+        public TimeSpan Lease { get; set; } = DefaultLease;
 
         /// <summary>Posts claimed at a time.</summary>
         public int BatchSize { get; set; } = 50;
