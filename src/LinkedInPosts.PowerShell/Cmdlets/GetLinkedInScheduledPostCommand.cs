@@ -11,7 +11,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <summary>
     /// Lists the posts in the schedule queue, by scheduled time: each with its id, key, state, time (on its
     /// zone's clock and in UTC), connection, author, kind, text, attempts, last error and, once published, its
-    /// URN and address. Filters by state, connection, time range and key, or reads given ids. The queue is
+    /// URN and address, and its first comment's state, URN or error. Filters by state, first comment state,
+    /// connection, time range and key, or reads given ids. The queue is
     /// read a page at a time, so a queue of a million posts streams without being loaded at once; -First and
     /// -Skip page through it.
     /// </summary>
@@ -20,6 +21,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Get-LinkedInScheduledPost -State Failed, Missed, Unconfirmed | Format-Table Id, ScheduledAt, State, LastError</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -State Published -FirstCommentState Failed, Adding -From (Get-Date).AddDays(-7) | Format-List Id, Key, Url, FirstComment, FirstCommentState, FirstCommentError</code>
+    /// <para>The last week's posts whose first comment failed or has an unknown outcome (what Test-LinkedInPostQueue warns about), with what to add by hand and where.</para>
     /// </example>
     /// <example>
     /// <code>Get-LinkedInScheduledPost -Key launch-2026-12 -Path ./campaign.db</code>
@@ -44,6 +49,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>Only posts in these states (Pending, Held, Claimed, Sending, Published, Failed, Missed, Unconfirmed, Cancelled).</summary>
         [Parameter(ParameterSetName = QuerySet)]
         public QueueState[]? State { get; set; }
+
+        /// <summary>
+        /// Only posts whose first comment is in these states: Added, Failed (not added; FirstCommentError says why) or
+        /// Adding (its outcome is not known). Only published posts have one. With -State Published and -From the
+        /// queue reads only that period's posts; without -From it reads the whole history (fine for a person's query).
+        /// </summary>
+        [Parameter(ParameterSetName = QuerySet)]
+        public FirstCommentState[]? FirstCommentState { get; set; }
 
         /// <summary>Only posts of this connection.</summary>
         [Parameter(ParameterSetName = QuerySet)]
@@ -110,6 +123,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var query = new QueueQuery
             {
                 States = State is { Length: > 0 } ? State : null,
+                FirstCommentStates = FirstCommentState is { Length: > 0 } ? FirstCommentState : null,
                 Connection = string.IsNullOrWhiteSpace(Connection) ? null : Connection!.Trim(),
                 Key = string.IsNullOrWhiteSpace(Key) ? null : Key!.Trim(),
                 ScheduledFrom = From.HasValue ? Utc(From.Value) : (DateTimeOffset?)null,

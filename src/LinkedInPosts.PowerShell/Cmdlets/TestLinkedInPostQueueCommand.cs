@@ -19,7 +19,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// and page role allow the post's author, that LinkedIn still serves its API version then, that the
     /// queue's copies of the media are intact, and that each member's posts of a UTC day fit LinkedIn's
     /// daily limit; and it lists the posts that need a person (Unconfirmed, Failed, Sending from a run that
-    /// died). It reads only: nothing is changed and LinkedIn is not called. Outputs one finding per problem;
+    /// died), and, as Warnings, the Published posts scheduled in the last -FirstCommentLookBack (7 days) whose
+    /// first comment failed (add it by hand) or whose outcome is unknown (look at the post first). It reads
+    /// only: nothing is changed and LinkedIn is not called. Outputs one finding per problem;
     /// when any is an Error it also writes the error LinkedInQueuePreflightFailed, so $? is $false and a
     /// script's exit code is non-zero. -Quiet outputs only $true (no errors) or $false. A queue file that
     /// does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the terminating error
@@ -36,6 +38,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>pwsh -NoProfile -NonInteractive -Command "Test-LinkedInPostQueue -Horizon 24h; exit [int](-not `$?)"</code>
     /// <para>For a monitoring job: exits 1 when a post due within a day would not go out.</para>
+    /// </example>
+    /// <example>
+    /// <code>Test-LinkedInPostQueue -FirstCommentLookBack 30d | Where-Object Check -eq FirstComment | Format-List Key, Message, Fix</code>
+    /// <para>The first comments of the last 30 days' posts that failed or whose outcome is unknown, with the post's address for each.</para>
     /// </example>
     /// <example>
     /// <code>if (-not (Test-LinkedInPostQueue -Quiet)) { Send-MailMessage -Subject 'LinkedIn queue needs attention' ... }</code>
@@ -72,6 +78,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [DurationTransformation]
         public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(24);
 
+        /// <summary>
+        /// How far back to look for first comments that need a person: Published posts scheduled within this time
+        /// before now whose first comment failed, or is still being added with no run making the call (outcome
+        /// unknown), are Warnings. A TimeSpan, a number of seconds, or 7d, 24h. Default: 7 days; 0 skips the check.
+        /// A comment added by hand is not recorded in the queue, so its post is listed until it is older than this.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [DurationTransformation]
+        public TimeSpan FirstCommentLookBack { get; set; } = PreflightOptions.DefaultFirstCommentLookBack;
+
         /// <summary>Outputs only $true (no Error finding) or $false, and writes no error record.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         public SwitchParameter Quiet { get; set; }
@@ -84,6 +100,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 var name = Horizon < TimeSpan.Zero ? nameof(Horizon) : nameof(MaxLateness);
                 ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, name,
                     $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
+            }
+            if (FirstCommentLookBack < TimeSpan.Zero)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, nameof(FirstCommentLookBack),
+                    $"-FirstCommentLookBack cannot be negative (it was {FirstCommentLookBack}); 0 skips the first comment check.", FirstCommentLookBack));
             }
 
             if (Quiet.IsPresent)
@@ -120,12 +141,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         {
             using (queue)
             {
-                WriteVerbose($"Checking the queue {queue.Location} for posts due before now + {Horizon} against {connections.Count} stored connection(s).");
+                WriteVerbose($"Checking the queue {queue.Location} for posts due before now + {Horizon} against {connections.Count} stored connection(s), " +
+                    (FirstCommentLookBack > TimeSpan.Zero ? $"and the first comments of posts scheduled in the last {FirstCommentLookBack}." : "without first comments (-FirstCommentLookBack 0)."));
                 return QueuePreflight.Run(queue, connections, new PreflightOptions
                 {
                     Now = ModuleClock.Current.GetUtcNow(),
                     Horizon = Horizon,
                     MaxLateness = MaxLateness,
+                    FirstCommentLookBack = FirstCommentLookBack,
                     ConnectCommandFor = Reconnect.CommandForNew,
                 });
             }

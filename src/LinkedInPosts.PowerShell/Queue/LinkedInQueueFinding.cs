@@ -27,8 +27,8 @@ namespace LinkedInPosts.PowerShell.Queue
         public PreflightSeverity Severity { get; }
 
         /// <summary>
-        /// The check: Connection, Token, Scope, Author, ApiVersion, Media, Content, DailyBudget, Lateness or
-        /// Stuck. Stable, for Where-Object.
+        /// The check: Connection, Token, Scope, Author, ApiVersion, Media, Content, DailyBudget, Lateness, Stuck
+        /// or FirstComment. Stable, for Where-Object.
         /// </summary>
         public string Check { get; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LinkedInPosts.Sandbox;
 
 namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 
@@ -101,6 +102,71 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
         quiet.AssertNoErrors();
         Assert.Equal("ALERT", Assert.Single(quiet.Output).ToString());
         Assert.Contains(quiet.Warnings, w => w.Contains(notAQueue));
+    }
+
+    /// <summary>
+    /// What a run that died during a post's first comment call leaves, through the store's own methods at
+    /// <c>$At</c>: the post claimed, Sending, then Published with its comment begun (Adding), and nothing after.
+    /// </summary>
+    private const string DiedDuringCommentScript = """
+        param($QueuePath, $At, $Urn)
+        $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $QueuePath })
+        try {
+            $lease = [TimeSpan]::FromMinutes(10)
+            $claim = @($store.ClaimDue([DateTimeOffset]$At, 'dead-run', $lease, 10))[0].Claim
+            $null = $store.MarkSending($claim, [DateTimeOffset]$At, $lease)
+            $store.MarkPublishedAndBeginFirstComment($claim, $Urn, [DateTimeOffset]$At, 201).Applied
+        }
+        finally { $store.Dispose() }
+        """;
+
+    [Fact]
+    public async Task FirstCommentsThatNeedAPersonAreWarningsAndGetLinkedInScheduledPostFindsThem()
+    {
+        ConnectQueue("-AccessTokenExpiresAt ([DateTime]::Now).AddDays(50)");
+        // A run an hour ago died during this post's comment call: its outcome is unknown.
+        Register(new[] { "Posted, comment unknown" }, Now.AddHours(-1), comment: "Slides are in the comments", keyPrefix: "unknown");
+        var died = PowerShell.Run(DiedDuringCommentScript, QueuePath, Now.AddHours(-1), "urn:li:share:7045020441609936898");
+        died.AssertNoErrors();
+        Assert.Equal(true, Assert.Single(died.Output).BaseObject);
+        // A run now, whose comment LinkedIn refuses.
+        Register(new[] { "Posted, comment refused" }, Now.AddMinutes(-1), comment: "Questions below", keyPrefix: "refused");
+        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/socialActions", Status = 403 });
+        try
+        {
+            PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -ErrorAction SilentlyContinue | Out-Null");
+        }
+        finally
+        {
+            await Sandbox.Admin.ClearFaultsAsync();
+        }
+        var refusedUrn = (string)Property(States()["refused0"], "PostUrn")!;
+
+        var run = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue; if ($?) { 'SUCCEEDED' } else { 'FAILED' }");
+
+        // Warnings: the posts are out and nothing due is held up, so the check (and a monitoring job's exit code) passes.
+        run.AssertNoErrors();
+        Assert.Equal("SUCCEEDED", run.Output[^1].ToString());
+        var findings = OfType(run, "LinkedInQueueFinding").Where(f => (string)Property(f, "Check")! == "FirstComment").ToList();
+        Assert.Equal(new[] { "unknown0", "refused0" }, findings.Select(f => (string)Property(f, "Key")!));
+        Assert.All(findings, f => Assert.Equal("Warning", Property(f, "Severity")!.ToString()));
+        Assert.Contains("was added is not known", (string)Property(findings[0], "Message")!);
+        Assert.Contains("https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898", (string)Property(findings[0], "Fix")!);
+        Assert.Contains("was not added", (string)Property(findings[1], "Message")!);
+        Assert.StartsWith("Add it by hand as " + Member.Urn + " under the post, https://www.linkedin.com/feed/update/" + refusedUrn, (string)Property(findings[1], "Fix")!);
+        Assert.Equal(true, Assert.Single(PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -Quiet").Output).BaseObject);
+
+        var off = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -FirstCommentLookBack 0");
+        off.AssertNoErrors();
+        Assert.DoesNotContain(OfType(off, "LinkedInQueueFinding"), f => (string)Property(f, "Check")! == "FirstComment");
+        var negative = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -FirstCommentLookBack -60");
+        Assert.StartsWith("LinkedInInvalidTimeout,", negative.SingleError().FullyQualifiedErrorId);
+
+        var listed = PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -State Published -FirstCommentState Failed, Adding -From ([DateTime]::Now).AddDays(-7)");
+        listed.AssertNoErrors();
+        Assert.Equal(new[] { ("unknown0", "Adding"), ("refused0", "Failed") }, listed.Output.Select(p => ((string)Property(p, "Key")!, Property(p, "FirstCommentState")!.ToString()!)));
+        Assert.Contains("first comment was not added", (string)Property(listed.Output[1], "FirstCommentError")!);
+        Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -FirstCommentState Added").Output);
     }
 
     [Fact]
