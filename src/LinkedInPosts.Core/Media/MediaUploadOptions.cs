@@ -54,7 +54,10 @@ namespace LinkedInPosts.Core.Media
         Uploading,
         /// <summary>Asking LinkedIn to assemble a video's parts.</summary>
         Finalizing,
-        /// <summary>Waiting for LinkedIn to process the file.</summary>
+        /// <summary>
+        /// Waiting for LinkedIn to process the file: it has accepted the bytes. Reported again after every status
+        /// check that finds it still processing.
+        /// </summary>
         Processing,
         /// <summary>The media is AVAILABLE.</summary>
         Completed,

@@ -33,7 +33,6 @@ namespace LinkedInPosts.Core.Media
     {
         private const int HashBufferSize = 1024 * 1024;
         private const long ProgressStep = 1024 * 1024;
-        private static readonly TimeSpan MaxPollInterval = TimeSpan.FromMinutes(1);
 
         private readonly LinkedInClient _client;
         private int _inFlight;
@@ -118,7 +117,7 @@ namespace LinkedInPosts.Core.Media
                 {
                     sha256 = await UploadWholeAsync(file, guard, plan, tracker, cancellationToken).ConfigureAwait(false);
                     tracker.Report(UploadStage.Processing);
-                    status = await WaitUntilAvailableAsync(file, plan.Urn, options, cancellationToken).ConfigureAwait(false);
+                    status = await Processing(file, plan.Urn, options, tracker).UntilAvailableAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (LinkedInMediaException ex) when (ex.MediaUrn == null)
@@ -139,6 +138,10 @@ namespace LinkedInPosts.Core.Media
             return new UploadedMedia(plan.Urn, file.Kind, owner, status, file.FileName, file.SizeBytes, sha256, options.AltText, title);
         }
 
+        // Every check that finds the media still processing is reported: the wait is alive (and a lease is kept).
+        private ProcessingWait Processing(MediaFile file, LinkedInUrn urn, MediaUploadOptions options, ProgressTracker tracker) =>
+            new ProcessingWait(_client, file, urn, options, () => tracker.Report(UploadStage.Processing));
+
         /// <summary>
         /// A video's SHA-256 is read while LinkedIn assembles and processes it, when this side only waits:
         /// taken during the parts it would compete with them for the processor and slow the upload.
@@ -153,7 +156,7 @@ namespace LinkedInPosts.Core.Media
                 tracker.Report(UploadStage.Finalizing);
                 await FinalizeAsync(file, plan, cancellationToken).ConfigureAwait(false);
                 tracker.Report(UploadStage.Processing);
-                status = await WaitUntilAvailableAsync(file, plan.Urn, options, cancellationToken).ConfigureAwait(false);
+                status = await Processing(file, plan.Urn, options, tracker).UntilAvailableAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -367,48 +370,6 @@ namespace LinkedInPosts.Core.Media
                     ServiceErrorCode = rejected.ServiceErrorCode,
                     Request = rejected.Request,
                 };
-            }
-        }
-
-        private async Task<string> WaitUntilAvailableAsync(MediaFile file, LinkedInUrn urn, MediaUploadOptions options, CancellationToken cancellationToken)
-        {
-            var clock = _client.Options.Clock;
-            var started = clock.GetTimestamp();
-            var interval = options.PollInterval;
-            var longest = options.PollInterval > MaxPollInterval ? options.PollInterval : MaxPollInterval;
-            var request = new LinkedInRequest(HttpMethod.Get, $"rest/{MediaJson.Collection(file.Kind)}/{urn.Encoded}") { Subject = urn.ToString() };
-            while (true)
-            {
-                var status = await _client.Retry.ExecuteAsync(request.Display, async ct =>
-                {
-                    var response = await _client.Transport.SendAsync(request, ct).ConfigureAwait(false);
-                    return LinkedInClient.Read(request, response, MediaJson.ReadStatus);
-                }, cancellationToken).ConfigureAwait(false);
-                if (status.Status == MediaStatus.Available)
-                {
-                    return status.Status;
-                }
-                if (status.Status == MediaStatus.ProcessingFailed)
-                {
-                    var reason = status.FailureReason == null ? string.Empty : $" ({status.FailureReason})";
-                    throw new LinkedInMediaException(MediaFailureReason.ProcessingFailed,
-                        $"LinkedIn received {file.FileName} but could not process it: {urn} is PROCESSING_FAILED{reason}. Check that the file opens and plays or displays correctly (for video: H.264 MP4, 3 s to 30 min, aspect ratio 1:2.4 to 2.4:1), then upload it again.",
-                        urn.ToString())
-                    { FilePath = file.Path, LinkedInCode = MediaStatus.ProcessingFailed };
-                }
-                var left = options.ProcessingTimeout - clock.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero)
-                {
-                    var why = status.Status == MediaStatus.WaitingUpload
-                        ? "LinkedIn still reports WAITING_UPLOAD, so it did not see the whole file arrive"
-                        : $"LinkedIn still reports {status.Status}; it may finish later, and then {urn} can be posted as it is";
-                    throw new LinkedInMediaException(MediaFailureReason.ProcessingTimeout,
-                        $"{file.FileName} was not AVAILABLE within {options.ProcessingTimeout.TotalSeconds:0.#} s of being uploaded: {why}. Allow a longer processing timeout for large videos.",
-                        urn.ToString())
-                    { FilePath = file.Path };
-                }
-                await clock.Delay(interval < left ? interval : left, cancellationToken).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(longest.Ticks, interval.Ticks + interval.Ticks / 2));
             }
         }
 

@@ -4,9 +4,11 @@ using LinkedInPosts.Core.Media;
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
-    /// Keeps a claim's lease alive while a file uploads: a large video can take longer than the lease, and a
-    /// lease that ran out mid-upload would let another run take the post. Every progress report renews the
-    /// lease once a third of it has passed since the last renewal, then passes the report on. Reports come
+    /// Keeps a claim's lease alive while a file uploads and LinkedIn processes it: a large video can take longer
+    /// than the lease, and a lease that ran out mid-upload would let another run take the post. Every progress
+    /// report renews the lease once a third of it has passed since the last renewal, then passes the report on;
+    /// the uploader reports as bytes go out and after every status check of the processing wait (a minute apart
+    /// at most, unless PollInterval is longer), so a long wait is covered as a long upload is. Reports come
     /// from several threads; the store is thread-safe. A renewal that is refused (the claim is gone) is
     /// remembered, since throwing inside the uploader's callback would not stop it cleanly; the resolver
     /// checks <see cref="Lost"/> when the upload returns.

@@ -24,7 +24,8 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// How long a claim is held without renewal. It must outlast one create call (the client's request
-        /// timeout twice, for its one resend), and is renewed around each media upload.
+        /// timeout twice, for its one resend), and is renewed around each media upload and during it, processing
+        /// wait included.
         /// </summary>
         public TimeSpan Lease { get; set; } = DefaultLease;
 

@@ -5,6 +5,7 @@ using LinkedInPosts.Core.Queue.Runner;
 using LinkedInPosts.Core.Tests.Api;
 using LinkedInPosts.Core.Tests.Media;
 using LinkedInPosts.Sandbox;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LinkedInPosts.Core.Tests.Queue.Runner;
 
@@ -51,9 +52,11 @@ internal sealed class RunnerHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the world. The client's clock is the queue's fake clock unless <paramref name="systemClientClock"/>
-    /// (a throttle's retry time is then in queue time; media processing waits need a clock that moves).
+    /// (a throttle's retry time is then in queue time; media processing waits need a clock that moves), or
+    /// <paramref name="clientClock"/> makes one from the queue's clock.
     /// </summary>
-    public static async Task<RunnerHarness> StartAsync(bool canReadBack = false, Action<LinkedInClientOptions>? configure = null, bool systemClientClock = false)
+    public static async Task<RunnerHarness> StartAsync(bool canReadBack = false, Action<LinkedInClientOptions>? configure = null, bool systemClientClock = false,
+        Func<FakeTimeProvider, TimeProvider>? clientClock = null)
     {
         var queue = new TestQueue();
         var session = await SandboxSession.StartAsync(
@@ -63,7 +66,11 @@ internal sealed class RunnerHarness : IAsyncDisposable
                 o.MaxRetries = 1;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
                 o.RequestTimeout = TimeSpan.FromSeconds(5);
-                if (!systemClientClock)
+                if (clientClock != null)
+                {
+                    o.Clock = clientClock(queue.Clock);
+                }
+                else if (!systemClientClock)
                 {
                     o.Clock = queue.Clock;
                 }
