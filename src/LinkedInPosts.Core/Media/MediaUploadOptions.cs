@@ -1,4 +1,5 @@
 using System;
+using LinkedInPosts.Core.Content;
 
 namespace LinkedInPosts.Core.Media
 {
@@ -70,7 +71,7 @@ namespace LinkedInPosts.Core.Media
     public sealed class UploadProgress
     {
         /// <summary>Creates a report.</summary>
-        public UploadProgress(string fileName, UploadStage stage, long bytesSent, long totalBytes, int partsDone, int totalParts)
+        public UploadProgress(string fileName, UploadStage stage, long bytesSent, long totalBytes, int partsDone, int totalParts, LinkedInUrn? mediaUrn = null)
         {
             FileName = fileName;
             Stage = stage;
@@ -78,6 +79,7 @@ namespace LinkedInPosts.Core.Media
             TotalBytes = totalBytes;
             PartsDone = partsDone;
             TotalParts = totalParts;
+            MediaUrn = mediaUrn;
         }
 
         /// <summary>The file being uploaded.</summary>
@@ -97,6 +99,13 @@ namespace LinkedInPosts.Core.Media
 
         /// <summary>Parts in all.</summary>
         public int TotalParts { get; }
+
+        /// <summary>
+        /// LinkedIn's URN for the media, from the first report after initializeUpload on (null while
+        /// <see cref="UploadStage.Initializing"/>). At <see cref="UploadStage.Processing"/> LinkedIn has accepted the
+        /// bytes under it, and the URN may become usable even if this wait for its processing runs out.
+        /// </summary>
+        public LinkedInUrn? MediaUrn { get; }
 
         /// <summary>Percent of bytes sent, 0 to 100.</summary>
         public int PercentComplete => TotalBytes <= 0 ? 100 : (int)Math.Max(0, Math.Min(100, BytesSent * 100 / TotalBytes));

@@ -98,6 +98,7 @@ namespace LinkedInPosts.Core.Media
             var plan = await InitializeAsync(file, owner, cancellationToken).ConfigureAwait(false);
             CheckInstructions(file, plan);
             tracker.TotalParts = plan.Instructions.Count;
+            tracker.MediaUrn = plan.Urn;
             if (AfterInitialize != null)
             {
                 await AfterInitialize(cancellationToken).ConfigureAwait(false);
@@ -136,6 +137,27 @@ namespace LinkedInPosts.Core.Media
             var title = options.Title ?? (file.Kind == MediaKind.Document ? file.FileName : null);
             _client.Options.Log.Verbose($"{file.FileName} is {status} on LinkedIn as {plan.Urn} ({file.SizeBytes} bytes, SHA-256 {sha256}).");
             return new UploadedMedia(plan.Urn, file.Kind, owner, status, file.FileName, file.SizeBytes, sha256, options.AltText, title);
+        }
+
+        /// <summary>
+        /// Waits again for media whose processing outlasted the wait of the upload that sent it: LinkedIn accepted
+        /// the bytes of <paramref name="file"/> as <paramref name="media"/> then. True once it is AVAILABLE; false
+        /// when LinkedIn has nothing usable under that URN any more (its processing failed, the bytes are gone, or
+        /// it does not know the URN), so the file has to be uploaded again. Progress: Processing, then Completed.
+        /// </summary>
+        /// <exception cref="LinkedInMediaException">ProcessingTimeout: LinkedIn is still processing it.</exception>
+        internal async Task<bool> WaitUntilAvailableAgainAsync(MediaFile file, LinkedInUrn media, MediaUploadOptions? options, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+        {
+            options = (options ?? new MediaUploadOptions()).Copy();
+            options.Validate();
+            var tracker = new ProgressTracker(file, progress) { MediaUrn = media };
+            tracker.Report(UploadStage.Processing);
+            if (!await Processing(file, media, options, tracker).UntilAvailableAgainAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            tracker.Report(UploadStage.Completed);
+            return true;
         }
 
         // Every check that finds the media still processing is reported: the wait is alive (and a lease is kept).
@@ -440,6 +462,9 @@ namespace LinkedInPosts.Core.Media
 
             public int TotalParts { get; set; } = 1;
 
+            /// <summary>The media's URN, once initializeUpload has named it.</summary>
+            public LinkedInUrn? MediaUrn { get; set; }
+
             public void Sent(long bytes)
             {
                 var sent = Interlocked.Add(ref _sent, bytes);
@@ -459,7 +484,7 @@ namespace LinkedInPosts.Core.Media
             public void Report(UploadStage stage)
             {
                 Volatile.Write(ref _stage, (int)stage);
-                _progress?.Report(new UploadProgress(_file.FileName, stage, Interlocked.Read(ref _sent), _file.SizeBytes, Volatile.Read(ref _partsDone), TotalParts));
+                _progress?.Report(new UploadProgress(_file.FileName, stage, Interlocked.Read(ref _sent), _file.SizeBytes, Volatile.Read(ref _partsDone), TotalParts, MediaUrn));
             }
         }
     }

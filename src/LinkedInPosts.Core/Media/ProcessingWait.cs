@@ -19,6 +19,9 @@ namespace LinkedInPosts.Core.Media
     {
         private static readonly TimeSpan MaxPollInterval = TimeSpan.FromMinutes(1);
 
+        // Not a LinkedIn status: how a 404 for an earlier upload is named in the log.
+        private const string NotFound = "unknown (404)";
+
         private readonly LinkedInClient _client;
         private readonly MediaFile _file;
         private readonly LinkedInUrn _urn;
@@ -38,7 +41,7 @@ namespace LinkedInPosts.Core.Media
         /// <exception cref="LinkedInMediaException">ProcessingFailed, or ProcessingTimeout (LinkedIn may still finish it).</exception>
         public async Task<string> UntilAvailableAsync(CancellationToken cancellationToken)
         {
-            var status = await PollAsync(cancellationToken).ConfigureAwait(false);
+            var status = await PollAsync(earlierUpload: false, cancellationToken).ConfigureAwait(false);
             if (status.Status == MediaStatus.ProcessingFailed)
             {
                 var reason = status.FailureReason == null ? string.Empty : $" ({status.FailureReason})";
@@ -50,8 +53,28 @@ namespace LinkedInPosts.Core.Media
             return status.Status;
         }
 
-        /// <summary>Checks until the status is final: AVAILABLE or PROCESSING_FAILED.</summary>
-        private async Task<MediaStatus> PollAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits for media uploaded by an earlier wait that ran out while LinkedIn was processing it. True once it
+        /// is AVAILABLE; false when LinkedIn has nothing usable under the URN any more (PROCESSING_FAILED,
+        /// WAITING_UPLOAD: the bytes it had are gone, or 404: it no longer knows it), so the file must go up again.
+        /// </summary>
+        /// <exception cref="LinkedInMediaException">ProcessingTimeout: still processing when this wait ran out too.</exception>
+        public async Task<bool> UntilAvailableAgainAsync(CancellationToken cancellationToken)
+        {
+            var status = await PollAsync(earlierUpload: true, cancellationToken).ConfigureAwait(false);
+            if (status.Status != MediaStatus.Available)
+            {
+                _client.Options.Log.Verbose($"LinkedIn reports {_urn}, an earlier upload of {_file.FileName}, as {status.Status}: the file is uploaded again.");
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Checks until the status is final: AVAILABLE or PROCESSING_FAILED; for an earlier upload also WAITING_UPLOAD
+        /// (right after an upload LinkedIn may not have registered the bytes yet, later it has lost them) and 404.
+        /// </summary>
+        private async Task<MediaStatus> PollAsync(bool earlierUpload, CancellationToken cancellationToken)
         {
             var clock = _client.Options.Clock;
             var started = clock.GetTimestamp();
@@ -60,19 +83,28 @@ namespace LinkedInPosts.Core.Media
             var request = new LinkedInRequest(HttpMethod.Get, $"rest/{MediaJson.Collection(_file.Kind)}/{_urn.Encoded}") { Subject = _urn.ToString() };
             while (true)
             {
-                var status = await _client.Retry.ExecuteAsync(request.Display, async ct =>
+                MediaStatus status;
+                try
                 {
-                    var response = await _client.Transport.SendAsync(request, ct).ConfigureAwait(false);
-                    return LinkedInClient.Read(request, response, MediaJson.ReadStatus);
-                }, cancellationToken).ConfigureAwait(false);
-                if (status.Status == MediaStatus.Available || status.Status == MediaStatus.ProcessingFailed)
+                    status = await _client.Retry.ExecuteAsync(request.Display, async ct =>
+                    {
+                        var response = await _client.Transport.SendAsync(request, ct).ConfigureAwait(false);
+                        return LinkedInClient.Read(request, response, MediaJson.ReadStatus);
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LinkedInNotFoundException) when (earlierUpload)
+                {
+                    return new MediaStatus(NotFound, null, null);
+                }
+                if (status.Status == MediaStatus.Available || status.Status == MediaStatus.ProcessingFailed
+                    || (earlierUpload && status.Status == MediaStatus.WaitingUpload))
                 {
                     return status;
                 }
                 var left = _options.ProcessingTimeout - clock.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
-                    throw TimedOut(status);
+                    throw TimedOut(status, earlierUpload);
                 }
                 _stillProcessing();
                 await clock.Delay(interval < left ? interval : left, cancellationToken).ConfigureAwait(false);
@@ -80,13 +112,14 @@ namespace LinkedInPosts.Core.Media
             }
         }
 
-        private LinkedInMediaException TimedOut(MediaStatus status)
+        private LinkedInMediaException TimedOut(MediaStatus status, bool earlierUpload)
         {
+            var since = earlierUpload ? "of this check (it was uploaded earlier)" : "of being uploaded";
             var why = status.Status == MediaStatus.WaitingUpload
                 ? "LinkedIn still reports WAITING_UPLOAD, so it did not see the whole file arrive"
                 : $"LinkedIn still reports {status.Status}; it may finish later, and then {_urn} can be posted as it is";
             return new LinkedInMediaException(MediaFailureReason.ProcessingTimeout,
-                $"{_file.FileName} was not AVAILABLE within {_options.ProcessingTimeout.TotalSeconds:0.#} s of being uploaded: {why}. Allow a longer processing timeout for large videos.",
+                $"{_file.FileName} was not AVAILABLE within {_options.ProcessingTimeout.TotalSeconds:0.#} s {since}: {why}. Allow a longer processing timeout for large videos.",
                 _urn.ToString())
             { FilePath = _file.Path };
         }
