@@ -218,8 +218,28 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         MediaUploadRecord? FindUpload(string sha256, string author, string apiBase, DateTimeOffset uploadedSince);
 
-        /// <summary>Records (or replaces) the upload of a stored file for an author on an API host.</summary>
+        /// <summary>
+        /// Records (or replaces) the finished upload (AVAILABLE on LinkedIn) of a stored file for an author on an API
+        /// host, and forgets any upload of the same key that was still processing: this one supersedes it.
+        /// </summary>
         void RecordUpload(MediaUploadRecord upload);
+
+        /// <summary>
+        /// The upload of the stored file <paramref name="sha256"/> for <paramref name="author"/> on
+        /// <paramref name="apiBase"/> whose bytes LinkedIn accepted at or after <paramref name="acceptedSince"/> and
+        /// was still processing when last seen, or null. Never an upload to show in a post as it is: its status must
+        /// be checked first. <see cref="FindUpload"/> never returns these.
+        /// </summary>
+        MediaUploadRecord? FindProcessingUpload(string sha256, string author, string apiBase, DateTimeOffset acceptedSince);
+
+        /// <summary>Records (or replaces) an upload whose bytes LinkedIn accepted and is processing (its UploadedAt: when it accepted them).</summary>
+        void RecordProcessingUpload(MediaUploadRecord upload);
+
+        /// <summary>
+        /// Forgets the processing upload of <paramref name="upload"/>'s key if it is still that media (LinkedIn could not
+        /// process it, or no longer knows it); one another run recorded since, under another URN, is kept.
+        /// </summary>
+        void ForgetProcessingUpload(MediaUploadRecord upload);
 
         /// <summary>Pending becomes Held: kept, but not claimed until resumed.</summary>
         TransitionResult Hold(long id, DateTimeOffset now);

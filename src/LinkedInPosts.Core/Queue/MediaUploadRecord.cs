@@ -6,6 +6,8 @@ namespace LinkedInPosts.Core.Queue
     /// One earlier upload of a stored media file: LinkedIn's URN for those bytes, uploaded for one author
     /// on one API host. A media URN can be shown only in its owner's posts, and only on the host that
     /// issued it, so the three together are the key; the runner reuses the URN instead of uploading again.
+    /// The same record describes a finished upload (<see cref="IQueueStore.FindUpload"/>) and one LinkedIn was
+    /// still processing (<see cref="IQueueStore.FindProcessingUpload"/>); the store keeps them apart.
     /// </summary>
     public sealed class MediaUploadRecord
     {
@@ -35,7 +37,7 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>LinkedIn's URN for the upload (urn:li:image:…, urn:li:document:…, urn:li:video:…).</summary>
         public string MediaUrn { get; }
 
-        /// <summary>When the upload finished (queue clock).</summary>
+        /// <summary>When the upload finished (queue clock); for one still processing, when LinkedIn accepted its bytes.</summary>
         public DateTimeOffset UploadedAt { get; }
 
         /// <summary>The key an API base is stored under: scheme, host and port, lower case, no path.</summary>

@@ -60,7 +60,7 @@ public sealed class SchemaTests : IDisposable
         using var raw = _queue.Raw();
         Assert.Equal((long)SqliteSchema.CurrentVersion, TestQueue.Scalar(raw, "PRAGMA user_version;"));
         Assert.Equal((long)SqliteSchema.ApplicationId, TestQueue.Scalar(raw, "PRAGMA application_id;"));
-        Assert.Equal(new[] { "attempts", "media_uploads", "post_media", "posts" },
+        Assert.Equal(new[] { "attempts", "media_processing", "media_uploads", "post_media", "posts" },
             SchemaOf(_queue.QueuePath).Where(s => s.StartsWith("table ", StringComparison.Ordinal)).Select(s => s.Split(' ')[1].TrimEnd(':')).ToArray());
     }
 
@@ -246,6 +246,45 @@ INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome)
         Assert.Equal((FirstCommentState?)FirstCommentState.Adding, _queue.Store.GetByKey("commented-unknown")!.FirstCommentState);
         Assert.Null(_queue.Store.GetByKey("retried-by-hand")!.FirstCommentState);
     }
+
+    public static TheoryData<int> EveryVersionBeforeProcessingUploads() => new() { 1, 2, 3, 4 };
+
+    [Theory]
+    [MemberData(nameof(EveryVersionBeforeProcessingUploads))]
+    public void Migrating_a_file_from_before_version_5_keeps_its_finished_uploads_and_has_none_processing(int version)
+    {
+        CreateFromFixture(version);
+        const string organization = "urn:li:organization:42";
+        const string api = "https://api.linkedin.com";
+
+        var store = _queue.Store;
+
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        Assert.Equal(version >= 2 ? "urn:li:image:C4E10AQFoyyAjHPMQuQ" : null, store.FindUpload(FirstMediaSha, organization, api, DateTimeOffset.MinValue)?.MediaUrn);
+        Assert.Null(store.FindProcessingUpload(FirstMediaSha, organization, api, DateTimeOffset.MinValue));
+        Assert.Null(store.FindProcessingUpload(SecondMediaSha, organization, api, DateTimeOffset.MinValue));
+        // The new table works in the migrated file.
+        store.RecordProcessingUpload(new MediaUploadRecord(SecondMediaSha, organization, api, "urn:li:video:1", TestQueue.Start));
+        Assert.Equal("urn:li:video:1", _queue.Reopen().FindProcessingUpload(SecondMediaSha, organization, api, DateTimeOffset.MinValue)!.MediaUrn);
+    }
+
+    [Fact]
+    public void A_version_5_file_keeps_the_upload_LinkedIn_was_still_processing_apart_from_the_finished_ones()
+    {
+        CreateFromFixture(5);
+        const string organization = "urn:li:organization:42";
+        const string api = "https://api.linkedin.com";
+
+        var processing = _queue.Store.FindProcessingUpload(SecondMediaSha, organization, api, DateTimeOffset.MinValue)!;
+
+        Assert.Equal(("urn:li:video:C5505AQH-oV1qvnFtKA", new DateTimeOffset(2026, 1, 30, 10, 6, 0, TimeSpan.Zero)), (processing.MediaUrn, processing.UploadedAt));
+        Assert.Null(_queue.Store.FindUpload(SecondMediaSha, organization, api, DateTimeOffset.MinValue));
+        Assert.Equal("urn:li:image:C4E10AQFoyyAjHPMQuQ", _queue.Store.FindUpload(FirstMediaSha, organization, api, DateTimeOffset.MinValue)!.MediaUrn);
+        Assert.Null(_queue.Store.FindProcessingUpload(FirstMediaSha, organization, api, DateTimeOffset.MinValue));
+    }
+
+    private const string FirstMediaSha = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
+    private const string SecondMediaSha = "7509e5bda0c762d2bac7f90d758b5b2263fa01ccbc542ab5e3df163be08e6ca9";
 
     private static (int Attempts, int AtRetry, int Since) Budget(ScheduledPost post) => (post.Attempts, post.AttemptsAtRetry, post.AttemptsSinceRetry);
 

@@ -116,6 +116,21 @@ ALTER TABLE posts ADD COLUMN first_comment_state TEXT CHECK (first_comment_state
 ALTER TABLE posts ADD COLUMN first_comment_urn TEXT;
 ALTER TABLE posts ADD COLUMN first_comment_error TEXT;
 ",
+            // 4 -> 5: media_processing remembers an upload whose bytes LinkedIn accepted but had not finished processing
+            // when the run's wait ended (it may still finish; a big video can take longer than one run waits), so
+            // the post's next try waits for that media instead of uploading the file again as a new one. Kept apart
+            // from media_uploads, which holds only media LinkedIn reported AVAILABLE: whatever reads that table
+            // to reuse an upload can never pick media a post cannot show yet. Same key, one upload per key.
+            @"
+CREATE TABLE media_processing (
+    sha256       TEXT    NOT NULL CHECK (length(sha256) = 64),
+    author       TEXT    NOT NULL,
+    api_base     TEXT    NOT NULL,
+    media_urn    TEXT    NOT NULL,
+    accepted_at  TEXT    NOT NULL,
+    PRIMARY KEY (sha256, author, api_base)
+) WITHOUT ROWID;
+",
         };
 
         /// <summary>

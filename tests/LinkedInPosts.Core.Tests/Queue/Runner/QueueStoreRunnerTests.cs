@@ -3,7 +3,7 @@ using LinkedInPosts.Core.Queue.Sqlite;
 
 namespace LinkedInPosts.Core.Tests.Queue.Runner;
 
-/// <summary>The store's additions for the runner (schema v2): deferral, release until, due reads, upload reuse.</summary>
+/// <summary>The store's additions for the runner (schema v2, v5): deferral, release until, due reads, upload reuse, uploads still processing.</summary>
 public sealed class QueueStoreRunnerTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -109,6 +109,42 @@ public sealed class QueueStoreRunnerTests : IDisposable
         var found = _queue.Reopen().FindUpload(Sha, "urn:li:person:a", "https://api.linkedin.com", At(-60))!;
         Assert.Equal(("urn:li:image:2", At(10)), (found.MediaUrn, found.UploadedAt));
         Assert.Equal("http://127.0.0.1:5000", MediaUploadRecord.ApiBaseKey(new Uri("HTTP://127.0.0.1:5000/rest/")));
+    }
+
+    [Fact]
+    public void An_upload_LinkedIn_is_still_processing_is_never_found_as_a_finished_one_and_finishing_it_replaces_it()
+    {
+        const string api = "https://api.linkedin.com";
+        Store.RecordProcessingUpload(new MediaUploadRecord(Sha, "urn:li:person:a", api, "urn:li:video:1", At(0)));
+
+        Assert.Null(Store.FindUpload(Sha, "urn:li:person:a", api, DateTimeOffset.MinValue)); // not to be shown in a post as it is
+        var processing = _queue.Reopen().FindProcessingUpload(Sha, "urn:li:person:a", api, At(-60))!;
+        Assert.Equal(("urn:li:video:1", At(0)), (processing.MediaUrn, processing.UploadedAt));
+        Assert.Null(Store.FindProcessingUpload(Sha, "urn:li:person:b", api, At(-60)));
+        Assert.Null(Store.FindProcessingUpload(Sha, "urn:li:person:a", "http://127.0.0.1:5000", At(-60)));
+        Assert.Null(Store.FindProcessingUpload(Sha, "urn:li:person:a", api, At(1))); // too old to wait for
+
+        // Another run's newer upload of the same key is not forgotten for this one's failure.
+        Store.RecordProcessingUpload(new MediaUploadRecord(Sha, "urn:li:person:a", api, "urn:li:video:2", At(5)));
+        Store.ForgetProcessingUpload(processing);
+        Assert.Equal("urn:li:video:2", Store.FindProcessingUpload(Sha, "urn:li:person:a", api, At(-60))!.MediaUrn);
+
+        // AVAILABLE: recorded as finished, and nothing is left processing for the key.
+        Store.RecordUpload(new MediaUploadRecord(Sha, "urn:li:person:a", api, "urn:li:video:2", At(10)));
+        Assert.Equal("urn:li:video:2", Store.FindUpload(Sha, "urn:li:person:a", api, At(-60))!.MediaUrn);
+        Assert.Null(_queue.Reopen().FindProcessingUpload(Sha, "urn:li:person:a", api, DateTimeOffset.MinValue));
+    }
+
+    [Fact]
+    public void Forgetting_a_processing_upload_removes_it_when_it_is_still_that_media()
+    {
+        var record = new MediaUploadRecord(Sha, "urn:li:person:a", "https://api.linkedin.com", "urn:li:image:1", At(0));
+        Store.RecordProcessingUpload(record);
+
+        Store.ForgetProcessingUpload(record);
+
+        Assert.Null(Store.FindProcessingUpload(Sha, "urn:li:person:a", "https://api.linkedin.com", DateTimeOffset.MinValue));
+        Assert.Null(Store.FindUpload(Sha, "urn:li:person:a", "https://api.linkedin.com", DateTimeOffset.MinValue));
     }
 
     [Fact]
