@@ -15,7 +15,10 @@ namespace LinkedInPosts.Core.Media
         /// <summary>A title, kept with the result; a document's title defaults to its file name.</summary>
         public string? Title { get; set; }
 
-        /// <summary>How long to wait for LinkedIn to process the upload before giving up (the media may still become available later).</summary>
+        /// <summary>
+        /// How long to wait for LinkedIn to process the upload before giving up. The media may still become available
+        /// later: the queue runner remembers it, and the post's next try waits for that same upload again.
+        /// </summary>
         public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>
@@ -103,7 +106,7 @@ namespace LinkedInPosts.Core.Media
         /// <summary>
         /// LinkedIn's URN for the media, from the first report after initializeUpload on (null while
         /// <see cref="UploadStage.Initializing"/>). At <see cref="UploadStage.Processing"/> LinkedIn has accepted the
-        /// bytes under it, and the URN may become usable even if this wait for its processing runs out.
+        /// bytes under it: the queue runner remembers it then, so a later run can wait for it instead of uploading again.
         /// </summary>
         public LinkedInUrn? MediaUrn { get; }
 

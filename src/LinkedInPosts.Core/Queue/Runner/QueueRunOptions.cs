@@ -56,6 +56,13 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// </summary>
         public TimeSpan UploadReuseMaxAge { get; set; } = TimeSpan.FromDays(30);
 
+        /// <summary>
+        /// How long an upload LinkedIn was still processing when a run stopped waiting (its bytes accepted) is waited
+        /// for again by the post's later tries, instead of uploading the file anew. Video processing takes minutes;
+        /// media still not AVAILABLE a day after its bytes arrived is taken to be stuck, and the file goes up again.
+        /// </summary>
+        public TimeSpan ProcessingUploadMaxAge { get; set; } = TimeSpan.FromDays(1);
+
         /// <summary>The queue's clock: due times, lateness, leases.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -74,9 +81,9 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 throw new ArgumentException("RunnerId must be 1 to " + QueueLimits.MaxNameLength + " characters.", nameof(RunnerId));
             }
-            if (MaxLateness <= TimeSpan.Zero || Lease <= TimeSpan.Zero || RetryBaseDelay <= TimeSpan.Zero || UploadReuseMaxAge < TimeSpan.Zero)
+            if (MaxLateness <= TimeSpan.Zero || Lease <= TimeSpan.Zero || RetryBaseDelay <= TimeSpan.Zero || UploadReuseMaxAge < TimeSpan.Zero || ProcessingUploadMaxAge < TimeSpan.Zero)
             {
-                throw new ArgumentException("MaxLateness, Lease and RetryBaseDelay must be positive, UploadReuseMaxAge not negative.");
+                throw new ArgumentException("MaxLateness, Lease and RetryBaseDelay must be positive, UploadReuseMaxAge and ProcessingUploadMaxAge not negative.");
             }
             if (RetryMaxDelay < RetryBaseDelay)
             {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
 using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Queue.Runner
@@ -11,9 +12,17 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// <summary>
     /// Turns a queued draft's stored media copies into media LinkedIn knows, before the post is marked
     /// Sending: each copy is verified against its hash (a changed or missing file fails the post rather than
-    /// posting something else), then resolved to an earlier upload of the same bytes for the same author on
-    /// the same API host (the media_uploads table), or uploaded now and recorded there. So a file shown in
-    /// many posts is uploaded once per author, and a retry after a failed create does not upload again.
+    /// posting something else), then resolved, for the same author on the same API host, to
+    /// <list type="number">
+    /// <item>an earlier finished upload of the same bytes (media_uploads: AVAILABLE when it was recorded), reused as it is;</item>
+    /// <item>else an earlier upload LinkedIn was still processing when that try stopped waiting (media_processing):
+    /// its status is checked and waited for, AVAILABLE → used and recorded as finished; PROCESSING_FAILED, bytes
+    /// gone or URN unknown → forgotten, and the file is uploaded anew; still processing at the end of this wait →
+    /// the post is retried later (a processing timeout) and the next try waits for the same media again;</item>
+    /// <item>else a new upload, recorded as processing once LinkedIn has its bytes and as finished once AVAILABLE.</item>
+    /// </list>
+    /// So a file shown in many posts is uploaded once per author, a retry after a failed create does not upload
+    /// again, and neither does a retry after LinkedIn took longer to process it than one run waits.
     /// </summary>
     internal sealed class StoredMediaResolver
     {
@@ -26,7 +35,7 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// The draft with every stored copy replaced by a media URN. The claim's lease is renewed around and
-        /// during each upload (<see cref="LeaseKeeper"/>); when the claim is gone, <see cref="ClaimLostException"/>.
+        /// during each upload and processing wait (<see cref="LeaseKeeper"/>); when the claim is gone, <see cref="ClaimLostException"/>.
         /// </summary>
         /// <exception cref="Errors.LinkedInQueueException">A stored copy is missing or changed (MediaMissing, MediaCorrupted).</exception>
         public async Task<PostDraft> ResolveAsync(PostDraft draft, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
@@ -53,19 +62,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                     resolved[sha] = MediaReference.FromUrn(earlier.MediaUrn);
                     continue;
                 }
-                RenewLease(claim);
-                var keeper = new LeaseKeeper(_run, claim, _run.Options.UploadProgress);
-                var uploaded = await new MediaUploader(connection.Client)
-                    .UploadAsync(stored.Path, draft.Author, UploadOptions(), keeper, cancellationToken)
-                    .ConfigureAwait(false);
-                // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
-                _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));
-                if (keeper.Lost)
+                var processing = _run.Store.FindProcessingUpload(sha, author, apiBase, _run.Now - _run.Options.ProcessingUploadMaxAge);
+                if (processing != null && await ProcessedAsync(processing, stored.Path, connection, claim, cancellationToken).ConfigureAwait(false))
                 {
-                    throw new ClaimLostException();
+                    resolved[sha] = MediaReference.FromUrn(processing.MediaUrn);
+                    continue;
                 }
-                RenewLease(claim);
-                resolved[sha] = MediaReference.FromUpload(uploaded);
+                resolved[sha] = await UploadAsync(sha, apiBase, stored.Path, draft.Author, connection, claim, cancellationToken).ConfigureAwait(false);
             }
             return new PostDraft(draft.Author, draft.Commentary)
             {
@@ -75,6 +78,71 @@ namespace LinkedInPosts.Core.Queue.Runner
                 IsReshareDisabledByAuthor = draft.IsReshareDisabledByAuthor,
                 Content = content.Resolve(media => media.StoredSha256 != null ? resolved[media.StoredSha256] : media),
             };
+        }
+
+        /// <summary>
+        /// Waits for an upload LinkedIn was still processing when an earlier try stopped waiting. True once it is
+        /// AVAILABLE (then recorded as finished); false when LinkedIn has nothing usable under it (then forgotten:
+        /// the caller uploads the file anew). Still processing at the end of this wait: the processing timeout is
+        /// thrown and the record kept, so the post is retried and its next try waits for the same media again.
+        /// </summary>
+        private async Task<bool> ProcessedAsync(MediaUploadRecord processing, string path, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
+        {
+            if (!LinkedInUrn.TryParse(processing.MediaUrn, out var urn))
+            {
+                _run.Store.ForgetProcessingUpload(processing);
+                return false;
+            }
+            RenewLease(claim);
+            var keeper = new LeaseKeeper(_run, claim, _run.Options.UploadProgress);
+            var available = await new MediaUploader(connection.Client)
+                .WaitUntilAvailableAgainAsync(MediaFile.Inspect(path), urn!, UploadOptions(), keeper, cancellationToken)
+                .ConfigureAwait(false);
+            if (available)
+            {
+                // Recorded even if the claim was lost meanwhile, as an upload is: it is good for whichever run posts it.
+                _run.Store.RecordUpload(new MediaUploadRecord(processing.Sha256, processing.Author, processing.ApiBase, processing.MediaUrn, _run.Now));
+            }
+            else
+            {
+                _run.Store.ForgetProcessingUpload(processing);
+            }
+            if (keeper.Lost)
+            {
+                throw new ClaimLostException();
+            }
+            RenewLease(claim);
+            return available;
+        }
+
+        /// <summary>A new upload of the stored copy <paramref name="sha"/>, recorded as processing once LinkedIn has its bytes, as finished once AVAILABLE.</summary>
+        private async Task<MediaReference> UploadAsync(string sha, string apiBase, string path, LinkedInUrn owner, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
+        {
+            var author = owner.ToString();
+            RenewLease(claim);
+            var note = new ProcessingUploadNote(_run, sha, author, apiBase, _run.Options.UploadProgress);
+            var keeper = new LeaseKeeper(_run, claim, note);
+            UploadedMedia uploaded;
+            try
+            {
+                uploaded = await new MediaUploader(connection.Client)
+                    .UploadAsync(path, owner, UploadOptions(), keeper, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (LinkedInMediaException failed) when (failed.Reason == MediaFailureReason.ProcessingFailed && failed.MediaUrn != null)
+            {
+                // LinkedIn will never make it AVAILABLE: no later try should wait for it.
+                _run.Store.ForgetProcessingUpload(new MediaUploadRecord(sha, author, apiBase, failed.MediaUrn, _run.Now));
+                throw;
+            }
+            // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
+            _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));
+            if (keeper.Lost)
+            {
+                throw new ClaimLostException();
+            }
+            RenewLease(claim);
+            return MediaReference.FromUpload(uploaded);
         }
 
         // Alt texts and titles belong to the post's content, not to the upload (one upload serves many posts).
