@@ -250,6 +250,35 @@ public sealed class LibsecretConnectionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_with_crons_environment_reaches_the_keyring_only_through_the_session_bus_its_line_names()
+    {
+        // What Register-LinkedInPostQueueTask relies on when it puts DBUS_SESSION_BUS_ADDRESS on a crontab line
+        // (CronTokenStoreAccess): cron's environment has no bus, no XDG_RUNTIME_DIR and no display, and that one
+        // variable is enough for libsecret to find the keyring again.
+        Keyring.Open(_folder.Path).Save(TestConnections.Make("cron", "via-bus"));
+        var bus = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+        Assert.False(string.IsNullOrEmpty(bus), "the Secret Service tests run inside a session bus");
+        var cron = new Dictionary<string, string?>();
+        foreach (string name in Environment.GetEnvironmentVariables().Keys)
+        {
+            var keep = name == "PATH" || name == "HOME" || name.StartsWith("DOTNET_", StringComparison.Ordinal);
+            if (!keep)
+            {
+                cron[name] = null;
+            }
+        }
+
+        var without = await StoreProbe.RunAsync(_folder.Path, cron, "get", "cron");
+        cron["DBUS_SESSION_BUS_ADDRESS"] = bus;
+        var with = await StoreProbe.RunAsync(_folder.Path, cron, "get", "cron");
+
+        Assert.True(without.ExitCode == 3, "exit " + without.ExitCode + ": " + without.Output + without.Error);
+        Assert.Contains("error: LinkedInTokenStoreUnavailable", without.Output);
+        Assert.True(with.ExitCode == 0, "exit " + with.ExitCode + ": " + with.Output + with.Error);
+        Assert.Equal("AT-SECRET-via-bus", with.Output.Trim());
+    }
+
+    [Fact]
     public void A_plain_file_from_an_earlier_opt_in_is_neither_read_nor_migrated_and_the_store_warns_about_it()
     {
         var plain = new PlainFileConnectionStore(_folder.Path);

@@ -21,8 +21,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// The Windows task runs only while the user is logged on (LogonType InteractiveToken): the connection's
     /// tokens are protected with DPAPI, which a task that runs without the user's logon (S4U) cannot read.
     /// A path with a '%' is refused there: Task Scheduler expands %NAME% in the task's command line.
-    /// Under cron no Secret Service is reachable, so a connection there needs the plain-text token file:
-    /// -AllowPlainTextTokenFile puts LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1 on the line.
+    /// cron starts its runs outside the desktop session: -AllowPlainTextTokenFile puts
+    /// LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1 on the line, and when this session's connections are in a Linux
+    /// keyring the line names the per-user session bus (DBUS_SESSION_BUS_ADDRESS), so the runs reach the
+    /// keyring while the user is logged in. A warning says when the runs would not find the connections.
     /// This session's data folder is always passed on as LINKEDINPOSTS_HOME (however it was chosen, e.g. by
     /// XDG_DATA_HOME), and LINKEDINPOSTS_QUEUE (without -Path) and LINKEDINPOSTS_API_VERSION when set, so the
     /// runs see the same data folder, queue and LinkedIn API version as this session.
@@ -107,7 +109,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// Sets LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS=1 for the runs, for a connection made with
-        /// Connect-LinkedIn -AllowPlainTextTokenFile (cron cannot reach a Secret Service keyring).
+        /// Connect-LinkedIn -AllowPlainTextTokenFile: where no keyring exists, or for runs that must not depend on
+        /// your login (cron reaches a keyring only through your login's session bus).
         /// </summary>
         /// <example><code>-AllowPlainTextTokenFile</code></example>
         [Parameter]
@@ -231,6 +234,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private LinkedInPostQueueTask RegisterCrontabLine(QueueTaskRequest request)
         {
             var log = System.IO.Path.Combine(DataFolder.Resolve(), CrontabEntry.LogFileName);
+            var access = TokenStoreAccess(request);
+            if (access.SessionBusAddress != null)
+            {
+                request.Environment[SessionBus.Variable] = access.SessionBusAddress;
+            }
+            foreach (var warning in access.Warnings)
+            {
+                WriteWarning(warning);
+            }
             var entry = new CrontabEntry(request, log);
             var result = new LinkedInPostQueueTask(entry.Name, QueueTaskPlatform.Cron)
             {
@@ -270,6 +282,39 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             WriteVerbose($"Crontab line for '{entry.Name}' installed; each run appends its output to {log}.");
             result.Installed = true;
             return result;
+        }
+
+        /// <summary>
+        /// Whether the runs will find this session's connections (see <see cref="CronTokenStoreAccess"/>):
+        /// the store is opened as every cmdlet opens it, so a session that opted in to the plain file is seen as one.
+        /// </summary>
+        private CronTokenStoreAccess TokenStoreAccess(QueueTaskRequest request)
+        {
+            SessionTokenStore store;
+            try
+            {
+                var opened = OpenStoreOrThrow();
+                store = !opened.IsProtected ? SessionTokenStore.PlainFile
+                    : RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? SessionTokenStore.Keyring
+                    : SessionTokenStore.OtherProtected;
+            }
+            catch (LinkedInTokenStoreException exception) when (exception.Failure == TokenStoreFailure.Unavailable)
+            {
+                store = SessionTokenStore.Unavailable;
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                // Locked or unreadable here: that is for the cmdlets that use it to report, not a reason to refuse the line.
+                WriteVerbose("The token store could not be checked for the runs: " + exception.Message);
+                return CronTokenStoreAccess.Unknown;
+            }
+            var plainFile = System.IO.Path.Combine(request.Environment[DataFolder.HomeVariable], PlainFileConnectionStore.FileName);
+            return CronTokenStoreAccess.For(
+                store,
+                AllowPlainTextTokenFile.IsPresent,
+                Environment.GetEnvironmentVariable(SessionBus.Variable),
+                plainFile,
+                File.Exists(plainFile));
         }
 
         private ErrorRecord Exists(string message) =>

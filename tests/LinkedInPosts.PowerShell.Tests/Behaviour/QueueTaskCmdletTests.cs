@@ -110,6 +110,30 @@ public sealed class QueueTaskCmdletTests : IDisposable
     }
 
     [Fact]
+    public void A_session_on_the_plain_text_token_file_is_warned_that_runs_without_the_opt_in_would_refuse_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // The test environment has no session bus and opts in: this session's connections are in the plain file.
+        var without = _session.Run("Register-LinkedInPostQueueTask -Every 5m -PowerShellPath $Pwsh");
+        var with = _session.Run("Register-LinkedInPostQueueTask -Every 5m -AllowPlainTextTokenFile -PowerShellPath $Pwsh");
+
+        without.AssertNoErrors();
+        var warning = Assert.Single(without.Warnings);
+        Assert.Contains(Path.Combine(TestEnvironment.Home, "connections.plaintext.json"), warning);
+        Assert.Contains("Register with -AllowPlainTextTokenFile", warning);
+        Assert.DoesNotContain("LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS", (string)Property(without.Output.Single(), "CrontabLine")!);
+        with.AssertNoErrors();
+        Assert.Empty(with.Warnings);
+        var line = (string)Property(with.Output.Single(), "CrontabLine")!;
+        Assert.Contains("LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS='1'", line);
+        Assert.DoesNotContain("DBUS_SESSION_BUS_ADDRESS", line);
+    }
+
+    [Fact]
     public void The_queue_path_is_resolved_from_the_PowerShell_location_and_plain_text_tokens_are_opted_in()
     {
         if (OperatingSystem.IsWindows())

@@ -63,10 +63,17 @@ namespace LinkedInPosts.Core.Auth
             var plainFile = Path.Combine(folder, PlainFileConnectionStore.FileName);
             throw new LinkedInTokenStoreException(
                 TokenStoreFailure.Unavailable,
-                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile)));
+                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile), environment(SessionBus.Variable)));
         }
 
-        private static string Unavailable(string failure, string plainFile, bool plainFileExists)
+        /// <summary>The per-user bus path of <paramref name="sessionBus"/> when nothing is at it, else null.</summary>
+        private static string? LoggedOutBus(string? sessionBus)
+        {
+            var path = SessionBus.PerUserPath(sessionBus);
+            return path != null && !File.Exists(path) ? path : null;
+        }
+
+        private static string Unavailable(string failure, string plainFile, bool plainFileExists, string? sessionBus)
         {
             var account = OsAccount.Current;
             var text =
@@ -74,6 +81,13 @@ namespace LinkedInPosts.Core.Auth
                 "LinkedInPosts keeps tokens in the account's protected store (DPAPI on Windows, the Keychain on macOS, " +
                 "a Secret Service keyring through libsecret on Linux), and the store belongs to that account: a connection made " +
                 "as another account, or in a desktop session whose keyring this process cannot reach, is not visible here. ";
+            var loggedOut = LoggedOutBus(sessionBus);
+            if (loggedOut != null)
+            {
+                // The address Register-LinkedInPostQueueTask put on a crontab line: say why this run missed the keyring.
+                text += "The per-user session bus this process was given (" + loggedOut + ") is not there, as when its user is not logged in: " +
+                    "a scheduled run reaches the keyring only while you are logged in with it unlocked. ";
+            }
             if (plainFileExists)
             {
                 text += "A plain-text token file from an earlier opt-in exists (" + plainFile + "); it is not read unless you opt in again: ";

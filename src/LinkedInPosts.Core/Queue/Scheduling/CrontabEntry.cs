@@ -13,8 +13,9 @@ namespace LinkedInPosts.Core.Queue
     /// cron hands the command to <c>/bin/sh</c> with an almost empty environment and no desktop session:
     /// paths are quoted for sh, <c>%</c> is escaped (cron turns it into a line break) and kept apart from a
     /// backslash before it (which cron would remove), the variables the
-    /// run needs are set on the line itself (a Secret Service is not reachable from cron, hence
-    /// LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS when the user opted in), and the output goes to a log file
+    /// run needs are set on the line itself (a Secret Service is reachable from cron only through a bus the
+    /// line names, hence LINKEDINPOSTS_ALLOW_PLAINTEXT_TOKENS when the user opted in, or DBUS_SESSION_BUS_ADDRESS:
+    /// <see cref="CronTokenStoreAccess"/>), and the output goes to a log file
     /// in the data folder, because cron would otherwise mail it or drop it.
     /// </remarks>
     public sealed class CrontabEntry
