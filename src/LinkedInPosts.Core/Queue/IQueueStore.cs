@@ -138,6 +138,13 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         bool FinishFirstComment(long postId, string? commentUrn, string? error, DateTimeOffset now);
 
+        /// <summary>
+        /// A person's word that a published post's first comment is there (added by hand, or found after an unclear
+        /// answer): Failed or Adding becomes Added, with <paramref name="commentUrn"/> when the person gives it.
+        /// Refused (not applied) unless the post is Published with its comment Failed or Adding.
+        /// </summary>
+        TransitionResult SettleFirstComment(long id, string? commentUrn, DateTimeOffset now);
+
         /// <summary>Claimed or Sending becomes Failed: it was not created and trying again will not help.</summary>
         TransitionResult MarkFailed(QueueClaim claim, AttemptReport report);
 

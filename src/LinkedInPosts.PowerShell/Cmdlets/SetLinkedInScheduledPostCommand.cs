@@ -16,8 +16,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
     /// Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a Pending post and -Resume releases it; an
     /// Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
-    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. A post a runner
-    /// holds (Claimed, Sending) is never changed.
+    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there; -FirstCommentAdded records
+    /// that a published post's first comment, which the queue never retries, is there after all (added by hand).
+    /// A post a runner holds (Claimed, Sending) is never changed.
     /// </summary>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -ScheduledAt '2026-12-24 10:00' -TimeZone Europe/Berlin</code>
@@ -33,6 +34,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -Resend -ScheduledAt (Get-Date).AddMinutes(10)   # asks first: it may post twice</code>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -FirstCommentState Failed, Adding | Format-Table Id, Url, FirstCommentError</code>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -FirstCommentAdded   # after adding the comment on LinkedIn by hand</code>
+    /// <para>Test-LinkedInPostQueue warns about these posts until each is settled this way.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EditSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
@@ -55,6 +61,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>Send an Unconfirmed post again.</summary>
         public const string ResendSet = "Resend";
+
+        /// <summary>Record a published post's first comment as added.</summary>
+        public const string FirstCommentSet = "FirstCommentAdded";
 
         /// <summary>The id of the post to change (also from the pipeline: Get-LinkedInScheduledPost's output).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -132,6 +141,20 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ResendSet)]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// Records that the first comment of a Published post is on LinkedIn after all: one whose FirstCommentState
+        /// is Failed (LinkedIn refused it, or the post was confirmed by hand) or Adding (the outcome is unknown). The
+        /// queue never makes a comment call twice, so you add a missing one by hand and then say so here;
+        /// Test-LinkedInPostQueue stops warning about it.
+        /// </summary>
+        [Parameter(ParameterSetName = FirstCommentSet, Mandatory = true)]
+        public SwitchParameter FirstCommentAdded { get; set; }
+
+        /// <summary>With -FirstCommentAdded: the comment's URN (urn:li:comment:(&lt;post or activity URN&gt;,&lt;id&gt;)), kept as FirstCommentUrn. Optional.</summary>
+        [Parameter(ParameterSetName = FirstCommentSet)]
+        [ValidateNotNullOrEmpty]
+        public string? FirstCommentUrn { get; set; }
+
         /// <summary>Outputs the post as it is after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -201,6 +224,23 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         return false;
                     }
                     return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)");
+                case FirstCommentSet:
+                    {
+                        if (post.State != QueueState.Published || (post.FirstCommentState != FirstCommentState.Failed && post.FirstCommentState != FirstCommentState.Adding))
+                        {
+                            WriteError(FirstCommentNotOpen(post));
+                            return false;
+                        }
+                        var comment = FirstCommentUrn?.Trim();
+                        if (comment != null && (!LinkedInUrn.TryParse(comment, out var parsed) || parsed!.EntityType != LinkedInUrn.Comment))
+                        {
+                            WriteError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidUrn, nameof(FirstCommentUrn),
+                                $"-FirstCommentUrn: '{comment}' is not a comment URN. Give the comment's URN as LinkedIn shows it (urn:li:comment:(<post or activity URN>,<id>)), or leave -FirstCommentUrn out.", comment));
+                            return false;
+                        }
+                        return ShouldProcess(target, $"Record its first comment ({post.FirstCommentState}) as added" + (comment != null ? $" ({comment})" : ""))
+                            && Applied(store.SettleFirstComment(post.Id, comment, now), post, "given its first comment", "Published");
+                    }
                 case RetrySet:
                     {
                         // Checked before asking, as -Resend does: -Retry on a Pending post would otherwise move it to now.
@@ -243,7 +283,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var edits = Text != null || Media != null;
             if (time == null && !edits)
             {
-                WriteWarning($"Nothing to change for scheduled post {post.Id}: give -ScheduledAt, -TimeZone, -Text or -Media (or -Retry, -Hold, -Resume, -ConfirmPublished, -Resend).");
+                WriteWarning($"Nothing to change for scheduled post {post.Id}: give -ScheduledAt, -TimeZone, -Text or -Media (or -Retry, -Hold, -Resume, -ConfirmPublished, -Resend, -FirstCommentAdded).");
                 return false;
             }
             if (post.State != QueueState.Pending && post.State != QueueState.Held)
@@ -280,6 +320,18 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             WriteError(QueueAccess.Refused(post.Id, result.State ?? post.State, "edited", "Pending or Held", post.Id));
             return false;
+        }
+
+        private static ErrorRecord FirstCommentNotOpen(ScheduledPost post)
+        {
+            var why = post.State != QueueState.Published
+                ? $"it is {post.State}, not Published"
+                : post.FirstCommentState == FirstCommentState.Added
+                    ? "its first comment is recorded as added already"
+                    : "it has no first comment the queue began or gave up on";
+            return new ErrorRecord(
+                new InvalidOperationException($"Scheduled post {post.Id} has no first comment to settle: {why}. -FirstCommentAdded is for a Published post whose FirstCommentState is Failed or Adding (Get-LinkedInScheduledPost -FirstCommentState Failed, Adding)."),
+                ErrorIds.ScheduledPostWrongState, ErrorCategory.InvalidOperation, post.Id);
         }
 
         /// <summary>The new time -ScheduledAt and -TimeZone give, or null when neither is given.</summary>

@@ -167,6 +167,27 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
         Assert.Equal(new[] { ("unknown0", "Adding"), ("refused0", "Failed") }, listed.Output.Select(p => ((string)Property(p, "Key")!, Property(p, "FirstCommentState")!.ToString()!)));
         Assert.Contains("first comment was not added", (string)Property(listed.Output[1], "FirstCommentError")!);
         Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -FirstCommentState Added").Output);
+
+        // The person adds both by hand and says so: the warnings end, and the posts read Added.
+        var settle = PowerShell.Run(
+            "$posts = Get-LinkedInScheduledPost -Path $Queue -FirstCommentState Failed, Adding; " +
+            "$posts[0] | Set-LinkedInScheduledPost -FirstCommentAdded -WhatIf; " +
+            "$posts[0] | Set-LinkedInScheduledPost -FirstCommentAdded -FirstCommentUrn 'urn:li:share:1'; " +
+            "$posts[0] | Set-LinkedInScheduledPost -FirstCommentAdded -FirstCommentUrn 'urn:li:comment:(urn:li:activity:7045020441609936898,1)' -PassThru; " +
+            "$posts[1] | Set-LinkedInScheduledPost -FirstCommentAdded -PassThru; " +
+            "$posts[1] | Set-LinkedInScheduledPost -FirstCommentAdded");
+        Assert.True(settle.Errors.Count == 2, string.Join(" / ", settle.Errors.Select(e => e.Exception.Message)));
+        var badUrn = settle.Errors[0];
+        Assert.StartsWith("LinkedInInvalidUrn,", badUrn.FullyQualifiedErrorId);
+        Assert.Contains("-FirstCommentUrn: 'urn:li:share:1' is not a comment URN", badUrn.Exception.Message);
+        var twice = settle.Errors[1];
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", twice.FullyQualifiedErrorId);
+        Assert.Contains("its first comment is recorded as added already", twice.Exception.Message);
+        Assert.Equal(new[] { ("unknown0", "Added", "urn:li:comment:(urn:li:activity:7045020441609936898,1)"), ("refused0", "Added", (string?)null) },
+            settle.Output.Select(p => ((string)Property(p, "Key")!, Property(p, "FirstCommentState")!.ToString()!, (string?)Property(p, "FirstCommentUrn"))));
+        var after = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue");
+        after.AssertNoErrors();
+        Assert.DoesNotContain(OfType(after, "LinkedInQueueFinding"), f => (string)Property(f, "Check")! == "FirstComment");
     }
 
     [Fact]

@@ -17,17 +17,18 @@ namespace LinkedInPosts.Core.Queue.Preflight
             var id = post.Id.ToString(CultureInfo.InvariantCulture);
             var url = Url(post);
             var text = $"(the text: (Get-LinkedInScheduledPost -Id {id}).FirstComment)";
+            var settle = $"then Set-LinkedInScheduledPost -Id {id} -FirstCommentAdded ends this warning";
             switch (post.FirstCommentState)
             {
                 case FirstCommentState.Failed:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.FirstComment,
                         $"The first comment of post '{post.Key}' (published {Published(post)}) was not added, and it is never retried: {post.FirstCommentError ?? "no error was recorded."}",
-                        $"Add it by hand as {post.Author} under the post, {url} {text}.")
+                        $"Add it by hand as {post.Author} under the post, {url} {text}; {settle}.")
                         .About(post);
                 case FirstCommentState.Adding when !MayStillBeInFlight(post, options):
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.FirstComment,
                         $"Whether the first comment of post '{post.Key}' (published {Published(post)}) was added is not known: its call was made and no answer was recorded (LinkedIn gave no clear answer, or the run was stopped or died during the call). No run makes it again.",
-                        $"Look at the post's comments, {url}; only if it is not there, add it by hand as {post.Author} {text}.")
+                        $"Look at the post's comments, {url}; only if it is not there, add it by hand as {post.Author} {text}; {settle}.")
                         .About(post);
                 default:
                     return null;

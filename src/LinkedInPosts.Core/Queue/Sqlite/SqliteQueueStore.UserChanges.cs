@@ -66,19 +66,45 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             // which a person may settle before the next run looks; a Sending post with a call's attempt open may be
             // mid-call and is refused.
             // Claims are cleared, so whatever a run still holds for it is refused from now on.
+            // A first comment no run began (the queue comments only on a create it recorded) is marked Failed with
+            // what to do, so Test-LinkedInPostQueue and Get-LinkedInScheduledPost -FirstCommentState show it until the
+            // person adds it and says so (SettleFirstComment); left empty, nothing ever pointed at it.
             return UserChange(id, now,
                 "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, " +
-                "claim_token = NULL, lease_until = NULL, updated_at = @now " +
+                "claim_token = NULL, lease_until = NULL, updated_at = @now, " +
+                "first_comment_error = CASE WHEN first_comment_state IS NULL AND json_extract(payload, '$.firstComment') IS NOT NULL " +
+                "THEN @commentError ELSE first_comment_error END, " +
+                "first_comment_state = CASE WHEN first_comment_state IS NULL AND json_extract(payload, '$.firstComment') IS NOT NULL " +
+                "THEN 'Failed' ELSE first_comment_state END " +
                 "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
                 "(SELECT 1 FROM attempts WHERE attempts.post_id = @id AND attempts.outcome = 'InProgress' AND attempts.error_kind IS NOT '" + QueueAttempt.ReadBackKind + "')));",
                 command =>
                 {
                     command.Parameters.AddWithValue("@urn", urn.ToString());
                     command.Parameters.AddWithValue("@published", QueueTime.Format(publishedAt));
+                    command.Parameters.AddWithValue("@commentError", FirstCommentNotAdded(id));
                 },
                 // A read-back a run left open settles with the person's word, so that no attempt stays open on a published post.
                 transaction => CloseOpenAttempt(transaction, id, AttemptOutcome.Published,
                     new AttemptReport { At = now, Message = "Confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished)." }, urn.ToString()));
+        }
+
+        private static string FirstCommentNotAdded(long id) =>
+            "Not added: the post was confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished), and the queue comments only on a create it recorded. " +
+            "Add the comment on LinkedIn by hand, then run Set-LinkedInScheduledPost -Id " + id + " -FirstCommentAdded.";
+
+        /// <inheritdoc />
+        public TransitionResult SettleFirstComment(long id, string? commentUrn, DateTimeOffset now)
+        {
+            if (commentUrn != null && (!LinkedInUrn.TryParse(commentUrn, out var urn) || urn!.EntityType != LinkedInUrn.Comment))
+            {
+                throw new ArgumentException("'" + commentUrn + "' is not a comment URN (urn:li:comment:(<post or activity URN>,<id>)).", nameof(commentUrn));
+            }
+            // Adding too: its call's outcome is unknown and no run makes it again, so only the person's word settles it.
+            return UserChange(id, now,
+                "UPDATE posts SET first_comment_state = 'Added', first_comment_urn = @commentUrn, first_comment_error = NULL, updated_at = @now " +
+                "WHERE id = @id AND state = 'Published' AND first_comment_state IN ('Failed', 'Adding')",
+                command => command.Parameters.AddWithValue("@commentUrn", Nullable(commentUrn)));
         }
 
         private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null,

@@ -156,5 +156,79 @@ public sealed class FirstCommentPreflightTests : IDisposable
         Assert.Equal(new[] { "failed", "added", "adding" }, Keys());
     }
 
+    [Theory]
+    [InlineData(FirstCommentState.Failed, "urn:li:comment:(urn:li:activity:7045020441609936898,7045020441609936899)")]
+    [InlineData(FirstCommentState.Adding, null)]
+    public void A_comment_a_person_says_is_there_is_Added_and_no_longer_a_finding(FirstCommentState left, string? commentUrn)
+    {
+        var post = PublishWithCommentBegun("settled", Now.AddHours(-3), Now.AddHours(-3));
+        if (left == FirstCommentState.Failed)
+        {
+            Assert.True(Store.FinishFirstComment(post.Id, null, "Refused.", Now.AddHours(-3)));
+        }
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {post.Id} -FirstCommentAdded", Assert.Single(FirstCommentFindings()).Fix);
+
+        var result = Store.SettleFirstComment(post.Id, commentUrn, Now);
+
+        Assert.True(result.Applied);
+        var settled = Store.Get(post.Id)!;
+        Assert.Equal(((FirstCommentState?)FirstCommentState.Added, commentUrn, (string?)null), (settled.FirstCommentState, settled.FirstCommentUrn, settled.FirstCommentError));
+        Assert.Equal((QueueState.Published, post.PostUrn), (settled.State, settled.PostUrn));
+        Assert.Empty(FirstCommentFindings());
+        // A run that was still making the call cannot undo the person's word.
+        Assert.False(Store.FinishFirstComment(post.Id, null, "late answer", Now));
+        Assert.Equal(FirstCommentState.Added, Store.Get(post.Id)!.FirstCommentState);
+    }
+
+    [Fact]
+    public void Only_a_published_post_with_a_failed_or_unknown_comment_can_be_settled_and_a_refusal_changes_nothing()
+    {
+        var added = PublishWithCommentBegun("added", Now.AddHours(-2), Now.AddHours(-2));
+        Assert.True(Store.FinishFirstComment(added.Id, "urn:li:comment:(urn:li:share:1,2)", null, Now.AddHours(-2)));
+        var pending = Register("pending", Now.AddHours(1));
+
+        var twice = Store.SettleFirstComment(added.Id, null, Now);
+        var notPublished = Store.SettleFirstComment(pending, null, Now);
+
+        Assert.Equal((false, (QueueState?)QueueState.Published), (twice.Applied, twice.State));
+        Assert.Equal("urn:li:comment:(urn:li:share:1,2)", Store.Get(added.Id)!.FirstCommentUrn);
+        Assert.Equal((false, (QueueState?)QueueState.Pending), (notPublished.Applied, notPublished.State));
+        Assert.Null(Store.Get(pending)!.FirstCommentState);
+        Assert.False(Store.SettleFirstComment(987654, null, Now).Found);
+        Assert.Throws<ArgumentException>(() => Store.SettleFirstComment(added.Id, "urn:li:share:1", Now));
+    }
+
+    [Fact]
+    public void A_post_a_person_confirms_as_published_has_its_first_comment_marked_not_added_so_it_stays_in_sight()
+    {
+        var with = Register("with-comment", Now.AddHours(-2));
+        var without = Register("without", Now.AddHours(-2), comment: null);
+        Unconfirmed(with, without);
+
+        Assert.True(Store.ConfirmPublished(with, "urn:li:share:7045020441609000001", Now.AddHours(-1), Now).Applied);
+        Assert.True(Store.ConfirmPublished(without, "urn:li:share:7045020441609000002", Now.AddHours(-1), Now).Applied);
+
+        var confirmed = Store.Get(with)!;
+        Assert.Equal(FirstCommentState.Failed, confirmed.FirstCommentState);
+        Assert.Contains("confirmed published by a person", confirmed.FirstCommentError);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {with} -FirstCommentAdded", confirmed.FirstCommentError);
+        Assert.Null(Store.Get(without)!.FirstCommentState);
+        var finding = Assert.Single(FirstCommentFindings());
+        Assert.Equal("with-comment", finding.Key);
+        Assert.True(Store.SettleFirstComment(with, null, Now).Applied);
+        Assert.Empty(FirstCommentFindings());
+    }
+
+    private void Unconfirmed(params long[] ids)
+    {
+        foreach (var claimed in Store.ClaimDue(Now.AddHours(-2), "runner", Lease, 10))
+        {
+            Assert.Contains(claimed.Id, ids);
+            Assert.True(Store.MarkSending(claimed.Claim!, Now.AddHours(-2), Lease).Applied);
+            Assert.True(Store.MarkUnconfirmed(claimed.Claim!, new AttemptReport { At = Now.AddHours(-2), Message = "No clear answer." }).Applied);
+        }
+        Assert.All(ids, id => Assert.Equal(QueueState.Unconfirmed, Store.Get(id)!.State));
+    }
+
     public void Dispose() => _queue.Dispose();
 }
