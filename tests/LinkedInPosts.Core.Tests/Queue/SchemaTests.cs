@@ -315,6 +315,9 @@ INSERT INTO attempts (post_id, number, runner, claim_token, started_at, outcome)
         Assert.Contains($"queue schema version {newer}", e.Message);
         Assert.Contains($"understands up to {SqliteSchema.CurrentVersion}", e.Message);
         Assert.Contains("Update the LinkedInPosts module", e.Message);
+        // The likeliest cause: a task registered before the update still imports the older version's files.
+        Assert.Contains("register it again from the newer version", e.Message);
+        Assert.Contains("-Force", e.Message);
         using var check = _queue.Raw();
         Assert.Equal((long)newer, TestQueue.Scalar(check, "PRAGMA user_version;"));
         Assert.Equal(2L, TestQueue.Scalar(check, "SELECT count(*) FROM posts;"));

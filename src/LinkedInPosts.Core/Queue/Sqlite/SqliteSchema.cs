@@ -149,7 +149,9 @@ CREATE TABLE media_processing (
                         QueueFailure.SchemaTooNew,
                         "The queue " + path + " was written by a newer version of LinkedInPosts (queue schema version " + version +
                         "; this version understands up to " + CurrentVersion + "). Update the LinkedInPosts module on this machine " +
-                        "(every scheduled task that runs the queue uses the same file), or point LINKEDINPOSTS_QUEUE at another queue.")
+                        "(every scheduled task that runs the queue uses the same file), or point LINKEDINPOSTS_QUEUE at another queue. " +
+                        "A scheduled task runs the module files it was registered with, even after a newer version is installed: " +
+                        "register it again from the newer version (Register-LinkedInPostQueueTask with the same -Every, -Name and -Path, and -Force).")
                     { Path = path };
                 }
                 for (var from = (int)version; from < CurrentVersion; from++)
