@@ -13,7 +13,10 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>LinkedIn added it; <see cref="ScheduledPost.FirstCommentUrn"/> names it.</summary>
         Added,
 
-        /// <summary>LinkedIn refused it or gave no answer; <see cref="ScheduledPost.FirstCommentError"/> says why. Never retried.</summary>
+        /// <summary>
+        /// LinkedIn refused it or gave no answer, or the post was confirmed published by a person (the queue comments only
+        /// on a create it recorded); <see cref="ScheduledPost.FirstCommentError"/> says why. Never retried.
+        /// </summary>
         Failed,
     }
 }

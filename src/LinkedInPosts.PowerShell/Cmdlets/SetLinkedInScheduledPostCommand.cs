@@ -5,6 +5,7 @@ using System.Management.Automation;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.Core.Queue;
+using LinkedInPosts.Core.Queue.Runner;
 using LinkedInPosts.PowerShell.Infrastructure;
 using LinkedInPosts.PowerShell.Media;
 using LinkedInPosts.PowerShell.Queue;
@@ -36,9 +37,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Set-LinkedInScheduledPost -Id 42 -Resend -ScheduledAt (Get-Date).AddMinutes(10)   # asks first: it may post twice</code>
     /// </example>
     /// <example>
-    /// <code>Get-LinkedInScheduledPost -FirstCommentState Failed, Adding | Format-Table Id, Url, FirstCommentError</code>
     /// <code>Set-LinkedInScheduledPost -Id 42 -FirstCommentAdded   # after adding the comment on LinkedIn by hand</code>
-    /// <para>Test-LinkedInPostQueue warns about these posts until each is settled this way.</para>
+    /// <para>Test-LinkedInPostQueue warns about a published post whose first comment Failed, or is Adding with no run still making the call, until it is settled this way.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EditSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
@@ -210,7 +210,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private bool Change(IQueueStore store, ScheduledPost post)
         {
             var now = ModuleClock.Current.GetUtcNow();
-            var target = $"Scheduled post {post.Id} ({post.Key}, {post.State}, due {LinkedInScheduledPost.From(post, store.Location).ScheduledAt:yyyy-MM-dd HH:mm zzz})";
+            var view = LinkedInScheduledPost.From(post, store.Location);
+            var target = $"Scheduled post {post.Id} ({post.Key}, {post.State}, due {view.ScheduledAt:yyyy-MM-dd HH:mm zzz})";
+            if (ParameterSetName != EditSet && !ActionSwitch.IsPresent)
+            {
+                // -Resend:$false (a splatted $false) must not re-send: the set alone does not say the switch is on.
+                WriteWarning($"-{ParameterSetName}:$false: nothing was changed for scheduled post {post.Id}.");
+                return false;
+            }
             switch (ParameterSetName)
             {
                 case HoldSet:
@@ -223,12 +230,29 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     {
                         return false;
                     }
-                    return ShouldProcess(target, $"Record as published ({urn})") && Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)");
+                    var commentByHand = view.FirstComment != null && post.FirstCommentState == null ? ", its first comment to be added by hand" : "";
+                    if (!ShouldProcess(target, $"Record as published ({urn}){commentByHand}")
+                        || !Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)"))
+                    {
+                        return false;
+                    }
+                    WarnIfFirstCommentIsLeftToYou(store, post);
+                    return true;
                 case FirstCommentSet:
                     {
                         if (post.State != QueueState.Published || (post.FirstCommentState != FirstCommentState.Failed && post.FirstCommentState != FirstCommentState.Adding))
                         {
                             WriteError(FirstCommentNotOpen(post));
+                            return false;
+                        }
+                        var callEnds = (post.PublishedAt ?? post.UpdatedAt) + QueueRunOptions.DefaultLease;
+                        if (post.FirstCommentState == FirstCommentState.Adding && now <= callEnds)
+                        {
+                            // As the pre-flight: a run may be making the comment call right now, and a comment added by hand
+                            // meanwhile would be the second one.
+                            WriteError(new ErrorRecord(
+                                new InvalidOperationException($"The first comment of scheduled post {post.Id} is being added by a queue run (begun {(post.PublishedAt ?? post.UpdatedAt).ToLocalTime():yyyy-MM-dd HH:mm}): its outcome is recorded within minutes. Look again after {callEnds.ToLocalTime():HH:mm}; add it by hand only if it is still Adding and not on the post."),
+                                ErrorIds.ScheduledPostBusy, ErrorCategory.ResourceBusy, post.Id));
                             return false;
                         }
                         var comment = FirstCommentUrn?.Trim();
@@ -238,8 +262,18 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                                 $"-FirstCommentUrn: '{comment}' is not a comment URN. Give the comment's URN as LinkedIn shows it (urn:li:comment:(<post or activity URN>,<id>)), or leave -FirstCommentUrn out.", comment));
                             return false;
                         }
-                        return ShouldProcess(target, $"Record its first comment ({post.FirstCommentState}) as added" + (comment != null ? $" ({comment})" : ""))
-                            && Applied(store.SettleFirstComment(post.Id, comment, now), post, "given its first comment", "Published");
+                        if (!ShouldProcess(target, $"Record its first comment ({post.FirstCommentState}) as added" + (comment != null ? $" ({comment})" : "")))
+                        {
+                            return false;
+                        }
+                        var settled = store.SettleFirstComment(post.Id, comment, now);
+                        if (settled.Found && !settled.Applied)
+                        {
+                            // Settled by a run or another session since it was read: say what it is now.
+                            WriteError(FirstCommentNotOpen(store.Get(post.Id) ?? post));
+                            return false;
+                        }
+                        return Applied(settled, post, "given its first comment", "Published");
                     }
                 case RetrySet:
                     {
@@ -322,13 +356,39 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             return false;
         }
 
+        /// <summary>The switch that names this parameter set's action (each set but Edit is named after its switch).</summary>
+        private SwitchParameter ActionSwitch => ParameterSetName switch
+        {
+            RetrySet => Retry,
+            HoldSet => Hold,
+            ResumeSet => Resume,
+            ConfirmSet => ConfirmPublished,
+            ResendSet => Resend,
+            _ => FirstCommentAdded,
+        };
+
+        /// <summary>
+        /// A post confirmed by hand gets no first comment from the queue (the store marked it Failed): say so now, while
+        /// the person is here, as the pre-flight's window may already be past a post that waited long for them.
+        /// </summary>
+        private void WarnIfFirstCommentIsLeftToYou(IQueueStore store, ScheduledPost before)
+        {
+            var after = store.Get(before.Id);
+            if (before.FirstCommentState == null && after?.FirstCommentState == FirstCommentState.Failed)
+            {
+                var url = LinkedInUrn.TryParse(after.PostUrn, out var urn) && urn!.IsPost ? urn.Permalink.ToString() : after.PostUrn;
+                WriteWarning($"Scheduled post {after.Id} has a first comment, which the queue adds only to a post it saw created: add it by hand as {after.Author} under {url} " +
+                    $"(the text: (Get-LinkedInScheduledPost -Id {after.Id}).FirstComment), then run Set-LinkedInScheduledPost -Id {after.Id} -FirstCommentAdded.");
+            }
+        }
+
         private static ErrorRecord FirstCommentNotOpen(ScheduledPost post)
         {
             var why = post.State != QueueState.Published
                 ? $"it is {post.State}, not Published"
                 : post.FirstCommentState == FirstCommentState.Added
                     ? "its first comment is recorded as added already"
-                    : "it has no first comment the queue began or gave up on";
+                    : "it has no first comment the queue began or gave up on (a post confirmed by hand with an earlier version of the module has none recorded: nothing to settle)";
             return new ErrorRecord(
                 new InvalidOperationException($"Scheduled post {post.Id} has no first comment to settle: {why}. -FirstCommentAdded is for a Published post whose FirstCommentState is Failed or Adding (Get-LinkedInScheduledPost -FirstCommentState Failed, Adding)."),
                 ErrorIds.ScheduledPostWrongState, ErrorCategory.InvalidOperation, post.Id);

@@ -221,6 +221,70 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ConfirmingAPostWithAFirstCommentSaysToAddItByHandAndAnActionSwitchSetToFalseChangesNothing()
+    {
+        Connect();
+        var commented = Register("commented", "Out, by the look of it", 1, "-FirstComment 'Slides below'");
+        var plain = Register("plain", "Out too", 2);
+        MoveTo(commented, "Unconfirmed");
+        MoveTo(plain, "Unconfirmed");
+
+        // A splatted $false must not act: -Resend:$false used to re-send.
+        var off = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Resend:$false -Force; Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished:$false -PostUrn urn:li:share:7045020441609936898", commented);
+        off.AssertNoErrors();
+        Assert.Equal(new[] { $"-Resend:$false: nothing was changed for scheduled post {commented}.", $"-ConfirmPublished:$false: nothing was changed for scheduled post {commented}." }, off.Warnings);
+        Assert.Equal("Unconfirmed", StateOf(Get(commented)));
+
+        var preview = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -WhatIf", commented);
+        Assert.Contains("its first comment to be added by hand", preview.HostText);
+        var confirmed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -PassThru", commented);
+        var quiet = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936899", plain);
+
+        confirmed.AssertNoErrors();
+        var warning = Assert.Single(confirmed.Warnings);
+        Assert.Contains("add it by hand as " + Member.Urn + " under https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898", warning);
+        Assert.Contains($"then run Set-LinkedInScheduledPost -Id {commented} -FirstCommentAdded", warning);
+        Assert.Equal("Failed", Property(confirmed.Output.Single(), "FirstCommentState")!.ToString());
+        quiet.AssertNoErrors();
+        Assert.Empty(quiet.Warnings);
+        Assert.Null(Property(Get(plain), "FirstCommentState"));
+
+        var settled = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -FirstCommentAdded -PassThru", commented);
+        settled.AssertNoErrors();
+        Assert.Equal("Added", Property(settled.Output.Single(), "FirstCommentState")!.ToString());
+        var nothingToSettle = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -FirstCommentAdded", plain);
+        Assert.Contains("has no first comment the queue began or gave up on", nothingToSettle.SingleError().Exception.Message);
+    }
+
+    [Fact]
+    public void AFirstCommentARunIsStillAddingCannotBeSettledByHandYet()
+    {
+        Connect();
+        var id = Register("adding", "Going out now", 1, "-FirstComment 'Slides below'");
+        var begun = PowerShell.Run(@"
+            $queue, $id = $args
+            $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $queue })
+            try {
+                $now = [DateTimeOffset]::UtcNow
+                $null = $store.Reschedule($id, $now.AddMinutes(-1), 'Europe/Berlin', $now, 'Move')
+                $claim = @($store.ClaimDue($now, 'live-run', [TimeSpan]::FromMinutes(10), 10))[0].Claim
+                $null = $store.MarkSending($claim, $now, [TimeSpan]::FromMinutes(10))
+                $store.MarkPublishedAndBeginFirstComment($claim, 'urn:li:share:7045020441609936898', $now, 201).Applied
+            }
+            finally { $store.Dispose() }", Queue, id);
+        begun.AssertNoErrors();
+        Assert.Equal(true, begun.Output.Single().BaseObject);
+
+        var early = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -FirstCommentAdded", id);
+
+        var error = early.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostBusy,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+        Assert.Contains("is being added by a queue run", error.Exception.Message);
+        Assert.Equal("Adding", Property(Get(id), "FirstCommentState")!.ToString());
+    }
+
+    [Fact]
     public void UnregisterCancelsPipedPostsRefusesOnesARunnerHoldsAndAReimportDoesNotBringThemBack()
     {
         Connect();

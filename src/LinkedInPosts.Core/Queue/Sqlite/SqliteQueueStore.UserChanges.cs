@@ -72,31 +72,36 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return UserChange(id, now,
                 "UPDATE posts SET state = 'Published', post_urn = @urn, published_at = @published, last_error = NULL, " +
                 "claim_token = NULL, lease_until = NULL, updated_at = @now, " +
-                "first_comment_error = CASE WHEN first_comment_state IS NULL AND json_extract(payload, '$.firstComment') IS NOT NULL " +
-                "THEN @commentError ELSE first_comment_error END, " +
-                "first_comment_state = CASE WHEN first_comment_state IS NULL AND json_extract(payload, '$.firstComment') IS NOT NULL " +
-                "THEN 'Failed' ELSE first_comment_state END " +
+                "first_comment_error = CASE WHEN " + HasFirstCommentNoRunBegan + " THEN @commentError ELSE first_comment_error END, " +
+                "first_comment_state = CASE WHEN " + HasFirstCommentNoRunBegan + " THEN 'Failed' ELSE first_comment_state END " +
                 "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
                 "(SELECT 1 FROM attempts WHERE attempts.post_id = @id AND attempts.outcome = 'InProgress' AND attempts.error_kind IS NOT '" + QueueAttempt.ReadBackKind + "')));",
                 command =>
                 {
                     command.Parameters.AddWithValue("@urn", urn.ToString());
                     command.Parameters.AddWithValue("@published", QueueTime.Format(publishedAt));
-                    command.Parameters.AddWithValue("@commentError", FirstCommentNotAdded(id));
+                    command.Parameters.AddWithValue("@commentError", FirstCommentNotAdded);
                 },
                 // A read-back a run left open settles with the person's word, so that no attempt stays open on a published post.
                 transaction => CloseOpenAttempt(transaction, id, AttemptOutcome.Published,
                     new AttemptReport { At = now, Message = "Confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished)." }, urn.ToString()));
         }
 
-        private static string FirstCommentNotAdded(long id) =>
-            "Not added: the post was confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished), and the queue comments only on a create it recorded. " +
-            "Add the comment on LinkedIn by hand, then run Set-LinkedInScheduledPost -Id " + id + " -FirstCommentAdded.";
+        /// <summary>
+        /// The post's payload has a first comment, as <see cref="QueuePayload"/> reads one (a non-empty string), and no
+        /// run began it. In SQL, so that the confirm stays one guarded statement.
+        /// </summary>
+        private const string HasFirstCommentNoRunBegan =
+            "first_comment_state IS NULL AND json_type(payload, '$.firstComment') = 'text' AND json_extract(payload, '$.firstComment') <> ''";
+
+        private const string FirstCommentNotAdded =
+            "Not added: the post was confirmed published by a person (Set-LinkedInScheduledPost -ConfirmPublished), and the queue comments only on a create it recorded.";
 
         /// <inheritdoc />
         public TransitionResult SettleFirstComment(long id, string? commentUrn, DateTimeOffset now)
         {
-            if (commentUrn != null && (!LinkedInUrn.TryParse(commentUrn, out var urn) || urn!.EntityType != LinkedInUrn.Comment))
+            LinkedInUrn? urn = null;
+            if (commentUrn != null && (!LinkedInUrn.TryParse(commentUrn, out urn) || urn!.EntityType != LinkedInUrn.Comment))
             {
                 throw new ArgumentException("'" + commentUrn + "' is not a comment URN (urn:li:comment:(<post or activity URN>,<id>)).", nameof(commentUrn));
             }
@@ -104,7 +109,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             return UserChange(id, now,
                 "UPDATE posts SET first_comment_state = 'Added', first_comment_urn = @commentUrn, first_comment_error = NULL, updated_at = @now " +
                 "WHERE id = @id AND state = 'Published' AND first_comment_state IN ('Failed', 'Adding')",
-                command => command.Parameters.AddWithValue("@commentUrn", Nullable(commentUrn)));
+                // As LinkedIn writes it: one copied from an address (%3A-escaped) is stored decoded, as a run would store it.
+                command => command.Parameters.AddWithValue("@commentUrn", Nullable(urn?.ToString())));
         }
 
         private TransitionResult UserChange(long id, DateTimeOffset now, string sql, Action<Microsoft.Data.Sqlite.SqliteCommand>? bind = null,

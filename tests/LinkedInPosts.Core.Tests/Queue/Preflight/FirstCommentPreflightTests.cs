@@ -211,12 +211,44 @@ public sealed class FirstCommentPreflightTests : IDisposable
         var confirmed = Store.Get(with)!;
         Assert.Equal(FirstCommentState.Failed, confirmed.FirstCommentState);
         Assert.Contains("confirmed published by a person", confirmed.FirstCommentError);
-        Assert.Contains($"Set-LinkedInScheduledPost -Id {with} -FirstCommentAdded", confirmed.FirstCommentError);
         Assert.Null(Store.Get(without)!.FirstCommentState);
         var finding = Assert.Single(FirstCommentFindings());
         Assert.Equal("with-comment", finding.Key);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {with} -FirstCommentAdded", finding.Fix);
         Assert.True(Store.SettleFirstComment(with, null, Now).Applied);
         Assert.Empty(FirstCommentFindings());
+    }
+
+    [Theory]
+    [InlineData("\"firstComment\":\"\",")]
+    [InlineData("\"firstComment\":null,")]
+    [InlineData("\"firstComment\":42,")]
+    [InlineData("")]
+    public void Confirming_a_post_whose_payload_has_no_usable_first_comment_leaves_its_comment_state_empty(string firstComment)
+    {
+        // What QueuePayload reads as no first comment (missing, empty, not a string) is none for the confirm too.
+        var written = QueuePayload.Serialize(new PostDraft(LinkedInUrn.Parse(Member), "Raw"), null);
+        Assert.StartsWith("{\"v\":2,", written);
+        var payload = "{\"v\":2," + firstComment + written.Substring("{\"v\":2,".Length);
+        Assert.Null(QueuePayload.Read(payload).FirstComment);
+        var result = Assert.Single(Store.RegisterBatch(new[] { new NewScheduledPost("raw", "work", Member, Now.AddHours(-2), "UTC", payload) }));
+        Assert.True(result.Outcome == RegistrationOutcome.Added, result.Error);
+        Unconfirmed(result.Id!.Value);
+
+        Assert.True(Store.ConfirmPublished(result.Id!.Value, "urn:li:share:7045020441609000003", Now.AddHours(-1), Now).Applied);
+
+        Assert.Null(Store.Get(result.Id!.Value)!.FirstCommentState);
+        Assert.Empty(FirstCommentFindings());
+    }
+
+    [Fact]
+    public void A_comment_URN_copied_from_an_address_is_stored_as_LinkedIn_writes_it()
+    {
+        var post = PublishWithCommentBegun("escaped", Now.AddHours(-3), Now.AddHours(-3));
+
+        Assert.True(Store.SettleFirstComment(post.Id, "urn%3Ali%3Acomment%3A(urn%3Ali%3Aactivity%3A7045020441609936898%2C12)", Now).Applied);
+
+        Assert.Equal("urn:li:comment:(urn:li:activity:7045020441609936898,12)", Store.Get(post.Id)!.FirstCommentUrn);
     }
 
     private void Unconfirmed(params long[] ids)
