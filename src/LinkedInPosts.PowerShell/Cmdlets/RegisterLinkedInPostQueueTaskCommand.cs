@@ -302,9 +302,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 store = SessionTokenStore.Unavailable;
             }
-            catch (LinkedInTokenStoreException exception)
+            catch (Exception exception) when (exception is LinkedInTokenStoreException || exception is IOException || exception is UnauthorizedAccessException)
             {
-                // Locked or unreadable here: that is for the cmdlets that use it to report, not a reason to refuse the line.
+                // Locked, unreadable, or a data folder that cannot be made: for the cmdlets that use the store to report,
+                // not a reason to refuse the line.
                 WriteVerbose("The token store could not be checked for the runs: " + exception.Message);
                 return CronTokenStoreAccess.Unknown;
             }
@@ -312,7 +313,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             return CronTokenStoreAccess.For(
                 store,
                 AllowPlainTextTokenFile.IsPresent,
-                Environment.GetEnvironmentVariable(SessionBus.Variable),
+                SessionBus.Address(Environment.GetEnvironmentVariable),
+                SessionBus.CurrentUid(),
                 plainFile,
                 File.Exists(plainFile));
         }

@@ -56,16 +56,17 @@ public sealed class ConnectionStoreFactoryTests : IDisposable
     }
 
     [Theory]
-    [InlineData("unix:path=/run/user/2147483646/bus", true)]
-    [InlineData("unix:path=/run/user/2147483646/bus,guid=0123456789abcdef", true)]
-    [InlineData("unix:path=/tmp/dbus-AbCdEf1234", false)]
-    [InlineData(null, false)]
-    public void A_run_given_a_per_user_bus_that_is_not_there_is_told_it_reaches_the_keyring_only_while_its_user_is_logged_in(string? bus, bool told)
+    [InlineData("unix:path=/run/user/2147483646/bus", "2147483646", true)]
+    [InlineData("unix:path=/run/user/2147483646/bus,guid=0123456789abcdef", "2147483646", true)]
+    [InlineData("unix:path=/run/user/2147483646/bus", "1000", false)]   // another user's bus (su): not this process's login
+    [InlineData("unix:path=/tmp/dbus-AbCdEf1234", "2147483646", false)]
+    [InlineData(null, "2147483646", false)]
+    public void A_run_given_its_per_user_bus_that_is_not_there_is_told_it_reaches_the_keyring_only_while_its_user_is_logged_in(string? bus, string uid, bool told)
     {
         // What a crontab line from Register-LinkedInPostQueueTask sets; nobody has uid 2147483646's bus.
         _environment[SessionBus.Variable] = bus;
 
-        var error = Assert.Throws<LinkedInTokenStoreException>(() => ConnectionStoreFactory.Open(Options(), Environment, Fails));
+        var error = Assert.Throws<LinkedInTokenStoreException>(() => ConnectionStoreFactory.Open(Options(), Environment, Fails, uid));
 
         Assert.Equal(TokenStoreFailure.Unavailable, error.Failure);
         Assert.Equal(told, error.Message.Contains("(/run/user/2147483646/bus) is not there, as when its user is not logged in"));

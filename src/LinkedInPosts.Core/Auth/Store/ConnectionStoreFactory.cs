@@ -34,7 +34,7 @@ namespace LinkedInPosts.Core.Auth
         /// protected store works and the user did not opt in to the plain file.
         /// </summary>
         public static LockedConnectionStore Open(ConnectionStoreOptions? options = null) =>
-            Open(options ?? new ConnectionStoreOptions(), Environment.GetEnvironmentVariable, MsalConnectionStore.TryOpen);
+            Open(options ?? new ConnectionStoreOptions(), Environment.GetEnvironmentVariable, MsalConnectionStore.TryOpen, SessionBus.CurrentUid());
 
         /// <summary>True when <paramref name="value"/> of <see cref="ConnectionStoreOptions.AllowPlainTextVariable"/> opts in (<c>1</c> or <c>true</c>).</summary>
         public static bool IsOptInValue(string? value)
@@ -43,7 +43,11 @@ namespace LinkedInPosts.Core.Auth
             return trimmed == "1" || string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase);
         }
 
-        internal static LockedConnectionStore Open(ConnectionStoreOptions options, Func<string, string?> environment, ProtectedOpener openProtected)
+        /// <param name="options">What to open.</param>
+        /// <param name="environment">The process environment.</param>
+        /// <param name="openProtected">Opens the protected store.</param>
+        /// <param name="currentUid">This process's uid where known (Linux), to tell its own per-user bus from another user's.</param>
+        internal static LockedConnectionStore Open(ConnectionStoreOptions options, Func<string, string?> environment, ProtectedOpener openProtected, string? currentUid = null)
         {
             var folder = DataFolder.Ensure(string.IsNullOrWhiteSpace(options.DataFolder)
                 ? DataFolder.Resolve(environment)
@@ -63,17 +67,17 @@ namespace LinkedInPosts.Core.Auth
             var plainFile = Path.Combine(folder, PlainFileConnectionStore.FileName);
             throw new LinkedInTokenStoreException(
                 TokenStoreFailure.Unavailable,
-                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile), environment(SessionBus.Variable)));
+                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile), LoggedOutBus(environment(SessionBus.Variable), currentUid)));
         }
 
         /// <summary>The per-user bus path of <paramref name="sessionBus"/> when nothing is at it, else null.</summary>
-        private static string? LoggedOutBus(string? sessionBus)
+        private static string? LoggedOutBus(string? sessionBus, string? currentUid)
         {
-            var path = SessionBus.PerUserPath(sessionBus);
+            var path = SessionBus.PerUserPath(sessionBus, currentUid);
             return path != null && !File.Exists(path) ? path : null;
         }
 
-        private static string Unavailable(string failure, string plainFile, bool plainFileExists, string? sessionBus)
+        private static string Unavailable(string failure, string plainFile, bool plainFileExists, string? loggedOut)
         {
             var account = OsAccount.Current;
             var text =
@@ -81,12 +85,11 @@ namespace LinkedInPosts.Core.Auth
                 "LinkedInPosts keeps tokens in the account's protected store (DPAPI on Windows, the Keychain on macOS, " +
                 "a Secret Service keyring through libsecret on Linux), and the store belongs to that account: a connection made " +
                 "as another account, or in a desktop session whose keyring this process cannot reach, is not visible here. ";
-            var loggedOut = LoggedOutBus(sessionBus);
             if (loggedOut != null)
             {
                 // The address Register-LinkedInPostQueueTask put on a crontab line: say why this run missed the keyring.
                 text += "The per-user session bus this process was given (" + loggedOut + ") is not there, as when its user is not logged in: " +
-                    "a scheduled run reaches the keyring only while you are logged in with it unlocked. ";
+                    "a scheduled run reaches the keyring only while your bus and an unlocked keyring exist (a login, or lingering). ";
             }
             if (plainFileExists)
             {

@@ -46,7 +46,9 @@ namespace LinkedInPosts.Core.Auth
         public string FilePath { get; }
 
         /// <inheritdoc />
-        public override string Description => Platform switch
+        public override string Description => DescriptionOf(Platform);
+
+        private static string DescriptionOf(StorePlatform platform) => platform switch
         {
             StorePlatform.Windows => "DPAPI (Windows Data Protection, current user)",
             StorePlatform.MacOS => "macOS Keychain",
@@ -99,6 +101,13 @@ namespace LinkedInPosts.Core.Auth
             : StorePlatform.Linux;
 
         /// <summary>
+        /// How long opening waits for the protected store to keep a test secret. Long enough for a person to type a
+        /// keyring password into the unlock dialog; short enough that a scheduled run facing a locked keyring fails
+        /// (Unavailable, saying so) before the next run starts.
+        /// </summary>
+        internal static readonly TimeSpan VerifyTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>
         /// Opens the protected store on <paramref name="dataFolder"/> and proves it can keep a secret. Null,
         /// with <paramref name="failure"/> saying in plain words what is missing, when it cannot.
         /// </summary>
@@ -117,7 +126,8 @@ namespace LinkedInPosts.Core.Auth
                     .WithMacKeyChain(KeychainService, keychainAccount)
                     .Build();
                 var storage = Storage.Create(properties);
-                storage.VerifyPersistence();
+                // Bounded: on a locked keyring libsecret waits for the desktop's unlock dialog, however long that takes.
+                BoundedCall.Run(storage.VerifyPersistence, VerifyTimeout, "the " + DescriptionOf(Platform) + " (asked to keep a test secret)");
                 failure = null;
                 return new MsalConnectionStore(dataFolder, lockTimeout, storage, keychainAccount);
             }
@@ -197,6 +207,10 @@ namespace LinkedInPosts.Core.Auth
                 }
             }
             var message = Innermost(e);
+            if (e is TimeoutException)
+            {
+                return message + ": it is probably locked and waiting for its password in an unlock dialog, which a scheduled run cannot answer; unlock it, or have it unlocked at login";
+            }
             if (Platform == StorePlatform.Linux)
             {
                 var bus = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");

@@ -27,12 +27,13 @@ namespace LinkedInPosts.Core.Queue
     /// line it made failed on every run, or ran against an empty plain file, found out only in the log.
     /// </summary>
     /// <remarks>
-    /// Only the per-user bus <c>unix:path=/run/user/&lt;uid&gt;/bus</c> is carried: it lives while the user
-    /// is logged in (systemd's user manager) and has the same address at every login. A bus that
+    /// Only this user's per-user bus <c>unix:path=/run/user/&lt;uid&gt;/bus</c> is carried (<see cref="SessionBus"/>): it
+    /// lives while the user has a login (or lingering) and has the same address every time. A bus that
     /// <c>dbus-launch</c> or <c>dbus-run-session</c> started belongs to one session and is gone, or another
     /// one, by the next run; its <c>guid=</c> would make libsecret refuse a restarted bus in any case. So
-    /// the runs reach the keyring while the user is logged in with it unlocked, as a Windows task runs only
-    /// while the user is logged on, and fail with <c>LinkedInTokenStoreUnavailable</c> otherwise.
+    /// the runs reach the keyring while that bus and an unlocked keyring exist, much as a Windows task runs only
+    /// while the user is logged on, and fail with <c>LinkedInTokenStoreUnavailable</c> otherwise (a locked keyring
+    /// after <see cref="Auth.MsalConnectionStore"/>'s bounded test write, not an unlock dialog nobody answers).
     /// </remarks>
     public sealed class CronTokenStoreAccess
     {
@@ -54,16 +55,17 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Decides for a line registered from a session that uses <paramref name="store"/>.</summary>
         /// <param name="store">The store this session opens.</param>
         /// <param name="runsAllowPlainText">The line opts in to the plain-text file (-AllowPlainTextTokenFile).</param>
-        /// <param name="sessionBus">This session's <see cref="SessionBus.Variable"/>, or null.</param>
+        /// <param name="sessionBus">The bus this session's libsecret uses (<see cref="SessionBus.Address"/>), or null.</param>
+        /// <param name="currentUid">This process's uid where known: only its own per-user bus is carried.</param>
         /// <param name="plainFile">The plain-text token file of the data folder the runs use.</param>
         /// <param name="plainFileExists">Whether <paramref name="plainFile"/> exists.</param>
-        public static CronTokenStoreAccess For(SessionTokenStore store, bool runsAllowPlainText, string? sessionBus, string plainFile, bool plainFileExists)
+        public static CronTokenStoreAccess For(SessionTokenStore store, bool runsAllowPlainText, string? sessionBus, string? currentUid, string plainFile, bool plainFileExists)
         {
             var access = new CronTokenStoreAccess();
             switch (store)
             {
                 case SessionTokenStore.Keyring:
-                    access.ForKeyring(runsAllowPlainText, sessionBus, plainFile, plainFileExists);
+                    access.ForKeyring(runsAllowPlainText, sessionBus, currentUid, plainFile, plainFileExists);
                     break;
                 case SessionTokenStore.PlainFile when !runsAllowPlainText:
                     access._warnings.Add(
@@ -80,23 +82,24 @@ namespace LinkedInPosts.Core.Queue
             return access;
         }
 
-        private void ForKeyring(bool runsAllowPlainText, string? sessionBus, string plainFile, bool plainFileExists)
+        private void ForKeyring(bool runsAllowPlainText, string? sessionBus, string? currentUid, string plainFile, bool plainFileExists)
         {
-            var perUser = SessionBus.PerUserPath(sessionBus);
+            var perUser = SessionBus.PerUserPath(sessionBus, currentUid);
             if (perUser != null)
             {
                 SessionBusAddress = "unix:path=" + perUser;
                 _warnings.Add(
-                    "This session's connections are in your Secret Service keyring, which cron's runs reach only through your login's session bus: the line sets " +
-                    SessionBus.Variable + "=" + SessionBusAddress + ", so the runs publish while you are logged in with the keyring unlocked, and fail with " +
-                    "LinkedInTokenStoreUnavailable (see the log) while you are not.");
+                    "This session's connections are in your Secret Service keyring, which cron's runs reach only through your per-user session bus: the line sets " +
+                    SessionBus.Variable + "=" + SessionBusAddress + ", so the runs publish while that bus and an unlocked keyring exist (while you are logged in, " +
+                    "or with lingering), and fail with LinkedInTokenStoreUnavailable (see the log) otherwise; a locked keyring fails a run after a minute, not waiting for its unlock dialog.");
             }
             else
             {
                 _warnings.Add(
                     "This session's connections are in your Secret Service keyring, but its session bus (" + (string.IsNullOrWhiteSpace(sessionBus) ? "none named" : sessionBus!.Trim()) +
-                    ") is not the per-user bus /run/user/<uid>/bus that lasts across sessions, so cron's runs cannot reach the keyring and every run would fail with " +
-                    "LinkedInTokenStoreUnavailable. Register from your desktop login, or use the plain-text token file (Connect-LinkedIn -AllowPlainTextTokenFile where no keyring is reachable, and -AllowPlainTextTokenFile here).");
+                    ") is not your per-user bus /run/user/<uid>/bus, the one address that lasts across sessions, so cron's runs cannot reach the keyring and every run would fail with " +
+                    "LinkedInTokenStoreUnavailable. Register from a login whose session bus is /run/user/<uid>/bus (a systemd user session; on Debian and Ubuntu the package dbus-user-session), " +
+                    "or use the plain-text token file (Connect-LinkedIn -AllowPlainTextTokenFile where no keyring is reachable, and -AllowPlainTextTokenFile here).");
             }
             if (runsAllowPlainText && !plainFileExists)
             {
