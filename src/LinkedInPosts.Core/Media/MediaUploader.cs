@@ -146,13 +146,13 @@ namespace LinkedInPosts.Core.Media
         /// it does not know the URN), so the file has to be uploaded again. Progress: Processing, then Completed.
         /// </summary>
         /// <exception cref="LinkedInMediaException">ProcessingTimeout: LinkedIn is still processing it.</exception>
-        internal async Task<bool> WaitUntilAvailableAgainAsync(MediaFile file, LinkedInUrn media, MediaUploadOptions? options, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+        internal async Task<bool> WaitUntilAvailableAgainAsync(MediaFile file, LinkedInUrn media, MediaUploadOptions? options, IProgress<UploadProgress>? progress, CancellationToken cancellationToken, bool waitingUploadIsFinal = true)
         {
             options = (options ?? new MediaUploadOptions()).Copy();
             options.Validate();
             var tracker = new ProgressTracker(file, progress) { MediaUrn = media };
             tracker.Report(UploadStage.Processing);
-            if (!await Processing(file, media, options, tracker).UntilAvailableAgainAsync(cancellationToken).ConfigureAwait(false))
+            if (!await Processing(file, media, options, tracker).UntilAvailableAgainAsync(waitingUploadIsFinal, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }

@@ -41,7 +41,7 @@ namespace LinkedInPosts.Core.Media
         /// <exception cref="LinkedInMediaException">ProcessingFailed, or ProcessingTimeout (LinkedIn may still finish it).</exception>
         public async Task<string> UntilAvailableAsync(CancellationToken cancellationToken)
         {
-            var status = await PollAsync(earlierUpload: false, cancellationToken).ConfigureAwait(false);
+            var status = await PollAsync(earlierUpload: false, waitingUploadIsFinal: false, cancellationToken).ConfigureAwait(false);
             if (status.Status == MediaStatus.ProcessingFailed)
             {
                 var reason = status.FailureReason == null ? string.Empty : $" ({status.FailureReason})";
@@ -58,10 +58,16 @@ namespace LinkedInPosts.Core.Media
         /// is AVAILABLE; false when LinkedIn has nothing usable under the URN any more (PROCESSING_FAILED,
         /// WAITING_UPLOAD: the bytes it had are gone, or 404: it no longer knows it), so the file must go up again.
         /// </summary>
+        /// <param name="waitingUploadIsFinal">
+        /// False while the upload is recent (LinkedIn accepted the bytes less than one processing timeout ago): right
+        /// after an upload LinkedIn may still report WAITING_UPLOAD, as the first wait knows, and taking that as "the
+        /// bytes are gone" would upload the file a second time.
+        /// </param>
+        /// <param name="cancellationToken">Stops the wait.</param>
         /// <exception cref="LinkedInMediaException">ProcessingTimeout: still processing when this wait ran out too.</exception>
-        public async Task<bool> UntilAvailableAgainAsync(CancellationToken cancellationToken)
+        public async Task<bool> UntilAvailableAgainAsync(bool waitingUploadIsFinal, CancellationToken cancellationToken)
         {
-            var status = await PollAsync(earlierUpload: true, cancellationToken).ConfigureAwait(false);
+            var status = await PollAsync(earlierUpload: true, waitingUploadIsFinal, cancellationToken).ConfigureAwait(false);
             if (status.Status != MediaStatus.Available)
             {
                 _client.Options.Log.Verbose($"LinkedIn reports {_urn}, an earlier upload of {_file.FileName}, as {status.Status}: the file is uploaded again.");
@@ -74,7 +80,7 @@ namespace LinkedInPosts.Core.Media
         /// Checks until the status is final: AVAILABLE or PROCESSING_FAILED; for an earlier upload also WAITING_UPLOAD
         /// (right after an upload LinkedIn may not have registered the bytes yet, later it has lost them) and 404.
         /// </summary>
-        private async Task<MediaStatus> PollAsync(bool earlierUpload, CancellationToken cancellationToken)
+        private async Task<MediaStatus> PollAsync(bool earlierUpload, bool waitingUploadIsFinal, CancellationToken cancellationToken)
         {
             var clock = _client.Options.Clock;
             var started = clock.GetTimestamp();
@@ -97,7 +103,7 @@ namespace LinkedInPosts.Core.Media
                     return new MediaStatus(NotFound, null, null);
                 }
                 if (status.Status == MediaStatus.Available || status.Status == MediaStatus.ProcessingFailed
-                    || (earlierUpload && status.Status == MediaStatus.WaitingUpload))
+                    || (waitingUploadIsFinal && status.Status == MediaStatus.WaitingUpload))
                 {
                     return status;
                 }
@@ -119,7 +125,7 @@ namespace LinkedInPosts.Core.Media
                 ? "LinkedIn still reports WAITING_UPLOAD, so it did not see the whole file arrive"
                 : $"LinkedIn still reports {status.Status}; it may finish later, and then {_urn} can be posted as it is";
             return new LinkedInMediaException(MediaFailureReason.ProcessingTimeout,
-                $"{_file.FileName} was not AVAILABLE within {_options.ProcessingTimeout.TotalSeconds:0.#} s {since}: {why}. Allow a longer processing timeout for large videos.",
+                $"{_file.FileName} was not AVAILABLE within {_options.ProcessingTimeout.TotalSeconds:0.#} s {since}: {why}.",
                 _urn.ToString())
             { FilePath = _file.Path };
         }

@@ -76,6 +76,25 @@ public sealed class ProcessingWaitTests
         Assert.Contains("still reports PROCESSING", error.Message);
     }
 
+    [Fact]
+    public async Task A_recent_upload_that_still_says_WAITING_UPLOAD_is_waited_for_not_given_up()
+    {
+        // Right after an upload LinkedIn may not have registered the bytes yet: a re-wait that soon keeps polling,
+        // as the first wait does, instead of forgetting a good upload and sending the file a second time.
+        await using var media = await MediaSandbox.StartAsync();
+        var path = media.Folder.Write("photo.png", SampleFiles.Png(640, 480));
+        media.Uploader.AfterInitialize = _ => throw new OperationCanceledException("stopped before any byte was sent");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast()));
+        var urn = LinkedInUrn.Parse(Assert.Single(await media.Admin.GetAllMediaAsync()).Urn);
+
+        var error = await Assert.ThrowsAsync<LinkedInMediaException>(() =>
+            media.Uploader.WaitUntilAvailableAgainAsync(MediaFile.Inspect(path), urn, GiveUpSoon(), null, CancellationToken.None, waitingUploadIsFinal: false));
+
+        Assert.Equal(MediaFailureReason.ProcessingTimeout, error.Reason);
+        Assert.Contains("WAITING_UPLOAD", error.Message);
+        Assert.True((await media.Session.RequestsAsync("GET", "/rest/images/urn")).Count >= 2, "it kept checking");
+    }
+
     [Theory]
     [InlineData("PROCESSING_FAILED")]
     [InlineData("WAITING_UPLOAD")] // LinkedIn no longer has the bytes it accepted

@@ -58,10 +58,12 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// How long an upload LinkedIn was still processing when a run stopped waiting (its bytes accepted) is waited
-        /// for again by the post's later tries, instead of uploading the file anew. Video processing takes minutes;
-        /// media still not AVAILABLE a day after its bytes arrived is taken to be stuck, and the file goes up again.
+        /// for again by later tries of any post of that file and author, instead of uploading the file anew; never
+        /// longer than <see cref="UploadReuseMaxAge"/>. An hour is six processing timeouts: media LinkedIn has not
+        /// processed by then is taken to be stuck, and the post's later tries upload the file again (a post's five tries
+        /// with their back-off span about an hour, so a stuck copy does not use them all up).
         /// </summary>
-        public TimeSpan ProcessingUploadMaxAge { get; set; } = TimeSpan.FromDays(1);
+        public TimeSpan ProcessingUploadMaxAge { get; set; } = TimeSpan.FromHours(1);
 
         /// <summary>The queue's clock: due times, lateness, leases.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;

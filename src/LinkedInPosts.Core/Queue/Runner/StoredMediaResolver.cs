@@ -62,7 +62,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                     resolved[sha] = MediaReference.FromUrn(earlier.MediaUrn);
                     continue;
                 }
-                var processing = _run.Store.FindProcessingUpload(sha, author, apiBase, _run.Now - _run.Options.ProcessingUploadMaxAge);
+                // No older than a finished upload would be reused (UploadReuseMaxAge 0: always a fresh upload).
+                var processingMaxAge = _run.Options.ProcessingUploadMaxAge < _run.Options.UploadReuseMaxAge ? _run.Options.ProcessingUploadMaxAge : _run.Options.UploadReuseMaxAge;
+                var processing = _run.Store.FindProcessingUpload(sha, author, apiBase, _run.Now - processingMaxAge);
                 if (processing != null && await ProcessedAsync(processing, stored.Path, connection, claim, cancellationToken).ConfigureAwait(false))
                 {
                     resolved[sha] = MediaReference.FromUrn(processing.MediaUrn);
@@ -95,9 +97,21 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             RenewLease(claim);
             var keeper = new LeaseKeeper(_run, claim, _run.Options.UploadProgress);
-            var available = await new MediaUploader(connection.Client)
-                .WaitUntilAvailableAgainAsync(MediaFile.Inspect(path), urn!, UploadOptions(), keeper, cancellationToken)
-                .ConfigureAwait(false);
+            var options = UploadOptions();
+            // Accepted less than one processing timeout ago, LinkedIn may still say WAITING_UPLOAD: not yet a sign the bytes are gone.
+            var recent = _run.Now - processing.UploadedAt < options.ProcessingTimeout;
+            bool available;
+            try
+            {
+                available = await new MediaUploader(connection.Client)
+                    .WaitUntilAvailableAgainAsync(MediaFile.Inspect(path), urn!, options, keeper, cancellationToken, waitingUploadIsFinal: !recent)
+                    .ConfigureAwait(false);
+            }
+            catch (LinkedInException) when (keeper.Lost)
+            {
+                // The post is another run's now: this run's timeout or 5xx is not its outcome to record.
+                throw new ClaimLostException();
+            }
             if (available)
             {
                 // Recorded even if the claim was lost meanwhile, as an upload is: it is good for whichever run posts it.
@@ -133,7 +147,16 @@ namespace LinkedInPosts.Core.Queue.Runner
             {
                 // LinkedIn will never make it AVAILABLE: no later try should wait for it.
                 _run.Store.ForgetProcessingUpload(new MediaUploadRecord(sha, author, apiBase, failed.MediaUrn, _run.Now));
+                if (keeper.Lost)
+                {
+                    throw new ClaimLostException();
+                }
                 throw;
+            }
+            catch (LinkedInException) when (keeper.Lost)
+            {
+                // The post is another run's now: this run's timeout or 5xx is not its outcome to record.
+                throw new ClaimLostException();
             }
             // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
             _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));

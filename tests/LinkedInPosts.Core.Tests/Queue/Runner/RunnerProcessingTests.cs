@@ -55,13 +55,13 @@ public sealed class RunnerProcessingTests
         var urn = Assert.Single(await world.Admin.GetAllMediaAsync()).Urn;
 
         // Due again, and LinkedIn is still at it: this run waits for the same media, not for a new upload.
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var second = Assert.Single((await world.RunAsync(ShortWait)).Posts);
         Assert.Equal(QueuePostOutcome.Retrying, second.Outcome);
         Assert.Equal("LinkedInMediaProcessingTimeout", second.ErrorId);
 
         await world.Admin.AdvanceClockAsync(TimeSpan.FromHours(1)); // LinkedIn has finished
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var third = Assert.Single((await world.RunAsync(ShortWait)).Posts);
 
         Assert.Equal(QueuePostOutcome.Published, third.Outcome);
@@ -87,7 +87,7 @@ public sealed class RunnerProcessingTests
 
         // LinkedIn finishes about a second into the next run's wait.
         await world.Admin.AdvanceClockAsync(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var result = Assert.Single((await world.RunAsync(LongWait)).Posts);
 
         Assert.Equal(QueuePostOutcome.Published, result.Outcome);
@@ -108,7 +108,7 @@ public sealed class RunnerProcessingTests
         await world.Admin.AdvanceClockAsync(TimeSpan.FromHours(1));
         Assert.Equal("PROCESSING_FAILED", (await world.Admin.GetMediaAsync(failed))!.Status);
 
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var result = Assert.Single((await world.RunAsync(ShortWait)).Posts);
 
         Assert.Equal(QueuePostOutcome.Published, result.Outcome);
@@ -154,7 +154,8 @@ public sealed class RunnerProcessingTests
         var stuck = Assert.Single(await world.Admin.GetAllMediaAsync()).Urn;
         await world.Admin.SetProcessingTimeAsync(SandboxMediaKind.Image, TimeSpan.Zero);
 
-        world.Queue.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromHours(1), new QueueRunOptions().ProcessingUploadMaxAge);
+        world.Queue.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         var result = Assert.Single((await world.RunAsync(Options)).Posts);
 
         Assert.Equal(QueuePostOutcome.Published, result.Outcome);
@@ -214,7 +215,7 @@ public sealed class RunnerProcessingTests
         Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync(ShortWait)).Posts).Outcome);
         world.Register("second", "The photo, take two", world.Now, content);
 
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var waiting = (await world.RunAsync(ShortWait)).Posts;
 
         Assert.Equal(new[] { QueuePostOutcome.Retrying, QueuePostOutcome.Retrying }, waiting.Select(p => p.Outcome));
@@ -223,7 +224,7 @@ public sealed class RunnerProcessingTests
         Assert.Null(world.Store.FindUpload(world.Get("first").MediaHashes[0], world.Author.ToString(), ApiBase(world), DateTimeOffset.MinValue));
 
         await world.Admin.AdvanceClockAsync(TimeSpan.FromHours(1));
-        world.Queue.Clock.Advance(TimeSpan.FromHours(2));
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var published = (await world.RunAsync(ShortWait)).Posts;
 
         Assert.Equal(new[] { QueuePostOutcome.Published, QueuePostOutcome.Published }, published.Select(p => p.Outcome));
