@@ -150,6 +150,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     MaxLateness = MaxLateness,
                     FirstCommentLookBack = FirstCommentLookBack,
                     ConnectCommandFor = Reconnect.CommandForNew,
+                    QueuePath = Path == null ? null : queue.Location,
                 });
             }
         }

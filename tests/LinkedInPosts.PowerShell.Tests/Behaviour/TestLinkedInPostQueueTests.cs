@@ -154,6 +154,8 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
         Assert.Contains("https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898", (string)Property(findings[0], "Fix")!);
         Assert.Contains("was not added", (string)Property(findings[1], "Message")!);
         Assert.StartsWith("Add it by hand as " + Member.Urn + " under the post, https://www.linkedin.com/feed/update/" + refusedUrn, (string)Property(findings[1], "Fix")!);
+        // Checked with -Path, so the commands it suggests name that queue.
+        Assert.Contains("Set-LinkedInScheduledPost -Path '" + QueuePath.Replace("'", "''") + "' -Id ", (string)Property(findings[1], "Fix")!);
         Assert.Equal(true, Assert.Single(PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -Quiet").Output).BaseObject);
 
         var off = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -FirstCommentLookBack 0");

@@ -42,7 +42,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
         public string Message { get; }
 
         /// <summary>What to do about it (a command where one helps); null when nothing is needed.</summary>
-        public string? Fix { get; }
+        public string? Fix { get; internal set; }
 
         /// <summary>Fills in the post's identity.</summary>
         internal PreflightFinding About(ScheduledPost post, int posts = 1)

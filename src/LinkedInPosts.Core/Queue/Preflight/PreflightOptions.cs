@@ -53,6 +53,12 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// </summary>
         public Func<string, string> ConnectCommandFor { get; set; } = name => "Connect-LinkedIn -Name " + name;
 
+        /// <summary>
+        /// The queue the user named (<c>-Path</c>), full path: the commands a finding's fix suggests name it too. Null for
+        /// the default queue, whose commands need no <c>-Path</c>.
+        /// </summary>
+        public string? QueuePath { get; set; }
+
         /// <summary>The most posts read per state (a queue with more due within the horizon is reported as such).</summary>
         public int MaxPosts { get; set; } = 100_000;
     }

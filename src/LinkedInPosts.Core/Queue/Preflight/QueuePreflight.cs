@@ -78,6 +78,13 @@ namespace LinkedInPosts.Core.Queue.Preflight
             }
 
             findings.AddRange(FirstComments(store, options));
+            if (options.QueuePath != null)
+            {
+                foreach (var finding in findings)
+                {
+                    finding.Fix = SuggestedCommands.WithQueue(finding.Fix, options.QueuePath);
+                }
+            }
 
             var ordered = findings
                 .OrderByDescending(f => f.Severity)

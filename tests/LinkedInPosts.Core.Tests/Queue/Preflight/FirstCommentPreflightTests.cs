@@ -76,6 +76,21 @@ public sealed class FirstCommentPreflightTests : IDisposable
         Assert.False(report.HasErrors);
     }
 
+    [Fact]
+    public void The_commands_a_fix_suggests_name_the_queue_that_was_checked_when_it_is_not_the_default()
+    {
+        var post = PublishWithCommentBegun("elsewhere", Now.AddHours(-3), Now.AddHours(-3));
+        Assert.True(Store.FinishFirstComment(post.Id, null, "Refused.", Now.AddHours(-3)));
+
+        var named = Assert.Single(FirstCommentFindings(Options(o => o.QueuePath = "/srv/it's q.db"))).Fix!;
+        var standard = Assert.Single(FirstCommentFindings()).Fix!;
+
+        Assert.Contains($"(Get-LinkedInScheduledPost -Path '/srv/it''s q.db' -Id {post.Id}).FirstComment", named);
+        Assert.Contains($"Set-LinkedInScheduledPost -Path '/srv/it''s q.db' -Id {post.Id} -FirstCommentAdded", named);
+        Assert.DoesNotContain("-Path", standard);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {post.Id} -FirstCommentAdded", standard);
+    }
+
     [Theory]
     [InlineData(0, false)]      // the run is making the call right now
     [InlineData(600, false)]    // exactly one lease: still quiet
