@@ -84,7 +84,8 @@ public sealed class MediaUploaderTests
     [Fact]
     public async Task Processing_is_polled_until_available()
     {
-        await using var media = await MediaSandbox.StartAsync(processing: TimeSpan.FromMilliseconds(300));
+        // Long enough that a slow upload on a loaded machine still finds the image processing at the first check.
+        await using var media = await MediaSandbox.StartAsync(processing: TimeSpan.FromSeconds(2));
         var path = media.Folder.Write("photo.jpg", SampleFiles.Jpeg(800, 600));
 
         var uploaded = await media.Uploader.UploadAsync(path, media.Session.MemberUrn, MediaSandbox.Fast());
