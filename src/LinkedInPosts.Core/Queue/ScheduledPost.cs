@@ -90,6 +90,22 @@ namespace LinkedInPosts.Core.Queue
                 ? new QueueClaim(Id, ClaimToken, ClaimedBy ?? string.Empty, LeaseUntil.Value)
                 : null;
 
+        /// <summary>When its first comment's call was begun: the commit that recorded it Published.</summary>
+        public DateTimeOffset FirstCommentBegunAt => PublishedAt ?? UpdatedAt;
+
+        /// <summary>
+        /// True while a run may still be making its first comment's call (Adding, begun no more than
+        /// <paramref name="runnerLease"/> before <paramref name="now"/>). Adding is committed (with Published, in one
+        /// durable commit stamped published_at) right before the call, and the call is one request, never resent, so it
+        /// ends within the client's request timeout (30 s), and its outcome is written within the queue's busy timeout
+        /// after. The runner's lease is by design longer than a whole create call (two request timeouts and a pause),
+        /// and a Sending post is taken over on the same reasoning once its lease has run out. So a comment begun more
+        /// than one lease ago is no run's any more: strictly more, so that the edge stays quiet. The pre-flight and
+        /// Set-LinkedInScheduledPost -FirstCommentAdded both go by it.
+        /// </summary>
+        public bool FirstCommentMayStillBeInFlight(DateTimeOffset now, TimeSpan runnerLease) =>
+            FirstCommentState == Queue.FirstCommentState.Adding && now - FirstCommentBegunAt <= runnerLease;
+
         /// <inheritdoc />
         public override string ToString() => Key + " (" + State + ", " + ScheduledAtUtc.ToString("u") + ")";
     }

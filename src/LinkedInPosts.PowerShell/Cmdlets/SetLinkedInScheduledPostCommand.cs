@@ -245,13 +245,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                             WriteError(FirstCommentNotOpen(post));
                             return false;
                         }
-                        var callEnds = (post.PublishedAt ?? post.UpdatedAt) + QueueRunOptions.DefaultLease;
-                        if (post.FirstCommentState == FirstCommentState.Adding && now <= callEnds)
+                        if (post.FirstCommentMayStillBeInFlight(now, QueueRunOptions.DefaultLease))
                         {
                             // As the pre-flight: a run may be making the comment call right now, and a comment added by hand
                             // meanwhile would be the second one.
+                            var callEnds = post.FirstCommentBegunAt + QueueRunOptions.DefaultLease;
                             WriteError(new ErrorRecord(
-                                new InvalidOperationException($"The first comment of scheduled post {post.Id} is being added by a queue run (begun {(post.PublishedAt ?? post.UpdatedAt).ToLocalTime():yyyy-MM-dd HH:mm}): its outcome is recorded within minutes. Look again after {callEnds.ToLocalTime():HH:mm}; add it by hand only if it is still Adding and not on the post."),
+                                new InvalidOperationException($"The first comment of scheduled post {post.Id} is being added by a queue run (begun {post.FirstCommentBegunAt.ToLocalTime():yyyy-MM-dd HH:mm}): its outcome is recorded within minutes. Look again after {callEnds.ToLocalTime():HH:mm}; add it by hand only if it is still Adding and not on the post."),
                                 ErrorIds.ScheduledPostBusy, ErrorCategory.ResourceBusy, post.Id));
                             return false;
                         }
@@ -364,7 +364,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             ResumeSet => Resume,
             ConfirmSet => ConfirmPublished,
             ResendSet => Resend,
-            _ => FirstCommentAdded,
+            FirstCommentSet => FirstCommentAdded,
+            _ => throw new InvalidOperationException("No action switch for parameter set " + ParameterSetName + "."),
         };
 
         /// <summary>
@@ -376,7 +377,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var after = store.Get(before.Id);
             if (before.FirstCommentState == null && after?.FirstCommentState == FirstCommentState.Failed)
             {
-                var url = LinkedInUrn.TryParse(after.PostUrn, out var urn) && urn!.IsPost ? urn.Permalink.ToString() : after.PostUrn;
+                var url = LinkedInScheduledPost.From(after, store.Location).Url?.ToString() ?? after.PostUrn;
                 WriteWarning($"Scheduled post {after.Id} has a first comment, which the queue adds only to a post it saw created: add it by hand as {after.Author} under {url} " +
                     $"(the text: (Get-LinkedInScheduledPost -Id {after.Id}).FirstComment), then run Set-LinkedInScheduledPost -Id {after.Id} -FirstCommentAdded.");
             }

@@ -66,7 +66,7 @@ public sealed class ConnectionStoreFactoryTests : IDisposable
         // What a crontab line from Register-LinkedInPostQueueTask sets; nobody has uid 2147483646's bus.
         _environment[SessionBus.Variable] = bus;
 
-        var error = Assert.Throws<LinkedInTokenStoreException>(() => ConnectionStoreFactory.Open(Options(), Environment, Fails, uid));
+        var error = Assert.Throws<LinkedInTokenStoreException>(() => ConnectionStoreFactory.Open(Options(), Environment, Fails, () => uid));
 
         Assert.Equal(TokenStoreFailure.Unavailable, error.Failure);
         Assert.Equal(told, error.Message.Contains("(/run/user/2147483646/bus) is not there, as when its user is not logged in"));

@@ -34,7 +34,7 @@ namespace LinkedInPosts.Core.Auth
         /// protected store works and the user did not opt in to the plain file.
         /// </summary>
         public static LockedConnectionStore Open(ConnectionStoreOptions? options = null) =>
-            Open(options ?? new ConnectionStoreOptions(), Environment.GetEnvironmentVariable, MsalConnectionStore.TryOpen, SessionBus.CurrentUid());
+            Open(options ?? new ConnectionStoreOptions(), Environment.GetEnvironmentVariable, MsalConnectionStore.TryOpen, SessionBus.CurrentUid);
 
         /// <summary>True when <paramref name="value"/> of <see cref="ConnectionStoreOptions.AllowPlainTextVariable"/> opts in (<c>1</c> or <c>true</c>).</summary>
         public static bool IsOptInValue(string? value)
@@ -46,8 +46,8 @@ namespace LinkedInPosts.Core.Auth
         /// <param name="options">What to open.</param>
         /// <param name="environment">The process environment.</param>
         /// <param name="openProtected">Opens the protected store.</param>
-        /// <param name="currentUid">This process's uid where known (Linux), to tell its own per-user bus from another user's.</param>
-        internal static LockedConnectionStore Open(ConnectionStoreOptions options, Func<string, string?> environment, ProtectedOpener openProtected, string? currentUid = null)
+        /// <param name="currentUid">This process's uid where known (Linux), to tell its own per-user bus from another user's; read only for the error.</param>
+        internal static LockedConnectionStore Open(ConnectionStoreOptions options, Func<string, string?> environment, ProtectedOpener openProtected, Func<string?>? currentUid = null)
         {
             var folder = DataFolder.Ensure(string.IsNullOrWhiteSpace(options.DataFolder)
                 ? DataFolder.Resolve(environment)
@@ -67,7 +67,7 @@ namespace LinkedInPosts.Core.Auth
             var plainFile = Path.Combine(folder, PlainFileConnectionStore.FileName);
             throw new LinkedInTokenStoreException(
                 TokenStoreFailure.Unavailable,
-                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile), LoggedOutBus(environment(SessionBus.Variable), currentUid)));
+                Unavailable(failure ?? "the protected store did not verify", plainFile, File.Exists(plainFile), LoggedOutBus(environment(SessionBus.Variable), currentUid?.Invoke())));
         }
 
         /// <summary>The per-user bus path of <paramref name="sessionBus"/> when nothing is at it, else null.</summary>

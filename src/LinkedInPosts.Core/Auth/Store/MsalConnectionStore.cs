@@ -213,7 +213,7 @@ namespace LinkedInPosts.Core.Auth
             }
             if (Platform == StorePlatform.Linux)
             {
-                var bus = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+                var bus = Environment.GetEnvironmentVariable(SessionBus.Variable);
                 var reason = string.IsNullOrEmpty(bus)
                     ? "no Secret Service on the session bus (libsecret): this process has no session bus (DBUS_SESSION_BUS_ADDRESS is not set, as under cron or a service)"
                     : "no usable Secret Service on the session bus (libsecret): nothing answers at DBUS_SESSION_BUS_ADDRESS, no keyring daemon runs there, or its default keyring is locked";

@@ -25,7 +25,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         $"The first comment of post '{post.Key}' (published {Published(post)}) was not added, and it is never retried: {post.FirstCommentError ?? "no error was recorded."}",
                         $"Add it by hand as {post.Author} under the post, {url} {text}; {settle}.")
                         .About(post);
-                case FirstCommentState.Adding when !MayStillBeInFlight(post, options):
+                case FirstCommentState.Adding when !post.FirstCommentMayStillBeInFlight(options.Now, options.RunnerLease):
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.FirstComment,
                         $"Whether the first comment of post '{post.Key}' (published {Published(post)}) was added is not known: its call was made and no answer was recorded (LinkedIn gave no clear answer, or the run was stopped or died during the call). No run makes it again.",
                         $"Look at the post's comments, {url}; only if it is not there, add it by hand as {post.Author} {text}; {settle}.")
@@ -33,20 +33,6 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 default:
                     return null;
             }
-        }
-
-        /// <summary>
-        /// True while a run may still be making the comment call. Adding is committed (with Published, in one durable
-        /// commit stamped published_at) right before the call, and the call is one request, never resent, so it ends
-        /// within the client's request timeout (30 s), and its outcome is written within the queue's busy timeout
-        /// after. The runner's lease is by design longer than a whole create call (two request timeouts and a
-        /// pause), and a Sending post is taken over on the same reasoning once its lease has run out. So a comment
-        /// begun more than one lease ago is no run's any more: strictly more, so that the edge stays quiet.
-        /// </summary>
-        internal static bool MayStillBeInFlight(ScheduledPost post, PreflightOptions options)
-        {
-            var begun = post.PublishedAt ?? post.UpdatedAt;
-            return options.Now - begun <= options.RunnerLease;
         }
 
         private static string Published(ScheduledPost post) => post.PublishedAt == null ? "at an unrecorded time" : TokenCheck.Time(post.PublishedAt.Value);

@@ -143,20 +143,19 @@ namespace LinkedInPosts.Core.Queue.Runner
                     .UploadAsync(path, owner, UploadOptions(), keeper, cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (LinkedInMediaException failed) when (failed.Reason == MediaFailureReason.ProcessingFailed && failed.MediaUrn != null)
+            catch (LinkedInException failed)
             {
-                // LinkedIn will never make it AVAILABLE: no later try should wait for it.
-                _run.Store.ForgetProcessingUpload(new MediaUploadRecord(sha, author, apiBase, failed.MediaUrn, _run.Now));
+                if (failed is LinkedInMediaException media && media.Reason == MediaFailureReason.ProcessingFailed && media.MediaUrn != null)
+                {
+                    // LinkedIn will never make it AVAILABLE: no later try should wait for it.
+                    _run.Store.ForgetProcessingUpload(new MediaUploadRecord(sha, author, apiBase, media.MediaUrn, _run.Now));
+                }
                 if (keeper.Lost)
                 {
+                    // The post is another run's now: this run's failure is not its outcome to record.
                     throw new ClaimLostException();
                 }
                 throw;
-            }
-            catch (LinkedInException) when (keeper.Lost)
-            {
-                // The post is another run's now: this run's timeout or 5xx is not its outcome to record.
-                throw new ClaimLostException();
             }
             // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
             _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));
