@@ -193,7 +193,7 @@ namespace LinkedInPosts.Core.Content
             {
                 throw new LinkedInValidationException(AltTextField,
                     $"{forField} is one picture, but AltText gives {fields.AltText.Count} texts. Give one alt text (several only go with several images); " +
-                    "one that holds ';' goes in double quotes: \"Revenue; 2024\".");
+                    "in a CSV cell, one that holds ';' goes in double quotes: \"Revenue; 2024\".");
             }
             return fields.AltText.Count == 1 ? NullIfBlank(fields.AltText[0]) : null;
         }

@@ -46,7 +46,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             _batch = new RegistrationBatch(() => QueueAccess.Open(this, queuePath), queuePath, Force ? RegistrationMode.UpdatePending : RegistrationMode.AddOnly);
             _report = new RegistrationReport(this, queuePath);
-            _reader = new RowRequestReader(this, _basePath);
+            // Copied now: before the first row only the command line's parameters are bound (rows bind theirs later).
+            _reader = new RowRequestReader(this, _basePath, new List<string>(MyInvocation.BoundParameters.Keys));
             _authors = new RowAuthors(this, _report);
         }
 

@@ -104,6 +104,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>
         /// Alternative text: one for a single picture or the article thumbnail, or one per image in order
         /// (in a CSV cell separated by ';'; an empty one: the Add-LinkedInMedia object's own, else none).
+        /// On the command line each value is one alt text, as for New-LinkedInPost: -AltText 'Revenue; 2024'.
         /// Plain text, never escaped.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -136,7 +137,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Alias("PollQuestion")]
         public string? Poll { get; set; }
 
-        /// <summary>The poll's 2 to 4 options (in a CSV cell separated by ';').</summary>
+        /// <summary>The poll's 2 to 4 options (in a CSV cell separated by ';'; on the command line one option per value, as for New-LinkedInPost).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PollOptions")]
         public string[]? PollOption { get; set; }

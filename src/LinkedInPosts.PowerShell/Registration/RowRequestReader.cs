@@ -23,11 +23,20 @@ namespace LinkedInPosts.PowerShell.Registration
     {
         private readonly RegisterLinkedInScheduledPostCommand _command;
         private readonly string? _basePath;
+        private readonly HashSet<string> _boundOnCommandLine;
 
-        public RowRequestReader(RegisterLinkedInScheduledPostCommand command, string? basePath)
+        /// <param name="command">The cmdlet, whose parameters hold the row being read.</param>
+        /// <param name="basePath">The folder relative media paths are under (-BasePath), or null for the current location.</param>
+        /// <param name="boundOnCommandLine">
+        /// The parameters given on the command line (bound before the first row): their lists are taken as given, one
+        /// value per element as New-LinkedInPost takes them, so <c>-AltText 'Revenue; 2024'</c> is one alt text. Only a
+        /// row's cell (one string for the whole list) is split at ';'.
+        /// </param>
+        public RowRequestReader(RegisterLinkedInScheduledPostCommand command, string? basePath, IEnumerable<string> boundOnCommandLine)
         {
             _command = command;
             _basePath = basePath;
+            _boundOnCommandLine = new HashSet<string>(boundOnCommandLine, StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>
@@ -60,7 +69,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 // A string piped in (not a row) is the text, as for New-LinkedInPost.
                 Text = _command.Text ?? (_command.InputObject?.BaseObject as string),
                 Media = ResolveMedia(row, uploaded),
-                AltText = List(_command.AltText, keepEmpty: true),
+                AltText = List(_command.AltText, keepEmpty: true, split: !_boundOnCommandLine.Contains(nameof(_command.AltText))),
                 Title = _command.Title,
                 ArticleUrl = _command.ArticleUrl,
                 ArticleTitle = _command.ArticleTitle,
@@ -68,7 +77,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 ArticleThumbnail = ResolveThumbnail(row, uploaded),
                 Uploaded = uploaded,
                 Poll = _command.Poll,
-                PollOption = List(_command.PollOption, keepEmpty: false),
+                PollOption = List(_command.PollOption, keepEmpty: false, split: !_boundOnCommandLine.Contains(nameof(_command.PollOption))),
                 PollDuration = _command.PollDuration,
                 Reshare = _command.Reshare,
                 Visibility = _command.Visibility,
@@ -190,7 +199,7 @@ namespace LinkedInPosts.PowerShell.Registration
 
         private static bool IsEmptyInput(MediaInput input) => input.Uploaded == null && input.Urn == null && string.IsNullOrWhiteSpace(input.Path);
 
-        private static IReadOnlyList<string> List(string[]? values, bool keepEmpty)
+        private static IReadOnlyList<string> List(string[]? values, bool keepEmpty, bool split)
         {
             if (values == null || values.Length == 0)
             {
@@ -198,7 +207,9 @@ namespace LinkedInPosts.PowerShell.Registration
             }
             // An empty value of several given on the command line (-AltText one, '') keeps its place, as an
             // empty part of one cell (one;) does; one empty cell is still no value at all.
-            var items = values.SelectMany(v => keepEmpty && string.IsNullOrWhiteSpace(v) ? new[] { string.Empty } : ScheduledPostFields.SplitList(v, dropEmpty: !keepEmpty)).ToList();
+            var items = values.SelectMany(v => keepEmpty && string.IsNullOrWhiteSpace(v)
+                ? new[] { string.Empty }
+                : split ? ScheduledPostFields.SplitList(v, dropEmpty: !keepEmpty) : (IEnumerable<string>)(string.IsNullOrWhiteSpace(v) ? Array.Empty<string>() : new[] { v })).ToList();
             return items.All(string.IsNullOrWhiteSpace) ? Array.Empty<string>() : items;
         }
 

@@ -34,6 +34,10 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         yield return Same("-Text x -ArticleUrl https://example.com/pm -ArticleTitle Postmortem -ArticleThumbnail $png -AltText Cover");
         yield return Same("-Text 'Settle this' -Poll 'Tabs or spaces?' -PollOption Tabs, Spaces -PollDuration ThreeDays");
         yield return Same("-Reshare urn:li:share:7045020441609936898 -Text 'Worth it'");
+        // On the command line a value is one item, ';' or not; only a row's cell is a ';' list.
+        yield return Same("-Text x -Media $png -AltText 'Revenue; 2024'");
+        yield return Images("$png, $png2", "-AltText 'Revenue; 2024', 'Costs; 2024'");
+        yield return Same("-Text 'Settle this' -Poll 'Which?' -PollOption 'Tabs; always', 'Spaces; always'");
 
         yield return Same("-Text ('x' * 3001)", "LinkedInInvalidCommentary");
         yield return Same("-Text \"Bell `a here\"", "LinkedInInvalidCommentary");
@@ -102,6 +106,36 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
         var row = PowerShell.Run("Import-Csv -LiteralPath $args[0]", export).Output.Single();
         Assert.Equal("Error rate (flat)", Property(row, "AltText"));
+    }
+
+    [Fact]
+    public void ACommandLineListIsTakenAsGivenWhileARowsCellIsSplitAtSemicolons()
+    {
+        Connect();
+        Files.Png("one.png");
+        Files.Png("two.png");
+        // Given on the command line for every row, the alt text with ';' is one; the rows' own AltText cells are lists.
+        var commandLine = Csv("same.csv", new[] { "Key", "Text", "When", "Media" }, new[]
+        {
+            new[] { "k-same", "Same alt text", Future(1), "one.png" },
+        });
+        Import(commandLine, "-AltText 'Revenue; 2024'").AssertNoErrors();
+        var rows = Csv("rows.csv", new[] { "Key", "Text", "When", "Media", "AltText", "Poll", "PollOption", "PollDuration" }, new[]
+        {
+            new[] { "k-cell", "Own alt texts", Future(2), "one.png;two.png", "Revenue;Costs", "", "", "" },
+            new[] { "k-poll", "Poll", Future(3), "", "", "Which?", "Tabs;Spaces", "ThreeDays" },
+        });
+        Import(rows).AssertNoErrors();
+        PowerShell.Run($"Register-LinkedInScheduledPost -Key k-typed -Text 'Typed' -Poll 'Which?' -PollOption 'Tabs; always', 'Spaces' -ScheduledAt '{Future(4)}' -TimeZone {Zone}").AssertNoErrors();
+
+        var export = Path.Combine(Files.Folder, "out", "lists.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+        var exported = PowerShell.Run("Import-Csv -LiteralPath $args[0]", export).Output.ToDictionary(r => Property(r, "Key")!.ToString()!);
+        Assert.Equal("\"Revenue; 2024\"", Property(exported["k-same"], "AltText"));
+        Assert.Equal("Revenue;Costs", Property(exported["k-cell"], "AltText"));
+        Assert.Equal("Tabs;Spaces", Property(exported["k-poll"], "PollOption"));
+        Assert.Equal("\"Tabs; always\";Spaces", Property(exported["k-typed"], "PollOption"));
     }
 
     /// <summary>"accepted" for no error; else the one error's ErrorId and message (several errors are a failure of their own).</summary>
