@@ -165,6 +165,52 @@ public sealed class RunnerProcessingTests
     }
 
     [Fact]
+    public async Task A_run_that_loses_its_claim_while_waiting_for_the_earlier_upload_records_nothing_when_that_wait_then_times_out()
+    {
+        await using var world = await RunnerHarness.StartAsync(systemClientClock: true);
+        world.Register("slow", "Taken over mid-wait", content: await SlowMediaAsync(world, SandboxMediaKind.Image));
+        Assert.Equal(QueuePostOutcome.Retrying, Assert.Single((await world.RunAsync(ShortWait)).Posts).Outcome);
+        world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
+        var taken = false;
+        // At the first status check of the retry's wait, its lease runs out and an overlapping run takes the post.
+        var progress = new OnReport(() =>
+        {
+            if (!taken)
+            {
+                taken = true;
+                world.Queue.Clock.Advance(TimeSpan.FromMinutes(11));
+                Assert.Single(world.Store.ClaimDue(world.Now, "other-runner", TimeSpan.FromMinutes(10), 10));
+            }
+        });
+
+        var result = Assert.Single((await world.RunAsync(o =>
+        {
+            o.Lease = TimeSpan.FromMinutes(10);
+            o.UploadProgress = progress;
+            o.Upload = new MediaUploadOptions { PollInterval = TimeSpan.FromMilliseconds(20), ProcessingTimeout = TimeSpan.FromSeconds(1) };
+        })).Posts);
+
+        Assert.True(taken, "the retry waited for the earlier upload");
+        Assert.Equal(QueuePostOutcome.Skipped, result.Outcome);
+        Assert.Equal(QueueRunErrorIds.ClaimLost, result.ErrorId);
+        var post = world.Get("slow");
+        Assert.Equal((QueueState.Claimed, "other-runner"), (post.State, post.ClaimedBy));
+        // Only the first run's try: the timeout of a wait this run no longer owned is not the post's attempt.
+        Assert.Equal(new[] { AttemptOutcome.Retry }, world.Attempts("slow").Select(a => a.Outcome));
+        Assert.NotNull(world.Store.FindProcessingUpload(post.MediaHashes[0], world.Author.ToString(), ApiBase(world), DateTimeOffset.MinValue));
+        Assert.Equal(1, await ByteUploadsAsync(world));
+    }
+
+    private sealed class OnReport : IProgress<UploadProgress>
+    {
+        private readonly Action _action;
+
+        public OnReport(Action action) => _action = action;
+
+        public void Report(UploadProgress value) => _action();
+    }
+
+    [Fact]
     public async Task A_run_stopped_while_LinkedIn_processes_the_media_leaves_that_upload_for_the_next_run()
     {
         await using var world = await RunnerHarness.StartAsync(systemClientClock: true);
