@@ -35,6 +35,26 @@ Describe 'Register-LinkedInPostQueueTask' {
         $task.Installed | Should -BeFalse
     }
 
+    It 'imports an installed module by the folder of its versions, whose newest the runs load' {
+        # Two versions side by side, as Install-Module and Update-Module leave them; registered from the older one.
+        $module = Get-Module LinkedInPosts
+        $versions = Join-Path (Join-Path $Folder 'Modules') 'LinkedInPosts'
+        $older = Join-Path $versions '0.0.1'
+        $newest = Join-Path $versions $module.Version.ToString()
+        New-Item -ItemType Directory -Path $versions | Out-Null
+        Copy-Item -Path $module.ModuleBase -Destination $older -Recurse
+        Copy-Item -Path $module.ModuleBase -Destination $newest -Recurse
+        $olderManifest = Join-Path $older 'LinkedInPosts.psd1'
+        (Get-Content -LiteralPath $olderManifest -Raw) -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '0.0.1'" | Set-Content -LiteralPath $olderManifest -NoNewline
+        $pwsh = (Get-Process -Id $PID).Path
+
+        $line = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$olderManifest'; (Register-LinkedInPostQueueTask -Every 5m -WhatIf -WarningAction SilentlyContinue).CommandLine"
+        $loaded = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$versions'; (Get-Module LinkedInPosts).Version.ToString()"
+
+        $line | Should -BeLike "*Import-Module '$versions'; Invoke-LinkedInPostQueue; exit *"
+        $loaded | Should -Be $module.Version.ToString()
+    }
+
     It 'installs into the crontab and keeps the other lines' -Skip:$IsWindows {
         Set-Content -LiteralPath $Table -Value '0 3 * * * /usr/local/bin/backup' -NoNewline
         $task = Register-LinkedInPostQueueTask -Every 15m -Install

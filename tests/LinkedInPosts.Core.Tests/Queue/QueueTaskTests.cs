@@ -39,6 +39,27 @@ public sealed class QueueTaskTests
             QueueRunnerScript.For(Windows()));
     }
 
+    [Theory]
+    // Installed (Install-Module, Install-PSResource): the folder of its versions, whose newest Import-Module loads.
+    [InlineData(@"C:\Users\ada\Documents\PowerShell\Modules\LinkedInPosts\0.2.0\LinkedInPosts.psd1", @"C:\Users\ada\Documents\PowerShell\Modules\LinkedInPosts")]
+    [InlineData(@"\\files\it\Modules\linkedinposts\1.10.3.7\LinkedInPosts.psd1", @"\\files\it\Modules\linkedinposts")]
+    [InlineData("/home/ada/.local/share/powershell/Modules/LinkedInPosts/0.2.0/LinkedInPosts.psd1", "/home/ada/.local/share/powershell/Modules/LinkedInPosts")]
+    [InlineData("/LinkedInPosts/1.0/LinkedInPosts.psd1", "/LinkedInPosts")]
+    // Anything else: the manifest, as registered.
+    [InlineData("/home/ada/src/LinkedInPosts/out/LinkedInPosts/LinkedInPosts.psd1", "/home/ada/src/LinkedInPosts/out/LinkedInPosts/LinkedInPosts.psd1")]
+    [InlineData("/opt/tools/0.2.0/LinkedInPosts.psd1", "/opt/tools/0.2.0/LinkedInPosts.psd1")]
+    [InlineData("/opt/LinkedInPosts/latest/LinkedInPosts.psd1", "/opt/LinkedInPosts/latest/LinkedInPosts.psd1")]
+    [InlineData("/opt/LinkedInPosts/0.2.0-preview/LinkedInPosts.psd1", "/opt/LinkedInPosts/0.2.0-preview/LinkedInPosts.psd1")]
+    [InlineData("/opt/LinkedInPosts/2/LinkedInPosts.psd1", "/opt/LinkedInPosts/2/LinkedInPosts.psd1")]
+    [InlineData(@"/opt/Linked\InPosts/0.2.0/LinkedInPosts.psd1", @"/opt/Linked\InPosts/0.2.0/LinkedInPosts.psd1")] // a Unix name may hold '\'
+    public void An_installed_module_is_imported_by_the_folder_of_its_versions_so_the_runs_follow_Update_Module(string manifest, string imported)
+    {
+        var request = manifest.StartsWith('/') ? Unix() : Windows();
+        request.ModuleManifestPath = manifest;
+
+        Assert.Equal("Import-Module '" + imported + "'; Invoke-LinkedInPostQueue; exit [int](-not $?)", QueueRunnerScript.For(request));
+    }
+
     [Fact]
     public void MaxLateness_and_MaxAttempts_are_passed_to_the_run_and_impossible_ones_refused()
     {

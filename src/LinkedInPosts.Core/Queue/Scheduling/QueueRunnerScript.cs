@@ -4,7 +4,8 @@ namespace LinkedInPosts.Core.Queue
 {
     /// <summary>
     /// The PowerShell text a scheduled run executes (its -Command): set the environment it needs, import
-    /// the module by its full path (a scheduler's PSModulePath may not have it), run the queue, and exit
+    /// the module by its full path (a scheduler's PSModulePath may not have it; an installed module by the folder of
+    /// its versions, so the runs follow Update-Module: <see cref="ModuleImportTarget"/>), run the queue, and exit
     /// with 1 when the run failed so Task Scheduler's "last run result" and cron's mail show it.
     /// </summary>
     public static class QueueRunnerScript
@@ -17,7 +18,7 @@ namespace LinkedInPosts.Core.Queue
             {
                 script.Append("$env:").Append(variable.Key).Append(" = ").Append(SingleQuoted(variable.Value)).Append("; ");
             }
-            script.Append("Import-Module ").Append(SingleQuoted(request.ModuleManifestPath)).Append("; Invoke-LinkedInPostQueue");
+            script.Append("Import-Module ").Append(SingleQuoted(ModuleImportTarget.For(request.ModuleManifestPath))).Append("; Invoke-LinkedInPostQueue");
             if (request.QueuePath != null)
             {
                 script.Append(" -Path ").Append(SingleQuoted(request.QueuePath));
