@@ -22,7 +22,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 case QueueState.Unconfirmed:
                     return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
                         $"Post '{post.Key}' is Unconfirmed: its create call's outcome is unknown and LinkedIn's evidence did not settle it, so no run sends it again. {post.LastError}".TrimEnd(),
-                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend. Or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
+                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend. Or cancel it: Unregister-LinkedInScheduledPost -Id {id}." +
+                        FirstCommentNote(post, id))
                         .About(post);
                 case QueueState.Failed:
                     return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
@@ -56,6 +57,23 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 default:
                     return null;
             }
+        }
+
+        // A person's confirm leaves the first comment to them (no run adds it after a confirm); a resend adds it itself.
+        private static string FirstCommentNote(ScheduledPost post, string id)
+        {
+            string? comment;
+            try
+            {
+                comment = QueuePayload.Read(post.PayloadJson).FirstComment;
+            }
+            catch (Errors.LinkedInQueueException)
+            {
+                return string.Empty; // an unreadable payload is its own finding's business, not this one's
+            }
+            return comment == null
+                ? string.Empty
+                : $" It has a first comment: after -ConfirmPublished, look for it under the post and add it if it is missing (the text: (Get-LinkedInScheduledPost -Id {id}).FirstComment), then Set-LinkedInScheduledPost -Id {id} -FirstCommentAdded; a -Resend adds it with the post.";
         }
 
         private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " h";

@@ -234,6 +234,21 @@ public sealed class FirstCommentPreflightTests : IDisposable
         Assert.Empty(FirstCommentFindings());
     }
 
+    [Fact]
+    public void The_finding_for_an_Unconfirmed_post_with_a_first_comment_says_a_confirm_leaves_the_comment_to_the_person()
+    {
+        var with = Register("with-comment", Now.AddHours(-2));
+        var without = Register("without", Now.AddHours(-2), comment: null);
+        Unconfirmed(with, without);
+
+        var stuck = QueuePreflight.Run(Store, new[] { Work() }, Options()).Findings.Where(f => f.Check == PreflightChecks.Stuck).ToDictionary(f => f.Key!);
+
+        Assert.Contains($"then Set-LinkedInScheduledPost -Id {with} -FirstCommentAdded; a -Resend adds it with the post.", stuck["with-comment"].Fix);
+        Assert.Contains($"(Get-LinkedInScheduledPost -Id {with}).FirstComment", stuck["with-comment"].Fix);
+        Assert.DoesNotContain("first comment", stuck["without"].Fix);
+        Assert.StartsWith($"Look for it in the feed of {Member}.", stuck["without"].Fix);
+    }
+
     [Theory]
     [InlineData("\"firstComment\":\"\",")]
     [InlineData("\"firstComment\":null,")]
