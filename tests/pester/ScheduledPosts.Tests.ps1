@@ -121,6 +121,19 @@ Describe 'Managing scheduled posts' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinkedInScheduledPostWrongState,*'
     }
 
+    It 'takes a list typed on the command line as given, and splits only a row''s cell at ;' {
+        $png = New-TestPng (Join-Path $Folder 'chart.png')
+        $null = Register-LinkedInScheduledPost -Path $Queue -Key 'typed' -Text 'Revenue chart' -Media $png -AltText 'Revenue; 2024' -ScheduledAt '2031-01-09 09:30' -TimeZone $Zone -ErrorAction Stop
+        $null = [pscustomobject]@{ Key = 'cell'; Text = 'Settle this'; When = '2031-01-10 09:30'; Poll = 'Which?'; PollOption = 'Tabs;Spaces'; PollDuration = 'ThreeDays' } |
+            Register-LinkedInScheduledPost -Path $Queue -TimeZone $Zone -ErrorAction Stop
+        $file = Join-Path $Folder 'lists.csv'
+        Export-LinkedInScheduledPost -QueuePath $Queue -Path $file
+        $rows = @{}
+        Import-Csv $file | ForEach-Object { $rows[$_.Key] = $_ }
+        $rows['typed'].AltText | Should -Be '"Revenue; 2024"'
+        $rows['cell'].PollOption | Should -Be 'Tabs;Spaces'
+    }
+
     It 'exports to CSV that registers again in another queue with the same key' {
         $file = Join-Path $Folder 'export.csv'
         Export-LinkedInScheduledPost -QueuePath $Queue -Path $file
