@@ -94,7 +94,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// The post's media: one image, video or document, or several images shown together. Paths (relative
         /// to -BasePath, else the current location; wildcards allowed), FileInfos, media objects from
         /// Add-LinkedInMedia, or media URNs. In a CSV cell several files are separated by ';'
-        /// (a.png;b.png). CSV columns Media, Image, Images, File or Path. Files are copied into the queue.
+        /// (a.png;b.png); on the command line each value is one file, as for New-LinkedInPost (-Media a.png, b.png).
+        /// CSV columns Media, Image, Images, File or Path. Files are copied into the queue.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Image", "Images", "File", "Files")]

@@ -131,8 +131,10 @@ namespace LinkedInPosts.PowerShell.Registration
                 }
                 // One cell may hold several files or URNs (a.png;urn:li:image:B): split it first, then read each
                 // part as a URN or a path. A cell that starts with a URN is not one URN (urn:li:image:A;b.png).
-                // A FileInfo's path is taken as it is.
-                var parts = input.IsLiteralPath ? new[] { input.Path! } : ScheduledPostFields.SplitList(input.Urn ?? input.Path);
+                // A FileInfo's path is taken as it is, and so is a value typed on the command line (a;b.png is one
+                // file there, as for New-LinkedInPost; several are -Media a.png, b.png).
+                var fromCell = !input.IsLiteralPath && !_boundOnCommandLine.Contains(nameof(_command.Media));
+                var parts = fromCell ? ScheduledPostFields.SplitList(input.Urn ?? input.Path) : new[] { input.Urn ?? input.Path! };
                 foreach (var part in parts)
                 {
                     references.AddRange(ResolvePart(part, input.IsLiteralPath));

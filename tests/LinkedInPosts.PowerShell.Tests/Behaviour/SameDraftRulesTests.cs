@@ -36,6 +36,7 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         yield return Same("-Reshare urn:li:share:7045020441609936898 -Text 'Worth it'");
         // On the command line a value is one item, ';' or not; only a row's cell is a ';' list.
         yield return Same("-Text x -Media $png -AltText 'Revenue; 2024'");
+        yield return Same("-Text x -Media $semicolonPng");
         yield return Images("$png, $png2", "-AltText 'Revenue; 2024', 'Costs; 2024'");
         yield return Same("-Text 'Settle this' -Poll 'Which?' -PollOption 'Tabs; always', 'Spaces; always'");
 
@@ -68,6 +69,7 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         Connect();
         PowerShell.SetVariable("png", Files.Png("a.png"));
         PowerShell.SetVariable("png2", Files.Png("b.png"));
+        PowerShell.SetVariable("semicolonPng", Files.Png("report;v2.png"));
         PowerShell.SetVariable("video", Files.Mp4("v.mp4", 100 * 1024));
         PowerShell.SetVariable("pdf", Files.Pdf("d.pdf"));
         PowerShell.SetVariable("notMedia", Files.Text("c.png", "not an image"));
