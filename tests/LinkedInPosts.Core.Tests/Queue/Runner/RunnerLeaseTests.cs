@@ -9,28 +9,13 @@ namespace LinkedInPosts.Core.Tests.Queue.Runner;
 /// <summary>A claim outlives a long upload and a long processing wait, and a run that lost its claim sends nothing.</summary>
 public sealed class RunnerLeaseTests
 {
-    private sealed class ClockMovingProgress : IProgress<UploadProgress>
-    {
-        private readonly Action _onReport;
-
-        public ClockMovingProgress(Action onReport) => _onReport = onReport;
-
-        public int Reports { get; private set; }
-
-        public void Report(UploadProgress value)
-        {
-            Reports++;
-            _onReport();
-        }
-    }
-
     [Fact]
     public async Task An_upload_longer_than_the_lease_keeps_the_claim_alive_so_no_other_run_can_take_the_post()
     {
         await using var world = await RunnerHarness.StartAsync(systemClientClock: true);
         world.Register("slow", "A slow upload", content: new MediaContent(MediaReference.FromFile(world.Png("big.png"))));
         var taken = 0;
-        var progress = new ClockMovingProgress(() =>
+        var progress = new UploadProgressCallback(() =>
         {
             world.Queue.Clock.Advance(TimeSpan.FromMinutes(4));
             taken += world.Store.ClaimDue(world.Now, "other-runner", TimeSpan.FromMinutes(10), 10).Count; // an overlapping run
@@ -50,7 +35,7 @@ public sealed class RunnerLeaseTests
         await using var world = await RunnerHarness.StartAsync(systemClientClock: true);
         world.Register("taken", "Taken over", content: new MediaContent(MediaReference.FromFile(world.Png("big.png"))));
         var stolen = false;
-        var progress = new ClockMovingProgress(() =>
+        var progress = new UploadProgressCallback(() =>
         {
             if (!stolen)
             {

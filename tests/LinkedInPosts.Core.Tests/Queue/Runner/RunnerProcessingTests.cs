@@ -173,7 +173,7 @@ public sealed class RunnerProcessingTests
         world.Queue.Clock.Advance(TimeSpan.FromMinutes(20)); // past the back-off, within ProcessingUploadMaxAge
         var taken = false;
         // At the first status check of the retry's wait, its lease runs out and an overlapping run takes the post.
-        var progress = new OnReport(() =>
+        var progress = new UploadProgressCallback(() =>
         {
             if (!taken)
             {
@@ -199,15 +199,6 @@ public sealed class RunnerProcessingTests
         Assert.Equal(new[] { AttemptOutcome.Retry }, world.Attempts("slow").Select(a => a.Outcome));
         Assert.NotNull(world.Store.FindProcessingUpload(post.MediaHashes[0], world.Author.ToString(), ApiBase(world), DateTimeOffset.MinValue));
         Assert.Equal(1, await ByteUploadsAsync(world));
-    }
-
-    private sealed class OnReport : IProgress<UploadProgress>
-    {
-        private readonly Action _action;
-
-        public OnReport(Action action) => _action = action;
-
-        public void Report(UploadProgress value) => _action();
     }
 
     [Fact]
