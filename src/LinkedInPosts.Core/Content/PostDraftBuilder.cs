@@ -182,7 +182,7 @@ namespace LinkedInPosts.Core.Content
             {
                 throw new LinkedInValidationException(AltTextField,
                     $"AltText gives {altTexts.Count} text{(altTexts.Count == 1 ? string.Empty : "s")} for {images.Count} images. Give one per image, in the order of the images " +
-                    "(-AltText a, b on the command line; a;b in one CSV cell, and \"a; b\" for one text that holds ';'); an empty one keeps the image's own alt text from Add-LinkedInMedia, if any.");
+                    "(-AltText a, b on the command line; a;b in one CSV cell, where \"a; b\" is one text that holds ';'); an empty one keeps the image's own alt text from Add-LinkedInMedia, if any.");
             }
             return images.Select((image, i) => new MultiImageItem(image, (i < altTexts.Count ? NullIfBlank(altTexts[i]) : null) ?? OwnOf(fields, image)?.AltText));
         }

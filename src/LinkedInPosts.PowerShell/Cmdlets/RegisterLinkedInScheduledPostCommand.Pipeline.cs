@@ -46,9 +46,31 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             _batch = new RegistrationBatch(() => QueueAccess.Open(this, queuePath), queuePath, Force ? RegistrationMode.UpdatePending : RegistrationMode.AddOnly);
             _report = new RegistrationReport(this, queuePath);
-            // Copied now: before the first row only the command line's parameters are bound (rows bind theirs later).
-            _reader = new RowRequestReader(this, _basePath, new List<string>(MyInvocation.BoundParameters.Keys));
+            _reader = new RowRequestReader(this, _basePath, ListsGivenOnCommandLine());
             _authors = new RowAuthors(this, _report);
+        }
+
+        /// <summary>
+        /// The list parameters that already hold a value before the first row: given on the command line (or by
+        /// $PSDefaultParameterValues), so taken as given. A row's cells bind later, and so does a delay-bind script block
+        /// (-AltText { $_.Alt }), which BoundParameters lists already but which gives each row's cell: both are split.
+        /// </summary>
+        private List<string> ListsGivenOnCommandLine()
+        {
+            var given = new List<string>();
+            if (Media != null)
+            {
+                given.Add(nameof(Media));
+            }
+            if (AltText != null)
+            {
+                given.Add(nameof(AltText));
+            }
+            if (PollOption != null)
+            {
+                given.Add(nameof(PollOption));
+            }
+            return given;
         }
 
         /// <inheritdoc />

@@ -28,9 +28,9 @@ namespace LinkedInPosts.PowerShell.Registration
         /// <param name="command">The cmdlet, whose parameters hold the row being read.</param>
         /// <param name="basePath">The folder relative media paths are under (-BasePath), or null for the current location.</param>
         /// <param name="boundOnCommandLine">
-        /// The parameters given on the command line (bound before the first row): their lists are taken as given, one
-        /// value per element as New-LinkedInPost takes them, so <c>-AltText 'Revenue; 2024'</c> is one alt text. Only a
-        /// row's cell (one string for the whole list) is split at ';'.
+        /// The list parameters given on the command line (set before the first row): taken as given, one value per
+        /// element as New-LinkedInPost takes them, so <c>-AltText 'Revenue; 2024'</c> is one alt text. A row's cell (one
+        /// string for the whole list, bound by name or by a delay-bind script block) is split at ';'.
         /// </param>
         public RowRequestReader(RegisterLinkedInScheduledPostCommand command, string? basePath, IEnumerable<string> boundOnCommandLine)
         {
@@ -137,7 +137,17 @@ namespace LinkedInPosts.PowerShell.Registration
                 var parts = fromCell ? ScheduledPostFields.SplitList(input.Urn ?? input.Path) : new[] { input.Urn ?? input.Path! };
                 foreach (var part in parts)
                 {
-                    references.AddRange(ResolvePart(part, input.IsLiteralPath));
+                    try
+                    {
+                        references.AddRange(ResolvePart(part, input.IsLiteralPath));
+                    }
+                    catch (MediaPathException missing) when (!fromCell && part.IndexOf(';') >= 0)
+                    {
+                        // Probably a row's cell passed on the command line (-Media $row.Media), which used to be split.
+                        throw new MediaPathException(missing.Path, missing.Message +
+                            " On the command line each -Media value is one file: give several as -Media a.png, b.png. A ';' list is read from a row's cell: " +
+                            "pipe the row in ($row | Register-LinkedInScheduledPost), or split it yourself (-Media ($row.Media -split ';')).", missing);
+                    }
                 }
             }
             return references;

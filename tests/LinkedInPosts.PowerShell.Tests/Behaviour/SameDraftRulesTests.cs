@@ -128,6 +128,12 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
             new[] { "k-poll", "Poll", Future(3), "", "", "Which?", "Tabs;Spaces", "ThreeDays" },
         });
         Import(rows).AssertNoErrors();
+        // Columns of other names mapped with delay-bind script blocks are still each row's cells, so split.
+        var mapped = Csv("mapped.csv", new[] { "Key", "Text", "When", "Pictures", "Alt" }, new[]
+        {
+            new[] { "k-mapped", "Mapped columns", Future(5), "one.png;two.png", "Revenue;Costs" },
+        });
+        Import(mapped, "-Media { $_.Pictures } -AltText { $_.Alt }").AssertNoErrors();
         PowerShell.Run($"Register-LinkedInScheduledPost -Key k-typed -Text 'Typed' -Poll 'Which?' -PollOption 'Tabs; always', 'Spaces' -ScheduledAt '{Future(4)}' -TimeZone {Zone}").AssertNoErrors();
 
         var export = Path.Combine(Files.Folder, "out", "lists.csv");
@@ -136,8 +142,16 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         var exported = PowerShell.Run("Import-Csv -LiteralPath $args[0]", export).Output.ToDictionary(r => Property(r, "Key")!.ToString()!);
         Assert.Equal("\"Revenue; 2024\"", Property(exported["k-same"], "AltText"));
         Assert.Equal("Revenue;Costs", Property(exported["k-cell"], "AltText"));
+        Assert.Equal("Revenue;Costs", Property(exported["k-mapped"], "AltText"));
+        Assert.Equal(2, Property(exported["k-mapped"], "Media")!.ToString()!.Split(';').Length);
         Assert.Equal("Tabs;Spaces", Property(exported["k-poll"], "PollOption"));
         Assert.Equal("\"Tabs; always\";Spaces", Property(exported["k-typed"], "PollOption"));
+
+        // A row's cell passed on the command line is one file name there; the error says how to give several.
+        var typedList = PowerShell.Run($"Register-LinkedInScheduledPost -Text 'Typed list' -Media 'one.png;two.png' -ScheduledAt '{Future(6)}' -TimeZone {Zone}");
+        var error = typedList.SingleError();
+        Assert.StartsWith("LinkedInMediaFileNotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("give several as -Media a.png, b.png", error.Exception.Message);
     }
 
     /// <summary>"accepted" for no error; else the one error's ErrorId and message (several errors are a failure of their own).</summary>
