@@ -42,7 +42,9 @@ public sealed class QueueTaskTests
     [Theory]
     // Installed (Install-Module, Install-PSResource): the folder of its versions, whose newest Import-Module loads.
     [InlineData(@"C:\Users\ada\Documents\PowerShell\Modules\LinkedInPosts\0.2.0\LinkedInPosts.psd1", @"C:\Users\ada\Documents\PowerShell\Modules\LinkedInPosts")]
-    [InlineData(@"\\files\it\Modules\linkedinposts\1.10.3.7\LinkedInPosts.psd1", @"\\files\it\Modules\linkedinposts")]
+    [InlineData(@"\\files\it\Modules\LinkedInPosts\1.10.3.7\LinkedInPosts.psd1", @"\\files\it\Modules\LinkedInPosts")]
+    [InlineData("/opt/linkedinposts/0.2.0/LinkedInPosts.psd1", "/opt/linkedinposts/0.2.0/LinkedInPosts.psd1")]
+    [InlineData("/opt/LinkedInPosts/01.0/LinkedInPosts.psd1", "/opt/LinkedInPosts/01.0/LinkedInPosts.psd1")]
     [InlineData("/home/ada/.local/share/powershell/Modules/LinkedInPosts/0.2.0/LinkedInPosts.psd1", "/home/ada/.local/share/powershell/Modules/LinkedInPosts")]
     [InlineData("/LinkedInPosts/1.0/LinkedInPosts.psd1", "/LinkedInPosts")]
     // Anything else: the manifest, as registered.

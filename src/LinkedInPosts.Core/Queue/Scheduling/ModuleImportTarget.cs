@@ -39,14 +39,17 @@ namespace LinkedInPosts.Core.Queue
                 return manifestPath;
             }
             var version = manifestPath.LastIndexOfAny(separators, file - 1);
-            if (version <= 0 || !VersionFolder.IsMatch(manifestPath.Substring(version + 1, file - version - 1)))
+            var versionName = version <= 0 ? string.Empty : manifestPath.Substring(version + 1, file - version - 1);
+            // PowerShell looks in <folder>/<Version.ToString()>: a folder it would not find ('01.0') keeps the manifest.
+            if (!VersionFolder.IsMatch(versionName) || !Version.TryParse(versionName, out var parsed) || parsed.ToString() != versionName)
             {
                 return manifestPath;
             }
             var module = manifestPath.LastIndexOfAny(separators, version - 1);
             var moduleFolder = manifestPath.Substring(module + 1, version - module - 1);
-            // Case-insensitive: Windows and macOS folders are; on Linux PowerShell matches the module's folder the same way.
-            return module >= 0 && string.Equals(moduleFolder, ModuleName, StringComparison.OrdinalIgnoreCase)
+            // Exactly as Install-Module names it: PowerShell then looks for <folder>/<version>/LinkedInPosts.psd1, and on Linux
+            // a folder named otherwise (linkedinposts) would not lead it to this manifest.
+            return module >= 0 && string.Equals(moduleFolder, ModuleName, StringComparison.Ordinal)
                 ? manifestPath.Substring(0, version)
                 : manifestPath;
         }

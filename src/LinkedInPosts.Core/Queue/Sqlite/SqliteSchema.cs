@@ -150,7 +150,8 @@ CREATE TABLE media_processing (
                         "The queue " + path + " was written by a newer version of LinkedInPosts (queue schema version " + version +
                         "; this version understands up to " + CurrentVersion + "). Update the LinkedInPosts module on this machine " +
                         "(every scheduled task that runs the queue uses the same file), or point LINKEDINPOSTS_QUEUE at another queue. " +
-                        "A scheduled task registered from a module folder that is not an installed module's (Install-Module's Modules/LinkedInPosts/<version>) " +
+                        "A scheduled task registered from a module folder that is not an installed module's (Install-Module's Modules/LinkedInPosts/<version>), " +
+                        "or whose Modules folder did not get the update (another scope, or the other PowerShell's folder), " +
                         "runs the module files it was registered with, even after a newer version is installed: " +
                         "register it again from the newer version (Register-LinkedInPostQueueTask with the same -Every, -Name and -Path, and -Force).")
                     { Path = path };
