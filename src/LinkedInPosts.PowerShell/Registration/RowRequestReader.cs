@@ -219,9 +219,19 @@ namespace LinkedInPosts.PowerShell.Registration
             }
             // An empty value of several given on the command line (-AltText one, '') keeps its place, as an
             // empty part of one cell (one;) does; one empty cell is still no value at all.
-            var items = values.SelectMany(v => keepEmpty && string.IsNullOrWhiteSpace(v)
-                ? new[] { string.Empty }
-                : split ? ScheduledPostFields.SplitList(v, dropEmpty: !keepEmpty) : (IEnumerable<string>)(string.IsNullOrWhiteSpace(v) ? Array.Empty<string>() : new[] { v })).ToList();
+            IEnumerable<string> Items(string value)
+            {
+                if (keepEmpty && string.IsNullOrWhiteSpace(value))
+                {
+                    return new[] { string.Empty };
+                }
+                if (split)
+                {
+                    return ScheduledPostFields.SplitList(value, dropEmpty: !keepEmpty);
+                }
+                return string.IsNullOrWhiteSpace(value) ? Array.Empty<string>() : new[] { value };
+            }
+            var items = values.SelectMany(Items).ToList();
             return items.All(string.IsNullOrWhiteSpace) ? Array.Empty<string>() : items;
         }
 

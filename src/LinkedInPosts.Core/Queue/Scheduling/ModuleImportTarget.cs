@@ -18,9 +18,6 @@ namespace LinkedInPosts.Core.Queue
 
         private static readonly Regex WindowsPath = new Regex(@"^([A-Za-z]:\\|\\\\[^\\]+\\)", RegexOptions.CultureInvariant);
 
-        // What PowerShell accepts as a version folder: two to four dot-separated numbers (System.Version's form).
-        private static readonly Regex VersionFolder = new Regex(@"^\d+(\.\d+){1,3}$", RegexOptions.CultureInvariant);
-
         /// <summary>
         /// The path to import for the manifest at <paramref name="manifestPath"/>: the folder that holds its version
         /// folder when it is laid out as an installed module, else the manifest itself.
@@ -41,7 +38,7 @@ namespace LinkedInPosts.Core.Queue
             var version = manifestPath.LastIndexOfAny(separators, file - 1);
             var versionName = version <= 0 ? string.Empty : manifestPath.Substring(version + 1, file - version - 1);
             // PowerShell looks in <folder>/<Version.ToString()>: a folder it would not find ('01.0') keeps the manifest.
-            if (!VersionFolder.IsMatch(versionName) || !Version.TryParse(versionName, out var parsed) || parsed.ToString() != versionName)
+            if (!Version.TryParse(versionName, out var parsed) || parsed.ToString() != versionName)
             {
                 return manifestPath;
             }
