@@ -2,27 +2,27 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Queue
 {
     /// <summary>
-    /// Changes to a post already in the queue that need it built again (new text, new media, a new time
-    /// together with those): <see cref="Rebuild"/> turns the stored post back into a <see cref="ScheduleRequest"/>
+    /// Changes to a post already in the queue that need it built again (new text, new media, alt text or title, a
+    /// new time together with those): <see cref="Rebuild"/> turns the stored post back into a <see cref="ScheduleRequest"/>
     /// with the same key, its stored media copies pointing at their files in the media folder, so
     /// <see cref="ScheduledPostBuilder.Build"/> checks the edited post with every rule again and
     /// <see cref="RegistrationMode.UpdatePending"/> replaces it while it is still Pending or Held.
     /// </summary>
     public static class ScheduledPostEdit
     {
-        /// <summary>The request for <paramref name="post"/> with the given changes (null: unchanged).</summary>
+        /// <summary>The request for <paramref name="post"/> with <paramref name="changes"/> made.</summary>
         /// <param name="post">The stored post.</param>
         /// <param name="media">The queue's media folder (stored copies are read from it).</param>
-        /// <param name="text">New text, or null.</param>
-        /// <param name="newMedia">New media (files or URNs; one is a media post, several an image set), or null.</param>
-        /// <param name="scheduledAtUtc">A new time, or null.</param>
-        /// <param name="timeZoneId">The new time's zone id, or null to keep the post's.</param>
+        /// <param name="changes">What changes; what it leaves null stays as it is.</param>
         /// <exception cref="Errors.LinkedInQueueException">The stored content cannot be read, or a stored copy is missing or changed.</exception>
-        public static ScheduleRequest Rebuild(ScheduledPost post, MediaStore media, string? text, IReadOnlyList<MediaReference>? newMedia, DateTimeOffset? scheduledAtUtc, string? timeZoneId)
+        /// <exception cref="Errors.LinkedInValidationException">The media changes do not fit the post (its kind, the number of alt texts).</exception>
+        public static ScheduleRequest Rebuild(ScheduledPost post, MediaStore media, ScheduledPostChanges changes)
         {
             if (post == null)
             {
@@ -32,16 +32,18 @@ namespace LinkedInPosts.Core.Queue
             {
                 throw new ArgumentNullException(nameof(media));
             }
+            if (changes == null)
+            {
+                throw new ArgumentNullException(nameof(changes));
+            }
             var queued = QueuePayload.Read(post.PayloadJson);
             var old = queued.Draft;
             var content = old.Content?.Resolve(reference => FromStore(reference, media));
-            if (newMedia != null && newMedia.Count > 0)
+            if (changes.ChangesMedia)
             {
-                content = newMedia.Count == 1
-                    ? new MediaContent(newMedia[0], (content as MediaContent)?.Title, (content as MediaContent)?.AltText)
-                    : new MultiImageContent(newMedia.Select(m => new MultiImageItem(m)));
+                content = WithMediaChanges(post, old.Author, content, changes);
             }
-            var draft = new PostDraft(old.Author, text ?? old.Commentary)
+            var draft = new PostDraft(old.Author, changes.Text ?? old.Commentary)
             {
                 Format = old.Format,
                 Visibility = old.Visibility,
@@ -49,12 +51,58 @@ namespace LinkedInPosts.Core.Queue
                 IsReshareDisabledByAuthor = old.IsReshareDisabledByAuthor,
                 Content = content,
             };
-            return new ScheduleRequest(draft, post.Connection, scheduledAtUtc ?? post.ScheduledAtUtc, string.IsNullOrWhiteSpace(timeZoneId) ? post.TimeZoneId : timeZoneId!)
+            var timeZoneId = string.IsNullOrWhiteSpace(changes.TimeZoneId) ? post.TimeZoneId : changes.TimeZoneId!;
+            return new ScheduleRequest(draft, post.Connection, changes.ScheduledAtUtc ?? post.ScheduledAtUtc, timeZoneId)
             {
                 FirstComment = queued.FirstComment,
                 Key = post.Key,
             };
         }
+
+        /// <summary>
+        /// The post's picture with the changes made, built by <see cref="PostDraftBuilder"/> as New-LinkedInPost and
+        /// Register-LinkedInScheduledPost build theirs: new media with the alt text and title given (or the uploaded
+        /// objects' own), not the old media's, which described other files; the same media with a new alt text or title.
+        /// </summary>
+        private static PostContent? WithMediaChanges(ScheduledPost post, LinkedInUrn author, PostContent? content, ScheduledPostChanges changes)
+        {
+            var single = content as MediaContent;
+            var images = content as MultiImageContent;
+            if (content != null && single == null && images == null)
+            {
+                throw new LinkedInValidationException(MediaFile.Field,
+                    $"Scheduled post {post.Id} is {KindName(content)} post; -Media, -AltText and -Title change the picture of a text, media or image post. " +
+                    "To make it another kind of post, remove it (Unregister-LinkedInScheduledPost) and register the new one.");
+            }
+            var keep = changes.Media == null;
+            var fields = new PostFields
+            {
+                Media = changes.Media ?? (single != null ? new[] { single.Media } : images?.Images.Select(i => i.Image).ToArray() ?? Array.Empty<MediaReference>()),
+                Uploaded = changes.Uploaded,
+                AltText = changes.AltText ?? (keep ? AltTextsOf(single, images) : Array.Empty<string>()),
+                Title = changes.Title ?? (keep ? single?.Title : null),
+            };
+            if (changes.Title != null && fields.Media.Count != 1)
+            {
+                throw new LinkedInValidationException("Title",
+                    $"-Title names the file of a media post (the title a document shows), but scheduled post {post.Id} would have " +
+                    (fields.Media.Count == 0 ? "no media" : fields.Media.Count + " images") + ". Leave -Title out, or give one file with -Media.");
+            }
+            return PostDraftBuilder.Build(fields, author).Content;
+        }
+
+        // Blank for an image without one: the builder then leaves it without, and the count still matches the images.
+        private static IReadOnlyList<string> AltTextsOf(MediaContent? single, MultiImageContent? images) =>
+            single != null ? (single.AltText == null ? Array.Empty<string>() : new[] { single.AltText })
+            : images?.Images.Select(i => i.AltText ?? string.Empty).ToArray() ?? (IReadOnlyList<string>)Array.Empty<string>();
+
+        private static string KindName(PostContent content) => content switch
+        {
+            PollContent _ => "a poll",
+            ArticleContent _ => "an article",
+            ReshareContent _ => "a reshare",
+            _ => "another kind of",
+        };
 
         private static MediaReference FromStore(MediaReference reference, MediaStore media)
         {

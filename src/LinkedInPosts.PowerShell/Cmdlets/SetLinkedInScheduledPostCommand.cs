@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.Core.Media;
 using LinkedInPosts.Core.Queue;
 using LinkedInPosts.Core.Queue.Runner;
 using LinkedInPosts.PowerShell.Infrastructure;
@@ -13,8 +14,8 @@ using LinkedInPosts.PowerShell.Queue;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Changes a post in the schedule queue: a new time (-ScheduledAt, -TimeZone) or new text or media for a
-    /// Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
+    /// Changes a post in the schedule queue: a new time (-ScheduledAt, -TimeZone) or new text, media, alt text or
+    /// title for a Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
     /// Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a Pending post and -Resume releases it; an
     /// Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
     /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there; -FirstCommentAdded records
@@ -29,6 +30,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -Text 'Patch night moved to Wednesday #ops' -Media ./new-chart.png</code>
+    /// </example>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42 -Media ./q2-report.pdf -Title 'Q2 report'   # the old file's title and alt text do not carry over</code>
+    /// </example>
+    /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 43 -AltText 'Rack before', 'Rack after'   # one per image, same images</code>
     /// </example>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -ConfirmPublished -PostUrn urn:li:share:7045020441609936898</code>
@@ -102,6 +109,19 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [MediaInputTransformation]
         [ValidateNotNullOrEmpty]
         public MediaInput[]? Media { get; set; }
+
+        /// <summary>
+        /// New alt text for the post's picture (with -Media: for the new files): one for a media post, one per image, in
+        /// order, for several. Without it, new media has none but an Add-LinkedInMedia object's own.
+        /// </summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [ValidateNotNull]
+        public string[]? AltText { get; set; }
+
+        /// <summary>A new title for a media post's file (a document shows it; by default its file name).</summary>
+        [Parameter(ParameterSetName = EditSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Title { get; set; }
 
         /// <summary>
         /// Re-arms a Failed or Missed post: it becomes Pending, due now or at -ScheduledAt, and gets the full
@@ -314,10 +334,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private bool Edit(IQueueStore store, ScheduledPost post, string target, DateTimeOffset now)
         {
             var time = NewTime(post, now, AllowPast.IsPresent);
-            var edits = Text != null || Media != null;
+            var edits = Text != null || Media != null || AltText != null || Title != null;
             if (time == null && !edits)
             {
-                WriteWarning($"Nothing to change for scheduled post {post.Id}: give -ScheduledAt, -TimeZone, -Text or -Media (or -Retry, -Hold, -Resume, -ConfirmPublished, -Resend, -FirstCommentAdded).");
+                WriteWarning($"Nothing to change for scheduled post {post.Id}: give -ScheduledAt, -TimeZone, -Text, -Media, -AltText or -Title (or -Retry, -Hold, -Resume, -ConfirmPublished, -Resend, -FirstCommentAdded).");
                 return false;
             }
             if (post.State != QueueState.Pending && post.State != QueueState.Held)
@@ -334,10 +354,27 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return ShouldProcess(target, $"Reschedule to {time}") && Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now, RescheduleKind.Move), post, "rescheduled", "Pending or Held");
             }
 
-            var media = Media?.SelectMany(m => m.Resolve(SessionState, nameof(Media), single: false)).ToList();
-            var request = ScheduledPostEdit.Rebuild(post, store.Media, Text, media, time?.Utc, time?.TimeZoneId);
+            var changes = new ScheduledPostChanges
+            {
+                Text = Text,
+                Media = Media?.SelectMany(m => m.Resolve(SessionState, nameof(Media), single: false)).ToList(),
+                Uploaded = Media?.Where(m => m.Uploaded != null).Select(m => m.Uploaded!).ToList() ?? new List<UploadedMedia>(),
+                AltText = AltText,
+                Title = Title,
+                ScheduledAtUtc = time?.Utc,
+                TimeZoneId = time?.TimeZoneId,
+            };
+            var request = ScheduledPostEdit.Rebuild(post, store.Media, changes);
             ScheduledPostCheck.Validate(request);
-            if (!ShouldProcess(target, "Change " + string.Join(", ", new[] { Text != null ? "text" : null, Media != null ? "media" : null, time != null ? "time to " + time : null }.Where(s => s != null))))
+            var what = new[]
+            {
+                Text != null ? "text" : null,
+                Media != null ? "media" : null,
+                AltText != null ? "alt text" : null,
+                Title != null ? "title" : null,
+                time != null ? "time to " + time : null,
+            };
+            if (!ShouldProcess(target, "Change " + string.Join(", ", what.Where(s => s != null))))
             {
                 return false;
             }

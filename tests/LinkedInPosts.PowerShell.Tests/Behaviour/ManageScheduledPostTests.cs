@@ -159,6 +159,70 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void SetMediaTakesTheNewFilesAltTextAndTitleNotTheOldOnesAndAltTextOrTitleAloneKeepTheFiles()
+    {
+        Connect();
+        var one = Register("k-one", "One shot", 1, $"-Media '{Files.Png("old.png")}' -AltText 'Old rack'");
+        var doc = Register("k-doc", "The deck", 2, $"-Media '{Files.Pdf("q1.pdf")}'");
+        var two = Register("k-two", "Two shots", 3, $"-Media '{Files.Png("a.png")}', '{Files.Png("b.png")}' -AltText 'A', 'B'");
+        var poll = Register("k-poll", "Vote", 4, "-Poll 'Which?' -PollOption 'Tabs', 'Spaces'");
+        var text = Register("k-text", "Just words", 5);
+        Assert.Equal("Old rack||1", Picture("k-one"));
+        Assert.Equal("|q1.pdf|1", Picture("k-doc"));
+
+        // New media: the old file's alt text and title described another file.
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1]", one, Files.Png("new.png")).AssertNoErrors();
+        Assert.Equal("||1", Picture("k-one"));
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1]", doc, Files.Pdf("q2.pdf")).AssertNoErrors();
+        Assert.Equal("|q2.pdf|1", Picture("k-doc"));
+        // New media with its own alt text and title, given or from Add-LinkedInMedia.
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1] -Title 'Q2 report'", doc, Files.Pdf("q2.pdf")).AssertNoErrors();
+        Assert.Equal("|Q2 report|1", Picture("k-doc"));
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media (Add-LinkedInMedia $args[1] -AltText 'Its own')", one, Files.Png("own.png")).AssertNoErrors();
+        Assert.Equal("Its own||1", Picture("k-one"));
+
+        // Alt text or title alone: the same files, described anew.
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1]", one, Files.Png("new.png")).AssertNoErrors();
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -AltText 'New rack'", one).AssertNoErrors();
+        Assert.Equal("New rack||1", Picture("k-one"));
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Title 'Q2 report, final'", doc).AssertNoErrors();
+        Assert.Equal("|Q2 report, final|1", Picture("k-doc"));
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -AltText 'Left; before', 'Right'", two).AssertNoErrors();
+        Assert.Equal("\"Left; before\";Right||2", Picture("k-two"));
+
+        // What does not fit is refused, naming the field, and changes nothing.
+        var count = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -AltText 'Only one'", two);
+        Assert.StartsWith("LinkedInInvalidAltText,", count.SingleError().FullyQualifiedErrorId);
+        Assert.Equal("\"Left; before\";Right||2", Picture("k-two"));
+        var titleOfImages = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Title 'Both'", two);
+        Assert.StartsWith("LinkedInInvalidTitle,", titleOfImages.SingleError().FullyQualifiedErrorId);
+        Assert.Contains("2 images", titleOfImages.SingleError().Exception.Message, StringComparison.Ordinal);
+        var altOfText = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -AltText 'Nothing to describe'", text);
+        Assert.StartsWith("LinkedInInvalidAltText,", altOfText.SingleError().FullyQualifiedErrorId);
+        var mediaOfPoll = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1]", poll, Files.Png("new.png"));
+        var refused = mediaOfPoll.SingleError();
+        Assert.StartsWith("LinkedInInvalidMedia,", refused.FullyQualifiedErrorId);
+        Assert.Contains($"Scheduled post {poll} is a poll post", refused.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("Poll", Property(Get(poll), "Kind"));
+        Assert.Equal("Text", Property(Get(text), "Kind"));
+
+        // A text post gets a picture, as New-LinkedInPost would make it.
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Media $args[1] -AltText 'Now with a shot'", text, Files.Png("new.png")).AssertNoErrors();
+        Assert.Equal("Media", Property(Get(text), "Kind"));
+        Assert.Equal("Now with a shot||1", Picture("k-text"));
+    }
+
+    /// <summary>The AltText, Title and media count of the post with <paramref name="key"/>, as Export-LinkedInScheduledPost writes them.</summary>
+    private string Picture(string key)
+    {
+        var file = Path.Combine(Files.Folder, "picture-" + Guid.NewGuid().ToString("N") + ".csv");
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file).AssertNoErrors();
+        var row = PowerShell.Run("Import-Csv -LiteralPath $args[0] | Where-Object Key -EQ $args[1] | ForEach-Object { $_.AltText + '|' + $_.Title + '|' + @($_.Media -split ';').Count }", file, key);
+        row.AssertNoErrors();
+        return row.Output.Single().ToString();
+    }
+
+    [Fact]
     public void SetRetriesFailedAndMissedPostsAndSettlesUnconfirmedOnes()
     {
         Connect();
