@@ -134,6 +134,19 @@ Describe 'Managing scheduled posts' {
         $rows['cell'].PollOption | Should -Be 'Tabs;Spaces'
     }
 
+    It 'gives new media its own alt text, not the old file''s, and changes alt text alone' {
+        $old = New-TestPng (Join-Path $Folder 'old.png')
+        $new = New-TestPng (Join-Path $Folder 'new.png')
+        $pic = Register-LinkedInScheduledPost -Path $Queue -Key 'pic' -Text 'The rack' -Media $old -AltText 'Old rack' -ScheduledAt '2031-01-09 09:30' -TimeZone $Zone -ErrorAction Stop
+        $file = Join-Path $Folder 'pictures.csv'
+        $altText = { Export-LinkedInScheduledPost -QueuePath $Queue -Path $file -Force; (Import-Csv $file | Where-Object Key -EQ 'pic').AltText }
+        $pic | Set-LinkedInScheduledPost -Media $new -ErrorAction Stop
+        & $altText | Should -Be ''
+        $pic | Set-LinkedInScheduledPost -AltText 'New rack' -ErrorAction Stop
+        & $altText | Should -Be 'New rack'
+        { $Post | Set-LinkedInScheduledPost -Title 'A text post has no file' -ErrorAction Stop } | Should -Throw -ErrorId 'LinkedInInvalidTitle'
+    }
+
     It 'exports to CSV that registers again in another queue with the same key' {
         $file = Join-Path $Folder 'export.csv'
         Export-LinkedInScheduledPost -QueuePath $Queue -Path $file
