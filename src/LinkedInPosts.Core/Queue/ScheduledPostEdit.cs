@@ -77,7 +77,7 @@ namespace LinkedInPosts.Core.Queue
             var keep = changes.Media == null;
             var fields = new PostFields
             {
-                Media = changes.Media ?? (single != null ? new[] { single.Media } : images?.Images.Select(i => i.Image).ToArray() ?? Array.Empty<MediaReference>()),
+                Media = changes.Media ?? FilesOf(single, images),
                 Uploaded = changes.Uploaded,
                 AltText = changes.AltText ?? (keep ? AltTextsOf(single, images) : Array.Empty<string>()),
                 Title = changes.Title ?? (keep ? single?.Title : null),
@@ -91,10 +91,24 @@ namespace LinkedInPosts.Core.Queue
             return PostDraftBuilder.Build(fields, author).Content;
         }
 
-        // Blank for an image without one: the builder then leaves it without, and the count still matches the images.
-        private static IReadOnlyList<string> AltTextsOf(MediaContent? single, MultiImageContent? images) =>
-            single != null ? (single.AltText == null ? Array.Empty<string>() : new[] { single.AltText })
-            : images?.Images.Select(i => i.AltText ?? string.Empty).ToArray() ?? (IReadOnlyList<string>)Array.Empty<string>();
+        private static IReadOnlyList<MediaReference> FilesOf(MediaContent? single, MultiImageContent? images)
+        {
+            if (single != null)
+            {
+                return new[] { single.Media };
+            }
+            return images == null ? Array.Empty<MediaReference>() : images.Images.Select(i => i.Image).ToArray();
+        }
+
+        private static IReadOnlyList<string> AltTextsOf(MediaContent? single, MultiImageContent? images)
+        {
+            if (single != null)
+            {
+                return single.AltText == null ? Array.Empty<string>() : new[] { single.AltText };
+            }
+            // Blank for an image without one: the builder leaves it without, and the count still matches the images.
+            return images == null ? Array.Empty<string>() : images.Images.Select(i => i.AltText ?? string.Empty).ToArray();
+        }
 
         private static string KindName(PostContent content) => content switch
         {
