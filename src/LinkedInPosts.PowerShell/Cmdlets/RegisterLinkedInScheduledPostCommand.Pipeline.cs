@@ -80,7 +80,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text);
             try
             {
-                Register(row);
+                if (InputObject?.BaseObject is LinkedInScheduledPost queued)
+                {
+                    RefuseScheduledPost(row, queued);
+                }
+                else
+                {
+                    Register(row);
+                }
             }
             catch (MediaPathException exception)
             {
@@ -225,6 +232,19 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return;
             }
             Report.Tally.RowWouldRegister();
+        }
+
+        /// <summary>
+        /// A scheduled post piped in (Get-LinkedInScheduledPost | Register-…) binds its Text, Key and time by name but has no
+        /// media, poll or article to bind: registered, it would become a text post under the original's key.
+        /// </summary>
+        private void RefuseScheduledPost(RegistrationRow row, LinkedInScheduledPost queued)
+        {
+            Report.RowError(row,
+                $"This is scheduled post {queued.Id} (key {queued.Key}) from Get-LinkedInScheduledPost, not a row: it shows the post's text but not its media, poll or article, so registering it would make a different post. Nothing was registered.",
+                ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidArgument, null, null,
+                "To copy posts into another queue, export them and register the file: Get-LinkedInScheduledPost … | Export-LinkedInScheduledPost ./posts.csv; " +
+                "Import-Csv ./posts.csv | Register-LinkedInScheduledPost -BasePath ./posts.csv -Path <other queue>.");
         }
 
         /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>

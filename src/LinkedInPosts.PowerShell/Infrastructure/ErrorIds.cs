@@ -55,6 +55,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Two rows of one Register-LinkedInScheduledPost pipeline have the same key (the Key column, or identical posts).</summary>
         public const string ScheduledPostDuplicateKey = "LinkedInScheduledPostDuplicateKey";
 
+        /// <summary>Register-LinkedInScheduledPost was piped a scheduled post (Get-LinkedInScheduledPost's output), which holds no media, poll or article: not a row.</summary>
+        public const string ScheduledPostNotARow = "LinkedInScheduledPostNotARow";
+
         /// <summary>The queue refused a registration its own checks found invalid (the message says why).</summary>
         public const string ScheduledPostInvalid = "LinkedInScheduledPostInvalid";
 

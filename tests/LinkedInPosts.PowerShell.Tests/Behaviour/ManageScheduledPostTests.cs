@@ -212,6 +212,27 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Equal("Now with a shot||1", Picture("k-text"));
     }
 
+    [Fact]
+    public void ScheduledPostsPipedIntoRegisterAreRefusedNotRegisteredAsTextPosts()
+    {
+        Connect();
+        var image = Register("k-img", "A shot", 1, $"-Media '{Files.Png("shot.png")}'");
+        var poll = Register("k-poll", "Vote", 2, "-Poll 'Which?' -PollOption 'Tabs', 'Spaces'");
+        var other = Path.Combine(Files.Folder, "other", "queue.db");
+
+        var run = PowerShell.Run("Get-LinkedInScheduledPost | Register-LinkedInScheduledPost -Path $args[0]", other);
+
+        Assert.Empty(run.Output);
+        Assert.Equal(2, run.Errors.Count);
+        Assert.All(run.Errors, e => Assert.StartsWith("LinkedInScheduledPostNotARow,", e.FullyQualifiedErrorId));
+        Assert.Contains($"scheduled post {image} (key k-img)", run.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"scheduled post {poll} (key k-poll)", run.Errors[1].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Export-LinkedInScheduledPost", run.Errors[0].ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        var copied = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other);
+        copied.AssertNoErrors();
+        Assert.Empty(copied.Output);
+    }
+
     /// <summary>The AltText, Title and media count of the post with <paramref name="key"/>, as Export-LinkedInScheduledPost writes them.</summary>
     private string Picture(string key)
     {
