@@ -36,6 +36,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// and by property name (Urn), so post objects and URN strings can be piped in.
         /// </summary>
         [Parameter(ParameterSetName = ByUrnSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PostUrn")]
         [ValidateNotNullOrEmpty]
         public string[] Urn { get; set; } = Array.Empty<string>();
 

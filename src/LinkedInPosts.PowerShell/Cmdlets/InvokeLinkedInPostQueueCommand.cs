@@ -65,6 +65,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// folder (LINKEDINPOSTS_HOME or the per-user folder). Relative to the current location.
         /// </summary>
         [Parameter(ParameterSetName = DefaultSet, Position = 0)]
+        [Alias("QueuePath")]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 

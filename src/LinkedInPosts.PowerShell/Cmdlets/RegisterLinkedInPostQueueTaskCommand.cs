@@ -80,6 +80,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// </summary>
         /// <example><code>-Path ./marketing.db</code></example>
         [Parameter]
+        [Alias("QueuePath")]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 

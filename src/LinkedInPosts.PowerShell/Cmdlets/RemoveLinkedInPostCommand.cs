@@ -23,6 +23,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// property name (Urn, as on the objects Get-LinkedInPost and New-LinkedInPost write).
         /// </summary>
         [Parameter(ParameterSetName = ByUrnSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PostUrn")]
         [ValidateNotNullOrEmpty]
         public string[] Urn { get; set; } = Array.Empty<string>();
 

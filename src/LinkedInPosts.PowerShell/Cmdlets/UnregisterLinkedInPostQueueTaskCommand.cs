@@ -25,6 +25,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Unregister-LinkedInPostQueueTask -Name 'Marketing queue' -WhatIf</code>
     /// <para>Shows which task or crontab lines would be removed.</para>
     /// </example>
+    /// <example>
+    /// <code>$task = Register-LinkedInPostQueueTask -Every 15m -Name 'Marketing queue' -Install; $task | Unregister-LinkedInPostQueueTask</code>
+    /// <para>Removes the task piped in, by its Name.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Unregister, "LinkedInPostQueueTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LinkedInPostQueueTask))]
     public sealed class UnregisterLinkedInPostQueueTaskCommand : LinkedInCmdlet
@@ -32,9 +36,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>The only parameter set.</summary>
         public const string DefaultSet = "Default";
 
-        /// <summary>The name the task was registered with. Default: 'LinkedInPosts queue'.</summary>
+        /// <summary>The name the task was registered with (also from the pipeline: Register-LinkedInPostQueueTask's output). Default: 'LinkedInPosts queue'.</summary>
         /// <example><code>-Name 'Marketing queue'</code></example>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = QueueTaskRequest.DefaultName;
 
@@ -44,7 +48,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             try
             {

@@ -201,6 +201,12 @@ public sealed class QueueTaskCmdletTests : IDisposable
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Null(missing.Terminating);
         Assert.Equal("LinkedInPosts queue", error.TargetObject);
+
+        // A task object piped in is removed by its own name, not the default one.
+        var piped = _session.Run("Register-LinkedInPostQueueTask -Every 1h -Name 'Other queue' -Install -PowerShellPath $Pwsh | Unregister-LinkedInPostQueueTask -PassThru");
+        piped.AssertNoErrors();
+        Assert.Equal("Other queue", Property(piped.Output.Single(), "Name"));
+        Assert.Equal(OtherLines, File.ReadAllText(TableFile));
     }
 
     [Fact]

@@ -153,6 +153,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["Unregister-LinkedInScheduledPost -Path"] = (false, true),
             ["Export-LinkedInScheduledPost -Id"] = (false, true),
             ["Export-LinkedInScheduledPost -QueuePath"] = (false, true),
+            // Register-LinkedInPostQueueTask's output pipes by its Name.
+            ["Unregister-LinkedInPostQueueTask -Name"] = (false, true),
         };
 
     private readonly BuiltModule _module;
@@ -316,6 +318,29 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         Assert.Contains("Commentary", _module.Cmdlet("New-LinkedInPost").Parameters.Single(p => p.Name == "Text").Aliases);
         Assert.Contains("Commentary", _module.Cmdlet("Set-LinkedInPost").Parameters.Single(p => p.Name == "Text").Aliases);
+    }
+
+    [Theory]
+    [InlineData("Register-LinkedInScheduledPost")]
+    [InlineData("Get-LinkedInScheduledPost")]
+    [InlineData("Set-LinkedInScheduledPost")]
+    [InlineData("Unregister-LinkedInScheduledPost")]
+    [InlineData("Export-LinkedInScheduledPost")]
+    [InlineData("Invoke-LinkedInPostQueue")]
+    [InlineData("Test-LinkedInPostQueue")]
+    [InlineData("Register-LinkedInPostQueueTask")]
+    public void EveryCmdletOfTheQueueTakesItsFileAsQueuePath(string cmdlet)
+    {
+        // One name for one thing: -QueuePath works everywhere (Export's -Path is its output file, so there it is the name).
+        var parameters = _module.Cmdlet(cmdlet).Parameters;
+        Assert.True(parameters.Any(p => p.Name == "QueuePath" || p.Aliases.Contains("QueuePath")), cmdlet + " has no -QueuePath.");
+    }
+
+    [Fact]
+    public void PostUrnIsAnAliasOfUrnSoPublishedScheduledPostsPipeIntoGetAndRemoveLinkedInPost()
+    {
+        Assert.Contains("PostUrn", _module.Cmdlet("Get-LinkedInPost").Parameters.Single(p => p.Name == "Urn").Aliases);
+        Assert.Contains("PostUrn", _module.Cmdlet("Remove-LinkedInPost").Parameters.Single(p => p.Name == "Urn").Aliases);
     }
 
     [Fact]
