@@ -177,15 +177,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     });
                 try
                 {
-                    Write(file, json, rows);
+                    WriteOrStop(file, json, rows);
                 }
                 catch (LinkedInQueueException exception)
                 {
                     ThrowTerminatingError(QueueAccess.Record(exception, queuePath));
-                }
-                catch (IOException exception)
-                {
-                    ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, file));
                 }
             }
             WriteVerbose($"{count} scheduled posts exported to {file}.");
@@ -197,7 +193,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void WriteEmpty(string file, bool json)
         {
-            Write(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
+            WriteOrStop(file, json, Array.Empty<IReadOnlyDictionary<string, string>>());
             if (PassThru)
             {
                 WriteObject(new FileInfo(file));
@@ -335,6 +331,24 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']', ':', '\\', '"', '<', '>', '|' }).ToArray();
             var safe = new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
             return safe.Length == 0 ? "media" : safe;
+        }
+
+        /// <summary><see cref="Write"/>, a file that cannot be written being the end of the command (LinkedInExportWriteFailed).</summary>
+        private void WriteOrStop(string file, bool json, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+        {
+            try
+            {
+                Write(file, json, rows);
+            }
+            catch (IOException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, file));
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                // A folder it may not write to, or (on Windows) a read-only file to replace: the same error, with the system's reason.
+                ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.ExportWriteFailed, ErrorCategory.PermissionDenied, file));
+            }
         }
 
         private static void Write(string file, bool json, IEnumerable<IReadOnlyDictionary<string, string>> rows)
