@@ -258,6 +258,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 // The same builder as Register-LinkedInScheduledPost's rows: one set of rules for both.
                 draft = PostDraftBuilder.Build(Fields(), author);
             }
+            catch (MediaPathException exception) when (string.IsNullOrWhiteSpace(exception.Path))
+            {
+                // Usually a CSV row whose Media cell is blank: the column binds -Media all the same. Named by the post's text.
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException("No media file was given: -Media is empty (from a CSV, the row's Media cell is blank). Leave -Media out for a text post; " +
+                        "for a CSV where only some rows have media, Register-LinkedInScheduledPost takes a blank cell as no media.", exception),
+                    ErrorIds.MediaFileNotFound, ErrorCategory.ObjectNotFound, Target));
+                return;
+            }
             catch (MediaPathException exception)
             {
                 WriteError(LinkedInErrorRecords.MediaFileNotFound(exception));

@@ -41,6 +41,23 @@ public sealed class RichPostTests : MediaTestBase
     }
 
     [Fact]
+    public async Task ACsvRowWithABlankMediaCellIsNamedByItsTextAndTheOtherRowsArePosted()
+    {
+        Connect();
+        var file = Files.Png("chart.png");
+        var run = PowerShell.Run(
+            "[pscustomobject]@{ Text = 'With a chart'; Media = $args[0] }, [pscustomobject]@{ Text = 'Just words'; Media = '' } | New-LinkedInPost", file);
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInMediaFileNotFound,", error.FullyQualifiedErrorId);
+        Assert.Equal("Just words", error.TargetObject);
+        Assert.Contains("Media cell is blank", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Register-LinkedInScheduledPost", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("With a chart", Property(run.Output.Single(), "Commentary"));
+        Assert.Single(await Sandbox.Admin.GetPostsAsync(), p => p.Commentary == "With a chart");
+    }
+
+    [Fact]
     public async Task ADocumentGivenByARelativePathIsUploadedForTheAuthorThenPosted()
     {
         Connect();
