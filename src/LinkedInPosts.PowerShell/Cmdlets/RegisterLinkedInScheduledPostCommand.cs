@@ -4,6 +4,7 @@ using LinkedInPosts.PowerShell.Connections;
 using LinkedInPosts.PowerShell.Infrastructure;
 using LinkedInPosts.PowerShell.Media;
 using LinkedInPosts.PowerShell.Queue;
+using LinkedInPosts.PowerShell.Registration;
 
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
@@ -145,6 +146,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>How long the poll stays open: OneDay, ThreeDays, SevenDays (the default) or FourteenDays.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PollDurationNameCompleter))]
         public string? PollDuration { get; set; }
 
         /// <summary>The URN of a post to reshare (urn:li:share:… or urn:li:ugcPost:…).</summary>
@@ -164,6 +166,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>Who can see the post: Public (the default), Connections or LoggedIn.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(VisibilityNameCompleter))]
         public string? Visibility { get; set; }
 
         /// <summary>

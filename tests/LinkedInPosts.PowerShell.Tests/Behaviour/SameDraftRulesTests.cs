@@ -63,6 +63,23 @@ public sealed class SameDraftRulesTests : ScheduledPostTestBase
         yield return Same("-Reshare not-a-urn", "LinkedInInvalidReshare");
     }
 
+    [Theory]
+    [InlineData("-Visibility Con", "Connections")]
+    [InlineData("-Visibility l", "LoggedIn")]
+    [InlineData("-PollDuration T", "ThreeDays")]
+    public void VisibilityAndPollDurationCompleteAsNewLinkedInPostsDo(string typed, string completed)
+    {
+        // Strings on Register (a CSV's blank cell must bind), enums on New-LinkedInPost: the same names complete.
+        foreach (var command in new[] { "Register-LinkedInScheduledPost", "New-LinkedInPost -Poll x" })
+        {
+            var run = PowerShell.Run(
+                "$line = $args[0]; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object { $_.CompletionText }",
+                command + " " + typed);
+            run.AssertNoErrors();
+            Assert.Equal(new[] { completed }, run.Output.Select(o => o.ToString()));
+        }
+    }
+
     [Fact]
     public void BothCmdletsAcceptAndRefuseTheSameInputsWithTheSameError()
     {
