@@ -1,11 +1,9 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using LinkedInPosts.Core.Auth;
 using LinkedInPosts.Core.Errors;
+using LinkedInPosts.PowerShell.Infrastructure;
 
 namespace LinkedInPosts.PowerShell.Connections
 {
@@ -13,29 +11,17 @@ namespace LinkedInPosts.PowerShell.Connections
     /// Tab completion for <c>-Connection</c> and <c>-Name</c>: the names of this session's connections and
     /// of those in the OS account's token store (when it can be opened without prompting for anything).
     /// </summary>
-    public sealed class ConnectionNameCompleter : IArgumentCompleter
+    public sealed class ConnectionNameCompleter : NameCompleter
     {
         /// <inheritdoc />
-        public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName,
-            string parameterName,
-            string wordToComplete,
-            CommandAst commandAst,
-            IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return ConnectionRegistry.Current.Names
+        protected override IEnumerable<string> Names() =>
+            ConnectionRegistry.Current.Names
                 .Concat(StoredNames())
                 .Distinct(StringComparer.OrdinalIgnoreCase)
-                .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
-                .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(
-                    Quote(name),
-                    name,
-                    CompletionResultType.ParameterValue,
-                    "LinkedIn connection '" + name + "'"))
-                .ToList();
-        }
+                .OrderBy(name => name, StringComparer.OrdinalIgnoreCase);
+
+        /// <inheritdoc />
+        protected override string Describe(string name) => "LinkedIn connection '" + name + "'";
 
         private static IEnumerable<string> StoredNames()
         {
@@ -49,10 +35,5 @@ namespace LinkedInPosts.PowerShell.Connections
                 return Enumerable.Empty<string>();
             }
         }
-
-        private static string Quote(string name) =>
-            name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', '@', '#', ',' }) >= 0
-                ? "'" + name.Replace("'", "''") + "'"
-                : name;
     }
 }
