@@ -70,6 +70,23 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public async Task PublishedScheduledPostsPipeIntoGetAndRemoveLinkedInPostAndQueuePathNamesTheQueue()
+    {
+        ConnectQueue();
+        Register(new[] { "Out, then taken down" }, Now.AddMinutes(-1));
+        PowerShell.Run("Invoke-LinkedInPostQueue -QueuePath $Queue").AssertNoErrors();
+
+        var read = PowerShell.Run("Get-LinkedInScheduledPost -QueuePath $Queue -State Published | Get-LinkedInPost -Connection $args[0]", ConnectionName);
+        read.AssertNoErrors();
+        Assert.Equal("Out, then taken down", Property(read.Output.Single(), "Commentary"));
+
+        var removed = PowerShell.Run("Get-LinkedInScheduledPost -QueuePath $Queue -State Published | Remove-LinkedInPost -Connection $args[0] -Confirm:$false", ConnectionName);
+        removed.AssertNoErrors();
+        Assert.True(Assert.Single(await MemberPostsAsync()).Deleted);
+        Assert.Equal("Published", Property(States()["p0"], "State")!.ToString());
+    }
+
+    [Fact]
     public async Task FailedAndMissedPostsWriteErrorsWithStableIdsAndTheRunIsNotSuccessful()
     {
         ConnectQueue();
