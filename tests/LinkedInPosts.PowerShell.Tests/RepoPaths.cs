@@ -26,6 +26,10 @@ internal static class RepoPaths
     public static string CmdletXmlDoc { get; } =
         Path.Combine(Root, "src", "LinkedInPosts.PowerShell", "bin", Configuration, "netstandard2.0", "LinkedInPosts.xml");
 
+    /// <summary>The cmdlet assembly where the compiler wrote it, next to its XML documentation and Core's.</summary>
+    public static string CmdletAssemblyInBin { get; } =
+        Path.Combine(Root, "src", "LinkedInPosts.PowerShell", "bin", Configuration, "netstandard2.0", "LinkedInPosts.dll");
+
     public static string SourceManifest { get; } = Path.Combine(Root, "LinkedInPosts.psd1");
 
     public static string DirectoryBuildProps { get; } = Path.Combine(Root, "Directory.Build.props");

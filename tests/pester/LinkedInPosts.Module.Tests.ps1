@@ -30,6 +30,19 @@ Describe 'The LinkedInPosts module' {
         }
     }
 
+    It 'has help with a synopsis, examples and words for every parameter for every cmdlet' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        foreach ($command in Get-Command -Module LinkedInPosts) {
+            $help = Get-Help $command.Name -Full
+            $help.Synopsis | Should -Not -BeLike "$($command.Name)*" -Because "$($command.Name) needs its MAML help (en-US/LinkedInPosts.dll-Help.xml)"
+            @($help.examples.example).Count | Should -BeGreaterThan 0 -Because "$($command.Name) needs examples"
+            foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+                $parameter = $help.parameters.parameter | Where-Object name -EQ $name
+                ($parameter.description | ForEach-Object Text) -join ' ' | Should -Not -BeNullOrEmpty -Because "$($command.Name) -$name needs a description"
+            }
+        }
+    }
+
     It 'loads from the built folder' {
         (Get-Module LinkedInPosts).ModuleBase | Should -Be (Split-Path -Parent (Resolve-Path $Manifest).Path)
     }

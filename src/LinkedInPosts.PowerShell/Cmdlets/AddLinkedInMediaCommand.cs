@@ -12,9 +12,9 @@ using LinkedInPosts.PowerShell.Media;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Uploads images (JPEG, PNG, GIF), videos (MP4) and documents (PDF, PPT, PPTX, DOC, DOCX) to
-    /// LinkedIn for an author, ready to be posted, and outputs one media object per file (URN, kind,
-    /// status, file name, size, SHA-256, owner) that pipes into New-LinkedInPost. The kind comes from
+    /// Uploads images, videos and documents to LinkedIn for an author, ready to be posted. Images are
+    /// JPEG, PNG or GIF, videos MP4, documents PDF, PPT, PPTX, DOC or DOCX. It outputs one media object per
+    /// file (URN, kind, status, file name, size, SHA-256, owner) that pipes into New-LinkedInPost. The kind comes from
     /// the file's content, and LinkedIn's limits are checked before anything is sent. Videos go up in
     /// 4 MiB parts. Each upload waits until LinkedIn has processed the file (status AVAILABLE). A
     /// progress bar shows the bytes and parts sent; Ctrl+C cancels. Paths are relative to the current
@@ -30,6 +30,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>Add-LinkedInMedia -LiteralPath './demo [final].mp4' -Title 'Failover demo' -Author urn:li:organization:2414183 -WhatIf</code>
     /// </example>
+    /// <seealso cref="NewLinkedInPostCommand"/>
     [Cmdlet(VerbsCommon.Add, "LinkedInMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(UploadedMedia))]
     public sealed class AddLinkedInMediaCommand : LinkedInCmdlet
@@ -49,6 +50,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// </summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 

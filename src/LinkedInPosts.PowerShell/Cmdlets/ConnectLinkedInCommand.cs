@@ -13,9 +13,9 @@ using LinkedInPosts.PowerShell.Infrastructure;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Connects to LinkedIn (or a LinkedIn sandbox) and keeps the connection, by name, in the OS account's
-    /// protected token store, where every later command, and scheduled tasks running as the same account,
-    /// find it by name (-Connection; default 'default').
+    /// Connects to LinkedIn (or a LinkedIn sandbox) and keeps the connection in the OS account's protected
+    /// token store. Every later command, and scheduled tasks running as the same account, find it there
+    /// by name (-Connection; default 'default').
     /// <para>
     /// With -ClientId and -ClientSecret (or -Credential, or -Pkce) it runs LinkedIn's authorization code
     /// flow: it prints the sign-in URL (always, for sessions without a browser) and opens the system
@@ -54,6 +54,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Connect-LinkedIn -ClientId $sandboxClientId -ClientSecret $sandboxSecret -ApiBaseUri http://127.0.0.1:5155/</code>
     /// <para>Signs in against the local sandbox (its OAuth endpoints are at http://127.0.0.1:5155/oauth/v2/).</para>
     /// </example>
+    /// <seealso cref="GetLinkedInConnectionCommand"/>
+    /// <seealso cref="TestLinkedInConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Connect, "LinkedIn", DefaultParameterSetName = AccessTokenSet)]
     [OutputType(typeof(LinkedInConnection))]
     public sealed class ConnectLinkedInCommand : LinkedInCmdlet

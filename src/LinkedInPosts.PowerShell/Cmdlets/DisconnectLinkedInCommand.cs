@@ -34,6 +34,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Disconnect-LinkedIn -All -Force</code>
     /// <para>Removes every connection; resets the token store even when it cannot be read (written by another account, or damaged).</para>
     /// </example>
+    /// <seealso cref="GetLinkedInConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Disconnect, "LinkedIn", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(LinkedInConnection))]
     public sealed class DisconnectLinkedInCommand : LinkedInCmdlet

@@ -34,6 +34,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>Import-Csv ./pending.csv | Register-LinkedInScheduledPost -BasePath ./pending.csv -Path ./other-queue.db</code>
     /// </example>
+    /// <seealso cref="RegisterLinkedInScheduledPostCommand"/>
     [Cmdlet(VerbsData.Export, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = QuerySet)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLinkedInScheduledPostCommand : LinkedInCmdlet

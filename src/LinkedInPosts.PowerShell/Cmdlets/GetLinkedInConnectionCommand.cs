@@ -25,6 +25,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>(Get-LinkedInConnection work).Organizations</code>
     /// <para>The pages connection 'work' can act for, with the member's role on each.</para>
     /// </example>
+    /// <seealso cref="ConnectLinkedInCommand"/>
+    /// <seealso cref="DisconnectLinkedInCommand"/>
     [Cmdlet(VerbsCommon.Get, "LinkedInConnection", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(LinkedInConnection))]
     public sealed class GetLinkedInConnectionCommand : LinkedInCmdlet

@@ -12,6 +12,19 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// stops asking LinkedIn for more as soon as -First posts have been written.
     /// Reading needs r_member_social (person authors) or r_organization_social (organizations).
     /// </summary>
+    /// <example>
+    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection).Member</code>
+    /// <para>Your ten newest posts, read with the default connection.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInPost -Author urn:li:organization:2414183 -All -Connection work | Where-Object CreatedAt -gt (Get-Date).AddDays(-30)</code>
+    /// <para>Every post of a page you administer, filtered to the last 30 days (needs r_organization_social).</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInScheduledPost -State Published | Get-LinkedInPost</code>
+    /// <para>Reads back, as LinkedIn holds them now, the posts the queue published (they bind by their PostUrn).</para>
+    /// </example>
+    /// <seealso cref="NewLinkedInPostCommand"/>
     [Cmdlet(VerbsCommon.Get, "LinkedInPost", DefaultParameterSetName = ByUrnSet)]
     [OutputType(typeof(LinkedInPost))]
     public sealed class GetLinkedInPostCommand : LinkedInCmdlet

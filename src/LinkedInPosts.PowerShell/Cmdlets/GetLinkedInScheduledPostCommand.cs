@@ -29,6 +29,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>Get-LinkedInScheduledPost -Key launch-2026-12 -Path ./campaign.db</code>
     /// </example>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsCommon.Get, "LinkedInScheduledPost", DefaultParameterSetName = QuerySet, SupportsPaging = true)]
     [OutputType(typeof(LinkedInScheduledPost))]
     public sealed class GetLinkedInScheduledPostCommand : Infrastructure.LinkedInCmdlet

@@ -48,6 +48,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Invoke-LinkedInPostQueue -MaxLateness 2h -MaxPosts 20 | Where-Object NeedsAttention</code>
     /// <para>Posts nothing more than 2 hours late, at most 20 posts this run, and keeps only what needs a look.</para>
     /// </example>
+    /// <seealso cref="RegisterLinkedInScheduledPostCommand"/>
+    /// <seealso cref="GetLinkedInScheduledPostCommand"/>
+    /// <seealso cref="RegisterLinkedInPostQueueTaskCommand"/>
     [Cmdlet(VerbsLifecycle.Invoke, "LinkedInPostQueue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.None, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LinkedInQueueRunResult), typeof(LinkedInQueueRunSummary))]
     public sealed class InvokeLinkedInPostQueueCommand : LinkedInCmdlet

@@ -43,6 +43,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>New-LinkedInPost -Reshare urn:li:share:7045020441609936898 -Text 'Great write-up by our SRE team'</code>
     /// </example>
+    /// <seealso cref="AddLinkedInMediaCommand"/>
+    /// <seealso cref="RegisterLinkedInScheduledPostCommand"/>
     [Cmdlet(VerbsCommon.New, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(LinkedInPost))]
     public sealed class NewLinkedInPostCommand : LinkedInCmdlet
@@ -99,6 +101,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = MediaSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [MediaInputTransformation]
         [ValidateNotNull]
+        [SupportsWildcards]
         public MediaInput? Media { get; set; }
 
         /// <summary>
@@ -109,6 +112,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = MultiImageSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [MediaInputTransformation]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public MediaInput[] Image { get; set; } = Array.Empty<MediaInput>();
 
         /// <summary>
@@ -151,6 +155,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
         [MediaInputTransformation]
         [ValidateNotNull]
+        [SupportsWildcards]
         public MediaInput? ArticleThumbnail { get; set; }
 
         /// <summary>The poll's question (at most 140 characters). Plain text, never escaped. A poll cannot be changed once posted.</summary>

@@ -45,6 +45,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Register-LinkedInPostQueueTask -Every 5m -WhatIf</code>
     /// <para>Shows the task (or crontab line) without registering anything.</para>
     /// </example>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsLifecycle.Register, "LinkedInPostQueueTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LinkedInPostQueueTask))]
     public sealed class RegisterLinkedInPostQueueTaskCommand : LinkedInCmdlet

@@ -47,6 +47,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>Import-Csv ./posts.csv | Register-LinkedInScheduledPost -Force     # updates the pending posts whose key matches</code>
     /// </example>
+    /// <seealso cref="NewLinkedInPostCommand"/>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
+    /// <seealso cref="TestLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsLifecycle.Register, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PostSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
     public sealed partial class RegisterLinkedInScheduledPostCommand : LinkedInCmdlet, IDisposable
@@ -101,6 +104,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Image", "Images", "File", "Files")]
         [MediaInputTransformation]
+        [SupportsWildcards]
         public MediaInput[]? Media { get; set; }
 
         /// <summary>
@@ -132,6 +136,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>The picture on the article card: an image path, FileInfo, media object or image URN.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [MediaInputTransformation]
+        [SupportsWildcards]
         public MediaInput? ArticleThumbnail { get; set; }
 
         /// <summary>A poll's question (at most 140 characters).</summary>

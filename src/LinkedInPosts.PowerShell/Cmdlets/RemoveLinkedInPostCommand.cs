@@ -11,6 +11,18 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Deletes posts. Asks for confirmation (ConfirmImpact High) unless -Confirm:$false is given or
     /// $ConfirmPreference is None. Takes post objects or URNs from the pipeline.
     /// </summary>
+    /// <example>
+    /// <code>Remove-LinkedInPost urn:li:share:7265000000000000000</code>
+    /// <para>Deletes one post, after asking for confirmation.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection).Member -First 3 | Remove-LinkedInPost -WhatIf</code>
+    /// <para>Shows which of your three newest posts would be deleted; deletes nothing.</para>
+    /// </example>
+    /// <example>
+    /// <code>New-LinkedInPost 'Test from the pipeline' -Connection sandbox | Remove-LinkedInPost -Connection sandbox -Confirm:$false -PassThru</code>
+    /// <para>Posts and deletes again without a prompt, writing the URN of the deleted post (for scripts).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByUrnSet)]
     [OutputType(typeof(LinkedInUrn))]
     public sealed class RemoveLinkedInPostCommand : LinkedInCmdlet

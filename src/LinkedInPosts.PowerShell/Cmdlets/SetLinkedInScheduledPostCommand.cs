@@ -47,6 +47,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Set-LinkedInScheduledPost -Id 42 -FirstCommentAdded   # after adding the comment on LinkedIn by hand</code>
     /// <para>Test-LinkedInPostQueue warns about a published post whose first comment Failed, or is Adding with no run still making the call, until it is settled this way.</para>
     /// </example>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsCommon.Set, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EditSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
     public sealed class SetLinkedInScheduledPostCommand : LinkedInCmdlet
@@ -108,6 +109,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = EditSet)]
         [MediaInputTransformation]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public MediaInput[]? Media { get; set; }
 
         /// <summary>

@@ -28,6 +28,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Get-LinkedInConnection | Test-LinkedInConnection | Where-Object { -not $_.IsValid -or $_.AccessTokenDaysLeft -lt 7 }</code>
     /// <para>Every connection that is broken or about to expire.</para>
     /// </example>
+    /// <seealso cref="ConnectLinkedInCommand"/>
+    /// <seealso cref="TestLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsDiagnostic.Test, "LinkedInConnection", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(LinkedInConnectionTestResult), typeof(bool))]
     public sealed class TestLinkedInConnectionCommand : LinkedInCmdlet

@@ -47,6 +47,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>if (-not (Test-LinkedInPostQueue -Quiet)) { Send-MailMessage -Subject 'LinkedIn queue needs attention' ... }</code>
     /// <para>Alerts on $false; -Quiet writes no error record, the value is the answer.</para>
     /// </example>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
+    /// <seealso cref="GetLinkedInScheduledPostCommand"/>
     [Cmdlet(VerbsDiagnostic.Test, "LinkedInPostQueue", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LinkedInQueueFinding), typeof(bool))]
     public sealed class TestLinkedInPostQueueCommand : LinkedInCmdlet

@@ -18,6 +18,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>Get-LinkedInScheduledPost -State Pending -Connection old-page | Unregister-LinkedInScheduledPost -Confirm:$false</code>
     /// </example>
+    /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
     [Cmdlet(VerbsLifecycle.Unregister, "LinkedInScheduledPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
     [OutputType(typeof(LinkedInScheduledPost))]
     public sealed class UnregisterLinkedInScheduledPostCommand : LinkedInCmdlet
