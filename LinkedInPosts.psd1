@@ -43,7 +43,7 @@
     VariablesToExport    = @()
 
     # Default table views of the queue cmdlets' objects (which otherwise print every property as a list).
-    FormatsToProcess     = @('LinkedInPosts.Queue.Format.ps1xml')
+    FormatsToProcess     = @('LinkedInPosts.Format.ps1xml', 'LinkedInPosts.Queue.Format.ps1xml')
 
     PrivateData          = @{
         PSData = @{
