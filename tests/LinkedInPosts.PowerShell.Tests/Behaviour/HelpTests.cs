@@ -38,6 +38,76 @@ public sealed class HelpTests
         Assert.Empty(run.Output.Select(o => o.ToString()));
     }
 
+    /// <summary>
+    /// Checks PowerShell code the way a reader would try it: it must parse, and every parameter it gives one of the
+    /// module's cmdlets must be one of that cmdlet's (by name, alias or unambiguous prefix), so a renamed or
+    /// removed parameter cannot live on in an example. Writes one line per problem, prefixed with $args[1].
+    /// </summary>
+    internal const string CheckCode = @"
+        param($code, $where)
+        $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$null, [ref]$errors)
+        if ($errors) { ""${where}: does not parse: $($errors[0].Message)"" }
+        foreach ($call in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+            $target = Get-Command -Name $call.GetCommandName() -Module LinkedInPosts -ErrorAction Ignore
+            if (-not $target) { continue }
+            $names = foreach ($p in $target.Parameters.Values) { $p.Name; $p.Aliases }
+            foreach ($given in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object ParameterName) {
+                $candidates = @($names | Where-Object { $_ -like ""$given*"" })
+                if ($names -notcontains $given -and $candidates.Count -ne 1) { ""${where}: $($target.Name) has no parameter -$given"" }
+            }
+        }";
+
+    [Fact]
+    public void EveryExampleParsesAndUsesOnlyParametersItsCmdletsHave()
+    {
+        using var session = PowerShellSession.Start();
+        var run = session.Run(@"
+            $check = [scriptblock]::Create($args[0])
+            $count = 0
+            foreach ($command in Get-Command -Module LinkedInPosts) {
+                $i = 0
+                foreach ($example in (Get-Help $command.Name -Full).examples.example) {
+                    $i++; $count++
+                    & $check $example.code ""$($command.Name) example $i""
+                }
+            }
+            ""checked $count""", CheckCode);
+        run.AssertNoErrors();
+        var lines = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(new[] { "checked 70" }, lines);
+    }
+
+    [Fact]
+    public void EveryPowerShellBlockOfTheReadmeAndDocsUsesOnlyParametersItsCmdletsHave()
+    {
+        var blocks = new[] { Path.Combine(RepoPaths.Root, "README.md") }
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md"))
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "```powershell\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select((match, i) => (Code: match.Groups[1].Value, Where: $"{Path.GetFileName(file)} block {i + 1}")))
+            .ToList();
+        Assert.True(blocks.Count >= 5, $"found only {blocks.Count} powershell blocks");
+        using var session = PowerShellSession.Start();
+        var problems = blocks.SelectMany(block =>
+        {
+            var run = session.Run("& ([scriptblock]::Create($args[0])) $args[1] $args[2]", CheckCode, block.Code, block.Where);
+            run.AssertNoErrors();
+            return run.Output.Select(o => o.ToString());
+        }).ToList();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void TheCodeCheckFindsAParameterThatDoesNotExist()
+    {
+        using var session = PowerShellSession.Start();
+        var run = session.Run("& ([scriptblock]::Create($args[0])) $args[1] 'sample'", CheckCode,
+            "Get-LinkedInScheduledPost -Stat Pending | Set-LinkedInScheduledPost -Retyr; Write-Output -NoEnumerate 1; Register-LinkedInScheduledPost -When 'x' -T 'y'");
+        run.AssertNoErrors();
+        // -Stat is a prefix of -State only; -Retyr is nothing; -T is ambiguous (Text, Time, TimeZone, Title); Write-Output is not ours.
+        Assert.Equal(new[] { "sample: Set-LinkedInScheduledPost has no parameter -Retyr", "sample: Register-LinkedInScheduledPost has no parameter -T" }, run.Output.Select(o => o.ToString()));
+    }
+
     [Fact]
     public void RegisterLinkedInScheduledPostsHelpSaysWhatItsDocCommentsSay()
     {
