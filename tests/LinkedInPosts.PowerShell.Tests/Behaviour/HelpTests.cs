@@ -166,6 +166,26 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void TheModuleHasAnAboutTopicThatNamesEveryCommandAndEnvironmentVariable()
+    {
+        using var session = PowerShellSession.Start();
+        var run = session.Run("[string](Get-Help about_LinkedInPosts)");
+        run.AssertNoErrors();
+        var text = string.Join("\n", run.Output.Select(o => o.ToString()));
+        Assert.Contains("about_LinkedInPosts", text);
+        Assert.Contains("SHORT DESCRIPTION", text);
+        Assert.All(CmdletContractTests.ExpectedCommands, command => Assert.Contains(command, text));
+        // Every LINKEDINPOSTS_ variable the module reads, but the test-only crontab override, is explained.
+        var variables = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "\"(LINKEDINPOSTS_[A-Z_]+)\"").Select(m => m.Groups[1].Value))
+            .Where(name => name != "LINKEDINPOSTS_CRONTAB")
+            .Distinct()
+            .ToList();
+        Assert.Contains("LINKEDINPOSTS_QUEUE", variables);
+        Assert.All(variables, variable => Assert.Contains("    " + variable + "\n", text + "\n"));
+    }
+
+    [Fact]
     public void TheBuilderRefusesAParameterWithoutWordsAndNamesIt()
     {
         // The build runs the builder on every build of the cmdlet project: a parameter added without a
