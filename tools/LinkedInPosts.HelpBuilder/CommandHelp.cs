@@ -34,7 +34,7 @@ internal sealed partial record CommandHelp(
         // The parameters PowerShell adds for SupportsPaging and SupportsShouldProcess, in the words of its own help.
         if (cmdlet.SupportsPaging)
         {
-            parameters.Add(ParameterHelp.Added("IncludeTotalCount", "System.Management.Automation.SwitchParameter", "Reports the total number of objects that match before the objects themselves (an estimate when it cannot be known)."));
+            parameters.Add(ParameterHelp.Added("IncludeTotalCount", "System.Management.Automation.SwitchParameter", "Reports the total number of objects that match, before the objects themselves."));
             parameters.Add(ParameterHelp.Added("Skip", "System.UInt64", "Ignores this many objects, then writes the rest."));
             parameters.Add(ParameterHelp.Added("First", "System.UInt64", "Writes only this many objects."));
         }

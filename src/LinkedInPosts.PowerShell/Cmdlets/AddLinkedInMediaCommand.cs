@@ -26,6 +26,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <example>
     /// <code>$images = Get-ChildItem ./screenshots/*.png | Add-LinkedInMedia
     /// New-LinkedInPost -Text 'The new dashboards' -Image $images</code>
+    /// <para>Uploads every PNG of the folder and posts them together (-Image takes 2 to 20 images; for one, use -Media).</para>
     /// </example>
     /// <example>
     /// <code>Add-LinkedInMedia -LiteralPath './demo [final].mp4' -Title 'Failover demo' -Author urn:li:organization:2414183 -WhatIf</code>
@@ -86,8 +87,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? Author { get; set; }
 
         /// <summary>
-        /// How long to wait for LinkedIn to process each file (a TimeSpan, or seconds). Videos can take
-        /// minutes. Default: Core's default for the kind of file.
+        /// How long to wait for LinkedIn to process each file (a TimeSpan, a number of seconds, or 90s, 5m, 1h).
+        /// Videos can take minutes. Default: 10 minutes.
         /// </summary>
         [Parameter]
         [DurationTransformation]

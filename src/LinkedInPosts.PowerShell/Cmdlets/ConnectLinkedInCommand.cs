@@ -132,7 +132,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The scopes to ask for. Default: openid profile w_member_social (posting as yourself); with
-        /// -Organization also w_organization_social r_organization_social rw_organization_admin.
+        /// -Organization also w_organization_social r_organization_social rw_organization_admin. Reading your own
+        /// posts (Get-LinkedInPost, Set-LinkedInPost -PassThru, the queue's read-back of an unclear create) needs
+        /// r_member_social, which LinkedIn grants only to approved apps: -Scope openid, profile, w_member_social, r_member_social.
         /// </summary>
         [Parameter(ParameterSetName = OAuthSet)]
         [Parameter(ParameterSetName = CredentialSet)]
@@ -183,7 +185,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public Uri? ApiBaseUri { get; set; }
 
         /// <summary>
-        /// The LinkedIn-Version (YYYYMM) to send. Default: LINKEDINPOSTS_API_VERSION when set,
+        /// The LinkedIn-Version to send, YYYYMM or YYYYMM.RR (for example 202610). Default: LINKEDINPOSTS_API_VERSION when set,
         /// else the version this module was built and tested against.
         /// </summary>
         [Parameter]

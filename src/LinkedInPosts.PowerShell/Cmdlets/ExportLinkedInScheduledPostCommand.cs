@@ -45,12 +45,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private readonly List<long> _ids = new List<long>();
         private string? _queuePath;
 
-        /// <summary>The file to write (.csv or .json; relative to the current location).</summary>
+        /// <summary>The file to write (.csv, .txt or .json, or any name with -Format; relative to the current location).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        /// <summary>Csv or Json. Default: from the file's extension (.json is JSON, anything else CSV).</summary>
+        /// <summary>Csv or Json. Default: from the file's extension: .json is JSON, .csv or .txt is CSV; any other extension needs -Format (else LinkedInExportFormatUnknown).</summary>
         [Parameter]
         [ValidateSet("Csv", "Json", IgnoreCase = true)]
         public string? Format { get; set; }

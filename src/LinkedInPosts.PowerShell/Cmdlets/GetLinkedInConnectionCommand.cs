@@ -18,8 +18,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>Every stored connection, one line each with the days its token has left.</para>
     /// </example>
     /// <example>
-    /// <code>Get-LinkedInConnection | Where-Object { $_.AccessTokenDaysLeft -lt 14 -and -not $_.CanRefresh }</code>
-    /// <para>The connections that need a new sign-in within two weeks.</para>
+    /// <code>Get-LinkedInConnection | Where-Object { $null -ne $_.AccessTokenDaysLeft -and $_.AccessTokenDaysLeft -lt 14 -and -not $_.CanRefresh }</code>
+    /// <para>The connections that need a new sign-in within two weeks (AccessTokenDaysLeft is empty when the expiry is not known, and $null -lt 14 would be true).</para>
     /// </example>
     /// <example>
     /// <code>(Get-LinkedInConnection work).Organizations</code>

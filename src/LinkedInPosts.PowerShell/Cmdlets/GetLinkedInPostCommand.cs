@@ -13,8 +13,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Reading needs r_member_social (person authors) or r_organization_social (organizations).
     /// </summary>
     /// <example>
-    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection).Member</code>
-    /// <para>Your ten newest posts, read with the default connection.</para>
+    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection default).Member</code>
+    /// <para>Your ten newest posts, read with the default connection (it needs the r_member_social scope: see Connect-LinkedIn -Scope).</para>
     /// </example>
     /// <example>
     /// <code>Get-LinkedInPost -Author urn:li:organization:2414183 -All -Connection work | Where-Object CreatedAt -gt (Get-Date).AddDays(-30)</code>
@@ -22,7 +22,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Get-LinkedInScheduledPost -State Published | Get-LinkedInPost</code>
-    /// <para>Reads back, as LinkedIn holds them now, the posts the queue published (they bind by their PostUrn).</para>
+    /// <para>Reads back, as LinkedIn holds them now, the posts the queue published (they bind by their PostUrn; reading needs r_member_social).</para>
     /// </example>
     /// <seealso cref="NewLinkedInPostCommand"/>
     [Cmdlet(VerbsCommon.Get, "LinkedInPost", DefaultParameterSetName = ByUrnSet)]

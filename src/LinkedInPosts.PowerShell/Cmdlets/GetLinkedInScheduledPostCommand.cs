@@ -53,8 +53,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// Only posts whose first comment is in these states: Added, Failed (not added; FirstCommentError says why) or
-        /// Adding (its outcome is not known). Only published posts have one. With -State Published and -From the
-        /// queue reads only that period's posts; without -From it reads the whole history (fine for a person's query).
+        /// Adding (its outcome is not known). Only published posts have one. Add -From to look at recent posts only.
         /// </summary>
         [Parameter(ParameterSetName = QuerySet)]
         public FirstCommentState[]? FirstCommentState { get; set; }

@@ -15,30 +15,32 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
     /// Publishes the scheduled posts that are due: what Task Scheduler or cron runs every few minutes
-    /// (see Register-LinkedInPostQueueTask). Overlapping runs never take the same post; each post is
-    /// recorded as Sending before it is created, so a run that dies mid-way never makes a later run post it
-    /// twice; LinkedIn's retryable errors are tried again later with back-off (no sooner than a Retry-After); a
-    /// create that gets no clear answer stays Sending (Retrying, with NextAttemptAt) and a later run settles it
-    /// by evidence (reading the author's posts back, or LinkedIn's duplicate check), never posting it twice;
-    /// posts overdue by more than -MaxLateness are marked Missed instead of going out late. Connections come from this OS account's
-    /// token store, as made by Connect-LinkedIn; it never prompts or opens a browser. Writes one result per
-    /// post touched as it finishes, then a summary. Every post that failed, was missed or became unconfirmed, every
-    /// failed first comment and every connection that cannot be used (its posts stay Pending) is an error
-    /// record, so $? is $false and the task's exit code is non-zero for monitoring. Failed and Missed posts are
-    /// final and are reported by the run that made them so; Unconfirmed posts wait for a person, so every run
-    /// (not only the one that left them) writes one LinkedInQueueNeedsAttention error naming how many there are
-    /// and their ids, until each is confirmed, re-sent or cancelled. -WhatIf shows what a run
-    /// would send now (the exact escaped text) and which posts it would mark Missed, and changes nothing.
-    /// A queue file that does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the
-    /// terminating error LinkedInQueueNotFound: no empty queue is created, so such a task fails visibly.
+    /// (see Register-LinkedInPostQueueTask).
+    /// <para>Overlapping runs never take the same post. Each post is recorded as Sending before it is created, so a
+    /// run that dies mid-way never makes a later run post it twice. LinkedIn's retryable errors are tried again later
+    /// with back-off (no sooner than a Retry-After). A create that gets no clear answer stays Sending (Retrying, with
+    /// NextAttemptAt) and a later run settles it by evidence (reading the author's posts back, or LinkedIn's duplicate
+    /// check), never posting it twice. Posts overdue by more than -MaxLateness are marked Missed instead of going out
+    /// late.</para>
+    /// <para>Connections come from this OS account's token store, as made by Connect-LinkedIn; it never prompts or
+    /// opens a browser. Writes one result per post touched as it finishes, then a summary.</para>
+    /// <para>Every post that failed, was missed or became unconfirmed, every failed first comment and every connection
+    /// that cannot be used (its posts stay Pending) is an error record, so $? is $false: the command line
+    /// Register-LinkedInPostQueueTask writes ends in exit [int](-not $?) and so exits 1 for monitoring. Failed and
+    /// Missed posts are final and are reported by the run that made them so; Unconfirmed posts wait for a person, so
+    /// every run (not only the one that left them) writes one LinkedInQueueNeedsAttention error naming how many there
+    /// are and their ids, until each is confirmed, re-sent or cancelled.</para>
+    /// <para>-WhatIf shows what a run would send now (the exact escaped text) and which posts it would mark Missed, and
+    /// changes nothing. A queue file that does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is
+    /// the terminating error LinkedInQueueNotFound: no empty queue is created, so such a task fails visibly.</para>
     /// </summary>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue</code>
     /// <para>Publishes what is due in the default queue and shows one line per post, then the summary.</para>
     /// </example>
     /// <example>
-    /// <code>pwsh -NoProfile -NonInteractive -Command "Invoke-LinkedInPostQueue; exit [int](-not `$?)"</code>
-    /// <para>The command line for Task Scheduler or cron: exits 1 when something failed or needs a person.</para>
+    /// <code>pwsh -NoProfile -NonInteractive -Command 'Invoke-LinkedInPostQueue; exit [int](-not $?)'</code>
+    /// <para>A run from a shell (sh, bash, cron) or a PowerShell prompt: it exits 1 when something failed or needs a person, so monitoring can alert. For a scheduled run, Register-LinkedInPostQueueTask writes the complete command line, quoted for Task Scheduler or cron.</para>
     /// </example>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue -WhatIf</code>

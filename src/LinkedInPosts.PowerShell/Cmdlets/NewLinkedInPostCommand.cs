@@ -106,7 +106,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// 2 to 20 images shown together (media objects, paths, FileInfos or image URNs, in the order
-        /// shown). A path with wildcards adds every file it matches, sorted by name. Images only: a video
+        /// shown). A path with wildcards adds every file it matches, sorted by path (ordinal: upper case before lower case). Images only: a video
         /// or document here is refused before anything is uploaded.
         /// </summary>
         [Parameter(ParameterSetName = MultiImageSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -87,14 +87,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// How late a post may go out before the runs mark it Missed instead (Invoke-LinkedInPostQueue
-        /// -MaxLateness; e.g. 6h, 90m or a TimeSpan). Default: the cmdlet's own, 24 hours.
+        /// -MaxLateness; e.g. 6h, 90m or a TimeSpan). Default: Invoke-LinkedInPostQueue's, 24 hours.
         /// </summary>
         /// <example><code>-MaxLateness 6h</code></example>
         [Parameter]
         [DurationTransformation]
         public TimeSpan? MaxLateness { get; set; }
 
-        /// <summary>How many tries a retryable failure gets in the runs before the post is Failed (Invoke-LinkedInPostQueue -MaxAttempts). Default: the cmdlet's own, 5.</summary>
+        /// <summary>How many tries a retryable failure gets in the runs before the post is Failed (Invoke-LinkedInPostQueue -MaxAttempts). Default: Invoke-LinkedInPostQueue's, 5.</summary>
         /// <example><code>-MaxAttempts 3</code></example>
         [Parameter]
         [ValidateRange(1, 100)]

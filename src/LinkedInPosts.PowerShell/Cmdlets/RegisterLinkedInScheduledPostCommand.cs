@@ -11,18 +11,19 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <summary>
     /// Puts posts in the schedule queue, for Invoke-LinkedInPostQueue to publish at their time. Takes what
     /// New-LinkedInPost takes plus -ScheduledAt, and binds Import-Csv rows by column name (Text, Body,
-    /// Content or Message; ScheduledAt, When or PublishAt, or Date and Time; Media, Image, Images, File or
+    /// Content or Message; ScheduledAt, When or PublishAt, or Date and Time; Media, Image, Images, File, Files or
     /// Path, with several files separated by ';'; and AltText, Title, ArticleUrl, Poll, PollOption, Reshare,
-    /// Visibility, Author, Connection, TimeZone, FirstComment, Key). Each row is checked with
-    /// New-LinkedInPost's rules, the connection's pages and the time (a local time that does not exist on a
-    /// DST change day, or a new post's time in the past, is an error); a bad row writes one error naming its row number,
-    /// the column and the fix, and the good rows are registered. Media files are copied into the queue, so
-    /// later changes to the originals change nothing. Each post has a key (the Key column, or a hash of
-    /// author, text, time and media), so importing the same CSV again registers nothing new, also after
-    /// its posts went out (a post already queued is AlreadyExists whatever its time); -Force updates
-    /// pending posts whose key matches. Rows are committed 500 per transaction, and the accepted rows are
-    /// committed whenever the import stops early too (Ctrl+C, a terminating error, -ErrorAction Stop on a bad
-    /// row, a Select-Object -First downstream): re-running it completes it.
+    /// Visibility, Author, Connection, TimeZone, FirstComment, Key).
+    /// <para>Each row is checked with New-LinkedInPost's rules, the connection's pages and the time (a local time
+    /// that does not exist on a DST change day, or a new post's time in the past, is an error); a bad row writes one
+    /// error naming its row number, the column and the fix, and the good rows are registered. Media files are copied
+    /// into the queue, so later changes to the originals change nothing.</para>
+    /// <para>Each post has a key (the Key column, or a hash of author, text, time and media), so importing the same
+    /// CSV again registers nothing new, also after its posts went out (a post already queued is AlreadyExists whatever
+    /// its time); -Force updates the Pending or Held posts whose key matches.</para>
+    /// <para>Rows are committed 500 per transaction, and the accepted rows are committed whenever the import stops
+    /// early too (Ctrl+C, a terminating error, -ErrorAction Stop on a bad row, a Select-Object -First downstream):
+    /// re-running it completes it.</para>
     /// </summary>
     /// <remarks>
     /// This file is the cmdlet's parameters; the pipeline (Begin/Process/End) is in
@@ -45,7 +46,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Import-Csv ./posts.csv | Register-LinkedInScheduledPost -WhatIf    # checks every row, registers nothing</code>
     /// </example>
     /// <example>
-    /// <code>Import-Csv ./posts.csv | Register-LinkedInScheduledPost -Force     # updates the pending posts whose key matches</code>
+    /// <code>Import-Csv ./posts.csv | Register-LinkedInScheduledPost -Force     # updates the Pending or Held posts whose key matches</code>
     /// </example>
     /// <seealso cref="NewLinkedInPostCommand"/>
     /// <seealso cref="InvokeLinkedInPostQueueCommand"/>
@@ -99,7 +100,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// to -BasePath, else the current location; wildcards allowed), FileInfos, media objects from
         /// Add-LinkedInMedia, or media URNs. In a CSV cell several files are separated by ';'
         /// (a.png;b.png); on the command line each value is one file, as for New-LinkedInPost (-Media a.png, b.png).
-        /// CSV columns Media, Image, Images, File or Path. Files are copied into the queue.
+        /// CSV columns Media, Image, Images, File, Files or Path (a Path column is always media: the queue file is
+        /// -Path on the command line only). Files are copied into the queue.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Image", "Images", "File", "Files")]
@@ -202,7 +204,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The row being registered (an Import-Csv row or any object): named in errors as their TargetObject,
-        /// and read for the Path, DisableReshare and Raw columns, which no parameter binds. A string piped in
+        /// and read for the Path, DisableReshare and Raw columns (those parameters do not bind from the pipeline). A string piped in
         /// is the post's text.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
@@ -216,7 +218,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        /// <summary>Accepts times in the past for new posts (the next queue run publishes them, unless they are older than its -MaxLateness). A post whose key is already in the queue needs none.</summary>
+        /// <summary>Accepts times in the past for new posts (the next queue run publishes them, unless they are older than its -MaxLateness). A post whose key is already in the queue needs none, unless -Force moves a Pending or Held post to a new time in the past.</summary>
         [Parameter]
         public SwitchParameter AllowPast { get; set; }
 

@@ -8,7 +8,7 @@ using LinkedInPosts.PowerShell.Infrastructure;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Deletes posts. Asks for confirmation (ConfirmImpact High) unless -Confirm:$false is given or
+    /// Deletes posts. Asks for confirmation before each delete unless -Confirm:$false is given or
     /// $ConfirmPreference is None. Takes post objects or URNs from the pipeline.
     /// </summary>
     /// <example>
@@ -16,8 +16,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>Deletes one post, after asking for confirmation.</para>
     /// </example>
     /// <example>
-    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection).Member -First 3 | Remove-LinkedInPost -WhatIf</code>
-    /// <para>Shows which of your three newest posts would be deleted; deletes nothing.</para>
+    /// <code>Get-LinkedInPost -Author (Get-LinkedInConnection default).Member -First 3 | Remove-LinkedInPost -WhatIf</code>
+    /// <para>Shows which of your three newest posts would be deleted; deletes nothing (reading them needs r_member_social).</para>
     /// </example>
     /// <example>
     /// <code>New-LinkedInPost 'Test from the pipeline' -Connection sandbox | Remove-LinkedInPost -Connection sandbox -Confirm:$false -PassThru</code>

@@ -14,11 +14,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </summary>
     /// <example>
     /// <code>Set-LinkedInPost urn:li:share:7265000000000000000 'Maintenance is over (2 h, not 3): thanks for your patience!'</code>
-    /// <para>Replaces the post's text; the parentheses and the colon are escaped for LinkedIn, so the text is not cut off.</para>
+    /// <para>Replaces the post's text; the parentheses are escaped for LinkedIn, so the text is not cut off.</para>
     /// </example>
     /// <example>
     /// <code>Get-LinkedInPost urn:li:share:7265000000000000000 | Set-LinkedInPost -Text 'Updated: see the first comment' -PassThru</code>
-    /// <para>Takes the post from the pipeline and writes it as LinkedIn holds it after the change.</para>
+    /// <para>Takes the post from the pipeline and writes it as LinkedIn holds it after the change (reading needs a connection with r_member_social).</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "LinkedInPost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(LinkedInPost))]

@@ -15,12 +15,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
     /// Changes a post in the schedule queue: a new time (-ScheduledAt, -TimeZone) or new text, media, alt text or
-    /// title for a Pending or Held post (checked with New-LinkedInPost's rules again, same key); -Retry re-arms a Failed or
-    /// Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a Pending post and -Resume releases it; an
-    /// Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
-    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there; -FirstCommentAdded records
-    /// that a published post's first comment, which the queue never retries, is there after all (added by hand).
-    /// A post a runner holds (Claimed, Sending) is never changed.
+    /// title for a Pending or Held post (checked with New-LinkedInPost's rules again, same key).
+    /// <para>-Retry re-arms a Failed or Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a
+    /// Pending post and -Resume releases it.</para>
+    /// <para>An Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
+    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. -FirstCommentAdded records
+    /// that a published post's first comment, which the queue never retries, is there after all (added by hand).</para>
+    /// <para>A post a runner holds (Claimed, or Sending while its create call is in flight) is never changed; a Sending
+    /// post that only waits for evidence can be settled with -ConfirmPublished.</para>
     /// </summary>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -ScheduledAt '2026-12-24 10:00' -TimeZone Europe/Berlin</code>
@@ -78,8 +80,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public long Id { get; set; }
 
         /// <summary>
-        /// The new time: a DateTime, DateTimeOffset or text (2026-12-24 09:30). Without an offset it is wall time
-        /// in -TimeZone, else in the post's own zone. With -Retry or -Resend: when to send (default: now).
+        /// The new time: a DateTime, DateTimeOffset or text (2026-12-24 09:30). A value with an offset, or a DateTime
+        /// from Get-Date (kind Local), is that instant; otherwise it is wall time in -TimeZone, else in the post's own zone. With -Retry or -Resend: when to send (default: now).
         /// </summary>
         [Parameter(ParameterSetName = EditSet)]
         [Parameter(ParameterSetName = RetrySet)]

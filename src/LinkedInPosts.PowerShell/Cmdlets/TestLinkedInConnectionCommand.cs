@@ -18,15 +18,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </summary>
     /// <example>
     /// <code>Test-LinkedInConnection</code>
-    /// <para>Tests connection 'default': "default: valid, Ada Ops (urn:li:person:…), token expires 2027-01-22 (59 days left)".</para>
+    /// <para>Tests connection 'default': one row with its Name, IsValid, Status, the days its token has left, and a Message that says what was checked or what is wrong.</para>
     /// </example>
     /// <example>
     /// <code>if (-not (Test-LinkedInConnection -Name cron -Quiet)) { Send-MailMessage -Subject 'LinkedIn sign-in needed' ... }</code>
     /// <para>Alerts when scheduled posting would fail.</para>
     /// </example>
     /// <example>
-    /// <code>Get-LinkedInConnection | Test-LinkedInConnection | Where-Object { -not $_.IsValid -or $_.AccessTokenDaysLeft -lt 7 }</code>
-    /// <para>Every connection that is broken or about to expire.</para>
+    /// <code>Get-LinkedInConnection | Test-LinkedInConnection | Where-Object { -not $_.IsValid -or ($null -ne $_.AccessTokenDaysLeft -and $_.AccessTokenDaysLeft -lt 7) }</code>
+    /// <para>Every connection that is broken or about to expire (one whose expiry is not known has no AccessTokenDaysLeft).</para>
     /// </example>
     /// <seealso cref="ConnectLinkedInCommand"/>
     /// <seealso cref="TestLinkedInPostQueueCommand"/>

@@ -18,14 +18,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// token store, that its token is still valid at the post's time or can be refreshed, that its scopes
     /// and page role allow the post's author, that LinkedIn still serves its API version then, that the
     /// queue's copies of the media are intact, and that each member's posts of a UTC day fit LinkedIn's
-    /// daily limit; and it lists the posts that need a person (Unconfirmed, Failed, Sending from a run that
-    /// died), and, as Warnings, the Published posts scheduled in the last -FirstCommentLookBack (7 days) whose
-    /// first comment failed (add it by hand) or whose outcome is unknown (look at the post first). It reads
-    /// only: nothing is changed and LinkedIn is not called. Outputs one finding per problem;
-    /// when any is an Error it also writes the error LinkedInQueuePreflightFailed, so $? is $false and a
-    /// script's exit code is non-zero. -Quiet outputs only $true (no errors) or $false. A queue file that
-    /// does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME) is the terminating error
-    /// LinkedInQueueNotFound, and no empty queue is created; with -Quiet it is $false and a warning.
+    /// daily limit.
+    /// <para>It also lists the posts that need a person (Unconfirmed, Failed, Sending from a run that died), and, as
+    /// Warnings, the Published posts scheduled in the last -FirstCommentLookBack (7 days) whose first comment failed
+    /// (add it by hand) or whose outcome is unknown (look at the post first). It reads only: nothing is changed and
+    /// LinkedIn is not called.</para>
+    /// <para>Outputs one finding per problem; when any is an Error it also writes the error LinkedInQueuePreflightFailed,
+    /// so $? is $false (a command line that ends in exit [int](-not $?) then exits 1). -Quiet outputs only $true (no
+    /// errors) or $false. A queue file that does not exist (a wrong -Path, LINKEDINPOSTS_QUEUE or LINKEDINPOSTS_HOME)
+    /// is the terminating error LinkedInQueueNotFound, and no empty queue is created; with -Quiet it is $false and a
+    /// warning.</para>
     /// </summary>
     /// <example>
     /// <code>Test-LinkedInPostQueue</code>
@@ -36,8 +38,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>Everything that would fail in the coming week, with the fix for each.</para>
     /// </example>
     /// <example>
-    /// <code>pwsh -NoProfile -NonInteractive -Command "Test-LinkedInPostQueue -Horizon 24h; exit [int](-not `$?)"</code>
-    /// <para>For a monitoring job: exits 1 when a post due within a day would not go out.</para>
+    /// <code>pwsh -NoProfile -NonInteractive -Command 'Test-LinkedInPostQueue -Horizon 24h; exit [int](-not $?)'</code>
+    /// <para>For a monitoring job run from a shell (sh, bash, cron) or a PowerShell prompt: exits 1 when a post due within a day would not go out or posts need a person. (In Task Scheduler, give the -Command text without the single quotes.)</para>
     /// </example>
     /// <example>
     /// <code>Test-LinkedInPostQueue -FirstCommentLookBack 30d | Where-Object Check -eq FirstComment | Format-List Key, Message, Fix</code>
@@ -85,7 +87,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// How far back to look for first comments that need a person: Published posts scheduled within this time
         /// before now whose first comment failed, or is still being added with no run making the call (outcome
         /// unknown), are Warnings. A TimeSpan, a number of seconds, or 7d, 24h. Default: 7 days; 0 skips the check.
-        /// A comment added by hand is not recorded in the queue, so its post is listed until it is older than this.
+        /// After you add a missing comment by hand, record it with Set-LinkedInScheduledPost -Id &lt;id&gt; -FirstCommentAdded
+        /// and the warning stops; otherwise the post is listed until it is older than this.
         /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
         [DurationTransformation]

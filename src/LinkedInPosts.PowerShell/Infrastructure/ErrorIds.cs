@@ -61,7 +61,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>The queue refused a registration its own checks found invalid (the message says why).</summary>
         public const string ScheduledPostInvalid = "LinkedInScheduledPostInvalid";
 
-        /// <summary>Export-LinkedInScheduledPost -NoClobber (or without -Force) found the file already there.</summary>
+        /// <summary>Export-LinkedInScheduledPost -NoClobber found the file already there (without it the file is overwritten).</summary>
         public const string ExportFileExists = "LinkedInExportFileExists";
 
         /// <summary>Export-LinkedInScheduledPost cannot tell CSV or JSON from the path and no -Format was given.</summary>
