@@ -31,7 +31,7 @@ internal sealed partial record CommandHelp(
         }
 
         var parameters = cmdlet.Parameters.Select(p => ParameterHelp.From(cmdlet, p, docs, gaps)).ToList();
-        // The parameters PowerShell adds for SupportsPaging and SupportsShouldProcess, in the words of its own help.
+        // The parameters PowerShell adds for SupportsPaging and SupportsShouldProcess: no doc comment describes them.
         if (cmdlet.SupportsPaging)
         {
             parameters.Add(ParameterHelp.Added("IncludeTotalCount", "System.Management.Automation.SwitchParameter", "Reports the total number of objects that match, before the objects themselves."));
@@ -53,9 +53,9 @@ internal sealed partial record CommandHelp(
             cmdlet,
             description.Count == 0 ? "" : FirstSentence(description[0]),
             description,
-            cmdlet.ParameterSets.Select(set => SyntaxItem.For(cmdlet, set, parameters)).ToList(),
+            cmdlet.ParameterSets.Select(set => SyntaxItem.For(set, parameters)).ToList(),
             parameters,
-            TypeHelp.Inputs(cmdlet, docs),
+            TypeHelp.Inputs(cmdlet),
             cmdlet.OutputTypes.Select(type => TypeHelp.For(type, docs)).ToList(),
             examples,
             related,
@@ -95,10 +95,13 @@ internal sealed partial record CommandHelp(
 /// <summary>One line of SYNTAX: a parameter set and its parameters in the order Get-Help prints them.</summary>
 internal sealed record SyntaxItem(string SetName, IReadOnlyList<(ParameterHelp Parameter, ParameterSetEntry Entry)> Parameters)
 {
-    public static SyntaxItem For(CmdletEntry cmdlet, string set, IReadOnlyList<ParameterHelp> parameters)
+    public static SyntaxItem For(string set, IReadOnlyList<ParameterHelp> parameters)
     {
+        // The parameters PowerShell adds (no Source) are in every set, optional and named.
+        ParameterSetEntry? EntryIn(ParameterHelp parameter) =>
+            parameter.Source is null ? new ParameterSetEntry(set, false, null, false, false) : parameter.Source.In(set);
         var inSet = parameters
-            .Select(p => (Parameter: p, Entry: p.Source?.In(set) ?? (p.Source is null ? new ParameterSetEntry(set, false, null, false, false) : null)))
+            .Select(p => (Parameter: p, Entry: EntryIn(p)))
             .Where(x => x.Entry is not null)
             .Select(x => (x.Parameter, Entry: x.Entry!))
             .ToList();
@@ -120,7 +123,7 @@ internal sealed record TypeHelp(string Name, string Description)
         return new TypeHelp(type.FullName!, summary.Count > 0 ? summary[0] : "");
     }
 
-    public static IReadOnlyList<TypeHelp> Inputs(CmdletEntry cmdlet, DocComments docs)
+    public static IReadOnlyList<TypeHelp> Inputs(CmdletEntry cmdlet)
     {
         var inputs = cmdlet.Parameters.Where(p => p.Sets.Any(s => s.ByValue))
             .Select(p => new TypeHelp(p.Property.PropertyType.FullName!, "Bound to -" + p.Name + "."))
