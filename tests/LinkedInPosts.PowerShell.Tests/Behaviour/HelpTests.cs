@@ -15,6 +15,9 @@ public sealed class HelpTests
 {
     private static string HelpFile => Path.Combine(RepoPaths.ModuleFolder, "en-US", "LinkedInPosts.dll-Help.xml");
 
+    /// <summary>The help builder the build runs (tools/LinkedInPosts.HelpBuilder).</summary>
+    private static string Builder => Path.Combine(RepoPaths.Root, "tools", "LinkedInPosts.HelpBuilder", "bin", RepoPaths.Configuration, "net10.0", "LinkedInPosts.HelpBuilder.dll");
+
     [Fact]
     public void EveryCommandHasASynopsisADescriptionExamplesAndWordsForEveryParameter()
     {
@@ -190,8 +193,6 @@ public sealed class HelpTests
     {
         // The build runs the builder on every build of the cmdlet project: a parameter added without a
         // <summary> fails the build with this message instead of shipping as bare syntax.
-        var builder = Path.Combine(RepoPaths.Root, "tools", "LinkedInPosts.HelpBuilder", "bin", RepoPaths.Configuration, "net10.0", "LinkedInPosts.HelpBuilder.dll");
-        Assert.True(File.Exists(builder), $"{builder} is missing: build the solution first.");
         var folder = Directory.CreateTempSubdirectory("linkedinposts-help-").FullName;
         try
         {
@@ -202,7 +203,7 @@ public sealed class HelpTests
             doc.Save(xml);
             var output = Path.Combine(folder, "en-US", "LinkedInPosts.dll-Help.xml");
 
-            var (exit, stderr) = RunBuilder(builder, RepoPaths.CmdletAssemblyInBin, xml, output);
+            var (exit, stderr) = RunBuilder(RepoPaths.CmdletAssemblyInBin, xml, output);
 
             Assert.Equal(1, exit);
             Assert.Contains("Invoke-LinkedInPostQueue -MaxLateness", stderr);
@@ -218,12 +219,11 @@ public sealed class HelpTests
     [Fact]
     public void TheShippedHelpFileIsWhatTheBuilderWritesFromTheBuiltAssembly()
     {
-        var builder = Path.Combine(RepoPaths.Root, "tools", "LinkedInPosts.HelpBuilder", "bin", RepoPaths.Configuration, "net10.0", "LinkedInPosts.HelpBuilder.dll");
         var folder = Directory.CreateTempSubdirectory("linkedinposts-help-").FullName;
         try
         {
             var output = Path.Combine(folder, "LinkedInPosts.dll-Help.xml");
-            var (exit, stderr) = RunBuilder(builder, RepoPaths.CmdletAssemblyInBin, RepoPaths.CmdletXmlDoc, output);
+            var (exit, stderr) = RunBuilder(RepoPaths.CmdletAssemblyInBin, RepoPaths.CmdletXmlDoc, output);
             Assert.True(exit == 0, stderr);
             Assert.Equal(File.ReadAllText(output), File.ReadAllText(HelpFile));
         }
@@ -233,10 +233,11 @@ public sealed class HelpTests
         }
     }
 
-    private static (int Exit, string Stderr) RunBuilder(string builder, params string[] arguments)
+    private static (int Exit, string Stderr) RunBuilder(params string[] arguments)
     {
+        Assert.True(File.Exists(Builder), $"{Builder} is missing: build the solution first.");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(builder);
+        start.ArgumentList.Add(Builder);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
