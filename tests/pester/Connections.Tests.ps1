@@ -69,6 +69,11 @@ Describe 'Get-, Test- and Disconnect-LinkedInConnection' {
         $connection.SignIn | Should -Be 'AccessToken'
         $connection.AccessTokenDaysLeft | Should -BeNullOrEmpty
         ($connection | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($Sandbox.Token))
+        # The default view is a table row, not every property.
+        $shown = $connection | Out-String -Width 200
+        $shown | Should -Match 'Name\s+MemberName\s+ExpiresAt\s+DaysLeft\s+CanRefresh\s+Pages\s+Api'
+        $shown | Should -Match 'pesterToken'
+        $shown | Should -Not -Match 'Scopes'
     }
 
     It 'tests it against LinkedIn, and -Quiet gives a boolean' {
