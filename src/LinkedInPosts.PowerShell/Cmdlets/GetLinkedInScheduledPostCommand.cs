@@ -45,6 +45,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>The ids of the posts to get (also from the pipeline, e.g. Register-LinkedInScheduledPost's output).</summary>
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ScheduledPostIdCompleter))]
         public long[] Id { get; set; } = Array.Empty<long>();
 
         /// <summary>Only posts in these states (Pending, Held, Claimed, Sending, Published, Failed, Missed, Unconfirmed, Cancelled).</summary>

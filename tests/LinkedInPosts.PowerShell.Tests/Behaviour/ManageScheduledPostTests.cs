@@ -233,6 +233,40 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Empty(copied.Output);
     }
 
+    [Fact]
+    public void IdCompletesThePostsStillToComeOfTheQueueTheCommandLineNames()
+    {
+        Connect();
+        var later = Register("later", "Second post", 2);
+        var first = Register("first", "Patch night went fine\nDetails inside", 1);
+        var cancelled = Register("gone", "Cancelled one", 3);
+        PowerShell.Run("Unregister-LinkedInScheduledPost -Id $args[0] -Confirm:$false", cancelled).AssertNoErrors();
+        PowerShell.SetVariable("q", Queue);
+        IReadOnlyList<PSObject> Complete(string line)
+        {
+            var run = PowerShell.Run("$line = $args[0]; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches", line);
+            run.AssertNoErrors();
+            return run.Output;
+        }
+        string Text(PSObject match) => (string)Property(match, "CompletionText")!;
+
+        // Earliest first; the Cancelled post is not offered; the tooltip says when, what state and what text.
+        var matches = Complete($"Set-LinkedInScheduledPost -Path '{Queue}' -Id ");
+        Assert.Equal(new[] { first.ToString(), later.ToString() }, matches.Select(Text));
+        Assert.Equal("2031-01-07 09:30 Pending: Patch night went fine Details inside", Property(matches[0], "ToolTip"));
+        // Export's queue is -QueuePath (its -Path is the file it writes).
+        Assert.Equal(new[] { first.ToString(), later.ToString() }, Complete($"Export-LinkedInScheduledPost -Path '{Queue}.csv' -QueuePath '{Queue}' -Id ").Select(Text));
+        // What was typed is a prefix of the id.
+        Assert.Equal(new[] { later.ToString() }, Complete($"Unregister-LinkedInScheduledPost -Path '{Queue}' -Id {later}").Select(Text));
+        // A relative -Path is relative to the PowerShell location, as for the cmdlet.
+        SetLocation(PowerShell, Files.Folder);
+        Assert.Equal(new[] { first.ToString(), later.ToString() }, Complete("Get-LinkedInScheduledPost -Path queue/queue.db -Id ").Select(Text));
+        // A queue that does not exist completes nothing and is not created.
+        var missing = Path.Combine(Files.Folder, "no-such-queue.db");
+        Assert.Empty(Complete($"Get-LinkedInScheduledPost -Path '{missing}' -Id "));
+        Assert.False(File.Exists(missing));
+    }
+
     /// <summary>The AltText, Title and media count of the post with <paramref name="key"/>, as Export-LinkedInScheduledPost writes them.</summary>
     private string Picture(string key)
     {
