@@ -12,7 +12,7 @@ namespace LinkedInPosts.PowerShell.Queue
     /// <summary>
     /// Tab completion for -Id of the scheduled-post cmdlets: the ids of the posts still to come (not Published or
     /// Cancelled), earliest first, from the queue the command line names (-Path, Export's -QueuePath, else the
-    /// default queue), each with its time, state and text as the tooltip. It only reads a queue that exists: a path
+    /// default queue), each with its time, state and text as the tooltip. It opens only a queue that exists: a path
     /// that names no file completes nothing, and no queue is created.
     /// </summary>
     public sealed class ScheduledPostIdCompleter : IArgumentCompleter
