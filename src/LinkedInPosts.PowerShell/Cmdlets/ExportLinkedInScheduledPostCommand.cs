@@ -123,6 +123,19 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
+        // SQLite's file header: every database, a queue included, starts with these 16 bytes.
+        private static bool IsSqliteDatabase(string file)
+        {
+            if (!File.Exists(file))
+            {
+                return false;
+            }
+            using (var reader = new BinaryReader(File.OpenRead(file)))
+            {
+                return reader.ReadBytes(16).SequenceEqual(Encoding.ASCII.GetBytes("SQLite format 3\0"));
+            }
+        }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
@@ -133,6 +146,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(
                     new IOException($"The file {file} already exists, and -NoClobber keeps it. Choose another -Path, or leave out -NoClobber to overwrite it."),
                     ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
+            }
+            if (IsSqliteDatabase(file))
+            {
+                // On every other queue cmdlet -Path is the queue, so a queue given here is the likeliest slip: one
+                // overwrite would turn it into a CSV. Nothing a user wants is lost by refusing.
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException($"{file} is a SQLite database (a queue?), not an export, so it is not overwritten. -Path is the CSV or JSON file to write; the queue to read is -QueuePath."),
+                    ErrorIds.ExportWouldReplaceDatabase, ErrorCategory.InvalidArgument, file));
             }
             // Piped in but nothing came (say, Get-LinkedInScheduledPost matched no post): the export is empty. Falling
             // back to "every post" here would write the whole queue, of the default file at that.

@@ -64,6 +64,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Export-LinkedInScheduledPost -NoClobber found the file already there (without it the file is overwritten).</summary>
         public const string ExportFileExists = "LinkedInExportFileExists";
 
+        /// <summary>Export-LinkedInScheduledPost -Path names a SQLite database (a queue, most likely): it is never overwritten.</summary>
+        public const string ExportWouldReplaceDatabase = "LinkedInExportWouldReplaceDatabase";
+
         /// <summary>Export-LinkedInScheduledPost cannot tell CSV or JSON from the path and no -Format was given.</summary>
         public const string ExportFormatUnknown = "LinkedInExportFormatUnknown";
 

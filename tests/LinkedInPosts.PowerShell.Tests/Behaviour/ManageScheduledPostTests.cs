@@ -580,6 +580,15 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
         var unknown = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", Path.Combine(Files.Folder, "posts.xlsx"));
         Assert.StartsWith("LinkedInExportFormatUnknown,", unknown.SingleError().FullyQualifiedErrorId);
+
+        // -Path is the queue on every other queue cmdlet: given the queue here, Export refuses to overwrite it, -Force or not.
+        var before = File.ReadAllBytes(Queue);
+        var overQueue = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -Format Csv -Force", Queue);
+        var refused = overQueue.SingleError();
+        Assert.StartsWith("LinkedInExportWouldReplaceDatabase,", refused.FullyQualifiedErrorId);
+        Assert.Contains("-QueuePath", refused.Exception.Message);
+        Assert.Equal(before, File.ReadAllBytes(Queue));
+        Assert.Equal(2, QueuedPosts().Count);
     }
 
     [Fact]
