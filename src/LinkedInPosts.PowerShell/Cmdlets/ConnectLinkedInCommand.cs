@@ -174,6 +174,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [Alias("Connection")]
         public string Name { get; set; } = ConnectionRegistry.DefaultName;
 
         /// <summary>

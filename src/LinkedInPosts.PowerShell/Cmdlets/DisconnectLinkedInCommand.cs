@@ -54,6 +54,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [Alias("Connection")]
         public string[] Name { get; set; } = { ConnectionRegistry.DefaultName };
 
         /// <summary>Removes every connection in the store.</summary>

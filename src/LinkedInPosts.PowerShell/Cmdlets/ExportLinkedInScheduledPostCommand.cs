@@ -60,6 +60,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// any is given. Default (nothing given or piped): every post the filters match. Piped input that brings no post exports none.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PostId")]
         [ArgumentCompleter(typeof(ScheduledPostIdCompleter))]
         public long[]? Id { get; set; }
 

@@ -42,6 +42,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [Alias("Connection")]
         public string[]? Name { get; set; }
 
         /// <inheritdoc />

@@ -68,8 +68,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByAuthorAllSet, Mandatory = true)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>The connection to read with (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
-        [Parameter]
+        /// <summary>
+        /// The connection to read with (see Get-LinkedInConnection). Default: 'default'. Read from the token store when
+        /// not made in this session. Also by property name, so scheduled posts piped in are read with their own connection.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Connection { get; set; }

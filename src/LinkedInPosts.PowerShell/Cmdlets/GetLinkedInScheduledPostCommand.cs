@@ -45,6 +45,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>The ids of the posts to get (also from the pipeline, e.g. Register-LinkedInScheduledPost's output).</summary>
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("PostId")]
         [ArgumentCompleter(typeof(ScheduledPostIdCompleter))]
         public long[] Id { get; set; } = Array.Empty<long>();
 

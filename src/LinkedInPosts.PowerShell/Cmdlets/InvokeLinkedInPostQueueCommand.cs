@@ -99,6 +99,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private int _due;
         private int _done;
         private int _commentsFailed;
+        private string _queuePath = string.Empty;
 
         /// <inheritdoc />
         protected override void EndProcessing()
@@ -141,6 +142,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void Publish(IQueueStore queue, QueueRunner runner, StoredQueueConnections connections, DateTimeOffset now)
         {
+            _queuePath = queue.Location;
             _due = queue.Query(new QueueQuery { States = new[] { QueueState.Pending }, ScheduledBefore = now, Limit = MaxPosts > 0 ? Math.Min(MaxPosts, 1000) : 1000 }).Count;
             WriteVerbose($"Running the queue {queue.Location}: about {_due} post(s) due.");
             var progress = new ResultReporter(this);
@@ -176,7 +178,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private void WriteResult(QueuePostResult result)
         {
             _done++;
-            var item = new LinkedInQueueRunResult(result);
+            var item = new LinkedInQueueRunResult(result, _queuePath);
             if (_due > ProgressThreshold)
             {
                 var total = Math.Max(_due, _done);
@@ -336,7 +338,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             foreach (var result in plan)
             {
-                var item = new LinkedInQueueRunResult(result);
+                var item = new LinkedInQueueRunResult(result, queue.Location);
                 var post = queue.Get(result.Id);
                 string description;
                 switch (result.Outcome)

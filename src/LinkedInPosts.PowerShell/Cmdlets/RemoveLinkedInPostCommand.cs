@@ -43,8 +43,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByUrnSet)]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
-        [Parameter(ParameterSetName = ByUrnSet)]
+        /// <summary>
+        /// The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not
+        /// made in this session. Also by property name, so scheduled posts piped in are deleted with their own connection.
+        /// </summary>
+        [Parameter(ParameterSetName = ByUrnSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Connection { get; set; }

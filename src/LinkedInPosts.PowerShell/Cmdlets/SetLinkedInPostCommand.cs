@@ -29,6 +29,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>The URN of the post to change (urn:li:share:… or urn:li:ugcPost:…).</summary>
         [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("PostUrn")]
         [ValidateNotNullOrEmpty]
         public string Urn { get; set; } = string.Empty;
 
@@ -48,8 +49,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = TextSet)]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not made in this session.</summary>
-        [Parameter(ParameterSetName = TextSet)]
+        /// <summary>
+        /// The connection to use (see Get-LinkedInConnection). Default: 'default'. Read from the token store when not
+        /// made in this session. Also by property name, so scheduled posts piped in are changed with their own connection.
+        /// </summary>
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Connection { get; set; }

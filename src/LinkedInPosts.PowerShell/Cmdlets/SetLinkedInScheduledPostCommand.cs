@@ -77,6 +77,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>The id of the post to change (also from the pipeline: Get-LinkedInScheduledPost's output).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("PostId")]
         [ArgumentCompleter(typeof(ScheduledPostIdCompleter))]
         public long Id { get; set; }
 

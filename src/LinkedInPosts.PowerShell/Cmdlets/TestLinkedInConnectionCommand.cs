@@ -44,6 +44,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [Alias("Connection")]
         public string[] Name { get; set; } = { ConnectionRegistry.DefaultName };
 
         /// <summary>Outputs only $true (valid) or $false for each connection.</summary>

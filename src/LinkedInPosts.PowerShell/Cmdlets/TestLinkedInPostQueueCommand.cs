@@ -130,7 +130,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var report = Preflight(QueueFile.Open(this, Path), connections);
             WriteVerbose($"{report.PostsChecked} Pending post(s) checked; {report.Findings.Count} finding(s).");
 
-            var findings = report.Findings.Select(f => new LinkedInQueueFinding(f)).ToList();
+            var queuePath = QueueAccess.ResolvePath(this, Path);
+            var findings = report.Findings.Select(f => new LinkedInQueueFinding(f, queuePath)).ToList();
             foreach (var finding in findings)
             {
                 WriteObject(finding);

@@ -10,8 +10,9 @@ namespace LinkedInPosts.PowerShell.Queue
     /// </summary>
     public sealed class LinkedInQueueFinding
     {
-        internal LinkedInQueueFinding(PreflightFinding finding)
+        internal LinkedInQueueFinding(PreflightFinding finding, string queuePath)
         {
+            QueuePath = queuePath;
             Severity = finding.Severity;
             Check = finding.Check;
             PostId = finding.PostId;
@@ -55,6 +56,12 @@ namespace LinkedInPosts.PowerShell.Queue
 
         /// <summary>What to do (a command where one helps); null when nothing is needed.</summary>
         public string? Fix { get; }
+
+        /// <summary>
+        /// The queue file checked. With <see cref="PostId"/> it binds to -Path and -Id of the scheduled-post cmdlets
+        /// (their QueuePath and PostId aliases), so a finding pipes into Get-, Set- or Unregister-LinkedInScheduledPost.
+        /// </summary>
+        public string QueuePath { get; }
 
         /// <inheritdoc />
         public override string ToString() => Severity + " " + Check + (Key == null ? string.Empty : " [" + Key + "]") + ": " + Message;

@@ -11,8 +11,9 @@ namespace LinkedInPosts.PowerShell.Queue
     /// </summary>
     public sealed class LinkedInQueueRunResult
     {
-        internal LinkedInQueueRunResult(QueuePostResult result)
+        internal LinkedInQueueRunResult(QueuePostResult result, string queuePath)
         {
+            QueuePath = queuePath;
             Id = result.Id;
             Key = result.Key;
             Connection = result.Connection;
@@ -102,6 +103,9 @@ namespace LinkedInPosts.PowerShell.Queue
 
         /// <summary>True when a person should look: Failed, Missed, Unconfirmed, or the first comment failed.</summary>
         public bool NeedsAttention { get; }
+
+        /// <summary>The queue file the post is in (binds to -Path of the scheduled-post cmdlets, through their QueuePath alias).</summary>
+        public string QueuePath { get; }
 
         /// <summary>With -WhatIf: the exact little text that would be sent (reserved characters escaped).</summary>
         public string? Commentary { get; internal set; }

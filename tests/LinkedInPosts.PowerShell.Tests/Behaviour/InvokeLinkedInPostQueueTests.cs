@@ -87,6 +87,31 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public async Task RunResultsAndFindingsPipeIntoTheCmdletsOfTheirOwnQueueAndPostsIntoGetLinkedInPostWithTheirConnection()
+    {
+        ConnectQueue();
+        var stranger = await Sandbox.Admin.CreateMemberAsync("Someone Else");
+        Register(new[] { "Posted as someone else" }, Now.AddMinutes(-1), author: stranger.Urn, keyPrefix: "stranger");
+        Register(new[] { "Two days late" }, Now.AddDays(-2), keyPrefix: "late");
+        Register(new[] { "On time" }, Now.AddMinutes(-1), keyPrefix: "fine");
+
+        // A run's results carry their queue: the Missed one is cancelled in this queue, not looked for in the default one.
+        var cancel = PowerShell.Run(
+            "Invoke-LinkedInPostQueue -Path $Queue -ErrorAction SilentlyContinue | Where-Object Outcome -EQ Missed | Unregister-LinkedInScheduledPost -Confirm:$false");
+        cancel.AssertNoErrors(); // the run's own Failed and Missed errors are silenced; Unregister's would show
+        Assert.Equal("Cancelled", Property(States()["late0"], "State")!.ToString());
+
+        // A finding carries its queue and post id (PostId): it pipes into Get-LinkedInScheduledPost.
+        var found = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -ErrorAction SilentlyContinue | Where-Object Check -EQ Stuck | Get-LinkedInScheduledPost");
+        Assert.Equal("stranger0", Property(Assert.Single(found.Output), "Key"));
+
+        // A published scheduled post is read back with its own connection (no -Connection; there is no 'default' here).
+        var read = PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -State Published | Get-LinkedInPost");
+        read.AssertNoErrors();
+        Assert.Equal("On time", Property(read.Output.Single(), "Commentary"));
+    }
+
+    [Fact]
     public async Task FailedAndMissedPostsWriteErrorsWithStableIdsAndTheRunIsNotSuccessful()
     {
         ConnectQueue();

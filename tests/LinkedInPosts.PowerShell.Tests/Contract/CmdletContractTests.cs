@@ -117,6 +117,11 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["Set-LinkedInPost -Urn"] = (false, true),
             ["Set-LinkedInPost -Text"] = (false, true),
             ["Remove-LinkedInPost -Urn"] = (true, true),
+            // Scheduled posts (and run results, findings) carry their Connection: piped in, they are read, changed or
+            // deleted with it, not with 'default'.
+            ["Get-LinkedInPost -Connection"] = (false, true),
+            ["Set-LinkedInPost -Connection"] = (false, true),
+            ["Remove-LinkedInPost -Connection"] = (false, true),
             ["Disconnect-LinkedIn -Name"] = (false, true),
             ["Test-LinkedInConnection -Name"] = (false, true),
             // Import-Csv rows bind by column name to plain parameters; the cmdlet decides the kind of post per row.
@@ -337,11 +342,28 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     }
 
     [Fact]
-    public void PostUrnIsAnAliasOfUrnSoPublishedScheduledPostsPipeIntoGetAndRemoveLinkedInPost()
+    public void PostUrnIsAnAliasOfUrnSoPublishedScheduledPostsPipeIntoGetSetAndRemoveLinkedInPost()
     {
         Assert.Contains("PostUrn", _module.Cmdlet("Get-LinkedInPost").Parameters.Single(p => p.Name == "Urn").Aliases);
+        Assert.Contains("PostUrn", _module.Cmdlet("Set-LinkedInPost").Parameters.Single(p => p.Name == "Urn").Aliases);
         Assert.Contains("PostUrn", _module.Cmdlet("Remove-LinkedInPost").Parameters.Single(p => p.Name == "Urn").Aliases);
     }
+
+    [Theory]
+    [InlineData("Get-LinkedInScheduledPost")]
+    [InlineData("Set-LinkedInScheduledPost")]
+    [InlineData("Unregister-LinkedInScheduledPost")]
+    [InlineData("Export-LinkedInScheduledPost")]
+    public void PostIdIsAnAliasOfIdSoPreflightFindingsPipeIntoTheScheduledPostCmdlets(string cmdlet) =>
+        Assert.Contains("PostId", _module.Cmdlet(cmdlet).Parameters.Single(p => p.Name == "Id").Aliases);
+
+    [Theory]
+    [InlineData("Connect-LinkedIn")]
+    [InlineData("Disconnect-LinkedIn")]
+    [InlineData("Get-LinkedInConnection")]
+    [InlineData("Test-LinkedInConnection")]
+    public void TheConnectionCmdletsTakeTheirNameAsConnectionToo(string cmdlet) =>
+        Assert.Contains("Connection", _module.Cmdlet(cmdlet).Parameters.Single(p => p.Name == "Name").Aliases);
 
     [Fact]
     public void EveryParameterHasXmlDocumentation()
