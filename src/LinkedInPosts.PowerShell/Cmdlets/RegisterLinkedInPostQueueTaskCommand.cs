@@ -87,7 +87,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// How late a post may go out before the runs mark it Missed instead (Invoke-LinkedInPostQueue
-        /// -MaxLateness; e.g. 6h, 90m or a TimeSpan). Default: Invoke-LinkedInPostQueue's, 24 hours.
+        /// -MaxLateness; e.g. 6h, 90m or a TimeSpan; a plain number is seconds, unlike -Every). Default:
+        /// Invoke-LinkedInPostQueue's, 24 hours. Shorter than -Every it warns: a post due just after a run would be Missed.
         /// </summary>
         /// <example><code>-MaxLateness 6h</code></example>
         [Parameter]
@@ -136,6 +137,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             var request = BuildRequest();
+            if (MaxLateness is { } lateness && lateness < Every)
+            {
+                // A post due just after a run waits up to -Every for the next one; later than -MaxLateness by then, it is Missed.
+                WriteWarning($"-MaxLateness {lateness} is shorter than -Every {Every}: a post due just after a run is more than -MaxLateness late " +
+                    "when the next run starts, and is marked Missed instead of posted. Give -MaxLateness with a unit, at least the interval (a plain number is seconds there, minutes in -Every): -MaxLateness 2h.");
+            }
             var platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? QueueTaskPlatform.TaskScheduler : QueueTaskPlatform.Cron;
             try
             {

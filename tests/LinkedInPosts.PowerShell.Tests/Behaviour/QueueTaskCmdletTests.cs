@@ -320,6 +320,12 @@ public sealed class QueueTaskCmdletTests : IDisposable
         asText.AssertNoErrors();
         Assert.Equal(TimeSpan.FromHours(1), Property(asText.Output.Single(), "Every"));
         Assert.Contains("-MaxLateness '01:00:00'", (string)Property(asText.Output.Single(), "CrontabLine")!);
+        Assert.DoesNotContain(run.Warnings, w => w.Contains("-MaxLateness", StringComparison.Ordinal));
+
+        // -Every 15 -MaxLateness 60 reads as 15 minutes and 60 seconds: nearly every post would be Missed, so it warns.
+        var tooShort = _session.Run("Register-LinkedInPostQueueTask -Every 15 -MaxLateness 60 -PowerShellPath $Pwsh");
+        tooShort.AssertNoErrors();
+        Assert.Contains(tooShort.Warnings, w => w.StartsWith("-MaxLateness 00:01:00 is shorter than -Every 00:15:00", StringComparison.Ordinal) && w.Contains("-MaxLateness 2h", StringComparison.Ordinal));
     }
 
     [Fact]
