@@ -48,7 +48,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue -MaxLateness 2h -MaxPosts 20 | Where-Object NeedsAttention</code>
-    /// <para>Posts nothing more than 2 hours late, at most 20 posts this run, and keeps only what needs a look.</para>
+    /// <para>Posts nothing more than 2 hours late, at most 20 posts this run, and keeps only what needs a look (the summary too, when the run needs attention).</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-LinkedInPostQueue -Path ./campaign.db | Where-Object Outcome -EQ Failed | Set-LinkedInScheduledPost -Retry -ScheduledAt (Get-Date).AddHours(1)</code>
+    /// <para>Retries this run's failed posts an hour from now: each result carries its queue (QueuePath) and Id, so they bind to the right posts; the summary, which has no Outcome, is left out by the filter.</para>
     /// </example>
     /// <seealso cref="RegisterLinkedInScheduledPostCommand"/>
     /// <seealso cref="GetLinkedInScheduledPostCommand"/>

@@ -93,14 +93,17 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>Its address on LinkedIn once published.</summary>
         public Uri? Url { get; set; }
 
+        // The three instants below are DateTimeOffsets (in UTC) so that Where-Object CreatedAt -gt (Get-Date).AddHours(-1)
+        // is right in every zone: a DateTime compares its ticks and ignores its Kind.
+
         /// <summary>When LinkedIn created it (UTC).</summary>
-        public DateTime? PublishedAt { get; set; }
+        public DateTimeOffset? PublishedAt { get; set; }
 
         /// <summary>When it was registered (UTC).</summary>
-        public DateTime CreatedAt { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>When it last changed (UTC).</summary>
-        public DateTime UpdatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
 
         /// <summary>The queue file it is in (binds to -Path of the other scheduled-post cmdlets, through their QueuePath alias).</summary>
         public string QueuePath { get; set; } = string.Empty;
@@ -124,12 +127,12 @@ namespace LinkedInPosts.PowerShell.Queue
                 AttemptsSinceRetry = post.AttemptsSinceRetry,
                 LastError = post.LastError,
                 PostUrn = post.PostUrn,
-                PublishedAt = post.PublishedAt?.UtcDateTime,
+                PublishedAt = post.PublishedAt?.ToUniversalTime(),
                 FirstCommentState = post.FirstCommentState,
                 FirstCommentUrn = post.FirstCommentUrn,
                 FirstCommentError = post.FirstCommentError,
-                CreatedAt = post.CreatedAt.UtcDateTime,
-                UpdatedAt = post.UpdatedAt.UtcDateTime,
+                CreatedAt = post.CreatedAt.ToUniversalTime(),
+                UpdatedAt = post.UpdatedAt.ToUniversalTime(),
                 MediaCount = post.MediaHashes.Count,
                 QueuePath = queuePath,
             };

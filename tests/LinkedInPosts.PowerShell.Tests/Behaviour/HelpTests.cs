@@ -78,7 +78,8 @@ public sealed class HelpTests
             ""checked $count""", CheckCode);
         run.AssertNoErrors();
         var lines = run.Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(new[] { "checked 70" }, lines);
+        Assert.Empty(lines.Take(lines.Count - 1)); // one line per problem, before the count
+        Assert.True(int.Parse(lines[^1].Substring("checked ".Length), System.Globalization.CultureInfo.InvariantCulture) >= 70, lines[^1]);
     }
 
     [Fact]

@@ -101,6 +101,10 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
         var post = Get(a);
         Assert.Equal(0, Property(post, "Attempts"));
+        // Instants are DateTimeOffsets, so a filter against Get-Date is right whatever this computer's zone.
+        var created = Assert.IsType<DateTimeOffset>(Property(post, "CreatedAt"));
+        Assert.Equal(TimeSpan.Zero, created.Offset);
+        Assert.Equal(3, PowerShell.Run("Get-LinkedInScheduledPost | Where-Object CreatedAt -gt (Get-Date).AddHours(-1)").Output.Count);
         Assert.Null(Property(post, "PostUrn"));
         Assert.Equal(Queue, Property(post, "QueuePath"));
 
