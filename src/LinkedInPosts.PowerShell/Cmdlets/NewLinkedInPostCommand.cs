@@ -194,7 +194,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// Who posts: the connection's member (urn:li:person:…, the default) or one of the pages the
-        /// connection can post as (urn:li:organization:…; see Get-LinkedInConnection's Organizations).
+        /// connection can post as (urn:li:organization:…; see Get-LinkedInConnection's Organizations). Without it,
+        /// media uploaded before for a page (Add-LinkedInMedia -Author) makes the post that page's.
         /// When the connection knows its pages (it was made with -Organization), an author it cannot post
         /// as is refused before anything is sent (LinkedInAuthorNotAllowed). Files are uploaded for this
         /// author, and media objects must have been uploaded for it.
@@ -241,11 +242,27 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string? Connection { get; set; }
 
+        /// <summary>
+        /// Without -Author, the author of media uploaded before (Add-LinkedInMedia -Author): LinkedIn lets only the
+        /// media's owner post it, so a page's picture piped in makes a post of that page. Null when no uploaded
+        /// media is given, or its owners differ (the post is then refused with the mismatch named).
+        /// </summary>
+        private string? OwnerOfUploadedMedia()
+        {
+            var owners = new[] { Media, ArticleThumbnail }.Concat(Image)
+                .Where(input => input?.Uploaded != null)
+                .Select(input => input!.Uploaded!.Owner.ToString())
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return owners.Count == 1 ? owners[0] : null;
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var session = GetSession(Connection);
-            var author = ParseAuthorUrnOrWriteError(nameof(Author), Author ?? session.Member);
+            var authorText = Author ?? OwnerOfUploadedMedia() ?? session.Member;
+            var author = ParseAuthorUrnOrWriteError(nameof(Author), authorText);
             if (author == null)
             {
                 return;
@@ -253,7 +270,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var notAllowed = session.WhyCannotPostAs(author);
             if (notAllowed != null)
             {
-                WriteError(LinkedInErrorRecords.AuthorNotAllowed(Author ?? session.Member, notAllowed));
+                WriteError(LinkedInErrorRecords.AuthorNotAllowed(authorText, notAllowed));
                 return;
             }
 

@@ -89,6 +89,14 @@ public sealed class SignInTests : SignInTestBase
         asPage.AssertNoErrors();
         Assert.Equal(page, Property(asPage.Output.Single(), "Author"));
 
+        // Media uploaded for the page can only be posted by it: piped in without -Author, the post is the page's.
+        using (var files = new TestMediaFiles())
+        {
+            var picture = PowerShell.Run($"Add-LinkedInMedia -Path $args[0] -Author {page} -Connection pages-{TestName} | New-LinkedInPost -Text 'the page, pictured' -Connection pages-{TestName}", files.Png("page.png"));
+            picture.AssertNoErrors();
+            Assert.Equal(page, Property(picture.Output.Single(), "Author"));
+        }
+
         var before = await RequestCountAsync();
         var other = PowerShell.Run($"New-LinkedInPost -Text 'as a stranger page' -Author urn:li:organization:1 -Connection pages-{TestName}");
         var error = other.SingleError();
