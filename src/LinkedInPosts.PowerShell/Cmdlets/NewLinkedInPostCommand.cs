@@ -243,25 +243,27 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public string? Connection { get; set; }
 
         /// <summary>
-        /// Without -Author, the author of media uploaded before (Add-LinkedInMedia -Author): LinkedIn lets only the
-        /// media's owner post it, so a page's picture piped in makes a post of that page. Null when no uploaded
-        /// media is given, or its owners differ (the post is then refused with the mismatch named).
+        /// Without -Author, the page that media uploaded before belongs to (Add-LinkedInMedia -Author): LinkedIn lets
+        /// only the media's owner post it, so a page's picture piped in makes a post of that page. Null when no
+        /// uploaded media is given, its owners differ, or the connection cannot post as its owner (the post is then
+        /// refused with the mismatch named).
         /// </summary>
-        private string? OwnerOfUploadedMedia()
+        private string? PageOfUploadedMedia(LinkedInSession session)
         {
             var owners = new[] { Media, ArticleThumbnail }.Concat(Image)
                 .Where(input => input?.Uploaded != null)
-                .Select(input => input!.Uploaded!.Owner.ToString())
-                .Distinct(StringComparer.Ordinal)
+                .Select(input => input!.Uploaded!.Owner)
+                .GroupBy(owner => owner.ToString(), StringComparer.Ordinal)
+                .Select(group => group.First())
                 .ToList();
-            return owners.Count == 1 ? owners[0] : null;
+            return owners.Count == 1 && session.WhyCannotPostAs(owners[0]) == null ? owners[0].ToString() : null;
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var session = GetSession(Connection);
-            var authorText = Author ?? OwnerOfUploadedMedia() ?? session.Member;
+            var authorText = Author ?? PageOfUploadedMedia(session) ?? session.Member;
             var author = ParseAuthorUrnOrWriteError(nameof(Author), authorText);
             if (author == null)
             {
