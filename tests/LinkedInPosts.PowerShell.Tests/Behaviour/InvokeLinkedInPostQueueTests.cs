@@ -136,6 +136,14 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         var summary = Assert.Single(OfType(run, "LinkedInQueueRunSummary"));
         Assert.Equal((1, 1, 1, true, 1), ((int)Property(summary, "Published")!, (int)Property(summary, "Failed")!, (int)Property(summary, "Missed")!,
             (bool)Property(summary, "NeedsAttention")!, (int)Property(summary, "ExitCode")!));
+        // Shown, the summary lists what happened and leaves out the counts that are 0.
+        PowerShell.Run("Import-Module -Name $args[0] -ErrorAction Stop", typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location).AssertNoErrors();
+        var shown = PowerShell.Run("$args[0] | Out-String", summary).Output.Single().ToString()!;
+        Assert.Matches(@"Published\s+: 1", shown);
+        Assert.Matches(@"Failed\s+: 1", shown);
+        Assert.Matches(@"ExitCode\s+: 1", shown);
+        Assert.DoesNotContain("Retrying", shown);
+        Assert.DoesNotContain("RunnerId", shown);
         var states = States();
         Assert.Equal(("Failed", "Missed", "Published"), ((string)Property(states["stranger0"], "State")!, (string)Property(states["late0"], "State")!, (string)Property(states["fine0"], "State")!));
         Assert.Equal(new[] { "On time" }, (await MemberPostsAsync()).Select(p => p.Commentary));

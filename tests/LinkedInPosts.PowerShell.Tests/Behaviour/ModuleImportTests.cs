@@ -45,16 +45,17 @@ public sealed class ModuleImportTests
         Assert.Equal(
             new[]
             {
-                "LinkedInPosts.Core.Api.LinkedInPost", "LinkedInPosts.Core.Media.UploadedMedia",
+                "LinkedInPosts.Core.Api.LinkedInPost", "LinkedInPosts.Core.Content.LinkedInUrn", "LinkedInPosts.Core.Media.UploadedMedia",
                 "LinkedInPosts.PowerShell.Connections.LinkedInConnection", "LinkedInPosts.PowerShell.Connections.LinkedInConnectionTestResult",
-                "LinkedInPosts.PowerShell.Queue.LinkedInQueueFinding", "LinkedInPosts.PowerShell.Queue.LinkedInQueueRunResult", "LinkedInPosts.PowerShell.Queue.LinkedInScheduledPost",
+                "LinkedInPosts.PowerShell.Queue.LinkedInQueueFinding", "LinkedInPosts.PowerShell.Queue.LinkedInQueueRunResult", "LinkedInPosts.PowerShell.Queue.LinkedInQueueRunSummary",
+                "LinkedInPosts.PowerShell.Queue.LinkedInScheduledPost",
                 "LinkedInPosts.PowerShell.Scheduling.LinkedInPostQueueTask",
             },
             views.Select(TypeOf).OrderBy(t => t, StringComparer.Ordinal));
-        // Every property a view names or its script blocks read ($_.Name) is one of its type's: a misspelt one would
-        // show an empty column, silently.
+        // Every property a view names or its script blocks read ($_.Name; not a method call such as $_.ToString()) is
+        // one of its type's: a misspelt one would show an empty column, silently.
         var named = views.SelectMany(view => view.Descendants("PropertyName").Select(p => p.Value)
-                .Concat(view.Descendants("ScriptBlock").SelectMany(b => System.Text.RegularExpressions.Regex.Matches(b.Value, @"\$_\.(\w+)").Select(m => m.Groups[1].Value)))
+                .Concat(view.Descendants("ScriptBlock").SelectMany(b => System.Text.RegularExpressions.Regex.Matches(b.Value, @"\$_\.(\w+)(?!\w*\()").Select(m => m.Groups[1].Value)))
                 .Select(property => TypeOf(view) + "." + property))
             .Distinct()
             .ToList();
