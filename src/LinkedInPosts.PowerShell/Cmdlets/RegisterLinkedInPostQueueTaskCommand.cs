@@ -150,7 +150,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInValidationException exception)
             {
-                ThrowTerminatingError(LinkedInErrorRecords.From(exception, exception.Field == QueueTaskInterval.Field ? (object)Every : Name));
+                // The value the error is about: the interval, the lateness or attempts limit, or else the task's name.
+                object target = exception.Field switch
+                {
+                    QueueTaskInterval.Field => Every,
+                    nameof(MaxLateness) => MaxLateness!,
+                    nameof(MaxAttempts) => MaxAttempts!,
+                    _ => Name,
+                };
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, target));
             }
             catch (ArgumentException exception)
             {

@@ -326,6 +326,11 @@ public sealed class QueueTaskCmdletTests : IDisposable
         var tooShort = _session.Run("Register-LinkedInPostQueueTask -Every 15 -MaxLateness 60 -PowerShellPath $Pwsh");
         tooShort.AssertNoErrors();
         Assert.Contains(tooShort.Warnings, w => w.StartsWith("-MaxLateness 00:01:00 is shorter than -Every 00:15:00", StringComparison.Ordinal) && w.Contains("-MaxLateness 2h", StringComparison.Ordinal));
+
+        // A limit that is no limit names the value, not the task.
+        var zero = _session.Run("Register-LinkedInPostQueueTask -Every 15m -MaxLateness 0 -PowerShellPath $Pwsh").SingleError();
+        Assert.StartsWith("LinkedInInvalidMaxLateness,", zero.FullyQualifiedErrorId);
+        Assert.Equal(TimeSpan.Zero, zero.TargetObject);
     }
 
     [Fact]
