@@ -160,6 +160,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // back to "every post" here would write the whole queue, of the default file at that.
             var nothingPiped = MyInvocation.ExpectingInput && _ids.Count == 0;
             var queuePath = QueueAccess.ResolvePath(this, _queuePath);
+            if (!nothingPiped && QueueFile.Missing(this, _queuePath, "-QueuePath") is { } missing)
+            {
+                // A nightly backup of a queue that is not there must fail, not write an empty export and exit 0.
+                ThrowTerminatingError(missing);
+            }
             if (!ShouldProcess(file, $"Export scheduled posts from {queuePath} as {(json ? "JSON" : "CSV")}"))
             {
                 return;
@@ -178,18 +183,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteEmpty(file, json);
                 return;
             }
-            var existing = QueueAccess.OpenExisting(this, queuePath);
-            if (existing == null)
-            {
-                WriteWarning($"There is no queue at {queuePath}: the export has no posts.");
-                foreach (var id in _ids)
-                {
-                    WriteError(QueueAccess.NotFound(id, queuePath));
-                }
-                WriteEmpty(file, json);
-                return;
-            }
-            using (var store = existing)
+            using (var store = QueueAccess.Open(this, queuePath))
             {
                 var rows = Posts(store, queuePath)
                     .Select(post => Row(store, post, folder, mediaFolderName))

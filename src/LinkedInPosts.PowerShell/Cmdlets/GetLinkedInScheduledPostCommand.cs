@@ -89,11 +89,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var existing = QueueAccess.OpenExisting(this, queuePath);
             if (existing == null)
             {
-                WriteVerbose($"There is no queue at {queuePath} yet: no scheduled posts.");
-                foreach (var id in ParameterSetName == IdSet ? Id : Array.Empty<long>())
-                {
-                    WriteError(QueueAccess.NotFound(id, queuePath));
-                }
+                // A typo in -Path must not read as an empty queue: no output and $? true would tell a script "all good".
+                ThrowTerminatingError(QueueFile.Missing(this, Path)!);
                 return;
             }
             using (var store = existing)

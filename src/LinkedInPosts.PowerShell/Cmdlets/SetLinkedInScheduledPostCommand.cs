@@ -197,10 +197,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var existing = QueueAccess.OpenExisting(this, queuePath);
             if (existing == null)
             {
-                foreach (var id in new[] { Id })
-                {
-                    WriteError(QueueAccess.NotFound(id, queuePath));
-                }
+                ThrowTerminatingError(QueueFile.Missing(this, Path)!);
                 return;
             }
             using (var store = existing)

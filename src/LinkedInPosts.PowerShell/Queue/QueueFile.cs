@@ -49,22 +49,23 @@ namespace LinkedInPosts.PowerShell.Queue
 
         /// <summary>
         /// The LinkedInQueueNotFound record when the queue file <paramref name="path"/> names (or the default
-        /// one) does not exist; null when it does.
+        /// one) does not exist; null when it does. <paramref name="parameter"/> is how the message names the
+        /// parameter that gave the path (Export's is -QueuePath).
         /// </summary>
-        public static ErrorRecord? Missing(LinkedInCmdlet cmdlet, string? path)
+        public static ErrorRecord? Missing(LinkedInCmdlet cmdlet, string? path, string parameter = "-Path")
         {
             var full = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
             var location = QueueStoreFactory.ResolvePath(new QueueStoreOptions { Path = full });
-            return File.Exists(location) ? null : NotFound(location, full != null);
+            return File.Exists(location) ? null : NotFound(location, full != null ? parameter : null);
         }
 
         /// <summary>The queue file does not exist: says which path was looked at, how it was chosen, and the fix.</summary>
-        private static ErrorRecord NotFound(string location, bool fromParameter)
+        private static ErrorRecord NotFound(string location, string? parameter)
         {
             string how;
-            if (fromParameter)
+            if (parameter != null)
             {
-                how = "named by -Path";
+                how = "named by " + parameter;
             }
             else if (!string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(QueueStoreOptions.QueueVariable)))
             {
@@ -78,12 +79,12 @@ namespace LinkedInPosts.PowerShell.Queue
             {
                 how = $"{QueueStoreOptions.DefaultFileName} in this account's data folder (no -Path, {QueueStoreOptions.QueueVariable} or {DataFolder.HomeVariable} given)";
             }
-            var message = $"There is no queue file {location} ({how}), so there is nothing to run; no empty queue was created.";
+            var message = $"There is no queue file {location} ({how}): no post was ever registered there, so there is nothing to read, change or run; no empty queue was created.";
             return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.QueueNotFound, ErrorCategory.ObjectNotFound, location)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = "Register posts first (Register-LinkedInScheduledPost creates the queue), or correct the path: -Path, " +
+                    RecommendedAction = "Register posts first (Register-LinkedInScheduledPost creates the queue), or correct the path: " + (parameter ?? "-Path") + ", " +
                         $"{QueueStoreOptions.QueueVariable} or {DataFolder.HomeVariable} as the account that registered them has it (the scheduled task's command line must match).",
                 },
             };

@@ -232,9 +232,7 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Contains($"scheduled post {image} (key k-img)", run.Errors[0].Exception.Message, StringComparison.Ordinal);
         Assert.Contains($"scheduled post {poll} (key k-poll)", run.Errors[1].Exception.Message, StringComparison.Ordinal);
         Assert.Contains("Export-LinkedInScheduledPost", run.Errors[0].ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        var copied = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other);
-        copied.AssertNoErrors();
-        Assert.Empty(copied.Output);
+        Assert.False(File.Exists(other), "nothing was registered, so no queue was made");
     }
 
     [Fact]
@@ -711,18 +709,23 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
-    public void ReadingOrChangingPostsOfAQueueThatDoesNotExistCreatesNoQueue()
+    public void ReadingOrChangingPostsOfAQueueThatDoesNotExistStopsWithQueueNotFoundAndCreatesNoQueue()
     {
+        // As Invoke- and Test-LinkedInPostQueue do: a mistyped -Path must not read as an empty queue (no output, $? true).
         Connect();
-        Assert.Empty(PowerShell.Run("Get-LinkedInScheduledPost").Output);
-        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Get-LinkedInScheduledPost -Id 1").SingleError().FullyQualifiedErrorId);
-        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Set-LinkedInScheduledPost -Id 1 -Hold").SingleError().FullyQualifiedErrorId);
-        Assert.StartsWith("LinkedInScheduledPostNotFound,", PowerShell.Run("Unregister-LinkedInScheduledPost -Id 1 -Confirm:$false").SingleError().FullyQualifiedErrorId);
+        foreach (var command in new[] { "Get-LinkedInScheduledPost", "Get-LinkedInScheduledPost -Id 1", "Set-LinkedInScheduledPost -Id 1 -Hold", "Unregister-LinkedInScheduledPost -Id 1 -Confirm:$false" })
+        {
+            var error = PowerShell.Run(command).SingleError();
+            Assert.StartsWith("LinkedInQueueNotFound,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Contains(Queue + " (named by -Path)", error.Exception.Message); // the test's $PSDefaultParameterValues give -Path
+        }
+        // A backup of a queue that is not there fails and writes no file (it wrote an empty export and succeeded).
         var file = Path.Combine(Files.Folder, "empty.csv");
-        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file);
-        export.AssertNoErrors();
-        Assert.Contains(export.Warnings, w => w.Contains("There is no queue", StringComparison.Ordinal));
-        Assert.StartsWith("\"Key\",\"ScheduledAt\"", File.ReadAllText(file));
+        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", file).SingleError();
+        Assert.StartsWith("LinkedInQueueNotFound,", export.FullyQualifiedErrorId);
+        Assert.Contains("(named by -QueuePath)", export.Exception.Message);
+        Assert.False(File.Exists(file));
         Assert.False(File.Exists(Queue));
     }
 }
