@@ -44,7 +44,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// Writes the post as LinkedIn holds it after the change (read back, so it needs the same read
-        /// scope as Get-LinkedInPost).
+        /// scope as Get-LinkedInPost; without it, a warning says the change was made and nothing is written).
         /// </summary>
         [Parameter(ParameterSetName = TextSet)]
         public SwitchParameter PassThru { get; set; }
@@ -84,7 +84,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 Run(cancellationToken => session.Client.UpdateCommentaryAsync(urn, Text, format, cancellationToken));
                 if (PassThru.IsPresent)
                 {
-                    WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+                    WriteReadBack(session, urn);
                 }
             }
             catch (LinkedInValidationException exception)
@@ -94,6 +94,20 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             catch (LinkedInException exception)
             {
                 WriteLinkedInError(exception, Urn, session);
+            }
+        }
+
+        // The change is made by then: a connection that may not read posts (no r_member_social) gets a warning that
+        // says so, not an error that reads as if the change had failed.
+        private void WriteReadBack(LinkedInSession session, LinkedInUrn urn)
+        {
+            try
+            {
+                WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+            }
+            catch (LinkedInPermissionException exception)
+            {
+                WriteWarning($"The text of {urn} was replaced, but -PassThru could not read the post back: {exception.Message}");
             }
         }
     }

@@ -25,6 +25,24 @@ public sealed class SetLinkedInPostTests : CmdletTestBase
     }
 
     [Fact]
+    public async Task PassThruWithoutTheReadScopeWarnsThatTheChangeWasMadeInsteadOfFailing()
+    {
+        var writeOnly = await NewTokenAsync("w_member_social", "openid", "profile");
+        PowerShell.SetVariable("WriteOnly", Hosting.PowerShellSession.Secure(writeOnly));
+        PowerShell.Run("Connect-LinkedIn -AccessToken $WriteOnly -ApiBaseUri $SandboxUri").AssertNoErrors();
+        var created = PowerShell.Run("New-LinkedInPost -Text 'to be edited'");
+        created.AssertNoErrors();
+        var urn = (string)Property(created.Output.Single(), "Urn")!;
+
+        var run = PowerShell.Run("Set-LinkedInPost -Urn $args[0] -Text 'edited without read access' -PassThru", urn);
+
+        run.AssertNoErrors();
+        Assert.Empty(run.Output);
+        Assert.Contains(run.Warnings, w => w.StartsWith($"The text of {urn} was replaced, but -PassThru could not read the post back", StringComparison.Ordinal));
+        Assert.Equal("edited without read access", (await Sandbox.Admin.GetPostAsync(urn))!.Commentary);
+    }
+
+    [Fact]
     public void WithoutPassThruNothingIsWritten()
     {
         Connect();
