@@ -48,12 +48,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private readonly List<string> _names = new List<string>();
 
         /// <summary>
-        /// The names of the connections to remove. Accepts pipeline input by property name, so the
-        /// output of Get-LinkedInConnection can be piped in. Default: 'default'.
+        /// The names of the connections to remove; wildcards allowed (test-*: the stored connections that match,
+        /// each with its own -Confirm/-WhatIf). Accepts pipeline input by property name, so the output of
+        /// Get-LinkedInConnection can be piped in. Default: 'default'.
         /// </summary>
         [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [SupportsWildcards]
         [Alias("Connection")]
         public string[] Name { get; set; } = { ConnectionRegistry.DefaultName };
 
@@ -94,7 +96,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return;
             }
             var stored = FromStore(store, s => s.Load(), null);
-            foreach (var name in _names.Distinct(StringComparer.OrdinalIgnoreCase))
+            // A name with wildcards stands for the stored connections it matches (none is no error, as for Remove-Item).
+            var names = _names.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
+                ? stored.Select(c => c.Name).Where(new WildcardPattern(name, WildcardOptions.IgnoreCase).IsMatch)
+                : new[] { name });
+            foreach (var name in names.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 var connection = stored.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
                 if (connection == null)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LinkedInPosts.Core.Api;
@@ -38,12 +39,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public const string ByNameSet = "ByName";
 
         /// <summary>
-        /// The connections to test. Accepts pipeline input by property name (Get-LinkedInConnection's
-        /// output). Default: 'default'.
+        /// The connections to test; wildcards allowed (work-*: this session's and the store's connections that
+        /// match). Accepts pipeline input by property name (Get-LinkedInConnection's output). Default: 'default'.
         /// </summary>
         [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [SupportsWildcards]
         [Alias("Connection")]
         public string[] Name { get; set; } = { ConnectionRegistry.DefaultName };
 
@@ -54,11 +56,27 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var name in Name)
+            foreach (var name in Name.SelectMany(Expand))
             {
                 var result = Test(ConnectionName(name));
                 WriteObject(Quiet.IsPresent ? (object)result.IsValid : result);
             }
+        }
+
+        // A name with wildcards stands for this session's and the store's connections it matches, in name order.
+        private IEnumerable<string> Expand(string name)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                return new[] { name };
+            }
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            return ConnectionRegistry.Current.Names
+                .Concat(FromStore(OpenStore(), s => s.Load(), null).Select(c => c.Name))
+                .Where(pattern.IsMatch)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+                .ToList();
         }
 
         private LinkedInConnectionTestResult Test(string name)

@@ -77,6 +77,25 @@ public sealed class ConnectionCmdletTests : CmdletTestBase
     }
 
     [Fact]
+    public void TestAndDisconnectTakeWildcardsAsGetLinkedInConnectionDoes()
+    {
+        Connect("-Name work-a");
+        Connect("-Name work-b");
+        Connect("-Name home");
+
+        var tested = PowerShell.Run("Test-LinkedInConnection work-*");
+        tested.AssertNoErrors();
+        Assert.Equal(new[] { "work-a", "work-b" }, tested.Output.Select(o => (string)Property(o, "Name")!));
+        Assert.All(tested.Output, o => Assert.Equal(true, Property(o, "IsValid")));
+
+        // A pattern that matches nothing is no error (as for Remove-Item); a plain name that matches nothing still is.
+        var removed = PowerShell.Run("Disconnect-LinkedIn work-*, nothing-* -PassThru");
+        removed.AssertNoErrors();
+        Assert.Equal(new[] { "work-a", "work-b" }, removed.Output.Select(o => (string)Property(o, "Name")!).OrderBy(n => n));
+        Assert.Equal(new[] { "home" }, PowerShell.Run("Get-LinkedInConnection").Output.Select(o => (string)Property(o, "Name")!));
+    }
+
+    [Fact]
     public void AnUnreadableStoreNamesTheResetAndDisconnectAllForceResetsIt()
     {
         Connect("-Name before");
