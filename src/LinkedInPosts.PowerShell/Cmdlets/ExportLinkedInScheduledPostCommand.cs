@@ -87,6 +87,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>The queue file (default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder). Binds the QueuePath of piped posts.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
         public string? QueuePath { get; set; }
 
         /// <summary>Refuses to overwrite an existing file (LinkedInExportFileExists).</summary>

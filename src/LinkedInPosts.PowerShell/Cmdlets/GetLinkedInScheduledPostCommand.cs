@@ -80,6 +80,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>The queue file (default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder). Binds the QueuePath of piped posts.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("QueuePath")]
+        [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
         /// <inheritdoc />

@@ -233,6 +233,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>The queue file. Default: LINKEDINPOSTS_QUEUE, else queue.db in the data folder (LINKEDINPOSTS_HOME or the per-user folder).</summary>
         [Parameter]
         [Alias("QueuePath")]
+        [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
     }
 }

@@ -338,7 +338,11 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     {
         // One name for one thing: -QueuePath works everywhere (Export's -Path is its output file, so there it is the name).
         var parameters = _module.Cmdlet(cmdlet).Parameters;
-        Assert.True(parameters.Any(p => p.Name == "QueuePath" || p.Aliases.Contains("QueuePath")), cmdlet + " has no -QueuePath.");
+        var queue = parameters.SingleOrDefault(p => p.Name == "QueuePath" || p.Aliases.Contains("QueuePath"));
+        Assert.True(queue != null, cmdlet + " has no -QueuePath.");
+        // An empty or $null path ($typo) is refused, not taken as the default queue.
+        Assert.True(queue!.Property.GetCustomAttributesData().Any(a => a.AttributeType.FullName == typeof(ValidateNotNullOrEmptyAttribute).FullName),
+            cmdlet + " -" + queue.Name + " takes an empty path as the default queue: add [ValidateNotNullOrEmpty].");
     }
 
     [Fact]
