@@ -23,6 +23,12 @@ namespace LinkedInPosts.PowerShell.Queue
         public QueueState State { get; set; }
 
         /// <summary>
+        /// The type name Register-LinkedInScheduledPost's output carries first, so that its default view shows
+        /// <see cref="RegistrationOutcome"/> (the type stays this one: it pipes as any scheduled post does).
+        /// </summary>
+        public const string RegisteredTypeName = "LinkedInPosts.PowerShell.Queue.LinkedInScheduledPost#Registered";
+
+        /// <summary>
         /// What Register-LinkedInScheduledPost did with the row: Added, AlreadyExists, Updated (-Force) or
         /// NotUpdatable (a runner already took it). Null on Get-LinkedInScheduledPost's output.
         /// </summary>

@@ -72,7 +72,10 @@ namespace LinkedInPosts.PowerShell.Registration
                     : result.Id.HasValue ? get(result.Id.Value) : null;
                 if (stored != null)
                 {
-                    _command.WriteObject(LinkedInScheduledPost.From(stored, _queuePath, result.Outcome));
+                    // Its own type name selects the view with the Outcome column (what an import is read for).
+                    var written = PSObject.AsPSObject(LinkedInScheduledPost.From(stored, _queuePath, result.Outcome));
+                    written.TypeNames.Insert(0, LinkedInScheduledPost.RegisteredTypeName);
+                    _command.WriteObject(written);
                 }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {

@@ -97,6 +97,13 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Contains(again.Information, i => i.StartsWith("0 registered, 30 already there", StringComparison.Ordinal));
         Assert.Contains(again.Warnings, w => w.Contains("Nothing new was registered: all 30 posts were already in the queue", StringComparison.Ordinal) && w.Contains("-Force", StringComparison.Ordinal));
         Assert.Equal(30, QueuedPosts().Count);
+
+        // Shown, an import's table leads with what happened to each row; Get-LinkedInScheduledPost's has no such column.
+        PowerShell.SetVariable("again", again.Output.ToArray());
+        var table = PowerShell.Run("$again | Select-Object -First 2 | Out-String -Width 200").Output.Single().ToString()!;
+        Assert.Matches(@"Id\s+Outcome\s+State\s+ScheduledAt\s+Key\s+Text", table);
+        Assert.Contains("AlreadyExists", table);
+        Assert.DoesNotContain("Outcome", PowerShell.Run("Get-LinkedInScheduledPost -First 1 | Out-String -Width 200").Output.Single().ToString()!);
     }
 
     [Fact]
