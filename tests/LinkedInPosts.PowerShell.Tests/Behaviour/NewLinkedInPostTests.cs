@@ -115,9 +115,7 @@ public sealed class NewLinkedInPostTests : CmdletTestBase
     [Fact]
     public async Task ATokenWithoutThePostingScopeIsPermissionDenied()
     {
-        var readOnly = await NewTokenAsync("r_member_social", "openid", "profile");
-        PowerShell.SetVariable("ReadOnly", Hosting.PowerShellSession.Secure(readOnly));
-        PowerShell.Run("Connect-LinkedIn -AccessToken $ReadOnly -ApiBaseUri $SandboxUri").AssertNoErrors();
+        await ConnectWithScopesAsync("r_member_social", "openid", "profile");
 
         var run = PowerShell.Run("New-LinkedInPost -Text 'not allowed'");
         var error = run.SingleError();

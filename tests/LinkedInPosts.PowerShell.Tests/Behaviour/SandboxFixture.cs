@@ -101,6 +101,13 @@ public abstract class CmdletTestBase : IAsyncLifetime
         return token;
     }
 
+    /// <summary>Connects the session's default connection to the sandbox with a new token of only <paramref name="scopes"/>.</summary>
+    protected async Task ConnectWithScopesAsync(params string[] scopes)
+    {
+        PowerShell.SetVariable("ScopedToken", PowerShellSession.Secure(await NewTokenAsync(scopes)));
+        PowerShell.Run("Connect-LinkedIn -AccessToken $ScopedToken -ApiBaseUri $SandboxUri").AssertNoErrors();
+    }
+
     /// <summary>Connects the session's default connection to the sandbox with the all-scopes token.</summary>
     protected PowerShellRun Connect(string extra = "")
     {

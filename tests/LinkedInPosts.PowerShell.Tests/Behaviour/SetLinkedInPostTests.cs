@@ -27,9 +27,7 @@ public sealed class SetLinkedInPostTests : CmdletTestBase
     [Fact]
     public async Task PassThruWithoutTheReadScopeWarnsThatTheChangeWasMadeInsteadOfFailing()
     {
-        var writeOnly = await NewTokenAsync("w_member_social", "openid", "profile");
-        PowerShell.SetVariable("WriteOnly", Hosting.PowerShellSession.Secure(writeOnly));
-        PowerShell.Run("Connect-LinkedIn -AccessToken $WriteOnly -ApiBaseUri $SandboxUri").AssertNoErrors();
+        await ConnectWithScopesAsync("w_member_social", "openid", "profile");
         var created = PowerShell.Run("New-LinkedInPost -Text 'to be edited'");
         created.AssertNoErrors();
         var urn = (string)Property(created.Output.Single(), "Urn")!;
