@@ -200,7 +200,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
                 catch (LinkedInQueueException exception)
                 {
-                    ThrowTerminatingError(QueueAccess.Record(exception, queuePath));
+                    ThrowTerminatingError(LinkedInErrorRecords.From(exception, queuePath));
                 }
             }
             WriteVerbose($"{count} scheduled posts exported to {file}.");
@@ -320,7 +320,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 var notExported = new LinkedInQueueException(exception.Failure,
                     $"Scheduled post {post.Id} (key {post.Key}) was not exported: {exception.Message}", exception) { Path = exception.Path };
-                WriteError(QueueAccess.Record(notExported, post.Id));
+                WriteError(LinkedInErrorRecords.From(notExported, post.Id));
                 return null;
             }
         }

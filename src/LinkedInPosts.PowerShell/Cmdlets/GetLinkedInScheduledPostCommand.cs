@@ -87,14 +87,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var queuePath = QueueAccess.ResolvePath(this, Path);
-            var existing = QueueAccess.OpenExisting(this, queuePath);
-            if (existing == null)
-            {
-                // A typo in -Path must not read as an empty queue: no output and $? true would tell a script "all good".
-                ThrowTerminatingError(QueueFile.Missing(this, Path)!);
-                return;
-            }
-            using (var store = existing)
+            // A missing file stops the cmdlet (LinkedInQueueNotFound): a typo in -Path must not read as an empty queue.
+            using (var store = QueueFile.Open(this, Path))
             {
                 if (ParameterSetName == IdSet)
                 {

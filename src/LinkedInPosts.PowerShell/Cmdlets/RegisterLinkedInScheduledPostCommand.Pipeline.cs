@@ -95,7 +95,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             catch (LinkedInQueueException exception)
             {
-                ThrowTerminatingError(QueueAccess.Record(exception, _queuePath));
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, _queuePath));
             }
             catch (LinkedInTokenStoreException exception)
             {

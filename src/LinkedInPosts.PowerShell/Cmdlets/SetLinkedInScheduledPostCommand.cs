@@ -195,13 +195,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var queuePath = QueueAccess.ResolvePath(this, Path);
-            var existing = QueueAccess.OpenExisting(this, queuePath);
-            if (existing == null)
-            {
-                ThrowTerminatingError(QueueFile.Missing(this, Path)!);
-                return;
-            }
-            using (var store = existing)
+            // A missing file stops the cmdlet (LinkedInQueueNotFound): a typo in -Path must not read as an empty queue.
+            using (var store = QueueFile.Open(this, Path))
             {
                 var post = store.Get(Id);
                 if (post == null)
@@ -222,7 +217,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
                 catch (LinkedInQueueException exception)
                 {
-                    WriteError(QueueAccess.Record(exception, Id));
+                    WriteError(LinkedInErrorRecords.From(exception, Id));
                 }
                 catch (LinkedInException exception)
                 {

@@ -60,6 +60,15 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                     return CategoryOf(media.Reason);
                 case LinkedInSignInException signIn:
                     return CategoryOf(signIn.Reason);
+                case LinkedInQueueException queue:
+                    return queue.Failure switch
+                    {
+                        QueueFailure.Unavailable => ErrorCategory.ResourceUnavailable,
+                        QueueFailure.SchemaTooNew => ErrorCategory.InvalidData,
+                        QueueFailure.NotAQueue => ErrorCategory.InvalidData,
+                        QueueFailure.MediaMissing => ErrorCategory.ObjectNotFound,
+                        _ => ErrorCategory.ReadError,
+                    };
                 case LinkedInTokenStoreException store:
                     return store.Failure == TokenStoreFailure.Unavailable ? ErrorCategory.ResourceUnavailable
                         : store.Failure == TokenStoreFailure.Locked ? ErrorCategory.ResourceBusy

@@ -20,7 +20,11 @@ namespace LinkedInPosts.PowerShell.Queue
                 Path = string.IsNullOrWhiteSpace(path) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path),
             });
 
-        /// <summary>Opens (creating when needed) the queue; a queue that cannot be used is a terminating error.</summary>
+        /// <summary>
+        /// Opens (creating when needed) the queue, for Register and for Export once it has checked the file exists;
+        /// a queue that cannot be used is a terminating error. The other queue cmdlets open only an existing queue:
+        /// <see cref="QueueFile.Open"/>.
+        /// </summary>
         public static IQueueStore Open(PSCmdlet cmdlet, string? path)
         {
             var full = ResolvePath(cmdlet, path);
@@ -30,30 +34,9 @@ namespace LinkedInPosts.PowerShell.Queue
             }
             catch (LinkedInQueueException exception)
             {
-                cmdlet.ThrowTerminatingError(Record(exception, full));
+                cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, full));
                 throw;
             }
-        }
-
-        /// <summary>
-        /// Opens the queue only when its file exists (reading or changing posts never creates an empty queue
-        /// as a side effect); null when there is none yet.
-        /// </summary>
-        public static IQueueStore? OpenExisting(PSCmdlet cmdlet, string fullPath) =>
-            System.IO.File.Exists(fullPath) ? Open(cmdlet, fullPath) : null;
-
-        /// <summary>The ErrorRecord of a queue failure, with a category by its kind.</summary>
-        public static ErrorRecord Record(LinkedInQueueException exception, object? target)
-        {
-            var category = exception.Failure switch
-            {
-                QueueFailure.Unavailable => ErrorCategory.ResourceUnavailable,
-                QueueFailure.SchemaTooNew => ErrorCategory.InvalidData,
-                QueueFailure.NotAQueue => ErrorCategory.InvalidData,
-                QueueFailure.MediaMissing => ErrorCategory.ObjectNotFound,
-                _ => ErrorCategory.ReadError,
-            };
-            return new ErrorRecord(exception, exception.ErrorId, category, target);
         }
 
         /// <summary>No post with this id in the queue.</summary>

@@ -7,7 +7,7 @@ using LinkedInPosts.PowerShell.Infrastructure;
 
 namespace LinkedInPosts.PowerShell.Queue
 {
-    /// <summary>Opens the queue a cmdlet's -Path names, the way the queue runner cmdlets do.</summary>
+    /// <summary>Opens the existing queue a cmdlet's -Path names: every queue cmdlet but Register, which creates it.</summary>
     internal static class QueueFile
     {
         /// <summary>
@@ -17,9 +17,9 @@ namespace LinkedInPosts.PowerShell.Queue
         /// exist: only Register-LinkedInScheduledPost creates one, so that a scheduled task with a wrong
         /// -Path or LINKEDINPOSTS_HOME fails (and monitoring alerts) instead of running an empty new queue.
         /// </summary>
-        public static IQueueStore Open(LinkedInCmdlet cmdlet, string? path)
+        public static IQueueStore Open(LinkedInCmdlet cmdlet, string? path, string parameter = "-Path")
         {
-            var missing = Missing(cmdlet, path);
+            var missing = Missing(cmdlet, path, parameter);
             if (missing != null)
             {
                 cmdlet.ThrowTerminatingError(missing);

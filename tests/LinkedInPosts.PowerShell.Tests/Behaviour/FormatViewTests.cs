@@ -4,11 +4,17 @@ namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 /// The default views of LinkedInPosts.Format.ps1xml as the engine renders them (Out-String): posts,
 /// connections and media show as tables of what a person looks for, not lists of every property.
 /// </summary>
-public sealed class FormatViewTests : ScheduledPostTestBase
+public sealed class FormatViewTests : MediaTestBase
 {
     public FormatViewTests(SandboxFixture sandbox)
         : base(sandbox)
     {
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        PowerShell.ImportUtility();
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.Equal((1, 1, 1, true, 1), ((int)Property(summary, "Published")!, (int)Property(summary, "Failed")!, (int)Property(summary, "Missed")!,
             (bool)Property(summary, "NeedsAttention")!, (int)Property(summary, "ExitCode")!));
         // Shown, the summary lists what happened and leaves out the counts that are 0.
-        PowerShell.Run("Import-Module -Name $args[0] -ErrorAction Stop", typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location).AssertNoErrors();
+        PowerShell.ImportUtility();
         var shown = PowerShell.Run("$args[0] | Out-String", summary).Output.Single().ToString()!;
         Assert.Matches(@"Published\s+: 1", shown);
         Assert.Matches(@"Failed\s+: 1", shown);
@@ -237,6 +237,23 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.Equal(new object[] { false }, run.Output.Select(o => o.BaseObject));
         Assert.False(File.Exists(wrong));
         Assert.False(Directory.Exists(Path.GetDirectoryName(wrong)));
+    }
+
+    [Fact]
+    public void AFileThatIsNoQueueStopsEveryQueueCmdletWithTheSameIdAndCategory()
+    {
+        // One mapping for the queue's failures (it was NotSpecified for the runner cmdlets, InvalidData for the others).
+        ConnectQueue();
+        var notAQueue = Path.Combine(Path.GetDirectoryName(QueuePath)!, "notes.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(notAQueue)!);
+        File.WriteAllText(notAQueue, "not a database");
+        foreach (var command in new[] { "Invoke-LinkedInPostQueue", "Test-LinkedInPostQueue", "Get-LinkedInScheduledPost", $"Register-LinkedInScheduledPost -Text x -ScheduledAt 2031-01-01T09:00Z -Connection {ConnectionName}" })
+        {
+            var error = PowerShell.Run(command + " -Path $args[0]", notAQueue).SingleError();
+            Assert.StartsWith("LinkedInQueueNotAQueue,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        }
+        Assert.Equal("not a database", File.ReadAllText(notAQueue));
     }
 
     [Fact]

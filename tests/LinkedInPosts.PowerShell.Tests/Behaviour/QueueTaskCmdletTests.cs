@@ -89,7 +89,7 @@ public sealed class QueueTaskCmdletTests : IDisposable
         Assert.Equal("LinkedInPosts queue: every 00:05:00 (Cron, not installed)", task.ToString());
 
         // Its default view is the list a person copies the line from, without Task Scheduler's XML.
-        _session.Run("Import-Module -Name $args[0] -ErrorAction Stop", typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location).AssertNoErrors();
+        _session.ImportUtility();
         var shown = _session.Run("$args[0] | Out-String -Width 400", task).Output.Single().ToString()!;
         Assert.Matches(@"CrontabLine\s*: \*/5 \* \* \* \* LINKEDINPOSTS_HOME=", shown);
         Assert.Matches(@"InstallCommand\s*: \(crontab -l", shown);

@@ -33,7 +33,7 @@ public sealed class RemoveLinkedInPostTests : CmdletTestBase
         }
 
         // Shown, each URN is one line of a table, not a list of its parts.
-        PowerShell.Run("Import-Module -Name $args[0] -ErrorAction Stop", typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location).AssertNoErrors();
+        PowerShell.ImportUtility();
         var shown = PowerShell.Run("New-LinkedInPost 'shown when deleted' | Remove-LinkedInPost -Confirm:$false -PassThru | Out-String").Output.Single().ToString()!;
         Assert.Matches(@"Urn\s+-+\s+urn:li:share:\d+", shown);
         Assert.DoesNotContain("EntityType", shown);

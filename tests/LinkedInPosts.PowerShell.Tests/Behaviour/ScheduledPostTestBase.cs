@@ -20,9 +20,6 @@ public abstract class ScheduledPostTestBase : MediaTestBase
         Queue = Path.Combine(Files.Folder, "queue", "queue.db");
     }
 
-    /// <summary>Microsoft.PowerShell.Commands.Utility.dll as the test host loads it (runtimes/unix or runtimes/win of the output folder).</summary>
-    protected static string UtilityAssembly => typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location;
-
     /// <summary>The test's queue file.</summary>
     protected string Queue { get; }
 
@@ -35,10 +32,7 @@ public abstract class ScheduledPostTestBase : MediaTestBase
     /// <summary>Makes <see cref="Queue"/> the default queue of the scheduled-post cmdlets in <paramref name="session"/>.</summary>
     protected void UseQueue(PowerShellSession session)
     {
-        // The engine's default session finds no Microsoft.PowerShell.Utility module folder outside a real
-        // PowerShell installation, so the cmdlets (Import-Csv, ConvertFrom-Csv, Export-Csv, ConvertFrom-Json)
-        // are imported from the package's assembly, as the test host resolved it.
-        session.Run("Import-Module -Name $args[0] -ErrorAction Stop", UtilityAssembly).AssertNoErrors();
+        session.ImportUtility();
         session.Run(
             "$PSDefaultParameterValues['Register-LinkedInScheduledPost:Path'] = $args[0];" +
             "$PSDefaultParameterValues['Get-LinkedInScheduledPost:Path'] = $args[0];" +

@@ -65,6 +65,14 @@ public sealed class PowerShellSession : IDisposable
         return secure;
     }
 
+    /// <summary>
+    /// Imports Microsoft.PowerShell.Utility (Import-Csv, Export-Csv, ConvertFrom-Json, Out-String, Select-Object)
+    /// from the package's assembly, as the test host resolved it: the engine's default session finds no module
+    /// folder for it outside a real PowerShell installation.
+    /// </summary>
+    public void ImportUtility() =>
+        Run("Import-Module -Name $args[0] -ErrorAction Stop", typeof(Microsoft.PowerShell.Commands.ImportCsvCommand).Assembly.Location).AssertNoErrors();
+
     /// <summary>Runs a script; positional <paramref name="arguments"/> are $args[0], $args[1], ...</summary>
     public PowerShellRun Run(string script, params object?[] arguments)
     {
