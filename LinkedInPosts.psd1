@@ -33,6 +33,7 @@
         'Set-LinkedInScheduledPost'
         'Unregister-LinkedInScheduledPost'
         'Export-LinkedInScheduledPost'
+        'Get-LinkedInPostQueueTask'
         'Register-LinkedInPostQueueTask'
         'Unregister-LinkedInPostQueueTask'
         'Invoke-LinkedInPostQueue'

@@ -1,4 +1,4 @@
-# Pester 5: Register- and Unregister-LinkedInPostQueueTask through the built module folder, in real pwsh.
+# Pester 5: Register-, Get- and Unregister-LinkedInPostQueueTask through the built module folder, in real pwsh.
 # On Linux and macOS the crontab is a fake (LINKEDINPOSTS_CRONTAB), so the machine's own is never touched.
 
 BeforeAll {
@@ -60,8 +60,12 @@ Describe 'Register-LinkedInPostQueueTask' {
         $task = Register-LinkedInPostQueueTask -Every 15m -Install
         $task.Installed | Should -BeTrue
         Get-Content -LiteralPath $Table | Should -Be @('0 3 * * * /usr/local/bin/backup', $task.CrontabLine)
+        $found = Get-LinkedInPostQueueTask
+        $found.Name | Should -Be $task.Name
+        $found.Every | Should -Be $task.Every
+        $found.CrontabLine | Should -Be $task.CrontabLine
 
-        Unregister-LinkedInPostQueueTask
+        $found | Unregister-LinkedInPostQueueTask
         Get-Content -LiteralPath $Table | Should -Be @('0 3 * * * /usr/local/bin/backup')
     }
 

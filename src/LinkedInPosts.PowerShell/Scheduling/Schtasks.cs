@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using LinkedInPosts.Core.Queue;
 
 namespace LinkedInPosts.PowerShell.Scheduling
@@ -6,6 +7,21 @@ namespace LinkedInPosts.PowerShell.Scheduling
     internal static class Schtasks
     {
         public static bool Exists(string name) => Run(QueueTaskDefinition.QueryArguments(name)).ExitCode == 0;
+
+        /// <summary>The task's XML (schtasks /Query /XML); null when there is no task of that name.</summary>
+        public static string? Xml(string name)
+        {
+            var result = Run(QueueTaskDefinition.XmlQueryArguments(name));
+            return result.ExitCode == 0 ? result.Output : null;
+        }
+
+        /// <summary>The names of the tasks in Task Scheduler's root folder, where Register-LinkedInPostQueueTask puts its tasks.</summary>
+        public static IReadOnlyList<string> RootTaskNames()
+        {
+            var result = Run(QueueTaskDefinition.ListArguments);
+            Require(result, QueueTaskDefinition.SchtasksExecutable + " " + QueueTaskDefinition.ListArguments);
+            return QueueTaskDefinition.RootTaskNames(result.Output);
+        }
 
         public static void Create(QueueTaskDefinition task, string xmlPath, bool replace) =>
             Require(Run(task.CreateArguments(xmlPath, replace)), task.CreateCommandLine(xmlPath, replace));

@@ -385,4 +385,79 @@ public sealed class QueueTaskCmdletTests : IDisposable
         Assert.Contains("errors in crontab file, can not install.", error.ToString());
         Assert.Empty(run.Output);
     }
+
+    [Fact]
+    public void Get_reads_back_each_installed_task_as_Register_made_it_and_finds_them_by_name_or_pattern()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllText(TableFile, OtherLines);
+        var queue = Path.Combine(_folder, "it's 100% a queue.db");
+        var registered = _session.Run("Register-LinkedInPostQueueTask -Every 15m -Install -PowerShellPath $Pwsh").Output.Single();
+        _session.Run("Register-LinkedInPostQueueTask -Every 1h -Name 'Marketing queue' -Path $args[0] -Install -PowerShellPath $Pwsh", queue).AssertNoErrors();
+
+        var all = _session.Run("Get-LinkedInPostQueueTask");
+        var marketing = _session.Run("Get-LinkedInPostQueueTask -Name 'market*', 'nothing*'");
+        var byName = _session.Run("'LinkedInPosts queue' | Get-LinkedInPostQueueTask");
+
+        all.AssertNoErrors();
+        Assert.Equal(new[] { "LinkedInPosts queue", "Marketing queue" }, all.Output.Select(t => Property(t, "Name")));
+        var first = all.Output[0];
+        Assert.Equal("LinkedInPostQueueTask", first.BaseObject.GetType().Name);
+        foreach (var property in new[] { "Name", "Platform", "Every", "Schedule", "CommandLine", "CrontabLine", "RunsAs", "QueuePath", "LogPath" })
+        {
+            Assert.Equal(Property(registered, property)?.ToString(), Property(first, property)?.ToString());
+        }
+        Assert.Equal(true, Property(first, "Installed"));
+        marketing.AssertNoErrors();
+        var other = marketing.Output.Single();
+        Assert.Equal(TimeSpan.FromHours(1), Property(other, "Every"));
+        Assert.Equal(queue, Property(other, "QueuePath"));
+        Assert.Equal("LinkedInPosts queue", Property(byName.Output.Single(), "Name"));
+        Assert.Equal(new[] { "-l", "-", "-l", "-", "-l", "-l", "-l" }, Calls); // Get only reads the crontab
+    }
+
+    [Fact]
+    public void Get_of_a_name_with_no_task_is_an_error_and_its_output_pipes_into_Unregister()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllText(TableFile, OtherLines + "# 0 * * * * pwsh -Command x # LinkedInPosts queue task: Paused queue\n");
+        _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -PowerShellPath $Pwsh").AssertNoErrors();
+
+        var missing = _session.Run("Get-LinkedInPostQueueTask -Name 'Paused queue', 'LinkedInPosts queue'");
+        var removed = _session.Run("Get-LinkedInPostQueueTask | Unregister-LinkedInPostQueueTask -PassThru");
+        var none = _session.Run("Get-LinkedInPostQueueTask");
+
+        var error = missing.SingleError();
+        Assert.StartsWith("LinkedInQueueTaskNotFound,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("Paused queue", error.TargetObject);
+        Assert.Contains("Register-LinkedInPostQueueTask -Name 'Paused queue'", error.ToString());
+        Assert.Equal("LinkedInPosts queue", Property(missing.Output.Single(), "Name")); // the found one is still written
+        removed.AssertNoErrors();
+        Assert.Equal(false, Property(removed.Output.Single(), "Installed"));
+        none.AssertNoErrors();
+        Assert.Empty(none.Output);
+        Assert.Equal(OtherLines + "# 0 * * * * pwsh -Command x # LinkedInPosts queue task: Paused queue\n", File.ReadAllText(TableFile));
+    }
+
+    [Fact]
+    public void Get_without_cron_says_so()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        Environment.SetEnvironmentVariable("LINKEDINPOSTS_CRONTAB", Path.Combine(_folder, "no-such-crontab"));
+
+        var error = _session.Run("Get-LinkedInPostQueueTask").SingleError();
+
+        Assert.StartsWith("LinkedInQueueTaskSchedulerFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+    }
 }

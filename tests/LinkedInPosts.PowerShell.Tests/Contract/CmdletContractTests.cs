@@ -80,7 +80,7 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
     internal static readonly string[] ExpectedCommands =
     {
         "Add-LinkedInMedia", "Connect-LinkedIn", "Disconnect-LinkedIn", "Export-LinkedInScheduledPost",
-        "Get-LinkedInConnection", "Get-LinkedInPost", "Get-LinkedInScheduledPost", "Invoke-LinkedInPostQueue",
+        "Get-LinkedInConnection", "Get-LinkedInPost", "Get-LinkedInPostQueueTask", "Get-LinkedInScheduledPost", "Invoke-LinkedInPostQueue",
         "New-LinkedInPost", "Register-LinkedInPostQueueTask", "Register-LinkedInScheduledPost", "Remove-LinkedInPost",
         "Set-LinkedInPost", "Set-LinkedInScheduledPost", "Test-LinkedInConnection", "Test-LinkedInPostQueue",
         "Unregister-LinkedInPostQueueTask", "Unregister-LinkedInScheduledPost",
@@ -149,6 +149,8 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["Register-LinkedInScheduledPost -Key"] = (false, true),
             // The row itself, for error targets and the columns no parameter binds (Path, DisableReshare, Raw).
             ["Register-LinkedInScheduledPost -InputObject"] = (true, false),
+            // Queue tasks pipe by Name (Get- into Unregister-LinkedInPostQueueTask), and names from the pipeline too.
+            ["Get-LinkedInPostQueueTask -Name"] = (true, true),
             // Scheduled posts pipe by Id, with the queue they are in (QueuePath).
             ["Get-LinkedInScheduledPost -Id"] = (false, true),
             ["Get-LinkedInScheduledPost -Path"] = (false, true),

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace LinkedInPosts.Core.Queue
@@ -37,6 +38,80 @@ namespace LinkedInPosts.Core.Queue
         }
 
         /// <summary>
+        /// The queue file a script of <see cref="For"/> passes to Invoke-LinkedInPostQueue -Path; null when it passes none
+        /// (the queue's default) or the text is not such a script. Quoted strings are read whole, so a path or
+        /// module folder that happens to hold "-Path" is not mistaken for the parameter.
+        /// </summary>
+        internal static string? QueuePathIn(string script)
+        {
+            var words = Words(script);
+            var invoke = words.FindIndex(word => !word.Quoted && word.Text == "Invoke-LinkedInPostQueue");
+            for (var i = invoke + 1; invoke >= 0 && i < words.Count && !(words[i].Text == ";" && !words[i].Quoted); i++)
+            {
+                if (!words[i].Quoted && words[i].Text == "-Path" && i + 1 < words.Count && words[i + 1].Quoted)
+                {
+                    return words[i + 1].Text;
+                }
+            }
+            return null;
+        }
+
+        // The script's words: single-quoted strings (their content), ';', and the bare runs between them.
+        private static List<(string Text, bool Quoted)> Words(string script)
+        {
+            var words = new List<(string Text, bool Quoted)>();
+            var bare = new StringBuilder();
+            void EndBare()
+            {
+                if (bare.Length > 0)
+                {
+                    words.Add((bare.ToString(), false));
+                    bare.Clear();
+                }
+            }
+            for (var i = 0; i < script.Length; i++)
+            {
+                var character = script[i];
+                if (IsSingleQuote(character))
+                {
+                    EndBare();
+                    var text = new StringBuilder();
+                    for (i++; i < script.Length; i++)
+                    {
+                        if (IsSingleQuote(script[i]))
+                        {
+                            if (i + 1 < script.Length && IsSingleQuote(script[i + 1]))
+                            {
+                                text.Append(script[i++]);
+                                continue;
+                            }
+                            break;
+                        }
+                        text.Append(script[i]);
+                    }
+                    words.Add((text.ToString(), true));
+                }
+                else if (character == ' ' || character == ';')
+                {
+                    EndBare();
+                    if (character == ';')
+                    {
+                        words.Add((";", false));
+                    }
+                }
+                else
+                {
+                    bare.Append(character);
+                }
+            }
+            EndBare();
+            return words;
+        }
+
+        private static bool IsSingleQuote(char character) =>
+            character == '\'' || character == '\u2018' || character == '\u2019' || character == '\u201A' || character == '\u201B';
+
+        /// <summary>
         /// A PowerShell single-quoted string: nothing in it is expanded. PowerShell ends such a string at any
         /// of its single-quote characters (', and the typographic ‘ ’ ‚ ‛), so each is doubled.
         /// </summary>
@@ -46,7 +121,7 @@ namespace LinkedInPosts.Core.Queue
             foreach (var character in value)
             {
                 quoted.Append(character);
-                if (character == '\'' || character == '\u2018' || character == '\u2019' || character == '\u201A' || character == '\u201B')
+                if (IsSingleQuote(character))
                 {
                     quoted.Append(character);
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -90,6 +91,36 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>schtasks arguments that tell whether the task exists (exit code 0 when it does).</summary>
         public static string QueryArguments(string name) => "/Query /TN " + WindowsArgument(name);
+
+        /// <summary>schtasks arguments that write the task's XML (Get-LinkedInPostQueueTask reads it back: <see cref="InstalledQueueTask.FromTaskXml"/>).</summary>
+        public static string XmlQueryArguments(string name) => "/Query /XML /TN " + WindowsArgument(name);
+
+        /// <summary>schtasks arguments that list every task as CSV without a header row (its first field is the task's path).</summary>
+        public const string ListArguments = "/Query /FO CSV /NH";
+
+        /// <summary>
+        /// The root folder's task names in schtasks' CSV list: the first field of each row, "\Name" (tasks in other folders
+        /// are "\Folder\Name"). The other fields are in the machine's language and not read.
+        /// </summary>
+        public static IReadOnlyList<string> RootTaskNames(string csv)
+        {
+            var names = new List<string>();
+            foreach (var row in csv.Split('\n'))
+            {
+                var line = row.TrimEnd('\r');
+                if (!line.StartsWith("\"\\", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var end = line.IndexOf('"', 2);
+                var name = end < 0 ? null : line.Substring(2, end - 2);
+                if (name != null && name.Length > 0 && name.IndexOf('\\') < 0 && !names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+            return names;
+        }
 
         /// <summary>schtasks arguments that delete the task; /F because the cmdlet has asked already (ShouldProcess).</summary>
         public static string DeleteArguments(string name) => "/Delete /TN " + WindowsArgument(name) + " /F";

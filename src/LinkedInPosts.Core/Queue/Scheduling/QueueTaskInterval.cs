@@ -63,6 +63,55 @@ namespace LinkedInPosts.Core.Queue
             return text;
         }
 
+        /// <summary>The interval of a Task Scheduler repetition (PT5M, PT1H30M, P1D); null when it is none.</summary>
+        internal static TimeSpan? FromXmlDuration(string? duration)
+        {
+            if (string.IsNullOrWhiteSpace(duration))
+            {
+                return null;
+            }
+            try
+            {
+                return System.Xml.XmlConvert.ToTimeSpan(duration!.Trim());
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The interval of the five schedule fields <see cref="ToCronSchedule"/> writes; null for any other
+        /// schedule (a line a person edited to run at set times, say), which has no single interval.
+        /// </summary>
+        internal static TimeSpan? FromCronSchedule(string schedule)
+        {
+            var fields = schedule.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 5 || fields[2] != "*" || fields[3] != "*" || fields[4] != "*")
+            {
+                return null;
+            }
+            if (fields[1] == "*")
+            {
+                return fields[0] == "*" ? TimeSpan.FromMinutes(1)
+                    : fields[0] == "0" ? TimeSpan.FromHours(1)
+                    : Step(fields[0]) is { } minutes && CronMinutes.Contains(minutes) ? TimeSpan.FromMinutes(minutes)
+                    : (TimeSpan?)null;
+            }
+            if (fields[0] != "0")
+            {
+                return null;
+            }
+            return fields[1] == "0" ? TimeSpan.FromDays(1)
+                : Step(fields[1]) is { } hours && CronHours.Contains(hours) ? TimeSpan.FromHours(hours)
+                : (TimeSpan?)null;
+        }
+
+        // The N of a cron step field "*/N".
+        private static int? Step(string field) =>
+            field.StartsWith("*/", StringComparison.Ordinal)
+            && int.TryParse(field.Substring(2), NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? step : (int?)null;
+
         /// <summary>
         /// The five schedule fields of a crontab line. Cron counts steps within the hour and the day, so only
         /// minutes that divide 60 and hours that divide 24 repeat evenly (<c>*/7</c> would run at :56 and
