@@ -117,11 +117,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             Report.Results(Batch.Flush(), id => Batch.Store().Get(id));
+            CompleteProgress();
+            Report.Summary();
+        }
+
+        private void CompleteProgress()
+        {
             if (_row >= ProgressInterval)
             {
                 WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
             }
-            Report.Summary();
         }
 
         /// <summary>Commits the accepted rows still waiting and closes the queue, also after a stop or a terminating error (when EndProcessing does not run).</summary>
@@ -163,7 +168,32 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return;
             }
             Report.Results(results, id => Batch.Store().Get(id));
+            CompleteProgress();
             Report.Summary();
+        }
+
+        /// <summary>
+        /// Before a row's error is written: the rows accepted before it are committed and written first. The output then
+        /// keeps the rows' order, and those rows are out even when -ErrorAction Stop makes the error a stop, which ends
+        /// the pipeline before EndProcessing (or any later write) and would leave them committed without a word.
+        /// </summary>
+        internal void WriteAcceptedRows()
+        {
+            if (_batch == null || _stoppingWithError)
+            {
+                return;
+            }
+            IReadOnlyList<RowResult> results;
+            try
+            {
+                results = _batch.Flush();
+            }
+            catch (LinkedInQueueException exception)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.From(exception, _queuePath));
+                return;
+            }
+            Report.Results(results, id => _batch.Store().Get(id));
         }
 
         private void Register(RegistrationRow row)

@@ -31,6 +31,7 @@ namespace LinkedInPosts.PowerShell.Registration
         /// <summary>Writes the error of a row and counts the row as failed.</summary>
         public void RowError(RegistrationRow row, string message, string errorId, ErrorCategory category, Exception? exception, string? column, string? fix)
         {
+            _command.WriteAcceptedRows();
             Tally.RowFailed();
             var full = row.Prefix(column) + message;
             var record = new ErrorRecord(exception ?? new InvalidOperationException(full), errorId, category, row.Target)

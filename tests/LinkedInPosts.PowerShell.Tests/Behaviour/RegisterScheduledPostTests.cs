@@ -251,6 +251,24 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ErrorActionStopOnABadRowStillOutputsTheRowsAcceptedBeforeItWhichAreCommitted()
+    {
+        Connect();
+        // Row 121 of 150 has no text; with -ErrorAction Stop its error stops the import. The 120 rows before it are
+        // in the queue afterwards, so the script must be told about them: their outputs come before the stop.
+        var rows = Enumerable.Range(0, 150).Select(i => new[] { i == 120 ? string.Empty : $"Post {i}", Future(i % 100, 7 + i / 100), $"k-{i}" });
+        var csv = Csv("stop.csv", new[] { "Text", "When", "Key" }, rows.ToArray());
+
+        var run = PowerShell.Run(
+            $"try {{ Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -TimeZone {Zone} -ErrorAction Stop -OutVariable got | Out-Null }} " +
+            "catch { $_.FullyQualifiedErrorId }; @($got).Count", csv);
+
+        Assert.StartsWith("LinkedInInvalidCommentary,", run.Output[0].ToString());
+        Assert.Equal(120, run.Output[1].BaseObject);
+        Assert.Equal(120, QueuedPosts().Count);
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();
