@@ -26,6 +26,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private RegistrationReport? _report;
         private RowRequestReader? _reader;
         private RowAuthors? _authors;
+        private ShadowedColumns? _shadowed;
         private string _queuePath = string.Empty;
         private string? _basePath;
         private long _row;
@@ -48,6 +49,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             _report = new RegistrationReport(this, queuePath);
             _reader = new RowRequestReader(this, _basePath, ListsGivenOnCommandLine());
             _authors = new RowAuthors(this, _report);
+            _shadowed = new ShadowedColumns(this);
         }
 
         /// <summary>
@@ -198,6 +200,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void Register(RegistrationRow row)
         {
+            foreach (var warning in _shadowed!.Warnings(row))
+            {
+                WriteWarning(warning);
+            }
             var start = RowStart.Read(State, row.Column(nameof(State)));
             if (RowStart.IsDone(start))
             {

@@ -90,7 +90,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The time zone of a time without an offset: a Windows id (W. Europe Standard Time) or an IANA id
-        /// (Europe/Berlin). Default: this machine's zone. It is stored with the post.
+        /// (Europe/Berlin). Default: this machine's zone. It is stored with the post. Given on the command line it applies to
+        /// every row, as any parameter does (PowerShell then binds no TimeZone column): a row whose own zone differs gets a warning.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? TimeZone { get; set; }
@@ -205,7 +206,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>
         /// The row being registered (an Import-Csv row or any object): named in errors as their TargetObject,
         /// and read for the Path, DisableReshare and Raw columns (those parameters do not bind from the pipeline). A string piped in
-        /// is the post's text.
+        /// is the post's text; a file (Get-Item) or an Add-LinkedInMedia object piped in is its media, when -Media is not given.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }

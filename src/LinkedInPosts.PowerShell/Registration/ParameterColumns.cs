@@ -21,6 +21,14 @@ namespace LinkedInPosts.PowerShell.Registration
                 p => new[] { p.Name }.Concat(p.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().SelectMany(a => a.AliasNames)).ToArray(),
                 StringComparer.OrdinalIgnoreCase);
 
+        private static readonly Dictionary<string, PropertyInfo> ByPropertyName = typeof(RegisterLinkedInScheduledPostCommand)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes(typeof(ParameterAttribute), false).Cast<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName))
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The parameters that bind from a row's columns, by name.</summary>
+        public static IReadOnlyDictionary<string, PropertyInfo> BindingFromRows => ByPropertyName;
+
         /// <summary>True when <paramref name="name"/> is one of the cmdlet's parameters.</summary>
         public static bool IsParameter(string name) => Names.ContainsKey(name);
 

@@ -119,6 +119,12 @@ namespace LinkedInPosts.PowerShell.Registration
                 {
                     row.MediaColumn = "Path";
                 }
+                // A file or an Add-LinkedInMedia object piped in is the post's media, as for New-LinkedInPost (neither has a
+                // property -Media binds by name, so it would otherwise be dropped without a word).
+                else if (_command.InputObject?.BaseObject is FileInfo || _command.InputObject?.BaseObject is UploadedMedia)
+                {
+                    inputs.Add(MediaInput.From(_command.InputObject.BaseObject)!);
+                }
             }
             var references = new List<MediaReference>();
             foreach (var input in inputs.Where(i => !IsEmptyInput(i)))

@@ -269,6 +269,45 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void AFileOrAnUploadedMediaObjectPipedInIsThePostsMedia()
+    {
+        Connect();
+        var png = Files.Png("piped/chart.png");
+
+        var file = PowerShell.Run($"[IO.FileInfo]::new($args[0]) | Register-LinkedInScheduledPost -Text 'Chart' -ScheduledAt '{Future(1)}' -TimeZone {Zone}", png);
+        var uploaded = PowerShell.Run($"Add-LinkedInMedia -Path $args[0] -AltText 'A chart' | Register-LinkedInScheduledPost -Text 'Chart 2' -ScheduledAt '{Future(2)}' -TimeZone {Zone}", png);
+
+        file.AssertNoErrors();
+        Assert.Equal("Media", Property(file.Output.Single(), "Kind"));
+        Assert.Equal(1, Property(file.Output.Single(), "MediaCount"));
+        // Before, both registered a text post without a word, and the object's AltText was refused as "no picture".
+        uploaded.AssertNoErrors();
+        Assert.Equal("Media", Property(uploaded.Output.Single(), "Kind"));
+        Assert.Equal(1, Property(uploaded.Output.Single(), "MediaCount"));
+    }
+
+    [Fact]
+    public void AColumnThatAParameterOnTheCommandLineShadowsIsNamedOnceInAWarning()
+    {
+        Connect();
+        var csv = Csv("zones.csv", new[] { "Key", "Text", "When", "TimeZone" }, new[]
+        {
+            new[] { "berlin", "Berlin post", Future(1), Zone },
+            new[] { "ny", "New York post", Future(2), "America/New_York" },
+            new[] { "la", "Los Angeles post", Future(3), "America/Los_Angeles" },
+        });
+
+        var run = PowerShell.Run($"Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -TimeZone {Zone}", csv);
+
+        run.AssertNoErrors();
+        Assert.Equal(3, run.Output.Count);
+        // PowerShell binds no column to a parameter the command line gave: said once, at the first row that differs.
+        var warning = Assert.Single(run.Warnings, w => w.Contains("is not used", StringComparison.Ordinal));
+        Assert.StartsWith("Row 2 (CSV line 3), column 'TimeZone': 'America/New_York' is not used: -TimeZone 'Europe/Berlin' on the command line applies to every row", warning);
+        Assert.All(QueuedPosts(), p => Assert.Equal(Zone, Property(p, "TimeZone")));
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();
