@@ -325,7 +325,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
-        /// <summary>Copies a stored media file next to the export (once) and returns its path relative to the export's folder.</summary>
+        /// <summary>
+        /// Copies a stored media file next to the export and returns its path relative to the export's folder. A file of that
+        /// name from an earlier export is kept only when it is the same file (its SHA-256): one cut short by a killed export
+        /// or changed by hand is copied again, so an export that succeeds always holds the queue's own media.
+        /// </summary>
         private static string CopyMedia(IQueueStore store, MediaReference reference, string folder, string mediaFolderName)
         {
             var stored = store.Media.Verify(reference.StoredSha256!);
@@ -335,12 +339,40 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             var original = SafeName(reference.FileName ?? "media");
             var name = original.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? original : prefix + original;
             var target = System.IO.Path.Combine(folder, mediaFolderName, name);
-            if (!File.Exists(target))
+            if (File.Exists(target) && new FileInfo(target).Length == stored.Length && IsCopyOf(target, reference.StoredSha256!))
             {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                File.Copy(stored.Path, target);
+                return mediaFolderName + "/" + name;
+            }
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            // Copied under a temporary name and then moved into place, so a copy cut short never has the final name.
+            var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            try
+            {
+                File.Copy(stored.Path, temporary);
+                if (File.Exists(target))
+                {
+                    File.Delete(target);
+                }
+                File.Move(temporary, target);
+            }
+            finally
+            {
+                File.Delete(temporary);
             }
             return mediaFolderName + "/" + name;
+        }
+
+        private static bool IsCopyOf(string path, string sha256)
+        {
+            try
+            {
+                return MediaStore.HashOf(path) == sha256;
+            }
+            catch (LinkedInValidationException)
+            {
+                // Unreadable (held open, access denied): not known to be the same file, so it is copied again.
+                return false;
+            }
         }
 
         private static string SafeName(string name)
@@ -396,7 +428,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     }
                     else
                     {
-                        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
                         {
                             ScheduledPostColumns.WriteCsv(writer, rows);
                         }

@@ -86,6 +86,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     RefuseScheduledPost(row, queued);
                 }
+                else if (InputObject?.BaseObject is System.Collections.IList list)
+                {
+                    RefuseList(row, list.Count);
+                }
                 else
                 {
                     Register(row);
@@ -281,6 +285,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidArgument, null, null,
                 "To copy posts into another queue, export them and register the file: Get-LinkedInScheduledPost … | Export-LinkedInScheduledPost ./posts.csv; " +
                 "Import-Csv ./posts.csv | Register-LinkedInScheduledPost -BasePath ./posts.csv -Path <other queue>.");
+        }
+
+        // A whole list as one input: Windows PowerShell's ConvertFrom-Json writes a JSON array so, where PowerShell 7 writes
+        // its items one by one. None of its columns can bind, so without this it read as a row with no time.
+        private void RefuseList(RegistrationRow row, int count)
+        {
+            Report.RowError(row,
+                $"This input is a list of {count} {(count == 1 ? "object" : "objects")}, not one post: Windows PowerShell's ConvertFrom-Json writes a JSON array as one object. Nothing was registered.",
+                ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidArgument, null, null,
+                "Put the ConvertFrom-Json in parentheses, so its items are piped one by one: ([IO.File]::ReadAllText('./posts.json') | ConvertFrom-Json) | Register-LinkedInScheduledPost -BasePath ./posts.json.");
         }
 
         /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>

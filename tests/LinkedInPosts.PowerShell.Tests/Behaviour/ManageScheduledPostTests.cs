@@ -440,7 +440,7 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
     [Theory]
     [InlineData("export.csv", "Import-Csv -LiteralPath $args[0]")]
-    [InlineData("export.json", "[IO.File]::ReadAllText($args[0]) | ConvertFrom-Json")]
+    [InlineData("export.json", "([IO.File]::ReadAllText($args[0]) | ConvertFrom-Json)")]
     public void ExportedPostsRegisterAgainInAnotherQueueWithTheSameKeysContentAndMedia(string fileName, string read)
     {
         Connect();
@@ -471,6 +471,8 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         exported.AssertNoErrors();
         Assert.Equal(export, ((FileInfo)exported.Output.Single().BaseObject).FullName);
         Assert.Equal(5, Directory.GetFiles(Path.Combine(Files.Folder, "out", Path.GetFileNameWithoutExtension(fileName) + ".media")).Length);
+        // A CSV starts with UTF-8's byte order mark, without which Windows PowerShell's Import-Csv reads it as ANSI.
+        Assert.Equal(fileName.EndsWith(".csv", StringComparison.Ordinal), File.ReadAllBytes(export).Take(3).SequenceEqual(new byte[] { 0xEF, 0xBB, 0xBF }));
 
         var other = Path.Combine(Files.Folder, "other", "queue.db");
         var reimport = PowerShell.Run($"{read} | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", export, other);
@@ -488,6 +490,36 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         var same2 = PowerShell.Run($"{read} | Register-LinkedInScheduledPost -BasePath $args[0]", export);
         same2.AssertNoErrors();
         Assert.All(same2.Output, p => Assert.Equal("AlreadyExists", Property(p, "RegistrationOutcome")!.ToString()));
+    }
+
+    [Fact]
+    public void AMediaFileAnEarlierExportLeftDamagedIsCopiedAgainAndAJsonArrayAsOneObjectIsRefusedWithTheFix()
+    {
+        Connect();
+        Files.Png("media/shot.png", 8, 6);
+        var csv = Csv("in.csv", new[] { "Key", "Text", "When", "Media" }, new[] { new[] { "k1", "A shot", Future(1), "media/shot.png" } });
+        Import(csv).AssertNoErrors();
+        var export = Path.Combine(Files.Folder, "out", "backup.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+        var copied = Directory.GetFiles(Path.Combine(Files.Folder, "out", "backup.media")).Single();
+        var whole = File.ReadAllBytes(copied);
+        File.WriteAllBytes(copied, whole.Take(20).ToArray()); // cut short, as by an export killed mid-copy
+
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+
+        Assert.Equal(whole, File.ReadAllBytes(copied));
+        Assert.Single(Directory.GetFiles(Path.Combine(Files.Folder, "out", "backup.media")));
+
+        // What Windows PowerShell's ConvertFrom-Json pipes for a JSON array: the whole list as one object.
+        var json = Path.Combine(Files.Folder, "out", "backup.json");
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", json).AssertNoErrors();
+        var list = PowerShell.Run("Write-Output -NoEnumerate ([IO.File]::ReadAllText($args[0]) | ConvertFrom-Json) | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]",
+            json, Path.Combine(Files.Folder, "other", "queue.db"));
+        var error = list.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostNotARow,", error.FullyQualifiedErrorId);
+        Assert.Contains("list of 1 object, not one post", error.ToString());
+        Assert.Contains("in parentheses", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]
