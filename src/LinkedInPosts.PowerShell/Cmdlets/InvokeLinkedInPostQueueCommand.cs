@@ -108,6 +108,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            UnattendedRun.RefuseDebug(this);
             if (MaxLateness <= TimeSpan.Zero)
             {
                 ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, nameof(MaxLateness),

@@ -101,6 +101,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            UnattendedRun.RefuseDebug(this);
             if (Horizon < TimeSpan.Zero || MaxLateness <= TimeSpan.Zero)
             {
                 var name = Horizon < TimeSpan.Zero ? nameof(Horizon) : nameof(MaxLateness);

@@ -79,6 +79,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
         public const string QueueTaskExists = "LinkedInQueueTaskExists";
 
+        /// <summary>Invoke- or Test-LinkedInPostQueue -Debug without -WarningAction and -ErrorAction: PowerShell would ask before each warning and error.</summary>
+        public const string DebugWouldPrompt = "LinkedInDebugWouldPrompt";
+
         /// <summary>Unregister-LinkedInPostQueueTask: no task (or crontab line) of that name.</summary>
         public const string QueueTaskNotFound = "LinkedInQueueTaskNotFound";
 

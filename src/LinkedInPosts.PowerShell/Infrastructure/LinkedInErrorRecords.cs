@@ -67,6 +67,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
                         QueueFailure.SchemaTooNew => ErrorCategory.InvalidData,
                         QueueFailure.NotAQueue => ErrorCategory.InvalidData,
                         QueueFailure.MediaMissing => ErrorCategory.ObjectNotFound,
+                        // A stored file or post content that is not what was written: bad data, as a run's results call it too.
+                        QueueFailure.MediaCorrupted => ErrorCategory.InvalidData,
+                        QueueFailure.PayloadUnreadable => ErrorCategory.InvalidData,
                         _ => ErrorCategory.ReadError,
                     };
                 case LinkedInTokenStoreException store:

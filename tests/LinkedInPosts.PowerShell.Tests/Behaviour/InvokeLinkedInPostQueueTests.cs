@@ -219,6 +219,32 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
     }
 
     [Fact]
+    public async Task DebugIsRefusedBeforeAnythingIsDoneBecauseItWouldAskBeforeEveryWarningAndError()
+    {
+        ConnectQueue();
+        Register(new[] { "Due now" }, Now.AddMinutes(-1));
+
+        // -Debug makes PowerShell ask before each warning of a compiled cmdlet: a run must never ask.
+        var invoke = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -Debug");
+        var test = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -Debug");
+
+        foreach (var run in new[] { invoke, test })
+        {
+            var error = run.Terminating ?? run.SingleError();
+            Assert.StartsWith("LinkedInDebugWouldPrompt,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("-Verbose", error.ErrorDetails.RecommendedAction);
+        }
+        Assert.Empty(await MemberPostsAsync());
+        Assert.Equal("Pending", Property(States().Values.Single(), "State")!.ToString());
+
+        // -Debug:$false (a wrapper passing its own switch on) is no -Debug: the run goes ahead.
+        var chosen = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue -Debug:$false");
+        chosen.AssertNoErrors();
+        Assert.Single(await MemberPostsAsync());
+    }
+
+    [Fact]
     public void AMissingQueueFileIsATerminatingErrorNamingThePathAndNoEmptyQueueIsCreated()
     {
         // A cron line with a wrong -Path: before, it made a new empty queue and exited 0 every 5 minutes.

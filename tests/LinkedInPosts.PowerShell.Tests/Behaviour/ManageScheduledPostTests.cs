@@ -580,6 +580,8 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
         var error = export.SingleError();
         Assert.StartsWith(damage == "missing" ? "LinkedInQueueMediaMissing," : "LinkedInQueueMediaCorrupted,", error.FullyQualifiedErrorId);
+        // The category a queue run's result gives the same failure: a changed file is bad data, not a read error.
+        Assert.Equal(damage == "missing" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.CategoryInfo.Category);
         var imageId = (long)Property(QueuedPosts().Single(p => KeyOf(p) == "k-image"), "Id")!;
         Assert.Equal(imageId, error.TargetObject);
         Assert.Contains($"Scheduled post {imageId} (key k-image) was not exported", error.Exception.Message, StringComparison.Ordinal);
