@@ -54,7 +54,7 @@ Describe 'Register-LinkedInScheduledPost' {
         $first = Import-Csv $csv | Register-LinkedInScheduledPost -BasePath $csv -TimeZone $Zone
         $first.RegistrationOutcome | Should -Be @('Added', 'Added')
         $first[1].Kind | Should -Be 'MultiImage'
-        $first[0].ScheduledAtUtc | Should -Be ([datetime]::SpecifyKind('2031-01-07T08:30:00', 'Utc'))
+        $first[0].ScheduledAtUtc | Should -Be ([datetimeoffset]'2031-01-07T08:30:00Z')
 
         $again = Import-Csv $csv | Register-LinkedInScheduledPost -BasePath $csv -TimeZone $Zone -WarningVariable warned -WarningAction SilentlyContinue
         $again.RegistrationOutcome | Should -Be @('AlreadyExists', 'AlreadyExists')

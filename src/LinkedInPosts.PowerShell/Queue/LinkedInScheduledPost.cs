@@ -37,14 +37,17 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>When it is due, on the clock of <see cref="TimeZone"/> (with that zone's offset).</summary>
         public DateTimeOffset ScheduledAt { get; set; }
 
-        /// <summary>When it is due, in UTC.</summary>
-        public DateTime ScheduledAtUtc { get; set; }
+        /// <summary>
+        /// When it is due, in UTC (offset 0). A DateTimeOffset, as CreatedAt is: a DateTime of kind Utc compared with
+        /// Get-Date (kind Local) in PowerShell is compared by its clock reading, off by the machine's UTC offset.
+        /// </summary>
+        public DateTimeOffset ScheduledAtUtc { get; set; }
 
         /// <summary>The time zone the time was given in (Windows or IANA id).</summary>
         public string TimeZone { get; set; } = string.Empty;
 
-        /// <summary>When a runner may next take it (later than ScheduledAt after a retryable failure), UTC.</summary>
-        public DateTime DueAtUtc { get; set; }
+        /// <summary>When a runner may next take it (later than ScheduledAt after a retryable failure), UTC (offset 0).</summary>
+        public DateTimeOffset DueAtUtc { get; set; }
 
         /// <summary>The connection that will publish it.</summary>
         public string Connection { get; set; } = string.Empty;
@@ -124,9 +127,9 @@ namespace LinkedInPosts.PowerShell.Queue
                 State = post.State,
                 RegistrationOutcome = outcome,
                 ScheduledAt = ScheduledPostTimes.InZone(post.ScheduledAtUtc, post.TimeZoneId),
-                ScheduledAtUtc = post.ScheduledAtUtc.UtcDateTime,
+                ScheduledAtUtc = post.ScheduledAtUtc.ToUniversalTime(),
                 TimeZone = post.TimeZoneId,
-                DueAtUtc = post.DueAtUtc.UtcDateTime,
+                DueAtUtc = post.DueAtUtc.ToUniversalTime(),
                 Connection = post.Connection,
                 Author = post.Author,
                 Attempts = post.Attempts,

@@ -124,12 +124,12 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
 
         var moved = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt '{Future(2, 11)}' -PassThru", id);
         moved.AssertNoErrors();
-        Assert.Equal(new DateTime(2031, 1, 8, 10, 30, 0, DateTimeKind.Utc), Property(moved.Output.Single(), "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 1, 8, 10, 30, 0, TimeSpan.Zero), Property(moved.Output.Single(), "ScheduledAtUtc"));
 
         var zone = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -TimeZone America/New_York -PassThru", id);
         zone.AssertNoErrors();
         Assert.Equal("America/New_York", Property(zone.Output.Single(), "TimeZone"));
-        Assert.Equal(new DateTime(2031, 1, 8, 16, 30, 0, DateTimeKind.Utc), Property(zone.Output.Single(), "ScheduledAtUtc"));   // 11:30 stays 11:30, New York time
+        Assert.Equal(new DateTimeOffset(2031, 1, 8, 16, 30, 0, TimeSpan.Zero), Property(zone.Output.Single(), "ScheduledAtUtc"));   // 11:30 stays 11:30, New York time
 
         var text = PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0] | Set-LinkedInScheduledPost -Text 'Corrected text (v2)' -PassThru", id);
         text.AssertNoErrors();
@@ -301,12 +301,12 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         var retry = PowerShell.Run("Get-LinkedInScheduledPost -State Failed | Set-LinkedInScheduledPost -Retry -PassThru");
         retry.AssertNoErrors();
         Assert.Equal("Pending", StateOf(retry.Output.Single()));
-        Assert.True((DateTime)Property(retry.Output.Single(), "ScheduledAtUtc")! < DateTime.UtcNow.AddMinutes(1));
+        Assert.True((DateTimeOffset)Property(retry.Output.Single(), "ScheduledAtUtc")! < DateTimeOffset.UtcNow.AddMinutes(1));
 
         var later = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -Retry -ScheduledAt '{Future(9)}' -PassThru", missed);
         later.AssertNoErrors();
         Assert.Equal("Pending", StateOf(later.Output.Single()));
-        Assert.Equal(new DateTime(2031, 1, 15, 8, 30, 0, DateTimeKind.Utc), Property(later.Output.Single(), "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 1, 15, 8, 30, 0, TimeSpan.Zero), Property(later.Output.Single(), "ScheduledAtUtc"));
 
         var notRetryable = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Retry", unconfirmedA);
         Assert.StartsWith("LinkedInScheduledPostWrongState,", notRetryable.SingleError().FullyQualifiedErrorId);
@@ -667,8 +667,8 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Equal("2031-01-07 09:30:00+01:00", Property(rows.Single(r => KeyOf(r) == "x"), "ScheduledAt"));
         var other = Path.Combine(Files.Folder, "other", "queue.db");
         PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", all, other).AssertNoErrors();
-        var before = QueuedPosts().Select(p => KeyOf(p) + "|" + ((DateTime)Property(p, "ScheduledAtUtc")!).Ticks);
-        var after = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other).Output.Select(p => KeyOf(p) + "|" + ((DateTime)Property(p, "ScheduledAtUtc")!).Ticks);
+        var before = QueuedPosts().Select(p => KeyOf(p) + "|" + ((DateTimeOffset)Property(p, "ScheduledAtUtc")!).UtcTicks);
+        var after = PowerShell.Run("Get-LinkedInScheduledPost -Path $args[0]", other).Output.Select(p => KeyOf(p) + "|" + ((DateTimeOffset)Property(p, "ScheduledAtUtc")!).UtcTicks);
         Assert.Equal(before.OrderBy(t => t), after.OrderBy(t => t));
     }
 

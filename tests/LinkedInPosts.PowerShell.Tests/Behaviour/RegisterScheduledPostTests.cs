@@ -57,7 +57,7 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Equal("Added", Outcome(post));
         Assert.Equal("Pending", Property(post, "State")!.ToString());
         Assert.Equal(Zone, Property(post, "TimeZone"));
-        Assert.Equal(new DateTime(2031, 1, 6, 8, 30, 0, DateTimeKind.Utc), Property(post, "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 1, 6, 8, 30, 0, TimeSpan.Zero), Property(post, "ScheduledAtUtc"));
         Assert.Equal(new DateTimeOffset(2031, 1, 6, 9, 30, 0, TimeSpan.FromHours(1)), Property(post, "ScheduledAt"));
         Assert.Equal("Questions below", Property(post, "FirstComment"));
         Assert.Equal(Member.Urn, Property(post, "Author"));
@@ -127,7 +127,7 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Equal(new[] { "Updated", "Updated", "AlreadyExists" }.Take(2), forced.Output.Take(2).Select(Outcome));
         var k1 = QueuedPosts().Single(p => KeyOf(p) == "k1");
         Assert.Equal("First text, corrected", Property(k1, "Text"));
-        Assert.Equal(new DateTime(2031, 1, 7, 9, 30, 0, DateTimeKind.Utc), Property(k1, "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 1, 7, 9, 30, 0, TimeSpan.Zero), Property(k1, "ScheduledAtUtc"));
         Assert.Equal(3, QueuedPosts().Count);
         Assert.Contains(forced.Information, i => i.Contains("updated", StringComparison.Ordinal));
     }
@@ -328,12 +328,12 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Equal("MultiImage", Property(three, "Kind"));
         Assert.Equal(3, Property(three, "MediaCount"));
         Assert.Equal("Connections", Property(three, "Visibility"));
-        Assert.Equal(new DateTime(2031, 2, 1, 7, 15, 0, DateTimeKind.Utc), Property(three, "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 2, 1, 7, 15, 0, TimeSpan.Zero), Property(three, "ScheduledAtUtc"));
         Assert.Equal("Media", Property(run.Output[1], "Kind"));
-        Assert.Equal(new DateTime(2031, 2, 1, 17, 0, 0, DateTimeKind.Utc), Property(run.Output[1], "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 2, 1, 17, 0, 0, TimeSpan.Zero), Property(run.Output[1], "ScheduledAtUtc"));
         Assert.Equal("Text", Property(run.Output[2], "Kind"));
         Assert.Equal("LoggedIn", Property(run.Output[2], "Visibility"));
-        Assert.Equal(new DateTime(2031, 2, 1, 7, 0, 0, DateTimeKind.Utc), Property(run.Output[2], "ScheduledAtUtc"));
+        Assert.Equal(new DateTimeOffset(2031, 2, 1, 7, 0, 0, TimeSpan.Zero), Property(run.Output[2], "ScheduledAtUtc"));
     }
 
     [Fact]
