@@ -122,7 +122,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            Report.Results(Batch.Flush(), id => Batch.Store().Get(id));
+            Report.Results(Batch.Flush(), Batch.Store);
             CompleteProgress();
             Report.Summary();
         }
@@ -173,7 +173,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            Report.Results(results, id => Batch.Store().Get(id));
+            Report.Results(results, Batch.Store);
             CompleteProgress();
             Report.Summary();
         }
@@ -199,7 +199,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ThrowTerminatingError(LinkedInErrorRecords.From(exception, _queuePath));
                 return;
             }
-            Report.Results(results, id => _batch.Store().Get(id));
+            Report.Results(results, _batch.Store);
         }
 
         private void Register(RegistrationRow row)
@@ -251,7 +251,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            Report.Results(Batch.Add(row, built), id => Batch.Store().Get(id));
+            Report.Results(Batch.Add(row, built), Batch.Store);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
@@ -56,8 +57,9 @@ namespace LinkedInPosts.PowerShell.Registration
         }
 
         /// <summary>Writes the object (or error, or warning) for each row the queue answered, and counts their outcomes.</summary>
-        public void Results(IReadOnlyList<RowResult> results, Func<long, ScheduledPost?> get)
+        public void Results(IReadOnlyList<RowResult> results, Func<IQueueStore> store)
         {
+            ScheduledPost? get(long id) => store().Get(id);
             foreach (var each in results)
             {
                 var result = each.Result;
@@ -78,11 +80,42 @@ namespace LinkedInPosts.PowerShell.Registration
                     written.TypeNames.Insert(0, LinkedInScheduledPost.RegisteredTypeName);
                     _command.WriteObject(written);
                 }
+                if (result.Outcome == RegistrationOutcome.Added && each.Pending.Post.Key.StartsWith(ScheduledPostKey.Prefix, StringComparison.Ordinal))
+                {
+                    WarnOfPostAtTheSameTime(row, each.Pending.Post, result.Id, store());
+                }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {
                     _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} (a queue run has taken it), so it was not updated.");
                 }
             }
+        }
+
+        /// <summary>
+        /// A new post whose key was derived (no Key column) beside a waiting post of the same connection and author at the same
+        /// time: most likely the row was changed (a typo fixed) and imported again, which adds a second post, since the derived
+        /// key covers the text, time and media; both would go out. Said, with how to remove the old one and the lasting fix.
+        /// </summary>
+        private void WarnOfPostAtTheSameTime(RegistrationRow row, NewScheduledPost post, long? id, IQueueStore store)
+        {
+            var others = store.Query(new QueueQuery
+            {
+                Connection = post.Connection,
+                States = new[] { QueueState.Pending, QueueState.Held },
+                ScheduledFrom = post.ScheduledAt,
+                ScheduledBefore = post.ScheduledAt.AddTicks(TimeSpan.TicksPerMillisecond),
+                Limit = 10,
+            });
+            var other = others.FirstOrDefault(o => o.Id != id && o.Author == post.Author);
+            if (other == null)
+            {
+                return;
+            }
+            var words = LinkedInScheduledPost.From(other, _queuePath).Text;
+            var text = words.Length > 40 ? words.Substring(0, 40) + "…" : words;
+            _command.WriteWarning(row.Prefix(null) + $"Another post of '{post.Author}' is queued for the same time: id {other.Id}, key {other.Key}" +
+                (string.IsNullOrEmpty(text) ? "" : $" ('{text}')") + ". This row was added as a new post beside it, since a key derived from the text, time and media " +
+                $"changes with them; both would go out. If this row replaces it: Unregister-LinkedInScheduledPost -Id {other.Id}. Give the rows a Key column, so that -Force updates them.");
         }
 
         /// <summary>The closing summary (Verbose and Information), and a warning when nothing new was registered.</summary>

@@ -308,6 +308,35 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ARowChangedAndImportedAgainWithoutAKeyColumnIsAddedBesideTheOldPostWithAWarningThatSaysHowToRemoveIt()
+    {
+        Connect();
+        var v1 = Csv("v1.csv", new[] { "Text", "When" }, new[] { new[] { "Patch nigth went fine", Future(1) }, new[] { "Other day", Future(2) } });
+        Import(v1).AssertNoErrors();
+        var old = QueuedPosts().Single(p => (string)Property(p, "Text")! == "Patch nigth went fine");
+
+        // The typo fixed: a derived key covers the text, so the row is a new post and both would go out.
+        var v2 = Csv("v2.csv", new[] { "Text", "When" }, new[] { new[] { "Patch night went fine", Future(1) }, new[] { "Other day", Future(2) } });
+        var run = Import(v2, "-Force");
+
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "Added", "Updated" }, run.Output.Select(Outcome)); // -Force rewrites an unchanged row as Updated
+        var warning = Assert.Single(run.Warnings, w => w.Contains("queued for the same time", StringComparison.Ordinal));
+        Assert.StartsWith("Row 1 (CSV line 2): Another post of ", warning);
+        Assert.Contains($"id {Property(old, "Id")}, key {KeyOf(old)} ('Patch nigth went fine')", warning);
+        Assert.Contains($"Unregister-LinkedInScheduledPost -Id {Property(old, "Id")}", warning);
+        Assert.Equal(3, QueuedPosts().Count);
+
+        // A row with its own Key is updated by -Force instead, and nothing is said.
+        var keyed = Csv("k.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "patch", "Patch nigth", Future(3) } });
+        Import(keyed).AssertNoErrors();
+        var fixedRow = Csv("k2.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "patch", "Patch night", Future(3) } });
+        var update = Import(fixedRow, "-Force");
+        Assert.Equal(new[] { "Updated" }, update.Output.Select(Outcome));
+        Assert.DoesNotContain(update.Warnings, w => w.Contains("queued for the same time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DateAndTimeColumnsASemicolonListAndAPathColumnBind()
     {
         Connect();
