@@ -163,9 +163,23 @@ namespace LinkedInPosts.Core.Api
             };
 
             LinkedInResponse response;
+            var firstSentAt = Options.Clock.GetUtcNow();
             try
             {
                 response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LinkedInServerException first) when (prepared.LittleText.Length == 0)
+            {
+                // No text (a bare reshare): LinkedIn's duplicate check does not cover posts without text, so a second
+                // create would be a second post if the first was stored. Its outcome stays unknown.
+                throw new LinkedInUnknownOutcomeException(
+                    $"LinkedIn may or may not have published the post by {draft.Author}: {first.Message} A post without text is not sent again, " +
+                    "because LinkedIn's duplicate check does not cover posts without text. Look at the author's recent activity on LinkedIn before posting it again.",
+                    first)
+                {
+                    RetryAt = first.IsRetryAfterFromServer ? first.RetryAt : null,
+                    IsRetryAfterFromServer = first.IsRetryAfterFromServer,
+                };
             }
             catch (LinkedInServerException first)
             {
@@ -177,6 +191,14 @@ namespace LinkedInPosts.Core.Api
                 }
                 catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
                 {
+                    if (MadeBefore(duplicate.ExistingUrn!, firstSentAt) is { } madeAt)
+                    {
+                        // An earlier post with the same text, not this create's first try: that one was not stored.
+                        throw new LinkedInDuplicatePostException(
+                            $"{duplicate.Message} That post was made at {madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC, " +
+                            $"before this create was first sent, so it is an earlier post with the same text; the first try ({first.Message}) was not stored. Nothing was posted.",
+                            duplicate.ExistingUrn, duplicate);
+                    }
                     Options.Log.Verbose($"The first try had been stored as {duplicate.ExistingUrn}; not posting again.");
                     return Created(draft, prepared.LittleText, content, duplicate.ExistingUrn!, createdAt: null);
                 }
@@ -196,6 +218,16 @@ namespace LinkedInPosts.Core.Api
             }
             return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);
         }
+
+        /// <summary>How far LinkedIn's clock and this machine's may disagree when a post's id time is compared with a send time.</summary>
+        internal static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// When the post <paramref name="urn"/> was made, if that was clearly before <paramref name="sentAt"/> (by more than
+        /// <see cref="ClockSlack"/>); null when it may have been made by a call sent then, or its id tells no time.
+        /// </summary>
+        internal static DateTimeOffset? MadeBefore(string urn, DateTimeOffset sentAt) =>
+            LinkedInUrn.TryParse(urn, out var parsed) && parsed!.PostIdTime is { } madeAt && madeAt < sentAt - ClockSlack ? madeAt : (DateTimeOffset?)null;
 
         /// <summary>
         /// Checks comment text as <see cref="CreateCommentAsync"/> will, without sending anything, so a

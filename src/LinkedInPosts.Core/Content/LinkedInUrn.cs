@@ -46,6 +46,28 @@ namespace LinkedInPosts.Core.Content
         /// <summary>True for the two kinds of post URN.</summary>
         public bool IsPost => EntityType == Share || EntityType == UgcPost;
 
+        /// <summary>
+        /// When LinkedIn made this post, read from its id: the ids of shares and ugcPosts carry the milliseconds since
+        /// 1970 in their bits above the lowest 22 (id >> 22), as LinkedIn's activity ids do. Null for another URN, or an id
+        /// that is no such number (before 2010 or after 2100). Used to tell an earlier post with the same text, named by
+        /// LinkedIn's duplicate check, from the one a create with no clear answer may have made.
+        /// </summary>
+        public DateTimeOffset? PostIdTime
+        {
+            get
+            {
+                if (!IsPost || !long.TryParse(Id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    return null;
+                }
+                var millis = id >> 22;
+                return millis >= EarliestPostIdMillis && millis <= LatestPostIdMillis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : (DateTimeOffset?)null;
+            }
+        }
+
+        private const long EarliestPostIdMillis = 1_262_304_000_000; // 2010-01-01
+        private const long LatestPostIdMillis = 4_102_444_800_000;   // 2100-01-01
+
         /// <summary>True for image, video and document URNs, the media a post can show.</summary>
         public bool IsMedia => EntityType == Image || EntityType == Video || EntityType == Document;
 

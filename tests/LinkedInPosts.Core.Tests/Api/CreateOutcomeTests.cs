@@ -85,4 +85,51 @@ public sealed class CreateOutcomeTests
         Assert.Single(await session.RequestsAsync("POST", "/rest/posts"));
         Assert.Empty(await session.Admin.GetPostsAsync());
     }
+
+    [Fact]
+    public async Task A_reshare_without_text_is_not_sent_again_after_an_unclear_answer_because_the_duplicate_check_cannot_see_it()
+    {
+        await using var session = await SandboxSession.StartAsync();
+        var parent = await session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "The original"));
+        await session.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Drop = SandboxDrop.AfterStore });
+        var reshare = new PostDraft(session.MemberUrn, string.Empty) { Content = new ReshareContent(LinkedInUrn.Parse(parent.Urn)) };
+
+        var unknown = await Assert.ThrowsAsync<LinkedInUnknownOutcomeException>(() => session.Client.CreatePostAsync(reshare));
+
+        // One reshare, from the first try: a second create would have been a second reshare (no duplicate check without text).
+        Assert.Single(await session.Admin.GetPostsAsync(), p => p.Urn != parent.Urn);
+        Assert.Equal(2, (await session.RequestsAsync("POST", "/rest/posts")).Count); // the original and the one try
+        Assert.Contains("not sent again", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicate_named_on_the_resend_that_is_older_than_the_first_try_is_the_duplicate_error_not_this_post()
+    {
+        await using var session = await SandboxSession.StartAsync();
+        // Yesterday's post with the same text (LinkedIn's clock an hour back when it was made: its id carries that time).
+        var now = await session.Admin.GetClockAsync();
+        await session.Admin.SetClockAsync(now.AddHours(-1));
+        var earlier = await session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "Weekly status"));
+        await session.Admin.SetClockAsync(now);
+        await session.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503 });
+
+        var duplicate = await Assert.ThrowsAsync<LinkedInDuplicatePostException>(() => session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "Weekly status")));
+
+        // Before, the earlier post came back as if this create had made it (and New-LinkedInPost commented on it again).
+        Assert.Equal(earlier.Urn, duplicate.ExistingUrn);
+        Assert.Contains("before this create was first sent", duplicate.Message, StringComparison.Ordinal);
+        Assert.Equal(earlier.Urn, Assert.Single(await session.Admin.GetPostsAsync()).Urn);
+    }
+
+    [Theory]
+    [InlineData("urn:li:share:7265000000000000000", "2024-11-20T13:56:17.172Z")]
+    [InlineData("urn:li:ugcPost:7045020441609936898", "2023-03-24T13:16:03.430Z")]
+    [InlineData("urn:li:share:123", null)]
+    [InlineData("urn:li:person:abc", null)]
+    public void A_post_ids_time_is_read_from_its_high_bits(string urn, string? expected)
+    {
+        var time = LinkedInUrn.Parse(urn).PostIdTime;
+
+        Assert.Equal(expected, time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 
@@ -141,10 +142,18 @@ namespace LinkedInPosts.Core.Queue.Runner
                     "at most MaxLateness (" + DurationText.Describe(_run.Options.MaxLateness) + ") late.");
                 return;
             }
-            await ResendAsync(post, claim, connection, content, origin, cancellationToken).ConfigureAwait(false);
+            if (IsWithoutText(content.Draft))
+            {
+                _wait.Unconfirmed(post, claim, origin + " It has no text (a reshare as it is), which LinkedIn's duplicate check does not cover, so sending it once " +
+                    "as a check could post it twice, and this connection cannot read the author's posts back (r_member_social or r_organization_social).");
+                return;
+            }
+            await ResendAsync(post, claim, connection, content, origin, sentAt, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task ResendAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string origin, CancellationToken cancellationToken)
+        private static bool IsWithoutText(PostDraft draft) => string.IsNullOrWhiteSpace(draft.Commentary);
+
+        private async Task ResendAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string origin, DateTimeOffset sentAt, CancellationToken cancellationToken)
         {
             PostDraft draft;
             try
@@ -190,6 +199,13 @@ namespace LinkedInPosts.Core.Queue.Runner
                     await FirstComment.AddAsync(_run, post.Id, connection, content, created.Urn, result, cancellationToken).ConfigureAwait(false);
                 }
                 _run.Report(result);
+            }
+            catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null && LinkedInClient.MadeBefore(duplicate.ExistingUrn!, sentAt) is { } madeAt)
+            {
+                // The post it names is older than this post's first try: an earlier post with the same text, not evidence for this one.
+                _wait.Unconfirmed(post, claim, origin + $" Sent once more, LinkedIn's duplicate check named {duplicate.ExistingUrn}, made at " +
+                    madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC, before this post's first try: " +
+                    "an earlier post with the same text, so it says nothing of this one, which LinkedIn now refuses as a duplicate.");
             }
             catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
             {

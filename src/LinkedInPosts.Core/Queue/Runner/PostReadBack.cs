@@ -7,7 +7,7 @@ using LinkedInPosts.Core.Content;
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>
-    /// Looks for a post among its author's posts on LinkedIn: the same little text, created in the window
+    /// Looks for a post among its author's posts on LinkedIn: the same little text (and for a reshare the same reshared post), created in the window
     /// in which the create call could have landed (from the attempt's start to its lease's end, with some
     /// slack for the two clocks). The finder returns the newest first, so the search stops at the first post
     /// older than the window, or after <see cref="MaxPostsScanned"/>.
@@ -37,7 +37,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     break;
                 }
                 var created = post.CreatedAt ?? post.PublishedAt;
-                if (created.HasValue && created.Value >= from && created.Value <= until && string.Equals(post.RawCommentary, littleText, StringComparison.Ordinal))
+                if (created.HasValue && created.Value >= from && created.Value <= until && string.Equals(post.RawCommentary, littleText, StringComparison.Ordinal)
+                    && SameReshare(draft, post))
                 {
                     return post.Urn;
                 }
@@ -48,5 +49,10 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             return null;
         }
+
+        // A reshare is this post only if it reshares the same post: every bare reshare has the same (empty) text.
+        private static bool SameReshare(PostDraft draft, LinkedInPost post) =>
+            !(draft.Content is ReshareContent reshare)
+            || (post.Content is ReshareContent found && string.Equals(found.Parent.ToString(), reshare.Parent.ToString(), StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,5 @@
+using LinkedInPosts.Core.Api;
+using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
 using LinkedInPosts.Core.Queue;
 using LinkedInPosts.Core.Queue.Runner;
@@ -228,6 +230,71 @@ public sealed class RunnerEvidenceTests
         Assert.True(result.ResolvedByEvidence);
         Assert.Equal(urn, world.Get("dead").PostUrn);
         Assert.Equal(QueueState.Published, world.Get("dead").State);
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    /// <summary>As <see cref="DieWhileSendingAsync"/> for a post whose draft is <paramref name="draft"/>; its create lands when <paramref name="landed"/>.</summary>
+    private static async Task<string?> DieWhileSendingDraftAsync(RunnerHarness world, PostDraft draft, bool landed)
+    {
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
+        var urn = landed ? (await world.Session.Client.CreatePostAsync(draft)).Urn : null;
+        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+        return urn;
+    }
+
+    [Fact]
+    public async Task Without_read_back_a_dead_runs_reshare_without_text_is_not_resent_because_the_duplicate_check_cannot_see_it_but_left_Unconfirmed()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        var parent = LinkedInUrn.Parse(await world.CreateDirectlyAsync("The original"));
+        var reshare = new ReshareContent(parent);
+        world.Register("dead", string.Empty, content: reshare);
+        await DieWhileSendingDraftAsync(world, new PostDraft(world.Author, string.Empty) { Content = reshare }, landed: true);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        // A resend would have been a second reshare: LinkedIn has no duplicate check for posts without text.
+        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Contains("no text", result.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await world.CreateCallsAsync()); // the original and the dead run's reshare
+        Assert.Equal(2, (await world.PostsOnceAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_read_back_takes_a_reshare_without_text_for_this_one_only_if_it_reshares_the_same_post()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        var mine = LinkedInUrn.Parse(await world.CreateDirectlyAsync("Reshare me"));
+        var other = LinkedInUrn.Parse(await world.CreateDirectlyAsync("Another post"));
+        world.Register("dead", string.Empty, content: new ReshareContent(mine));
+        // The dead run's create never landed, but the author reshared another post in that window.
+        await DieWhileSendingDraftAsync(world, new PostDraft(world.Author, string.Empty), landed: false);
+        var someoneElses = (await world.Session.Client.CreatePostAsync(new PostDraft(world.Author, string.Empty) { Content = new ReshareContent(other) })).Urn;
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Published, result.Outcome);
+        Assert.NotEqual(someoneElses, result.PostUrn); // before, any bare reshare in the window was taken for it
+        Assert.Equal(4, (await world.Admin.GetPostsAsync()).Count); // the two posts, the other reshare, and this one, once
+    }
+
+    [Fact]
+    public async Task A_resend_whose_duplicate_check_names_a_post_older_than_the_first_try_leaves_the_post_Unconfirmed_not_Published_as_that_one()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        var now = await world.Admin.GetClockAsync();
+        await world.Admin.SetClockAsync(now.AddHours(-2));
+        var yesterday = await world.CreateDirectlyAsync("Weekly status");
+        await world.Admin.SetClockAsync(now);
+        world.Register("dead", "Weekly status");
+        await DieWhileSendingAsync(world, "dead", "Weekly status", landed: false);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Null(world.Get("dead").PostUrn);
+        Assert.Contains(yesterday, result.Message, StringComparison.Ordinal);
         Assert.Single(await world.PostsOnceAsync());
     }
 }
