@@ -219,15 +219,19 @@ namespace LinkedInPosts.Core.Api
             return Created(draft, prepared.LittleText, content, CreatedUrn(request, response), response.Headers.Date);
         }
 
-        /// <summary>How far LinkedIn's clock and this machine's may disagree when a post's id time is compared with a send time.</summary>
-        internal static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(5);
+        /// <summary>
+        /// How much earlier than a send a post named by the duplicate check may be dated and still be taken for that send's:
+        /// wide, so that a skewed clock (LinkedIn's or this machine's) never turns a landed post into "someone else's", yet
+        /// far below the day or two the check remembers, so last week's post with the same text is told apart.
+        /// </summary>
+        internal static readonly TimeSpan DuplicateAgeSlack = TimeSpan.FromHours(1);
 
         /// <summary>
         /// When the post <paramref name="urn"/> was made, if that was clearly before <paramref name="sentAt"/> (by more than
-        /// <see cref="ClockSlack"/>); null when it may have been made by a call sent then, or its id tells no time.
+        /// <see cref="DuplicateAgeSlack"/>); null when it may have been made by a call sent then, or its id tells no time.
         /// </summary>
         internal static DateTimeOffset? MadeBefore(string urn, DateTimeOffset sentAt) =>
-            LinkedInUrn.TryParse(urn, out var parsed) && parsed!.PostIdTime is { } madeAt && madeAt < sentAt - ClockSlack ? madeAt : (DateTimeOffset?)null;
+            LinkedInUrn.TryParse(urn, out var parsed) && parsed!.PostIdTime is { } madeAt && madeAt < sentAt - DuplicateAgeSlack ? madeAt : (DateTimeOffset?)null;
 
         /// <summary>
         /// Checks comment text as <see cref="CreateCommentAsync"/> will, without sending anything, so a

@@ -106,9 +106,9 @@ public sealed class CreateOutcomeTests
     public async Task A_duplicate_named_on_the_resend_that_is_older_than_the_first_try_is_the_duplicate_error_not_this_post()
     {
         await using var session = await SandboxSession.StartAsync();
-        // Yesterday's post with the same text (LinkedIn's clock an hour back when it was made: its id carries that time).
+        // An earlier post with the same text (LinkedIn's clock two hours back when it was made: its id carries that time).
         var now = await session.Admin.GetClockAsync();
-        await session.Admin.SetClockAsync(now.AddHours(-1));
+        await session.Admin.SetClockAsync(now.AddHours(-2));
         var earlier = await session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "Weekly status"));
         await session.Admin.SetClockAsync(now);
         await session.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503 });

@@ -202,10 +202,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null && LinkedInClient.MadeBefore(duplicate.ExistingUrn!, sentAt) is { } madeAt)
             {
-                // The post it names is older than this post's first try: an earlier post with the same text, not evidence for this one.
-                _wait.Unconfirmed(post, claim, origin + $" Sent once more, LinkedIn's duplicate check named {duplicate.ExistingUrn}, made at " +
-                    madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC, before this post's first try: " +
-                    "an earlier post with the same text, so it says nothing of this one, which LinkedIn now refuses as a duplicate.");
+                UnconfirmedByOlderDuplicate(post, claim, duplicate.ExistingUrn!, madeAt, origin + " Sent once more,");
             }
             catch (LinkedInDuplicatePostException duplicate) when (duplicate.ExistingUrn != null)
             {
@@ -290,6 +287,15 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// A send after a call that may have landed got LinkedIn's DUPLICATE_POST without the post's URN: the text is on
         /// LinkedIn, perhaps as this post, perhaps not; a person decides, as the resolver's own resend does with that answer.
         /// </summary>
+        /// <summary>
+        /// A DUPLICATE_POST naming a post made before this post's first try that may have landed: an earlier post with the same
+        /// text, which says nothing of this one (LinkedIn would have refused that try as well), so a person decides.
+        /// </summary>
+        public void UnconfirmedByOlderDuplicate(ScheduledPost post, QueueClaim claim, string existingUrn, DateTimeOffset madeAt, string origin) =>
+            _wait.Unconfirmed(post, claim, origin + $" LinkedIn's duplicate check named {existingUrn}, made at " +
+                madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC, before this post's first try: " +
+                "an earlier post with the same text, not this one, which LinkedIn refuses as a duplicate of it.");
+
         public void UnconfirmedByUnnamedDuplicate(ScheduledPost post, QueueClaim claim, LinkedInException duplicate) =>
             _wait.Unconfirmed(post, claim, "LinkedIn's duplicate check says this text is already posted but did not name the post, and an earlier try of this post " +
                 "may have created it (its answer was unclear, or a read-back found nothing), so it is not sent again. " + duplicate.Message);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.Core.Queue.Runner
@@ -273,6 +274,11 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _evidence.UnconfirmedByUnnamedDuplicate(post, claim, duplicate);
                     return;
                 }
+                if (LinkedInClient.MadeBefore(duplicate.ExistingUrn, EarliestCallThatMayHaveLanded(post)) is { } madeAt)
+                {
+                    _evidence.UnconfirmedByOlderDuplicate(post, claim, duplicate.ExistingUrn, madeAt, "Sent again after an earlier try that may have landed,");
+                    return;
+                }
                 await _evidence.PublishedByEvidenceAsync(post, claim, connection, content, duplicate.ExistingUrn, "LinkedIn's duplicate check named it on this send", cancellationToken).ConfigureAwait(false);
             }
             // Cancelled during the call: its outcome is unknown, so it stays Sending and the next run settles it by
@@ -341,5 +347,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// </summary>
         private bool EarlierCallMayHaveLanded(ScheduledPost post) =>
             _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded);
+
+        private DateTimeOffset EarliestCallThatMayHaveLanded(ScheduledPost post) =>
+            _run.Store.GetAttempts(post.Id).Where(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded).Min(a => a.StartedAt);
     }
 }

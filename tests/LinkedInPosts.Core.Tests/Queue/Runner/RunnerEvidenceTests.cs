@@ -215,11 +215,11 @@ public sealed class RunnerEvidenceTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
         world.Register("dead", "Landed before the record");
-        // The dead run's call landed, but LinkedIn dated it an hour earlier than the run's clock, so the read-back
-        // (posts created around the attempt) misses it and calls it not created; LinkedIn's duplicate check on
-        // the next send is then the evidence.
+        // The dead run's call landed, but LinkedIn dated it half an hour earlier than the run's clock, so the read-back
+        // (posts created around the attempt, give or take 5 minutes) misses it and calls it not created; LinkedIn's
+        // duplicate check on the next send is then the evidence (a post dated up to an hour before the try may be its own).
         var sandboxNow = await world.Admin.GetClockAsync();
-        await world.Admin.SetClockAsync(sandboxNow.AddHours(-1));
+        await world.Admin.SetClockAsync(sandboxNow.AddMinutes(-30));
         var urn = await world.CreateDirectlyAsync("Landed before the record");
         await world.Admin.SetClockAsync(sandboxNow);
         await DieWhileSendingAsync(world, "dead", "Landed before the record", landed: false);
@@ -295,6 +295,27 @@ public sealed class RunnerEvidenceTests
         Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
         Assert.Null(world.Get("dead").PostUrn);
         Assert.Contains(yesterday, result.Message, StringComparison.Ordinal);
+        Assert.Single(await world.PostsOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_send_after_a_try_that_may_have_landed_whose_duplicate_check_names_an_older_post_leaves_it_Unconfirmed()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: true);
+        world.Register("dead", "Weekly status");
+        // Last week's post with the same text, which the read-back (around the dead run's try) rightly does not take.
+        var sandboxNow = await world.Admin.GetClockAsync();
+        await world.Admin.SetClockAsync(sandboxNow.AddHours(-2));
+        var lastWeek = await world.CreateDirectlyAsync("Weekly status");
+        await world.Admin.SetClockAsync(sandboxNow);
+        await DieWhileSendingAsync(world, "dead", "Weekly status", landed: false);
+
+        var result = Assert.Single((await world.RunAsync()).Posts);
+
+        // Before, the duplicate check's answer on the next send made it Published as last week's post.
+        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Null(world.Get("dead").PostUrn);
+        Assert.Contains(lastWeek, result.Message, StringComparison.Ordinal);
         Assert.Single(await world.PostsOnceAsync());
     }
 }
