@@ -176,16 +176,28 @@ namespace LinkedInPosts.Core.Auth
                 var stored = IsExpired(known, Now) ? _store.Find(known.Name) : null;
                 return stored != null && stored.AccessToken != known.AccessToken ? Adopt(stored) : known;
             }
+            StoredConnection? refreshed = null;
             try
             {
-                var updated = await _store.UpdateAsync(known.Name, RefreshIfStillDueAsync, cancellationToken).ConfigureAwait(false);
+                var updated = await _store.UpdateAsync(known.Name, async (current, ct) => refreshed = await RefreshIfStillDueAsync(current, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return Adopt(updated);
             }
-            catch (Exception ex) when (ex is LinkedInSignInException || ex is LinkedInServerException)
+            catch (LinkedInTokenStoreException unsaved) when (refreshed != null && refreshed.AccessToken != known.AccessToken)
+            {
+                // LinkedIn gave new tokens, but they could not be written: this process goes on with them rather than
+                // failing with a token that works (and a refresh token LinkedIn may have replaced would be lost either way).
+                _options.Log.Warning($"Connection '{known.Name}' was refreshed, but the new token could not be saved ({unsaved.Message}). " +
+                    $"This command uses it; other commands go on with the stored token, valid until {Date(known.AccessTokenExpiresAt)}, and refresh it again. " +
+                    "Should a later refresh be refused, run " + ReconnectCommand(known) + ".");
+                return Adopt(refreshed);
+            }
+            catch (Exception ex) when (ex is LinkedInSignInException || ex is LinkedInServerException || ex is LinkedInTokenStoreException)
             {
                 var now = Now;
                 if (!IsExpired(known, now))
                 {
+                    // A refresh refused, LinkedIn not answering, or the store busy (another process refreshing slowly
+                    // holds its lock): the token is still good, so this call goes on with it.
                     var why = ex is LinkedInSignInException refused
                         ? Refused(refused) + " Run " + ReconnectCommand(known) + " before then."
                         : ex.Message + " The next call tries again.";

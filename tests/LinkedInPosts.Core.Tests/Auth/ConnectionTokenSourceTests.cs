@@ -298,4 +298,76 @@ public sealed class ConnectionTokenSourceTests
         Assert.Equal("Connect-LinkedIn -Name 'it''s mine' -ClientId 78abcdef", ConnectionTokenSource.ReconnectCommand(quoted));
         Assert.Equal(LinkedInEndpoints.ProductionApiBase, production.ApiBase);
     }
+
+    [Fact]
+    public async Task A_store_held_by_another_process_refreshing_slowly_leaves_a_token_that_is_still_valid_in_use()
+    {
+        await using var sandbox = await OAuthSandbox.StartAsync(Refreshable);
+        var connection = await sandbox.SignInAsync();
+        // Two processes on one store file, each waiting 1 s for its lock (60 s in the module; a refresh may take minutes).
+        var first = new PlainFileConnectionStore(sandbox.DataFolder, TimeSpan.FromSeconds(1));
+        var second = new PlainFileConnectionStore(sandbox.DataFolder, TimeSpan.FromSeconds(1));
+        first.Save(connection);
+        using var slow = sandbox.ClientFor(sandbox.TokenSource(first, first.Find("work")!));
+        using var waiting = sandbox.ClientFor(sandbox.TokenSource(second, second.Find("work")!));
+        await sandbox.AdvanceAsync(TimeSpan.FromMinutes(55)); // 5 minutes left: due for a refresh, still valid
+        await sandbox.Admin.AddFaultAsync(new LinkedInPosts.Sandbox.SandboxFault { Method = "POST", Path = "/oauth/v2/accessToken", DelayMilliseconds = 3000, Count = 1 });
+
+        var refreshing = slow.GetMemberAsync();
+        await Task.Delay(500);
+        var member = await waiting.GetMemberAsync(); // before, LinkedInTokenStoreException (Locked)
+        await refreshing;
+
+        Assert.False(string.IsNullOrEmpty(member.Urn));
+        Assert.Contains(sandbox.Log.Lines, line => line.StartsWith("WARNING: Connection 'work' could not be refreshed, so it goes on with its current token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refresh_whose_new_token_cannot_be_saved_is_used_by_this_command_with_a_warning_instead_of_failing_it()
+    {
+        await using var sandbox = await OAuthSandbox.StartAsync(Refreshable);
+        var connection = await sandbox.SignInAsync();
+        var real = sandbox.Store();
+        real.Save(connection);
+        var store = new WriteFailsAfterTheUpdate(real);
+        using var client = sandbox.ClientFor(sandbox.TokenSource(store, real.Find("work")!));
+        await sandbox.AdvanceAsync(TimeSpan.FromMinutes(55));
+
+        await client.GetMemberAsync(); // before, the store's error: a new token in hand and the old one still valid
+
+        Assert.Equal(2, (await sandbox.RequestsAsync("POST", "/oauth/v2/accessToken")).Count); // sign-in, refresh
+        Assert.Contains(sandbox.Log.Lines, line => line.StartsWith("WARNING: Connection 'work' was refreshed, but the new token could not be saved", StringComparison.Ordinal));
+        // The next call has the new token, good for an hour: no second refresh, as the old token (due) would need.
+        await client.GetMemberAsync();
+        Assert.Equal(2, (await sandbox.RequestsAsync("POST", "/oauth/v2/accessToken")).Count);
+    }
+
+    /// <summary>
+    /// A store whose write fails after the update ran, as a full disk or a locked keyring makes the real one fail (which
+    /// cannot be made to happen here for root, who may write anywhere): the refresh is made, then the store's error.
+    /// </summary>
+    private sealed class WriteFailsAfterTheUpdate : IConnectionStore
+    {
+        private readonly IConnectionStore _inner;
+
+        public WriteFailsAfterTheUpdate(IConnectionStore inner) => _inner = inner;
+
+        public string Description => _inner.Description;
+
+        public bool IsProtected => _inner.IsProtected;
+
+        public IReadOnlyList<StoredConnection> Load() => _inner.Load();
+
+        public StoredConnection? Find(string name) => _inner.Find(name);
+
+        public void Save(StoredConnection connection) => _inner.Save(connection);
+
+        public bool Delete(string name) => _inner.Delete(name);
+
+        public async Task<StoredConnection> UpdateAsync(string name, Func<StoredConnection, CancellationToken, Task<StoredConnection>> update, CancellationToken cancellationToken)
+        {
+            await update(_inner.Find(name)!, cancellationToken);
+            throw new LinkedInTokenStoreException(TokenStoreFailure.Unavailable, "The token store could not be written (IOException: No space left on device).");
+        }
+    }
 }
