@@ -30,8 +30,9 @@ namespace LinkedInPosts.Core.Api
                 422 when IsDuplicate(error) => Duplicate(error, said),
                 426 => new LinkedInVersionSunsetException(
                     $"LinkedIn does not serve API version {options.ApiVersion} any more (426 {error.Code ?? "NONEXISTENT_VERSION"}: {said}). " +
-                    $"Use an active version: Connect-LinkedIn -ApiVersion YYYYMM, or set ${LinkedInApiVersion.EnvironmentVariable}; " +
-                    $"this release of the module defaults to {LinkedInApiVersion.Default}.",
+                    $"Use an active version (this release of the module defaults to {LinkedInApiVersion.Default}): a connection made with -ApiVersion keeps " +
+                    "that version, so connect it again with Connect-LinkedIn -ApiVersion YYYYMM (or without -ApiVersion, to follow the module's default); " +
+                    $"for the others set $env:{LinkedInApiVersion.EnvironmentVariable} = 'YYYYMM' (a scheduled task: register it again, which passes the variable on).",
                     options.ApiVersion),
                 429 => Throttled(headers, said, options),
                 // 408: the request did not reach LinkedIn whole in time; a later try may pass (a create's resend goes through its duplicate check).

@@ -80,7 +80,9 @@ public sealed class ClientErrorTests
         Assert.Equal("202001", error.Version);
         Assert.Equal(426, error.HttpStatus);
         Assert.Contains("-ApiVersion", error.Message);
-        Assert.Contains(LinkedInApiVersion.EnvironmentVariable, error.Message);
+        // The variable as PowerShell sets it ($env:), and that a connection pinned with -ApiVersion ignores it.
+        Assert.Contains("$env:" + LinkedInApiVersion.EnvironmentVariable + " = 'YYYYMM'", error.Message);
+        Assert.Contains("a connection made with -ApiVersion keeps that version", error.Message);
         Assert.Contains("20200101", error.Message); // LinkedIn's own words are kept
     }
 
