@@ -322,11 +322,12 @@ namespace LinkedInPosts.Core.Api
         }
 
         /// <summary>
-        /// The author's posts, newest first, fetched a page at a time as the caller enumerates: stop
-        /// enumerating and no further page is requested. Reading a person's posts needs r_member_social.
+        /// The author's posts, newest first (last changed, or created: <paramref name="order"/>), fetched a page at a time
+        /// as the caller enumerates: stop enumerating and no further page is requested. Reading a person's posts needs r_member_social.
         /// </summary>
-        public async IAsyncEnumerable<LinkedInPost> GetPostsByAuthorAsync(LinkedInUrn author, int pageSize = 50, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public async IAsyncEnumerable<LinkedInPost> GetPostsByAuthorAsync(LinkedInUrn author, int pageSize = 50, PostOrder order = PostOrder.LastModified, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            var sortBy = order == PostOrder.Created ? "CREATED" : "LAST_MODIFIED";
             if (author == null || !author.IsAuthor)
             {
                 throw new ArgumentException("The author must be a person or organization URN.", nameof(author));
@@ -339,7 +340,7 @@ namespace LinkedInPosts.Core.Api
             var start = 0;
             while (true)
             {
-                var request = new LinkedInRequest(HttpMethod.Get, $"{PostsPath}?author={author.Encoded}&q=author&count={pageSize}&start={start}&sortBy=LAST_MODIFIED")
+                var request = new LinkedInRequest(HttpMethod.Get, $"{PostsPath}?author={author.Encoded}&q=author&count={pageSize}&start={start}&sortBy={sortBy}")
                 {
                     RestLiMethod = "FINDER",
                     RequiredScope = scope,

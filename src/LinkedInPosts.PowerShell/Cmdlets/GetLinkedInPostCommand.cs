@@ -8,7 +8,7 @@ using LinkedInPosts.PowerShell.Infrastructure;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Gets posts by URN, or an author's posts, newest first. Listing by author reads pages lazily and
+    /// Gets posts by URN, or an author's posts, newest first (by when they were made, not edited). Listing by author reads pages lazily and
     /// stops asking LinkedIn for more as soon as -First posts have been written.
     /// Reading needs r_member_social (person authors) or r_organization_social (organizations).
     /// </summary>
@@ -120,7 +120,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             var wanted = All.IsPresent ? int.MaxValue : First;
             var pageSize = Math.Min(wanted, MaximumPageSize);
-            var posts = session.Client.GetPostsByAuthorAsync(author, pageSize, StopProcessingToken).GetAsyncEnumerator(StopProcessingToken);
+            var posts = session.Client.GetPostsByAuthorAsync(author, pageSize, PostOrder.Created, StopProcessingToken).GetAsyncEnumerator(StopProcessingToken);
             try
             {
                 var written = 0;

@@ -109,6 +109,21 @@ public sealed class GetLinkedInPostTests : CmdletTestBase
     }
 
     [Fact]
+    public void AnAuthorsNewestPostComesFirstEvenWhenAnOlderOneWasEditedSince()
+    {
+        Connect();
+        var old = PowerShell.Run("(New-LinkedInPost -Text ('old one ' + [guid]::NewGuid())).Urn").Output.Single().ToString();
+        var newest = PowerShell.Run("(New-LinkedInPost -Text ('new one ' + [guid]::NewGuid())).Urn").Output.Single().ToString();
+        PowerShell.Run("Set-LinkedInPost -Urn $args[0] -Text ('old one, typo fixed ' + [guid]::NewGuid())", old).AssertNoErrors();
+
+        var first = PowerShell.Run("Get-LinkedInPost -Author $args[0] -First 1", Member.Urn);
+
+        // Listed by last change, the edited old post came first.
+        first.AssertNoErrors();
+        Assert.Equal(newest, Property(first.Output.Single(), "Urn"));
+    }
+
+    [Fact]
     public void AnInvalidAuthorIsAnInvalidUrn()
     {
         Connect();

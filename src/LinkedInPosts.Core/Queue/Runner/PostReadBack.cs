@@ -29,7 +29,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             var from = sentFrom - ClockSlack;
             var until = sentUntil + ClockSlack;
             var scanned = 0;
-            await foreach (var post in client.GetPostsByAuthorAsync(draft.Author, 50, cancellationToken).ConfigureAwait(false))
+            await foreach (var post in client.GetPostsByAuthorAsync(draft.Author, 50, PostOrder.LastModified, cancellationToken).ConfigureAwait(false))
             {
                 var changed = post.LastModifiedAt ?? post.CreatedAt;
                 if (changed.HasValue && changed.Value < from)
