@@ -22,6 +22,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineMessages _messages = new PipelineMessages();
         private readonly HashSet<string> _storeWarned = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _sessionsChecked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopProcessingToken => _stopping.Token;
@@ -215,7 +216,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             {
                 store = cached!.Store;
                 WarnAboutStore(store);
-                return cached;
+                return StillStored(registry, cached);
             }
 
             store = OpenStore();
@@ -227,6 +228,44 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             }
             var session = LinkedInSession.Open(stored, store, ModuleClock.Current);
             registry.Set(session);
+            return session;
+        }
+
+        /// <summary>
+        /// This session's connection as the token store has it now, checked once per command: another window (or a
+        /// script) may have connected the name again, as another member, or disconnected it. Before, this session went
+        /// on posting as the old member while Get-LinkedInConnection showed the new one, and later mixed the two.
+        /// Null when it was disconnected. A store that cannot be read now leaves the session as it is.
+        /// </summary>
+        private LinkedInSession? StillStored(ConnectionRegistry registry, LinkedInSession cached)
+        {
+            if (!_sessionsChecked.Add(cached.Name))
+            {
+                return cached;
+            }
+            StoredConnection? stored;
+            try
+            {
+                stored = cached.Store.Find(cached.Name);
+            }
+            catch (LinkedInTokenStoreException exception)
+            {
+                WriteVerbose($"Connection '{cached.Name}' could not be compared with the token store ({exception.Message}); it is used as this session has it.");
+                return cached;
+            }
+            if (stored == null)
+            {
+                registry.Remove(cached.Name);
+                WriteVerbose($"Connection '{cached.Name}' was disconnected elsewhere (it is no longer in {cached.Store.Description}).");
+                return null;
+            }
+            if (stored.MemberUrn == cached.Stored.MemberUrn && stored.ConnectedAt == cached.Stored.ConnectedAt && stored.ApiBase == cached.Stored.ApiBase)
+            {
+                return cached;
+            }
+            var session = LinkedInSession.Open(stored, cached.Store, ModuleClock.Current);
+            registry.Set(session);
+            WriteVerbose($"Connection '{cached.Name}' was connected again elsewhere (now as {stored.MemberUrn}); this command uses that connection.");
             return session;
         }
 

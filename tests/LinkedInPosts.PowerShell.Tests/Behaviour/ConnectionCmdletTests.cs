@@ -162,4 +162,32 @@ public sealed class ConnectionCmdletTests : CmdletTestBase
         Assert.Contains("Connect-LinkedIn -Name revoked -AccessToken (Read-Host -AsSecureString 'LinkedIn access token') -ApiBaseUri '" + Sandbox.BaseUri + "'", error.ToString());
         Assert.StartsWith("Run Connect-LinkedIn -Name revoked -AccessToken", error.ErrorDetails.RecommendedAction);
     }
+
+    [Fact]
+    public async Task AConnectionConnectedAgainOrDisconnectedInAnotherWindowIsTakenFromTheStoreByTheNextCommand()
+    {
+        Connect();
+        PowerShell.Run("Test-LinkedInConnection -Quiet").AssertNoErrors(); // this window has 'default' open now
+        var bob = await Sandbox.Admin.CreateMemberAsync("Bob Other");
+        var bobToken = await Sandbox.Admin.CreateTokenAsync(bob.Urn, SandboxFixture.AllScopes);
+        AddSecret(bobToken);
+        var otherWindow = NewSession();
+        otherWindow.SetVariable("BobToken", PowerShellSession.Secure(bobToken));
+        otherWindow.Run("Connect-LinkedIn -AccessToken $BobToken -ApiBaseUri $SandboxUri").AssertNoErrors();
+
+        var shown = PowerShell.Run("(Get-LinkedInConnection default).Member");
+        var posted = PowerShell.Run("(New-LinkedInPost -Text ('Maintenance tonight, 22:00 UTC ' + [guid]::NewGuid()) -Verbose).Author");
+
+        // Before, this window posted as the old member while Get-LinkedInConnection showed the new one.
+        posted.AssertNoErrors();
+        Assert.Equal(bob.Urn, shown.Output.Single().ToString());
+        Assert.Equal(bob.Urn, posted.Output.Single().ToString());
+        Assert.Contains(posted.Verbose, v => v.StartsWith("Connection 'default' was connected again elsewhere", StringComparison.Ordinal));
+
+        // Disconnected in the other window: not connected here either.
+        otherWindow.Run("Disconnect-LinkedIn -Name default -Confirm:$false").AssertNoErrors();
+        var gone = PowerShell.Run("New-LinkedInPost -Text 'After the disconnect'");
+        Assert.StartsWith("LinkedInNotConnected,", (gone.Terminating ?? gone.SingleError()).FullyQualifiedErrorId);
+        otherWindow.Dispose();
+    }
 }
