@@ -119,7 +119,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             WarnAboutStore(store);
             using (var queue = QueueFile.Open(this, Path))
             using (var connections = new StoredQueueConnections(store, clock))
-            using (var uploads = new UploadProgressReporter(this, QueueActivityId + 1))
+            using (var uploads = new UploadProgressReporter(this, QueueActivityId + 1, parentActivityId: QueueActivityId))
             {
                 var options = new QueueRunOptions
                 {

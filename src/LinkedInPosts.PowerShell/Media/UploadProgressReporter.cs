@@ -22,12 +22,16 @@ namespace LinkedInPosts.PowerShell.Media
         private readonly HashSet<string> _completed = new HashSet<string>(StringComparer.Ordinal);
         private int _nextActivityId;
 
+        private readonly int _parentActivityId;
+
         /// <param name="cmdlet">The cmdlet whose pipeline thread writes the bars.</param>
         /// <param name="firstActivityId">The id of the first bar; each further file gets the next one.</param>
-        public UploadProgressReporter(LinkedInCmdlet cmdlet, int firstActivityId = 1)
+        /// <param name="parentActivityId">The bar the upload bars belong under (a queue run's), or -1 for none.</param>
+        public UploadProgressReporter(LinkedInCmdlet cmdlet, int firstActivityId = 1, int parentActivityId = -1)
         {
             _cmdlet = cmdlet;
             _nextActivityId = firstActivityId;
+            _parentActivityId = parentActivityId;
         }
 
         /// <summary>The id the next new bar gets; a cmdlet that reports several uploads continues from here.</summary>
@@ -66,6 +70,7 @@ namespace LinkedInPosts.PowerShell.Media
                 }
                 record = new ProgressRecord(current.ActivityId, current.Activity, Status(value))
                 {
+                    ParentActivityId = _parentActivityId,
                     PercentComplete = value.Stage == UploadStage.Uploading ? value.PercentComplete
                         : value.Stage == UploadStage.Initializing ? 0
                         : 100,
@@ -94,7 +99,7 @@ namespace LinkedInPosts.PowerShell.Media
             {
                 try
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(bar.ActivityId, bar.Activity, "Stopped") { RecordType = ProgressRecordType.Completed });
+                    _cmdlet.WriteProgress(new ProgressRecord(bar.ActivityId, bar.Activity, "Stopped") { ParentActivityId = _parentActivityId, RecordType = ProgressRecordType.Completed });
                 }
                 catch (PipelineStoppedException)
                 {
