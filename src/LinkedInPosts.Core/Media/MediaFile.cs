@@ -20,10 +20,10 @@ namespace LinkedInPosts.Core.Media
         /// <summary>What LinkedIn accepts, as said in every unsupported-type message.</summary>
         public const string SupportedTypes = "images JPEG, PNG or GIF; documents PDF, PPT, PPTX, DOC or DOCX; videos MP4";
 
-        private MediaFile(string path, MediaFormat format, long sizeBytes, int? width, int? height, int? frameCount)
+        private MediaFile(string path, MediaFormat format, long sizeBytes, int? width, int? height, int? frameCount, string? fileName = null)
         {
             Path = path;
-            FileName = System.IO.Path.GetFileName(path);
+            FileName = fileName ?? System.IO.Path.GetFileName(path);
             Format = format;
             Kind = KindOf(format);
             SizeBytes = sizeBytes;
@@ -31,6 +31,13 @@ namespace LinkedInPosts.Core.Media
             Height = height;
             FrameCount = frameCount;
         }
+
+        /// <summary>
+        /// The same file under another name, for what a person reads (progress, messages) and a document's default title: a
+        /// queue's stored copy is named by its SHA-256, and the name it was registered with says more.
+        /// </summary>
+        internal MediaFile Named(string? fileName) =>
+            string.IsNullOrWhiteSpace(fileName) ? this : new MediaFile(Path, Format, SizeBytes, Width, Height, FrameCount, fileName);
 
         /// <summary>The full path of the file.</summary>
         public string Path { get; }

@@ -155,8 +155,8 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         var sent = PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue);
         sent.AssertNoErrors();
         Assert.Equal(3, QueuedPosts().Count(p => Property(p, "State")!.ToString() == "Published"));
-        // The picture's upload bar belongs under the run's bar, not beside it.
-        Assert.Contains(sent.Progress, p => p.Activity.StartsWith("Uploading ", StringComparison.Ordinal) && p.ParentActivityId == 1);
+        // The picture's upload bar belongs under the run's bar, not beside it, and names the file as registered (not its stored copy's hash).
+        Assert.Contains(sent.Progress, p => p.Activity == "Uploading pic.png to LinkedIn" && p.ParentActivityId == 1);
         Assert.DoesNotContain(sent.Progress, p => p.Activity.StartsWith("Uploading ", StringComparison.Ordinal) && p.ParentActivityId != 1);
 
         // The same CSV again, without -AllowPast: the posts that went out are found by key, not refused as past.

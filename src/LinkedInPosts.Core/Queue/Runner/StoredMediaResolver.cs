@@ -70,7 +70,8 @@ namespace LinkedInPosts.Core.Queue.Runner
                     resolved[sha] = MediaReference.FromUrn(processing.MediaUrn);
                     continue;
                 }
-                resolved[sha] = await UploadAsync(sha, apiBase, stored.Path, draft.Author, connection, claim, cancellationToken).ConfigureAwait(false);
+                var name = content.MediaSlots.Select(slot => slot.Reference).FirstOrDefault(r => r.StoredSha256 == sha)?.FileName;
+                resolved[sha] = await UploadAsync(sha, apiBase, stored.Path, name, draft.Author, connection, claim, cancellationToken).ConfigureAwait(false);
             }
             return new PostDraft(draft.Author, draft.Commentary)
             {
@@ -130,7 +131,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>A new upload of the stored copy <paramref name="sha"/>, recorded as processing once LinkedIn has its bytes, as finished once AVAILABLE.</summary>
-        private async Task<MediaReference> UploadAsync(string sha, string apiBase, string path, LinkedInUrn owner, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
+        private async Task<MediaReference> UploadAsync(string sha, string apiBase, string path, string? name, LinkedInUrn owner, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
         {
             var author = owner.ToString();
             RenewLease(claim);
@@ -139,8 +140,9 @@ namespace LinkedInPosts.Core.Queue.Runner
             UploadedMedia uploaded;
             try
             {
+                // Under the name it was registered with (the stored copy's is its hash), for the progress bar and messages.
                 uploaded = await new MediaUploader(connection.Client)
-                    .UploadAsync(path, owner, UploadOptions(), keeper, cancellationToken)
+                    .UploadAsync(MediaFile.Inspect(path).Named(name), owner, UploadOptions(), keeper, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (LinkedInException failed)
