@@ -50,7 +50,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             _reader = new RowRequestReader(this, _basePath, ListsGivenOnCommandLine());
             _authors = new RowAuthors(this, _report);
             _shadowed = new ShadowedColumns(this);
+            _fromCsv = FedByCsv.IsMatch(MyInvocation.Line ?? string.Empty);
         }
+
+        // Whether the pipeline reads a CSV, so a row's number gives its line in the file ("Row 7 (CSV line 8)"). Read from
+        // the command line, the only place that says where piped objects come from: JSON objects or a script's
+        // objects have no such line, and rows of a CSV read earlier into a variable are just "Row 7".
+        private static readonly System.Text.RegularExpressions.Regex FedByCsv = new System.Text.RegularExpressions.Regex(
+            @"\b(Import-Csv|ConvertFrom-Csv|ipcsv)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private bool _fromCsv = true;
 
         /// <summary>
         /// The list parameters that already hold a value before the first row: given on the command line (or by
@@ -79,7 +88,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             _row++;
-            var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text);
+            var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text, _fromCsv);
             try
             {
                 if (InputObject?.BaseObject is LinkedInScheduledPost queued)

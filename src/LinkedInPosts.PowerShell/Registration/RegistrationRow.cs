@@ -9,12 +9,16 @@ namespace LinkedInPosts.PowerShell.Registration
     /// </summary>
     internal sealed class RegistrationRow
     {
-        public RegistrationRow(long? number, PSObject? row, string? text)
+        public RegistrationRow(long? number, PSObject? row, string? text, bool fromCsv = true)
         {
             Number = number;
             Row = row;
             Target = (object?)row ?? text;
+            FromCsv = fromCsv;
         }
+
+        /// <summary>True when the rows come from a CSV (Import-Csv, ConvertFrom-Csv), so a row's number gives its line in the file.</summary>
+        public bool FromCsv { get; }
 
         /// <summary>The row's number in the pipeline; null for a post given on the command line.</summary>
         public long? Number { get; }
@@ -60,14 +64,14 @@ namespace LinkedInPosts.PowerShell.Registration
             return parameter;
         }
 
-        /// <summary>"Row 7 (CSV line 8), column 'When': " for a pipeline row, "-When: " otherwise.</summary>
+        /// <summary>"Row 7 (CSV line 8), column 'When': " for a row of a CSV, "Row 7, column 'When': " for other piped objects, "-When: " otherwise.</summary>
         public string Prefix(string? column)
         {
             if (Number == null)
             {
                 return column == null ? string.Empty : $"-{column}: ";
             }
-            var where = $"Row {Number} (CSV line {Number + 1})";
+            var where = FromCsv ? $"Row {Number} (CSV line {Number + 1})" : $"Row {Number}";
             return column == null ? where + ": " : $"{where}, column '{column}': ";
         }
     }
