@@ -519,6 +519,7 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         var error = list.SingleError();
         Assert.StartsWith("LinkedInScheduledPostNotARow,", error.FullyQualifiedErrorId);
         Assert.Contains("list of 1 object, not one post", error.ToString());
+        Assert.StartsWith("Row 1: ", error.ErrorDetails.Message); // no CSV in this pipeline, so no "CSV line 2"
         Assert.Contains("in parentheses", error.ErrorDetails.RecommendedAction);
     }
 
