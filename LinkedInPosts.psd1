@@ -15,6 +15,9 @@
     Description          = 'Publish, manage and schedule LinkedIn posts from PowerShell: compiled cmdlets for IT and ops engineers, with a local LinkedIn sandbox for dry runs.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
+    # Windows PowerShell only (PowerShell 7 ignores it): netstandard2.0 assemblies need .NET Framework 4.7.2 or later,
+    # which has netstandard.dll; on 4.5.2 to 4.7.0 the import would fail with a missing netstandard instead of this.
+    DotNetFrameworkVersion = '4.7.2'
 
     # Explicit lists only: no wildcards, so PowerShell never has to load the assembly to discover
     # commands, and a test checks this list equals the compiled cmdlets.

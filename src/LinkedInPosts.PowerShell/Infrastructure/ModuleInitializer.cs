@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace LinkedInPosts.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Runs when Import-Module loads the module. On Windows PowerShell 5.1 (.NET Framework) only, two things PowerShell 7
+    /// does by itself: the module's dependencies bind to the copies in its folder whatever version their callers were built
+    /// against, and HTTPS may use TLS 1.2, which LinkedIn requires.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer
+    {
+        /// <inheritdoc />
+        public void OnImport()
+        {
+            if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                return;
+            }
+            ModuleFolderAssemblies.Register(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!);
+            // A machine whose .NET Framework still defaults to SSL 3 and TLS 1.0 (no SchUseStrongCrypto) cannot reach
+            // LinkedIn at all. TLS 1.2 is added to what is allowed; the system default (0, .NET 4.7+) is left as it is.
+            var allowed = ServicePointManager.SecurityProtocol;
+            if (allowed != 0 && (allowed & SecurityProtocolType.Tls12) == 0)
+            {
+                ServicePointManager.SecurityProtocol = allowed | SecurityProtocolType.Tls12;
+            }
+        }
+    }
+}
