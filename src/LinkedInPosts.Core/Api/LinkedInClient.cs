@@ -196,7 +196,8 @@ namespace LinkedInPosts.Core.Api
                         // An earlier post with the same text, not this create's first try: that one was not stored.
                         throw new LinkedInDuplicatePostException(
                             $"{duplicate.Message} That post was made at {madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC, " +
-                            $"before this create was first sent, so it is an earlier post with the same text; the first try ({first.Message}) was not stored. Nothing was posted.",
+                            $"more than an hour before this create was first sent (by this machine's clock), so it is an earlier post with the same text and the first try ({first.Message}) " +
+                            "was not stored: nothing was posted. If this machine's clock is far ahead, look at the author's recent activity before posting again.",
                             duplicate.ExistingUrn, duplicate);
                     }
                     Options.Log.Verbose($"The first try had been stored as {duplicate.ExistingUrn}; not posting again.");

@@ -45,7 +45,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public const string DefaultSet = "Default";
 
         /// <summary>
-        /// The names of the tasks to get; wildcards are allowed. Default: all of them. A name without wildcards that
+        /// The names of the tasks to get; wildcards are allowed (on Linux and macOS matched with case, as the crontab marker is). Default: all of them. A name without wildcards that
         /// matches no task is an error (LinkedInQueueTaskNotFound); a pattern that matches none is not. Also from the pipeline, as strings or by property name.
         /// </summary>
         /// <example><code>-Name 'Marketing queue'</code></example>
@@ -58,7 +58,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var names = Name ?? new[] { "*" };
-            var patterns = names.Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase)).ToList();
+            // Task Scheduler's names ignore case; a crontab marker is matched exactly, as Register- and Unregister- match it.
+            var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+            var patterns = names.Select(name => new WildcardPattern(name, windows ? WildcardOptions.IgnoreCase : WildcardOptions.None)).ToList();
             IReadOnlyList<LinkedInPostQueueTask> tasks;
             try
             {
@@ -75,9 +77,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             foreach (var name in names.Where(name => !WildcardPattern.ContainsWildcardCharacters(name)))
             {
-                if (!tasks.Any(task => string.Equals(task.Name, name, StringComparison.OrdinalIgnoreCase)))
+                if (!tasks.Any(task => string.Equals(task.Name, name, windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
                 {
-                    var where = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                    var where = windows
                         ? $"There is no scheduled task named '{name}' that runs the queue."
                         : $"The crontab of {Core.Auth.OsAccount.Current} has no line for '{name}' (a line that ends with '{CrontabEntry.Marker(name)}').";
                     WriteError(new ErrorRecord(new ItemNotFoundException(where + " Register-LinkedInPostQueueTask -Name '" + name + "' makes one."),

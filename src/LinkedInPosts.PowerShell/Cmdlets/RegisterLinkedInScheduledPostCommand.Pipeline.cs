@@ -51,7 +51,24 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             _authors = new RowAuthors(this, _report);
             _shadowed = new ShadowedColumns(this);
             _fromCsv = FedByCsv.IsMatch(MyInvocation.Line ?? string.Empty);
+            _errorsMayStop = ErrorsMayStop();
         }
+
+        // Whether a row's error may end the pipeline (-ErrorAction Stop or Inquire, or the same preference): only then are the
+        // rows accepted before it committed and written first (WriteAcceptedRows), since a commit per bad row slowed an
+        // import with many bad rows down several times (5,000 rows, half bad: 0.7 s before, 2 s with a commit per error).
+        private bool ErrorsMayStop()
+        {
+            var preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            var value = preference is PSObject wrapped ? wrapped.BaseObject : preference;
+            var action = value is ActionPreference given ? given
+                : Enum.TryParse(value?.ToString(), true, out ActionPreference parsed) ? parsed
+                : ActionPreference.Continue;
+            var debug = MyInvocation.BoundParameters.TryGetValue("Debug", out var flag) && flag is SwitchParameter on && on.IsPresent;
+            return (debug && bound == null) || !(action == ActionPreference.Continue || action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore);
+        }
+
+        private bool _errorsMayStop = true;
 
         // Whether the pipeline reads a CSV, so a row's number gives its line in the file ("Row 7 (CSV line 8)"). Read from
         // the command line, the only place that says where piped objects come from: JSON objects or a script's
@@ -188,13 +205,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// Before a row's error is written: the rows accepted before it are committed and written first. The output then
-        /// keeps the rows' order, and those rows are out even when -ErrorAction Stop makes the error a stop, which ends
-        /// the pipeline before EndProcessing (or any later write) and would leave them committed without a word.
+        /// Before a row's error is written, when errors may stop the pipeline: the rows accepted before it are committed and
+        /// written first, so those rows are out when -ErrorAction Stop makes the error a stop, which ends the pipeline before
+        /// EndProcessing (or any later write) and would leave them committed without a word.
         /// </summary>
         internal void WriteAcceptedRows()
         {
-            if (_batch == null || _stoppingWithError)
+            if (_batch == null || _stoppingWithError || !_errorsMayStop)
             {
                 return;
             }
@@ -301,7 +318,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private void RefuseList(RegistrationRow row, int count)
         {
             Report.RowError(row,
-                $"This input is a list of {count} {(count == 1 ? "object" : "objects")}, not one post: Windows PowerShell's ConvertFrom-Json writes a JSON array as one object. Nothing was registered.",
+                $"This input is {(count == 0 ? "an empty list" : $"a list of {count} {(count == 1 ? "object" : "objects")}")}, not one post: Windows PowerShell's ConvertFrom-Json writes a JSON array as one object. Nothing was registered.",
                 ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidArgument, null, null,
                 "Put the ConvertFrom-Json in parentheses, so its items are piped one by one: ([IO.File]::ReadAllText('./posts.json') | ConvertFrom-Json) | Register-LinkedInScheduledPost -BasePath ./posts.json.");
         }

@@ -79,7 +79,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>Register-LinkedInPostQueueTask: a task (or crontab line) of that name exists and -Force was not given.</summary>
         public const string QueueTaskExists = "LinkedInQueueTaskExists";
 
-        /// <summary>Invoke- or Test-LinkedInPostQueue -Debug without -WarningAction and -ErrorAction: PowerShell would ask before each warning and error.</summary>
+        /// <summary>Invoke- or Test-LinkedInPostQueue -Debug: PowerShell would ask before each warning and error of a run that must never ask.</summary>
         public const string DebugWouldPrompt = "LinkedInDebugWouldPrompt";
 
         /// <summary>Unregister-LinkedInPostQueueTask: no task (or crontab line) of that name.</summary>

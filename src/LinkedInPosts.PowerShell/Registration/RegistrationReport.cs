@@ -29,6 +29,9 @@ namespace LinkedInPosts.PowerShell.Registration
 
         public RegistrationTally Tally { get; } = new RegistrationTally();
 
+        // The posts this import added: rows of one import at the same time are no "earlier post" for each other.
+        private readonly HashSet<long> _addedByThisImport = new HashSet<long>();
+
         /// <summary>Writes the error of a row and counts the row as failed.</summary>
         public void RowError(RegistrationRow row, string message, string errorId, ErrorCategory category, Exception? exception, string? column, string? fix)
         {
@@ -60,13 +63,16 @@ namespace LinkedInPosts.PowerShell.Registration
         public void Results(IReadOnlyList<RowResult> results, Func<IQueueStore> store)
         {
             ScheduledPost? get(long id) => store().Get(id);
+            var addedWithDerivedKeys = new List<RowResult>();
+            var refused = new List<RowResult>();
             foreach (var each in results)
             {
                 var result = each.Result;
                 var row = each.Pending.Row;
                 if (result.Outcome == RegistrationOutcome.Invalid)
                 {
-                    RowError(row, "The queue refused the post: " + result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
+                    // Written after the batch's other rows: with -ErrorAction Stop the first error ends the pipeline.
+                    refused.Add(each);
                     continue;
                 }
                 Tally.Record(result.Outcome);
@@ -80,37 +86,64 @@ namespace LinkedInPosts.PowerShell.Registration
                     written.TypeNames.Insert(0, LinkedInScheduledPost.RegisteredTypeName);
                     _command.WriteObject(written);
                 }
-                if (result.Outcome == RegistrationOutcome.Added && each.Pending.Post.Key.StartsWith(ScheduledPostKey.Prefix, StringComparison.Ordinal))
+                if (result.Outcome == RegistrationOutcome.Added && result.Id.HasValue)
                 {
-                    WarnOfPostAtTheSameTime(row, each.Pending.Post, result.Id, store());
+                    _addedByThisImport.Add(result.Id.Value);
+                    if (each.Pending.Post.Key.StartsWith(ScheduledPostKey.Prefix, StringComparison.Ordinal))
+                    {
+                        addedWithDerivedKeys.Add(each);
+                    }
                 }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {
                     _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} (a queue run has taken it), so it was not updated.");
                 }
             }
+            if (addedWithDerivedKeys.Count > 0)
+            {
+                WarnOfPostsAtTheSameTime(addedWithDerivedKeys, store());
+            }
+            foreach (var each in refused)
+            {
+                RowError(each.Pending.Row, "The queue refused the post: " + each.Result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
+            }
         }
 
         /// <summary>
-        /// A new post whose key was derived (no Key column) beside a waiting post of the same connection and author at the same
-        /// time: most likely the row was changed (a typo fixed) and imported again, which adds a second post, since the derived
-        /// key covers the text, time and media; both would go out. Said, with how to remove the old one and the lasting fix.
+        /// New posts whose keys were derived (no Key column) beside a waiting post of the same connection and author at the same
+        /// time, that this import did not add: most likely the row was changed (a typo fixed) and imported again, which adds
+        /// a second post, since the derived key covers the text, time and media; both would go out. Said per row, with how to
+        /// remove the old one and the lasting fix. One query per connection for a batch (its posts' time range), not one per row.
         /// </summary>
-        private void WarnOfPostAtTheSameTime(RegistrationRow row, NewScheduledPost post, long? id, IQueueStore store)
+        private void WarnOfPostsAtTheSameTime(IReadOnlyList<RowResult> added, IQueueStore store)
         {
-            var others = store.Query(new QueueQuery
+            static long Millisecond(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerMillisecond;
+            foreach (var connection in added.GroupBy(a => a.Pending.Post.Connection, StringComparer.Ordinal))
             {
-                Connection = post.Connection,
-                States = new[] { QueueState.Pending, QueueState.Held },
-                ScheduledFrom = post.ScheduledAt,
-                ScheduledBefore = post.ScheduledAt.AddTicks(TimeSpan.TicksPerMillisecond),
-                Limit = 10,
-            });
-            var other = others.FirstOrDefault(o => o.Id != id && o.Author == post.Author);
-            if (other == null)
-            {
-                return;
+                var waiting = store.Query(new QueueQuery
+                {
+                    Connection = connection.Key,
+                    States = new[] { QueueState.Pending, QueueState.Held },
+                    ScheduledFrom = connection.Min(a => a.Pending.Post.ScheduledAt),
+                    ScheduledBefore = connection.Max(a => a.Pending.Post.ScheduledAt).AddTicks(TimeSpan.TicksPerMillisecond),
+                    Limit = 10_000,
+                })
+                    .Where(p => !_addedByThisImport.Contains(p.Id))
+                    .GroupBy(p => (p.Author, Millisecond(p.ScheduledAtUtc)))
+                    .ToDictionary(g => g.Key, g => g.First());
+                foreach (var each in connection)
+                {
+                    var post = each.Pending.Post;
+                    if (waiting.TryGetValue((post.Author, Millisecond(post.ScheduledAt)), out var other))
+                    {
+                        WarnOfPostAtTheSameTime(each.Pending.Row, post, other);
+                    }
+                }
             }
+        }
+
+        private void WarnOfPostAtTheSameTime(RegistrationRow row, NewScheduledPost post, ScheduledPost other)
+        {
             var words = LinkedInScheduledPost.From(other, _queuePath).Text;
             var text = words.Length > 40 ? words.Substring(0, 40) + "…" : words;
             _command.WriteWarning(row.Prefix(null) + $"Another post of '{post.Author}' is queued for the same time: id {other.Id}, key {other.Key}" +

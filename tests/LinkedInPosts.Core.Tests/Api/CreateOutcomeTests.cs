@@ -117,7 +117,7 @@ public sealed class CreateOutcomeTests
 
         // Before, the earlier post came back as if this create had made it (and New-LinkedInPost commented on it again).
         Assert.Equal(earlier.Urn, duplicate.ExistingUrn);
-        Assert.Contains("before this create was first sent", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("more than an hour before this create was first sent", duplicate.Message, StringComparison.Ordinal);
         Assert.Equal(earlier.Urn, Assert.Single(await session.Admin.GetPostsAsync()).Urn);
     }
 

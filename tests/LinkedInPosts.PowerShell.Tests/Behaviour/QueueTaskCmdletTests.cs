@@ -399,7 +399,7 @@ public sealed class QueueTaskCmdletTests : IDisposable
         _session.Run("Register-LinkedInPostQueueTask -Every 1h -Name 'Marketing queue' -Path $args[0] -Install -PowerShellPath $Pwsh", queue).AssertNoErrors();
 
         var all = _session.Run("Get-LinkedInPostQueueTask");
-        var marketing = _session.Run("Get-LinkedInPostQueueTask -Name 'market*', 'nothing*'");
+        var marketing = _session.Run("Get-LinkedInPostQueueTask -Name 'Market*', 'nothing*', 'market*'");
         var byName = _session.Run("'LinkedInPosts queue' | Get-LinkedInPostQueueTask");
 
         all.AssertNoErrors();
@@ -416,7 +416,9 @@ public sealed class QueueTaskCmdletTests : IDisposable
         Assert.Equal(TimeSpan.FromHours(1), Property(other, "Every"));
         Assert.Equal(queue, Property(other, "QueuePath"));
         Assert.Equal("LinkedInPosts queue", Property(byName.Output.Single(), "Name"));
-        Assert.Equal(new[] { "-l", "-", "-l", "-", "-l", "-l", "-l" }, Calls); // Get only reads the crontab
+        // The crontab's marker is matched with case, as Register- and Unregister- match it.
+        Assert.StartsWith("LinkedInQueueTaskNotFound,", _session.Run("Get-LinkedInPostQueueTask -Name 'linkedinposts queue'").SingleError().FullyQualifiedErrorId);
+        Assert.Equal(new[] { "-l", "-", "-l", "-", "-l", "-l", "-l", "-l" }, Calls); // Get only reads the crontab
     }
 
     [Fact]

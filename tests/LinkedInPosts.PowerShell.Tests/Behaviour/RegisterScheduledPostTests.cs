@@ -330,6 +330,12 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Contains($"Unregister-LinkedInScheduledPost -Id {Property(old, "Id")}", warning);
         Assert.Equal(3, QueuedPosts().Count);
 
+        // Rows of one import at one time are no earlier post for each other.
+        var together = Csv("together.csv", new[] { "Text", "When" }, new[] { new[] { "One", Future(4) }, new[] { "Two", Future(4) }, new[] { "Three", Future(4) } });
+        var three = Import(together);
+        Assert.Equal(3, three.Output.Count);
+        Assert.DoesNotContain(three.Warnings, w => w.Contains("queued for the same time", StringComparison.Ordinal));
+
         // A row with its own Key is updated by -Force instead, and nothing is said.
         var keyed = Csv("k.csv", new[] { "Key", "Text", "When" }, new[] { new[] { "patch", "Patch nigth", Future(3) } });
         Import(keyed).AssertNoErrors();

@@ -145,7 +145,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             if (IsWithoutText(content.Draft))
             {
                 _wait.Unconfirmed(post, claim, origin + " It has no text (a reshare as it is), which LinkedIn's duplicate check does not cover, so sending it once " +
-                    "as a check could post it twice, and this connection cannot read the author's posts back (r_member_social or r_organization_social).");
+                    "as a check could post it twice, and the author's posts could not be read back to look for it (no r_member_social or r_organization_social, or LinkedIn refused it).");
                 return;
             }
             await ResendAsync(post, claim, connection, content, origin, sentAt, cancellationToken).ConfigureAwait(false);
@@ -284,10 +284,6 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// A send after a call that may have landed got LinkedIn's DUPLICATE_POST without the post's URN: the text is on
-        /// LinkedIn, perhaps as this post, perhaps not; a person decides, as the resolver's own resend does with that answer.
-        /// </summary>
-        /// <summary>
         /// A DUPLICATE_POST naming a post made before this post's first try that may have landed: an earlier post with the same
         /// text, which says nothing of this one (LinkedIn would have refused that try as well), so a person decides.
         /// </summary>
@@ -296,6 +292,10 @@ namespace LinkedInPosts.Core.Queue.Runner
                 madeAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC, before this post's first try: " +
                 "an earlier post with the same text, not this one, which LinkedIn refuses as a duplicate of it.");
 
+        /// <summary>
+        /// A send after a call that may have landed got LinkedIn's DUPLICATE_POST without the post's URN: the text is on
+        /// LinkedIn, perhaps as this post, perhaps not; a person decides, as the resolver's own resend does with that answer.
+        /// </summary>
         public void UnconfirmedByUnnamedDuplicate(ScheduledPost post, QueueClaim claim, LinkedInException duplicate) =>
             _wait.Unconfirmed(post, claim, "LinkedIn's duplicate check says this text is already posted but did not name the post, and an earlier try of this post " +
                 "may have created it (its answer was unclear, or a read-back found nothing), so it is not sent again. " + duplicate.Message);

@@ -349,6 +349,8 @@ namespace LinkedInPosts.Core.Queue.Runner
             _run.Store.GetAttempts(post.Id).Any(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded);
 
         private DateTimeOffset EarliestCallThatMayHaveLanded(ScheduledPost post) =>
-            _run.Store.GetAttempts(post.Id).Where(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded).Min(a => a.StartedAt);
+            // Since a person last re-armed the post (-Retry, -Resend): an older try is settled, as EvidenceWait counts it.
+            _run.Store.GetAttempts(post.Id).Where(a => a.Outcome != AttemptOutcome.InProgress && a.MayHaveLanded && a.Number > post.AttemptsAtRetry)
+                .Select(a => a.StartedAt).DefaultIfEmpty(_run.Now).Min();
     }
 }
