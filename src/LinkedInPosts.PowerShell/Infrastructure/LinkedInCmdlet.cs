@@ -228,6 +228,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             }
             var session = LinkedInSession.Open(stored, store, ModuleClock.Current);
             registry.Set(session);
+            _sessionsChecked.Add(name); // just read from the store: no second look in this command
             return session;
         }
 
