@@ -48,8 +48,8 @@ namespace LinkedInPosts.PowerShell.Registration
                     if (cell.Length > 0 && !string.Equals(cell, given.Value, StringComparison.OrdinalIgnoreCase))
                     {
                         _said.Add(given.Key);
-                        yield return row.Prefix(column) + $"'{cell}' is not used: -{given.Key} '{given.Value}' on the command line applies to every row " +
-                            $"(PowerShell binds a column only to a parameter the command line leaves out). To take each row's {column}, leave -{given.Key} out.";
+                        yield return row.Prefix(column) + $"'{cell}' is not used: -{given.Key} '{given.Value}', given for the whole command (on the command line " +
+                            $"or in $PSDefaultParameterValues), applies to every row: PowerShell binds a column only to a parameter left out. To take each row's {column}, leave -{given.Key} out.";
                         break;
                     }
                 }
