@@ -16,15 +16,8 @@ public sealed class RunnerEvidenceTests
     private static readonly TimeSpan DeadLease = TimeSpan.FromMinutes(10);
 
     /// <summary>Claims the post as a run that then records Sending and dies; if <paramref name="landed"/>, its create reached LinkedIn.</summary>
-    private static async Task<string?> DieWhileSendingAsync(RunnerHarness world, string key, string text, bool landed)
-    {
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.Equal(key, claimed.Key);
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        var urn = landed ? await world.CreateDirectlyAsync(text) : null;
-        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
-        return urn;
-    }
+    private static Task<string?> DieWhileSendingAsync(RunnerHarness world, string key, string text, bool landed) =>
+        DieWhileSendingDraftAsync(world, new PostDraft(world.Author, text), landed, key);
 
     [Fact]
     public async Task A_post_that_landed_is_found_by_read_back_and_Published_with_its_URN_without_sending_again_then_its_first_comment_follows()
@@ -234,9 +227,10 @@ public sealed class RunnerEvidenceTests
     }
 
     /// <summary>As <see cref="DieWhileSendingAsync"/> for a post whose draft is <paramref name="draft"/>; its create lands when <paramref name="landed"/>.</summary>
-    private static async Task<string?> DieWhileSendingDraftAsync(RunnerHarness world, PostDraft draft, bool landed)
+    private static async Task<string?> DieWhileSendingDraftAsync(RunnerHarness world, PostDraft draft, bool landed, string key = "dead")
     {
         var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.Equal(key, claimed.Key);
         Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
         var urn = landed ? (await world.Session.Client.CreatePostAsync(draft)).Urn : null;
         world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
