@@ -8,12 +8,15 @@ using System.Runtime.InteropServices;
 namespace LinkedInPosts.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Runs when Import-Module loads the module. On Windows PowerShell 5.1 (.NET Framework) only, two things PowerShell 7
-    /// does by itself: the module's dependencies bind to the copies in its folder whatever version their callers were built
-    /// against, and HTTPS may use TLS 1.2, which LinkedIn requires.
+    /// Runs when Import-Module loads the module. On Windows PowerShell 5.1 (.NET Framework) only, what PowerShell 7 does by
+    /// itself: the module's dependencies bind to the copies in its folder whatever version their callers were built
+    /// against, HTTPS may use TLS 1.2, which LinkedIn requires, and more than 2 connections to one host are allowed.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer
     {
+        // The upload's parallel parts (MediaUploadOptions.MaxParallelParts, 4 by default, at most 16) and a call beside them.
+        private const int MaxParallelConnections = 16;
+
         /// <inheritdoc />
         public void OnImport()
         {
@@ -28,6 +31,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             if (allowed != 0 && (allowed & SecurityProtocolType.Tls12) == 0)
             {
                 ServicePointManager.SecurityProtocol = allowed | SecurityProtocolType.Tls12;
+            }
+            // .NET Framework opens 2 connections per host unless told otherwise: a video's parts, sent 4 at a time, would
+            // wait for one another, and a part that waits long enough counts as stalled. Raised, never lowered.
+            if (ServicePointManager.DefaultConnectionLimit < MaxParallelConnections)
+            {
+                ServicePointManager.DefaultConnectionLimit = MaxParallelConnections;
             }
         }
     }
