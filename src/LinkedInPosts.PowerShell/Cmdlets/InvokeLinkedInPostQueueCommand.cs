@@ -148,7 +148,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private void Publish(IQueueStore queue, QueueRunner runner, StoredQueueConnections connections, DateTimeOffset now)
         {
             _queuePath = queue.Location;
-            _due = queue.Query(new QueueQuery { States = new[] { QueueState.Pending }, ScheduledBefore = now, Limit = MaxPosts > 0 ? Math.Min(MaxPosts, 1000) : 1000 }).Count;
+            // What the run will take (due Pending posts, a retry's included once its time has come, and claims whose lease
+            // ran out) and the Sending posts of dead runs it settles: the progress bar's total.
+            var limit = MaxPosts > 0 ? Math.Min(MaxPosts, 1000) : 1000;
+            _due = queue.FindDue(now, limit).Count + queue.FindExpiredSending(now, limit).Count;
             WriteVerbose($"Running the queue {queue.Location}: about {_due} post(s) due.");
             var progress = new ResultReporter(this);
             QueueRunReport report;
