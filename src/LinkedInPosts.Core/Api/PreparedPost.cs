@@ -29,15 +29,22 @@ namespace LinkedInPosts.Core.Api
         /// <summary>The files to upload, each once, in the order the content names them.</summary>
         public IReadOnlyList<MediaFile> Files { get; }
 
+        /// <summary>
+        /// The commentary a create sends for <paramref name="draft"/>: its little text, or none for a reshare without text.
+        /// Empty means LinkedIn's duplicate check cannot recognise the post, so a create is never sent twice to settle it.
+        /// </summary>
+        internal static string LittleTextOf(PostDraft draft) =>
+            draft.Content is ReshareContent && string.IsNullOrWhiteSpace(draft.Commentary)
+                ? string.Empty
+                : CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
+
         public static PreparedPost Prepare(PostDraft draft, long maxVideoBytes)
         {
             if (draft == null)
             {
                 throw new ArgumentNullException(nameof(draft));
             }
-            var littleText = draft.Content is ReshareContent && string.IsNullOrWhiteSpace(draft.Commentary)
-                ? string.Empty
-                : CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
+            var littleText = LittleTextOf(draft);
             var files = new Dictionary<string, MediaFile>(PathComparer);
             var order = new List<MediaFile>();
             foreach (var slot in draft.Content?.MediaSlots ?? Enumerable.Empty<MediaSlot>())

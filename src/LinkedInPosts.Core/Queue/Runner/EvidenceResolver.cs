@@ -142,7 +142,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     "at most MaxLateness (" + DurationText.Describe(_run.Options.MaxLateness) + ") late.");
                 return;
             }
-            if (IsWithoutText(content.Draft))
+            if (PreparedPost.LittleTextOf(content.Draft).Length == 0)
             {
                 _wait.Unconfirmed(post, claim, origin + " It has no text (a reshare as it is), which LinkedIn's duplicate check does not cover, so sending it once " +
                     "as a check could post it twice, and the author's posts could not be read back to look for it (no r_member_social or r_organization_social, or LinkedIn refused it).");
@@ -150,8 +150,6 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             await ResendAsync(post, claim, connection, content, origin, sentAt, cancellationToken).ConfigureAwait(false);
         }
-
-        private static bool IsWithoutText(PostDraft draft) => string.IsNullOrWhiteSpace(draft.Commentary);
 
         private async Task ResendAsync(ScheduledPost post, QueueClaim claim, QueueConnection connection, QueuedContent content, string origin, DateTimeOffset sentAt, CancellationToken cancellationToken)
         {

@@ -23,9 +23,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>The URN of the post, or null when the author has none like it in the window.</summary>
         public static async Task<string?> FindAsync(LinkedInClient client, PostDraft draft, DateTimeOffset sentFrom, DateTimeOffset sentUntil, CancellationToken cancellationToken)
         {
-            var littleText = draft.Content is ReshareContent && string.IsNullOrWhiteSpace(draft.Commentary)
-                ? string.Empty
-                : CommentaryRules.ToLittleText(draft.Commentary, draft.Format);
+            var littleText = PreparedPost.LittleTextOf(draft);
             var from = sentFrom - ClockSlack;
             var until = sentUntil + ClockSlack;
             var scanned = 0;
