@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LinkedInPosts.Core.Queue
 {
@@ -118,6 +119,29 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         public bool MayHaveLanded => ErrorKind != NotSentKind && (MayHaveCalled || Outcome == AttemptOutcome.Unknown
             || (Outcome == AttemptOutcome.Retry && (ErrorKind == NotCreatedKind || HttpStatus == null || HttpStatus >= 500)));
+
+        /// <summary>
+        /// When the first create call that may have reached LinkedIn was made since a person last re-armed the post
+        /// (<see cref="MayHaveLanded"/>); null when none may have. A resend relies on LinkedIn's duplicate check to reveal
+        /// that call only within a day of it (the runner's EvidenceResolver.DuplicateCheckMemory), and a change of what the
+        /// post posts would slip past that check (the store's <see cref="RegistrationOutcome.MayAlreadyBePosted"/>).
+        /// </summary>
+        public static DateTimeOffset? FirstCallThatMayHaveLanded(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
+        {
+            if (attempts == null)
+            {
+                throw new ArgumentNullException(nameof(attempts));
+            }
+            DateTimeOffset? first = null;
+            foreach (var attempt in attempts)
+            {
+                if (attempt.Number > attemptsAtRetry && attempt.MayHaveLanded && (first == null || attempt.StartedAt < first))
+                {
+                    first = attempt.StartedAt;
+                }
+            }
+            return first;
+        }
 
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }

@@ -11,6 +11,14 @@ namespace LinkedInPosts.Core.Queue
         /// Held (<c>-Force</c>); a post a runner has touched is left alone (<see cref="RegistrationOutcome.NotUpdatable"/>).
         /// </summary>
         UpdatePending,
+
+        /// <summary>
+        /// As <see cref="UpdatePending"/>, after a person checked that the post is not on LinkedIn: also replaces the
+        /// content of a post a run tried since its last re-arm with a call that may have landed
+        /// (<see cref="RegistrationOutcome.MayAlreadyBePosted"/> otherwise), and re-arms it, as -Resend does, so the
+        /// runner takes no earlier try for a call that may have landed (Set-LinkedInScheduledPost -Force).
+        /// </summary>
+        UpdatePendingCheckedNotPosted,
     }
 
     /// <summary>What happened to one registration.</summary>
@@ -27,6 +35,15 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>The post with this key is past Pending (claimed, sent, published, ...) so it was not replaced.</summary>
         NotUpdatable,
+
+        /// <summary>
+        /// The Pending or Held post with this key was tried since its last re-arm by a create call that may have
+        /// reached LinkedIn (<see cref="QueueAttempt.MayHaveLanded"/>; a 429 or a deferral left it waiting), and the
+        /// registration changes what it posts (connection, author or content). LinkedIn's duplicate check, the only
+        /// guard against posting it twice, matches the same text only, so it was left as it is
+        /// (<see cref="RegistrationResult.Error"/> says when that call was made).
+        /// </summary>
+        MayAlreadyBePosted,
 
         /// <summary>The registration broke a rule (<see cref="RegistrationResult.Error"/> says which); nothing of it was written.</summary>
         Invalid,
@@ -61,7 +78,7 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>That post's state after the batch (null when invalid).</summary>
         public QueueState? State { get; }
 
-        /// <summary>Why the registration is invalid.</summary>
+        /// <summary>Why the registration was refused (<see cref="RegistrationOutcome.Invalid"/>, <see cref="RegistrationOutcome.MayAlreadyBePosted"/>).</summary>
         public string? Error { get; }
 
         /// <inheritdoc />

@@ -227,7 +227,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter]
         public string? BasePath { get; set; }
 
-        /// <summary>Updates posts whose key is already in the queue while they are still Pending or Held (otherwise they are left alone).</summary>
+        /// <summary>
+        /// Updates posts whose key is already in the queue while they are still Pending or Held (otherwise they are left
+        /// alone). A post a run's create call may have reached already keeps its content (an error says what to check).
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

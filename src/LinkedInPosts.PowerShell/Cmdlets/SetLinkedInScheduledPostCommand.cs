@@ -23,6 +23,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// that a published post's first comment, which the queue never retries, is there after all (added by hand).</para>
     /// <para>A post a runner holds (Claimed, or Sending while its create call is in flight) is never changed; a Sending
     /// post that only waits for evidence can be settled with -ConfirmPublished.</para>
+    /// <para>A post a run's create call may have reached already (no answer, a 5xx, a read-back that found nothing, and
+    /// then a 429 or a deferral) asks before an edit of its text, media, alt text or title and before -Retry, unless -Force:
+    /// changed or retried, it would slip past LinkedIn's duplicate check and could go out twice.</para>
     /// </summary>
     /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -ScheduledAt '2026-12-24 10:00' -TimeZone Europe/Berlin</code>
@@ -163,8 +166,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ResendSet, Mandatory = true)]
         public SwitchParameter Resend { get; set; }
 
-        /// <summary>With -Resend: do not ask whether you checked LinkedIn.</summary>
+        /// <summary>
+        /// Do not ask whether you checked LinkedIn: with -Resend; with -Retry, or an edit of text, media, alt text or title,
+        /// of a post a run's create call may have reached already (they ask only then).
+        /// </summary>
         [Parameter(ParameterSetName = ResendSet)]
+        [Parameter(ParameterSetName = RetrySet)]
+        [Parameter(ParameterSetName = EditSet)]
         public SwitchParameter Force { get; set; }
 
         /// <summary>
@@ -303,7 +311,18 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                             return false;
                         }
                         var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
-                        return ShouldProcess(target, $"Retry at {time}") && Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Retry), post, "retried", "Failed or Missed");
+                        if (!ShouldProcess(target, $"Retry at {time}"))
+                        {
+                            return false;
+                        }
+                        // A re-arm counts the earlier tries as settled: the runner sends it as a first send, so a call that
+                        // may have landed needs the person's word, as -Resend does.
+                        if (MayBeOnLinkedIn.FirstCall(store, post) is { } firstCall && !Force
+                            && !ShouldContinue(MayBeOnLinkedIn.RetryQuestion(post, firstCall), "Retry a post that may be on LinkedIn"))
+                        {
+                            return false;
+                        }
+                        return Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Retry), post, "retried", "Failed or Missed");
                     }
                 case ResendSet:
                     {
@@ -377,11 +396,23 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return false;
             }
+            // Checked here to ask; the store refuses such a change on its own (a run's try may come in between).
+            var firstCall = MayBeOnLinkedIn.FirstCall(store, post);
+            if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.EditQuestion(post, firstCall.Value), "Edit a post that may be on LinkedIn"))
+            {
+                return false;
+            }
             var built = ScheduledPostBuilder.Build(request, store.Media);
-            var result = store.RegisterBatch(new[] { built }, RegistrationMode.UpdatePending).Single();
+            var mode = firstCall != null ? RegistrationMode.UpdatePendingCheckedNotPosted : RegistrationMode.UpdatePending;
+            var result = store.RegisterBatch(new[] { built }, mode).Single();
             if (result.Outcome == RegistrationOutcome.Updated)
             {
                 return true;
+            }
+            if (result.Outcome == RegistrationOutcome.MayAlreadyBePosted)
+            {
+                WriteError(MayBeOnLinkedIn.NotUpdated(post.Id, post.Author, result.Error, post.Id));
+                return false;
             }
             if (result.Outcome == RegistrationOutcome.Invalid)
             {

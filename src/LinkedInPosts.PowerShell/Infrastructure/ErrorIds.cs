@@ -52,6 +52,12 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// <summary>The scheduled post's state does not allow the change (e.g. editing a Published post, resuming one not Held).</summary>
         public const string ScheduledPostWrongState = "LinkedInScheduledPostWrongState";
 
+        /// <summary>
+        /// A change of what a Pending or Held post posts was refused: a run's earlier create call may have reached LinkedIn,
+        /// and the changed post would slip past LinkedIn's duplicate check (Register -Force; Set after such a call raced in).
+        /// </summary>
+        public const string ScheduledPostMayBePosted = "LinkedInScheduledPostMayBePosted";
+
         /// <summary>Two rows of one Register-LinkedInScheduledPost pipeline have the same key (the Key column, or identical posts).</summary>
         public const string ScheduledPostDuplicateKey = "LinkedInScheduledPostDuplicateKey";
 

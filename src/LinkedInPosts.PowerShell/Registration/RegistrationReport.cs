@@ -69,7 +69,7 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 var result = each.Result;
                 var row = each.Pending.Row;
-                if (result.Outcome == RegistrationOutcome.Invalid)
+                if (result.Outcome == RegistrationOutcome.Invalid || result.Outcome == RegistrationOutcome.MayAlreadyBePosted)
                 {
                     // Written after the batch's other rows: with -ErrorAction Stop the first error ends the pipeline.
                     refused.Add(each);
@@ -105,6 +105,12 @@ namespace LinkedInPosts.PowerShell.Registration
             }
             foreach (var each in refused)
             {
+                if (each.Result.Outcome == RegistrationOutcome.MayAlreadyBePosted)
+                {
+                    var (message, fix) = MayBeOnLinkedIn.NotUpdatedText(each.Result.Id!.Value, each.Pending.Post.Author, each.Result.Error);
+                    RowError(each.Pending.Row, message, ErrorIds.ScheduledPostMayBePosted, ErrorCategory.InvalidOperation, null, null, fix);
+                    continue;
+                }
                 RowError(each.Pending.Row, "The queue refused the post: " + each.Result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
             }
         }

@@ -14,8 +14,6 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     {
     }
 
-    private static string Outcome(PSObject post) => Property(post, "RegistrationOutcome")!.ToString()!;
-
     /// <summary>30 rows: 10 text posts, 10 single images, 5 PDFs with titles, 5 pairs of images in one cell.</summary>
     private string ThirtyRowCsv()
     {

@@ -79,4 +79,7 @@ public abstract class ScheduledPostTestBase : MediaTestBase
         new DateTime(2031, 1, 6, hour, minute, 0).AddDays(dayOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     protected static string KeyOf(PSObject post) => (string)Property(post, "Key")!;
+
+    /// <summary>What Register-LinkedInScheduledPost did with the row (its output's RegistrationOutcome).</summary>
+    protected static string Outcome(PSObject post) => Property(post, "RegistrationOutcome")!.ToString()!;
 }

@@ -114,28 +114,10 @@ namespace LinkedInPosts.Core.Queue.Runner
             _run.Report(result);
         }
 
-        /// <summary>
-        /// When the first create call that may have reached LinkedIn was made since a person last re-armed the post
-        /// (<see cref="QueueAttempt.MayHaveLanded"/>); null when none may have. A resend relies on LinkedIn's duplicate
-        /// check to reveal that call only within <see cref="EvidenceResolver.DuplicateCheckMemory"/> of it.
-        /// </summary>
-        public static DateTimeOffset? FirstCallThatMayHaveLanded(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry)
-        {
-            DateTimeOffset? first = null;
-            foreach (var attempt in attempts)
-            {
-                if (attempt.Number > attemptsAtRetry && attempt.MayHaveLanded && (first == null || attempt.StartedAt < first))
-                {
-                    first = attempt.StartedAt;
-                }
-            }
-            return first;
-        }
-
         /// <summary>Whether a resend now would rely on LinkedIn's duplicate check remembering a call older than it is trusted to.</summary>
         public static bool ResendTooLateForDuplicateCheck(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry, DateTimeOffset at)
         {
-            var first = FirstCallThatMayHaveLanded(attempts, attemptsAtRetry);
+            var first = QueueAttempt.FirstCallThatMayHaveLanded(attempts, attemptsAtRetry);
             return first != null && at - first.Value > EvidenceResolver.DuplicateCheckMemory;
         }
 

@@ -158,37 +158,40 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <inheritdoc />
         public IReadOnlyList<QueueAttempt> GetAttempts(long postId) =>
-            Run("read", connection =>
+            Run("read", connection => ReadAttempts(connection, null, postId));
+
+        /// <summary>A post's attempts, oldest first; also inside a write transaction (a registration's check of a tried post).</summary>
+        private static IReadOnlyList<QueueAttempt> ReadAttempts(SqliteConnection connection, SqliteTransaction? transaction, long postId)
+        {
+            var attempts = new List<QueueAttempt>();
+            using (var command = Command(connection, transaction,
+                "SELECT post_id, number, runner, started_at, finished_at, outcome, http_status, error_kind, error_id, message, post_urn " +
+                "FROM attempts WHERE post_id = @id ORDER BY number;"))
             {
-                var attempts = new List<QueueAttempt>();
-                using (var command = Command(connection, null,
-                    "SELECT post_id, number, runner, started_at, finished_at, outcome, http_status, error_kind, error_id, message, post_urn " +
-                    "FROM attempts WHERE post_id = @id ORDER BY number;"))
+                command.Parameters.AddWithValue("@id", postId);
+                using (var reader = command.ExecuteReader())
                 {
-                    command.Parameters.AddWithValue("@id", postId);
-                    using (var reader = command.ExecuteReader())
+                    while (reader.Read())
                     {
-                        while (reader.Read())
+                        attempts.Add(new QueueAttempt
                         {
-                            attempts.Add(new QueueAttempt
-                            {
-                                PostId = reader.GetInt64(0),
-                                Number = reader.GetInt32(1),
-                                RunnerId = reader.GetString(2),
-                                StartedAt = QueueTime.Parse(reader.GetString(3)),
-                                FinishedAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(4)),
-                                Outcome = (AttemptOutcome)Enum.Parse(typeof(AttemptOutcome), reader.GetString(5), ignoreCase: false),
-                                HttpStatus = reader.IsDBNull(6) ? (int?)null : reader.GetInt32(6),
-                                ErrorKind = reader.IsDBNull(7) ? null : reader.GetString(7),
-                                ErrorId = reader.IsDBNull(8) ? null : reader.GetString(8),
-                                Message = reader.IsDBNull(9) ? null : reader.GetString(9),
-                                PostUrn = reader.IsDBNull(10) ? null : reader.GetString(10),
-                            });
-                        }
+                            PostId = reader.GetInt64(0),
+                            Number = reader.GetInt32(1),
+                            RunnerId = reader.GetString(2),
+                            StartedAt = QueueTime.Parse(reader.GetString(3)),
+                            FinishedAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : QueueTime.Parse(reader.GetString(4)),
+                            Outcome = (AttemptOutcome)Enum.Parse(typeof(AttemptOutcome), reader.GetString(5), ignoreCase: false),
+                            HttpStatus = reader.IsDBNull(6) ? (int?)null : reader.GetInt32(6),
+                            ErrorKind = reader.IsDBNull(7) ? null : reader.GetString(7),
+                            ErrorId = reader.IsDBNull(8) ? null : reader.GetString(8),
+                            Message = reader.IsDBNull(9) ? null : reader.GetString(9),
+                            PostUrn = reader.IsDBNull(10) ? null : reader.GetString(10),
+                        });
                     }
                 }
-                return (IReadOnlyList<QueueAttempt>)attempts;
-            });
+            }
+            return attempts;
+        }
 
         private ScheduledPost? Single(string where, object value) =>
             Run("read", connection =>

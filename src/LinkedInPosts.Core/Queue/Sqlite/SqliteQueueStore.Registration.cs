@@ -146,7 +146,8 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         private sealed class RegistrationWriter : IDisposable
         {
             private const int KeyChunk = 500;
-            private readonly Dictionary<string, (long Id, QueueState State)> _existing = new Dictionary<string, (long, QueueState)>(StringComparer.Ordinal);
+            private readonly Dictionary<string, Existing> _existing = new Dictionary<string, Existing>(StringComparer.Ordinal);
+            private readonly SqliteTransaction _transaction;
             private readonly SqliteConnection _connection;
             private readonly SqliteCommand _insert;
             private readonly SqliteCommand _update;
@@ -155,6 +156,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             private readonly PostParameters _insertParameters;
             private readonly PostParameters _updateParameters;
             private readonly SqliteParameter _updateId;
+            private readonly SqliteParameter _updateRearm;
             private readonly SqliteParameter _deleteMediaId;
             private readonly SqliteParameter _mediaId;
             private readonly SqliteParameter _mediaPosition;
@@ -163,6 +165,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             public RegistrationWriter(SqliteConnection connection, SqliteTransaction transaction, string now, IEnumerable<string> keys)
             {
                 _connection = connection;
+                _transaction = transaction;
                 ReadExisting(connection, transaction, keys);
 
                 _insert = Command(connection, transaction,
@@ -172,10 +175,12 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
                 _update = Command(connection, transaction,
                     "UPDATE posts SET connection = @connection, author = @author, scheduled_at = @scheduled, time_zone = @zone, " +
-                    "due_at = @scheduled, payload = @payload, updated_at = @now " +
+                    "due_at = @scheduled, payload = @payload, updated_at = @now, " +
+                    "attempts_at_retry = CASE WHEN @rearm = 1 THEN attempts ELSE attempts_at_retry END " +
                     "WHERE id = @id AND state IN ('Pending', 'Held');");
                 _updateParameters = new PostParameters(_update, now);
                 _updateId = Typed(_update, "@id", SqliteType.Integer);
+                _updateRearm = Typed(_update, "@rearm", SqliteType.Integer);
 
                 _deleteMedia = Command(connection, transaction, "DELETE FROM post_media WHERE post_id = @id;");
                 _deleteMediaId = Typed(_deleteMedia, "@id", SqliteType.Integer);
@@ -194,7 +199,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     _insert.ExecuteNonQuery();
                     var id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
                     var state = post.Held ? QueueState.Held : QueueState.Pending;
-                    _existing[post.Key] = (id, state);
+                    _existing[post.Key] = new Existing(id, state, false);
                     WriteMedia(id, post.MediaHashes, replace: false);
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, state, null);
                 }
@@ -202,8 +207,15 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.AlreadyExists, existing.Id, existing.State, null);
                 }
+                var mayHaveLanded = existing.TriedSinceRearm && IsWaiting(existing.State) ? FirstCallThatMayHaveLanded(existing.Id) : null;
+                if (mayHaveLanded != null && mode != RegistrationMode.UpdatePendingCheckedNotPosted && ChangesWhatItPosts(existing.Id, post, author))
+                {
+                    return new RegistrationResult(index, post.Key, RegistrationOutcome.MayAlreadyBePosted, existing.Id, existing.State,
+                        "a run's create call of " + mayHaveLanded.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) + " may have reached LinkedIn");
+                }
                 _updateParameters.Bind(post, author);
                 _updateId.Value = existing.Id;
+                _updateRearm.Value = mayHaveLanded != null && mode == RegistrationMode.UpdatePendingCheckedNotPosted ? 1 : 0;
                 if (_update.ExecuteNonQuery() == 0)
                 {
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.NotUpdatable, existing.Id, existing.State, null);
@@ -234,16 +246,71 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                             names[i] = "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                             command.Parameters.AddWithValue(names[i], distinct[start + i]);
                         }
-                        command.CommandText = "SELECT key, id, state FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
+                        command.CommandText = "SELECT key, id, state, attempts > attempts_at_retry FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
                         using (var reader = command.ExecuteReader())
                         {
                             while (reader.Read())
                             {
-                                _existing[reader.GetString(0)] = (reader.GetInt64(1), ParseState(reader.GetString(2)));
+                                _existing[reader.GetString(0)] = new Existing(reader.GetInt64(1), ParseState(reader.GetString(2)), reader.GetBoolean(3));
                             }
                         }
                     }
                 }
+            }
+
+            private static bool IsWaiting(QueueState state) => state == QueueState.Pending || state == QueueState.Held;
+
+            /// <summary>
+            /// When a create call a run made for this post since its last re-arm may have reached LinkedIn (the rule
+            /// the runner uses, <see cref="QueueAttempt.FirstCallThatMayHaveLanded"/>), or null. Read only for a
+            /// post tried since then, in this transaction, so no run changes it before the update.
+            /// </summary>
+            private DateTimeOffset? FirstCallThatMayHaveLanded(long id)
+            {
+                int attemptsAtRetry;
+                using (var command = Command(_connection, _transaction, "SELECT attempts_at_retry FROM posts WHERE id = @id;"))
+                {
+                    command.Parameters.AddWithValue("@id", id);
+                    attemptsAtRetry = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return QueueAttempt.FirstCallThatMayHaveLanded(ReadAttempts(_connection, _transaction, id), attemptsAtRetry);
+            }
+
+            /// <summary>
+            /// Whether the registration would post something else than the stored post: another connection, author or
+            /// content (the payload holds the text, media hashes, alt text, title and first comment). A new time alone
+            /// does not: the runner's check of the duplicate check's memory covers a post sent later.
+            /// </summary>
+            private bool ChangesWhatItPosts(long id, NewScheduledPost post, string author)
+            {
+                using (var command = Command(_connection, _transaction, "SELECT connection, author, payload FROM posts WHERE id = @id;"))
+                {
+                    command.Parameters.AddWithValue("@id", id);
+                    using (var reader = command.ExecuteReader())
+                    {
+                        return !reader.Read()
+                            || !string.Equals(reader.GetString(0), post.Connection, StringComparison.Ordinal)
+                            || !string.Equals(reader.GetString(1), author, StringComparison.Ordinal)
+                            || !string.Equals(reader.GetString(2), post.PayloadJson, StringComparison.Ordinal);
+                    }
+                }
+            }
+
+            /// <summary>A post the batch found in the queue: whether a run tried it since its last re-arm (attempts above attempts_at_retry).</summary>
+            private readonly struct Existing
+            {
+                public Existing(long id, QueueState state, bool triedSinceRearm)
+                {
+                    Id = id;
+                    State = state;
+                    TriedSinceRearm = triedSinceRearm;
+                }
+
+                public long Id { get; }
+
+                public QueueState State { get; }
+
+                public bool TriedSinceRearm { get; }
             }
 
             private void WriteMedia(long id, IReadOnlyList<string>? hashes, bool replace)

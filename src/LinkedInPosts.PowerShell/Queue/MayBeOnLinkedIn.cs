@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using LinkedInPosts.Core.Queue;
+using LinkedInPosts.PowerShell.Infrastructure;
+
+namespace LinkedInPosts.PowerShell.Queue
+{
+    /// <summary>
+    /// A post a run tried since its last re-arm with a create call that may have reached LinkedIn (no answer, a 5xx, a
+    /// read-back that found nothing). Only LinkedIn's duplicate check, which matches the same text within about a day,
+    /// then stands between it and a second post: a change of what it posts (Set-LinkedInScheduledPost -Text, -Media,
+    /// Register-LinkedInScheduledPost -Force) or a -Retry that counts the call as settled would slip past it, so they ask,
+    /// or refuse, with what the person checks first.
+    /// </summary>
+    internal static class MayBeOnLinkedIn
+    {
+        /// <summary>When the first such call was made, or null when none may have landed (read only for a post tried since its re-arm).</summary>
+        public static DateTimeOffset? FirstCall(IQueueStore store, ScheduledPost post) =>
+            post.AttemptsSinceRetry == 0 ? null : QueueAttempt.FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry);
+
+        /// <summary>The question before an edit of what the post posts (Set-LinkedInScheduledPost -Text, -Media, -AltText, -Title).</summary>
+        public static string EditQuestion(ScheduledPost post, DateTimeOffset firstCall) =>
+            Risk(post.Id, CallOf(firstCall)) +
+            " Changed, it would go out a second time if it is there: LinkedIn's duplicate check recognizes the same text only. " +
+            Check(post.Author) + " Change it?";
+
+        /// <summary>The question before a -Retry, which counts the earlier calls as settled.</summary>
+        public static string RetryQuestion(ScheduledPost post, DateTimeOffset firstCall) =>
+            Risk(post.Id, CallOf(firstCall)) +
+            " Retried, it is sent as a new post, which LinkedIn's duplicate check (it remembers about a day) may not recognize. " +
+            "Retry it only if you checked the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + ") and it is not there; " +
+            "if it is, Unregister-LinkedInScheduledPost -Id " + Id(post.Id) + " keeps it from going out again. Retry it?";
+
+        /// <summary>
+        /// The store refused a change of what the post posts (<see cref="RegistrationOutcome.MayAlreadyBePosted"/>);
+        /// <paramref name="why"/> is the store's reason, which says when the call was made.
+        /// </summary>
+        public static ErrorRecord NotUpdated(long id, string author, string? why, object? target)
+        {
+            var (message, fix) = NotUpdatedText(id, author, why);
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.ScheduledPostMayBePosted, ErrorCategory.InvalidOperation, target ?? id)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
+            };
+        }
+
+        /// <summary>The message and recommended action of <see cref="NotUpdated"/>, for a row error of Register-LinkedInScheduledPost -Force.</summary>
+        public static (string Message, string Fix) NotUpdatedText(long id, string author, string? why)
+        {
+            var fix = Check(author) + " To change it after that check: Set-LinkedInScheduledPost -Id " + Id(id) + " -Text … (or -Media, -AltText, -Title) -Force.";
+            var message = Risk(id, why ?? "a run's create call may have reached LinkedIn") +
+                " Its new content was not stored: sent with another text, connection or content, it would go out a second time if it is there. " + fix;
+            return (message, fix);
+        }
+
+        private static string CallOf(DateTimeOffset at) => "a run's create call of " + Local(at) + " may have reached LinkedIn";
+
+        private static string Risk(long id, string callMayHaveReached) =>
+            "Scheduled post " + Id(id) + " may already be on LinkedIn: " + callMayHaveReached + ", and the run could not tell.";
+
+        private static string Check(string author) =>
+            "Look at the recent posts of " + author + " (Get-LinkedInPost -Author " + author + "). If it is there, leave the scheduled post as it is: " +
+            "the next run records it as published when LinkedIn names it a duplicate (or, a day after that call, marks it Unconfirmed for you to confirm), " +
+            "and you change the post on LinkedIn with Set-LinkedInPost.";
+
+        private static string Local(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+        private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Management.Automation;
+
+namespace LinkedInPosts.PowerShell.Tests.Behaviour;
+
+/// <summary>
+/// Posts a run's create call may have reached already (a 503, then waiting to be sent again): Set-LinkedInScheduledPost
+/// asks before an edit of what they post and before -Retry, and Register-LinkedInScheduledPost -Force refuses such a row,
+/// since LinkedIn's duplicate check, the only guard left, recognizes the same text only.
+/// </summary>
+public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
+{
+    /// <summary>
+    /// Plays a run through the store's own runner calls: a create call answered 503, so the post is Pending again
+    /// ('Pending'), or, after a second try LinkedIn refused for good, Failed ('Failed'). $args = queue, id, state.
+    /// </summary>
+    private const string AfterA503 = @"
+        $queue, $id, $state = $args
+        $store = [LinkedInPosts.Core.Queue.QueueStoreFactory]::Open([LinkedInPosts.Core.Queue.QueueStoreOptions]@{ Path = $queue })
+        try {
+            $now = [DateTimeOffset]::UtcNow
+            $lease = [TimeSpan]::FromMinutes(10)
+            $null = $store.Reschedule($id, $now.AddMinutes(-1), 'Europe/Berlin', $now, 'Move')
+            $claim = @($store.ClaimDue($now, 'test-runner', $lease, 100)).Where({ $_.Id -eq $id })[0].Claim
+            $null = $store.MarkSending($claim, $now, $lease)
+            $unclear = [LinkedInPosts.Core.Queue.AttemptReport]@{ At = $now; HttpStatus = 503; ErrorKind = 'Server'; ErrorId = 'LinkedInServerError'; Message = 'LinkedIn answered 503' }
+            $null = $store.RetryLater($claim, $now.AddSeconds(-1), $unclear)
+            if ($state -eq 'Failed') {
+                $claim = @($store.ClaimDue($now, 'test-runner', $lease, 100)).Where({ $_.Id -eq $id })[0].Claim
+                $null = $store.MarkSending($claim, $now, $lease)
+                $refused = [LinkedInPosts.Core.Queue.AttemptReport]@{ At = $now; HttpStatus = 400; ErrorKind = 'Invalid'; ErrorId = 'LinkedInInvalidRequest'; Message = 'LinkedIn refused it' }
+                $null = $store.MarkFailed($claim, $refused)
+            }
+            $store.Get($id).State.ToString()
+        }
+        finally { $store.Dispose() }";
+
+    public MayBeOnLinkedInTests(SandboxFixture sandbox)
+        : base(sandbox)
+    {
+    }
+
+    private long TriedOnce(string key, string text, string state = "Pending")
+    {
+        var run = PowerShell.Run($"Register-LinkedInScheduledPost -Key {key} -Text $args[0] -ScheduledAt '{Future(1)}' -TimeZone {Zone}", text);
+        run.AssertNoErrors();
+        var id = (long)Property(run.Output.Single(), "Id")!;
+        var played = PowerShell.Run(AfterA503, Queue, id, state);
+        played.AssertNoErrors();
+        Assert.Equal(state, played.Output.Single().ToString());
+        return id;
+    }
+
+    private PSObject Get(long id) => PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0]", id).Output.Single();
+
+    [Fact]
+    public void AnEditOfItsTextAsksFirstAndHonoursTheAnswer()
+    {
+        Connect();
+        var id = TriedOnce("p", "Patch night is Tuesday");
+
+        PowerShell.Host.ChoiceAnswers.Enqueue("No");
+        var declined = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Confirm:$false", id);
+        declined.AssertNoErrors();
+        var question = Assert.Single(PowerShell.Host.Prompts);
+        Assert.Contains($"Scheduled post {id} may already be on LinkedIn", question);
+        Assert.Contains("Get-LinkedInPost -Author urn:li:person:", question);
+        Assert.Equal("Patch night is Tuesday", Property(Get(id), "Text"));
+
+        PowerShell.Host.ChoiceAnswers.Enqueue("Yes");
+        var accepted = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Confirm:$false -PassThru", id);
+        accepted.AssertNoErrors();
+        Assert.Equal(2, PowerShell.Host.Prompts.Count);
+        Assert.Equal("Patch night is Wednesday", Property(accepted.Output.Single(), "Text"));
+        // The person's check settles the earlier call, as -Resend does: the runner sends the new text as a first send.
+        Assert.Equal(0, Property(accepted.Output.Single(), "AttemptsSinceRetry"));
+    }
+
+    [Fact]
+    public void ForceSkipsTheQuestionAndWhatIfAndAMoveNeverAsk()
+    {
+        Connect();
+        var id = TriedOnce("p", "Patch night is Tuesday");
+
+        var preview = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -WhatIf", id);
+        preview.AssertNoErrors();
+        var moved = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt '{Future(2)}' -PassThru", id);
+        moved.AssertNoErrors();
+        Assert.Empty(PowerShell.Host.Prompts);
+        Assert.Equal("Patch night is Tuesday", Property(moved.Output.Single(), "Text"));
+        Assert.Equal(1, Property(moved.Output.Single(), "AttemptsSinceRetry"));
+
+        var forced = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Force -PassThru", id);
+        forced.AssertNoErrors();
+        Assert.Empty(PowerShell.Host.Prompts);
+        Assert.Equal("Patch night is Wednesday", Property(forced.Output.Single(), "Text"));
+    }
+
+    [Fact]
+    public void RegisterForceRefusesANewTextForSuchARowAndUpdatesTheOthers()
+    {
+        Connect();
+        string[] header = { "Key", "Text", "ScheduledAt" };
+        var first = Csv("v1.csv", header, new[] { new[] { "tried", "Patch night is Tuesday", Future(1) }, new[] { "fresh", "Backups moved", Future(2) } });
+        Import(first).AssertNoErrors();
+        var tried = (long)Property(QueuedPosts().Single(p => KeyOf(p) == "tried"), "Id")!;
+        PowerShell.Run(AfterA503, Queue, tried, "Pending").AssertNoErrors();
+        var second = Csv("v2.csv", header, new[] { new[] { "tried", "Patch night is Wednesday", Future(1) }, new[] { "fresh", "Backups moved to Friday", Future(2) } });
+
+        var forced = Import(second, "-Force");
+
+        var error = forced.SingleError();
+        Assert.StartsWith("LinkedInScheduledPostMayBePosted,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Contains("CSV line 2", Message(error));
+        Assert.Contains($"Scheduled post {tried} may already be on LinkedIn: a run's create call of ", Message(error));
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {tried} -Text", error.ErrorDetails!.RecommendedAction);
+        Assert.Equal(new[] { "Updated" }, forced.Output.Select(Outcome));
+        Assert.Equal("Patch night is Tuesday", Property(QueuedPosts().Single(p => KeyOf(p) == "tried"), "Text"));
+        Assert.Equal("Backups moved to Friday", Property(QueuedPosts().Single(p => KeyOf(p) == "fresh"), "Text"));
+
+        // The same row again (a -Force re-import of an unchanged file) changes nothing it posts: no error.
+        var unchanged = Import(first, "-Force");
+        unchanged.AssertNoErrors();
+        Assert.Equal(new[] { "Updated", "Updated" }, unchanged.Output.Select(Outcome));
+    }
+
+    [Fact]
+    public void RetryOfAFailedPostWhoseEarlierCallMayHaveLandedAsksFirst()
+    {
+        Connect();
+        var id = TriedOnce("p", "Patch night is Tuesday", "Failed");
+
+        PowerShell.Host.ChoiceAnswers.Enqueue("No");
+        var declined = PowerShell.Run("Get-LinkedInScheduledPost -State Failed | Set-LinkedInScheduledPost -Retry", id);
+        declined.AssertNoErrors();
+        Assert.Contains("Retried, it is sent as a new post", Assert.Single(PowerShell.Host.Prompts));
+        Assert.Equal("Failed", Property(Get(id), "State")!.ToString());
+
+        var forced = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Retry -Force -PassThru", id);
+        forced.AssertNoErrors();
+        Assert.Single(PowerShell.Host.Prompts);
+        Assert.Equal("Pending", Property(forced.Output.Single(), "State")!.ToString());
+    }
+}
