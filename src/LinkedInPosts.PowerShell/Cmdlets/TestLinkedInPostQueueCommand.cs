@@ -14,12 +14,14 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
     /// A pre-flight of the queue, for monitoring before the posts are due: for every Pending post scheduled
-    /// within -Horizon (and every overdue one), it checks that the post's connection is in this OS account's
-    /// token store, that its token is still valid at the post's time or can be refreshed, that its scopes
+    /// within -Horizon (and every overdue one), every Claimed one and every Sending one (settled by evidence, with the
+    /// connection's token), it checks that the post's connection is in this OS account's
+    /// token store, that its token is still valid at the post's time (and -RunInterval after it) or can be refreshed, that its scopes
     /// and page role allow the post's author, that LinkedIn still serves its API version then, that the
     /// queue's copies of the media are intact, and that each member's posts of a UTC day fit LinkedIn's
-    /// daily limit.
-    /// <para>It also lists the posts that need a person (Unconfirmed, Failed, Sending from a run that died), and, as
+    /// daily limit (per app, as LinkedIn counts).
+    /// <para>It also lists the posts that need a person (Unconfirmed, Failed, Sending or Claimed from a run that died,
+    /// Missed in the last 7 days), and, as
     /// Warnings, the Published posts scheduled in the last -FirstCommentLookBack (7 days) whose first comment failed
     /// (add it by hand) or whose outcome is unknown (look at the post first). It reads only: nothing is changed and
     /// LinkedIn is not called.</para>
@@ -94,6 +96,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [DurationTransformation]
         public TimeSpan FirstCommentLookBack { get; set; } = PreflightOptions.DefaultFirstCommentLookBack;
 
+        /// <summary>
+        /// How often the scheduled task runs the queue (Get-LinkedInPostQueueTask shows its Every): a post goes out with
+        /// the first run at or after its time, up to this much later, so a token that cannot be refreshed must last that
+        /// long past it. A TimeSpan, a number of seconds, or 5m, 1h. Default: 15 minutes.
+        /// </summary>
+        [Parameter(ParameterSetName = DefaultSet)]
+        [DurationTransformation]
+        public TimeSpan RunInterval { get; set; } = PreflightOptions.DefaultRunInterval;
+
         /// <summary>Outputs only $true (no Error finding) or $false, and writes no error record.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         public SwitchParameter Quiet { get; set; }
@@ -107,6 +118,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 var name = Horizon < TimeSpan.Zero ? nameof(Horizon) : nameof(MaxLateness);
                 ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, name,
                     $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
+            }
+            if (RunInterval < TimeSpan.Zero)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, nameof(RunInterval),
+                    $"-RunInterval cannot be negative (it was {RunInterval}); give the scheduled task's interval, as Get-LinkedInPostQueueTask shows it.", RunInterval));
             }
             if (FirstCommentLookBack < TimeSpan.Zero)
             {
@@ -129,7 +145,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // could not use it either).
             var connections = Describe(store, FromStore(store, s => s.Load(), null));
             var report = Preflight(QueueFile.Open(this, Path), connections);
-            WriteVerbose($"{report.PostsChecked} Pending post(s) checked; {report.Findings.Count} finding(s).");
+            WriteVerbose($"{report.PostsChecked} post(s) waiting to be sent checked; {report.Findings.Count} finding(s).");
 
             var queuePath = QueueAccess.ResolvePath(this, Path);
             var findings = report.Findings.Select(f => new LinkedInQueueFinding(f, queuePath)).ToList();
@@ -157,6 +173,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     Horizon = Horizon,
                     MaxLateness = MaxLateness,
                     FirstCommentLookBack = FirstCommentLookBack,
+                    RunInterval = RunInterval,
                     ConnectCommandFor = Reconnect.CommandForNew,
                     QueuePath = Path == null ? null : queue.Location,
                 });

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Media;
 
 namespace LinkedInPosts.Core.Queue.Preflight
 {
@@ -11,13 +12,21 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// of the member's token per app and resets at midnight UTC (linkedin-api.md, rate limits; 150 a day
     /// for Share on LinkedIn, as the sandbox enforces). Past the limit every call is refused with 429 and
     /// the runner defers the member's remaining posts to the next day. Calls per post are estimated from
-    /// its content: the create, the first comment, and two per media file to upload (initialize and the
-    /// status check; a run that reuses an earlier upload needs fewer). Today's calls include those already made for
-    /// the queue's posts published since midnight UTC.
+    /// its content: the create, the first comment, two per image or document to upload (initialize and the
+    /// status check) and <see cref="VideoCalls"/> per video (a run that reuses an earlier upload needs fewer). Today's
+    /// calls include those already made for the queue's posts published since midnight UTC. Members are counted per
+    /// app (the connection's client id), as LinkedIn counts them: one member's connections through two apps have a
+    /// limit each.
     /// </summary>
     internal static class DailyBudgetCheck
     {
-        /// <summary>The calls a run makes for <paramref name="due"/>, at most.</summary>
+        /// <summary>
+        /// The calls one video's upload makes, about: initialize, finalize, and a status check every 3 seconds while
+        /// LinkedIn processes it (here about 30 seconds; a long video takes longer, and each minute is 20 more calls).
+        /// </summary>
+        public const int VideoCalls = 12;
+
+        /// <summary>The calls a run makes for <paramref name="due"/>, about (retries and evidence checks come on top).</summary>
         public static int CallsFor(DuePost due)
         {
             var calls = 1;
@@ -25,18 +34,34 @@ namespace LinkedInPosts.Core.Queue.Preflight
             {
                 calls++;
             }
-            return calls + (2 * due.Post.MediaHashes.Count);
+            return calls + MediaCalls(due);
+        }
+
+        private static int MediaCalls(DuePost due)
+        {
+            var media = due.Content?.Draft.Content switch
+            {
+                MediaContent single => new[] { single.Media },
+                MultiImageContent images => images.Images.Select(i => i.Image).ToArray(),
+                _ => null,
+            };
+            if (media == null)
+            {
+                return 2 * due.Post.MediaHashes.Count;
+            }
+            // Only a stored copy is uploaded: a URN from Add-LinkedInMedia is uploaded already.
+            return media.Where(m => m.StoredSha256 != null).Sum(m => m.Kind == MediaKind.Video ? VideoCalls : 2);
         }
 
         /// <param name="posts">The due posts, each with its connection.</param>
         /// <param name="options">The pre-flight's options (now, the limit, the warning share).</param>
-        /// <param name="spentToday">Calls each member (by URN) already made today (UTC), for posts already published.</param>
+        /// <param name="spentToday">Calls each member already made today (UTC) through each app (<see cref="MemberOfApp"/>), for posts already published.</param>
         public static IEnumerable<PreflightFinding> Run(IEnumerable<(DuePost Due, PreflightConnection Connection)> posts, PreflightOptions options, IReadOnlyDictionary<string, int>? spentToday = null)
         {
             var now = options.Now;
             var today = now.UtcDateTime.Date;
             var days = posts
-                .GroupBy(p => (Member: p.Connection.MemberUrn, Day: p.Due.SendsAt(now).UtcDateTime.Date))
+                .GroupBy(p => (Member: MemberOfApp(p.Connection), Day: p.Due.SendsAt(now).UtcDateTime.Date))
                 .OrderBy(g => g.Key.Day);
             foreach (var day in days)
             {
@@ -53,7 +78,11 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     : string.Empty;
                 var limit = options.MemberDailyLimit;
                 var date = day.Key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var member = list[0].Connection.MemberName.Length > 0 ? list[0].Connection.MemberName + " (" + day.Key.Member + ")" : day.Key.Member;
+                var connection = list[0].Connection;
+                var member = (connection.MemberName.Length > 0 ? connection.MemberName + " (" + connection.MemberUrn + ")" : connection.MemberUrn) +
+                    (connection.ClientId != null && posts.Select(p => p.Connection).Any(c => c.MemberUrn == connection.MemberUrn && c.ClientId != connection.ClientId)
+                        ? " through app " + connection.ClientId
+                        : string.Empty);
                 if (calls > limit)
                 {
                     // The first post that no longer fits is the one the finding points at.
@@ -74,5 +103,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 }
             }
         }
+
+        /// <summary>What LinkedIn counts a day's calls by: the member, per app (an unknown app, a connection brought with -AccessToken, counts as one).</summary>
+        public static string MemberOfApp(PreflightConnection connection) => (connection.ClientId ?? string.Empty) + "|" + connection.MemberUrn;
     }
 }

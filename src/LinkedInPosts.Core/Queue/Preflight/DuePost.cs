@@ -3,7 +3,7 @@ using LinkedInPosts.Core.Content;
 
 namespace LinkedInPosts.Core.Queue.Preflight
 {
-    /// <summary>A post due within the horizon, with what the checks read from it once.</summary>
+    /// <summary>A post a run will send (or settle by evidence), with what the checks read from it once.</summary>
     internal sealed class DuePost
     {
         public DuePost(ScheduledPost post, QueuedContent? content, LinkedInUrn? author)
@@ -26,6 +26,11 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// time: a post deferred by a spent daily limit or backing off after a retryable error is sent later than it was
         /// scheduled, and its token and its day's budget are those of that later time.
         /// </summary>
-        public DateTimeOffset SendsAt(DateTimeOffset now) => Post.DueAtUtc > now ? Post.DueAtUtc : now;
+        /// <para>A Sending post is settled by evidence (a read-back, a resend) when its lease ends: then it needs its token.</para>
+        public DateTimeOffset SendsAt(DateTimeOffset now)
+        {
+            var at = Post.State == QueueState.Sending && Post.LeaseUntil != null ? Post.LeaseUntil.Value : Post.DueAtUtc;
+            return at > now ? at : now;
+        }
     }
 }

@@ -32,6 +32,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
             return new PreflightConnection(stored.Name, stored.MemberUrn)
             {
                 MemberName = stored.MemberName,
+                ClientId = string.IsNullOrEmpty(stored.ClientId) ? null : stored.ClientId,
                 Scopes = stored.Scopes.Count == 0 ? null : stored.Scopes.ToArray(),
                 AccessTokenExpiresAt = stored.AccessTokenExpiresAt,
                 HasRefreshToken = canRefresh,
@@ -46,6 +47,9 @@ namespace LinkedInPosts.Core.Queue.Preflight
 
         /// <summary>The member's person URN: LinkedIn's daily member limit counts this member's calls.</summary>
         public string MemberUrn { get; }
+
+        /// <summary>The app's client id (not a secret), when known: LinkedIn's daily limit counts a member's calls per app.</summary>
+        public string? ClientId { get; set; }
 
         /// <summary>The member's display name, for messages.</summary>
         public string MemberName { get; set; } = string.Empty;

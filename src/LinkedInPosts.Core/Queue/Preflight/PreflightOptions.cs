@@ -29,11 +29,28 @@ namespace LinkedInPosts.Core.Queue.Preflight
         public static readonly TimeSpan DefaultFirstCommentLookBack = TimeSpan.FromDays(7);
 
         /// <summary>
+        /// Missed posts (a run found them more than MaxLateness past their time) scheduled within this time before
+        /// <see cref="Now"/> are listed (default 7 days, as <see cref="FirstCommentLookBack"/>: a weekly look sees each
+        /// one, and one a person has let go stops being listed). <see cref="TimeSpan.Zero"/> lists none.
+        /// </summary>
+        public TimeSpan MissedLookBack { get; set; } = TimeSpan.FromDays(7);
+
+        /// <summary>
         /// The runner's lease (default <see cref="Runner.QueueRunOptions.DefaultLease"/>, what Invoke-LinkedInPostQueue
         /// uses): a first comment still Adding longer than this after its post was recorded Published is no longer
         /// being added by any run (<see cref="FirstCommentCheck"/>).
         /// </summary>
         public TimeSpan RunnerLease { get; set; } = Runner.QueueRunOptions.DefaultLease;
+
+        /// <summary>
+        /// How long after its time a run may send a post: the scheduled task's interval (a post due at 09:00 goes out
+        /// with the first run at or after 09:00), with a video's upload in it. A token that cannot be refreshed must last
+        /// that long past the post's time (default 15 minutes).
+        /// </summary>
+        public TimeSpan RunInterval { get; set; } = DefaultRunInterval;
+
+        /// <summary>The default <see cref="RunInterval"/>: 15 minutes.</summary>
+        public static readonly TimeSpan DefaultRunInterval = TimeSpan.FromMinutes(15);
 
         /// <summary>Calls LinkedIn allows one member per UTC day (default 150; the sandbox's default too).</summary>
         public int MemberDailyLimit { get; set; } = DefaultMemberDailyLimit;

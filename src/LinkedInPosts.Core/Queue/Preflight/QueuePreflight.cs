@@ -32,15 +32,26 @@ namespace LinkedInPosts.Core.Queue.Preflight
             }
 
             var findings = new List<PreflightFinding>();
-            var pending = Read(store, new[] { QueueState.Pending }, options.Now + options.Horizon, options.MaxPosts);
-            var due = new List<DuePost>(pending.Count);
-            foreach (var post in pending)
+            // A Claimed post is one a run is preparing, or one whose run died before sending it: the next run takes it
+            // again, so it is checked as a Pending one is.
+            var waiting = Read(store, new[] { QueueState.Pending, QueueState.Claimed }, options.Now + options.Horizon, options.MaxPosts);
+            // Posts that need a person whenever they were due (no horizon), and Sending ones, which a run settles by
+            // evidence: its read-back or resend needs the connection's token too, at the lease's end.
+            var stuck = Read(store, new[] { QueueState.Unconfirmed, QueueState.Failed, QueueState.Sending }, null, options.MaxPosts);
+            var missed = options.MissedLookBack > TimeSpan.Zero
+                ? Read(store, new[] { QueueState.Missed }, null, options.MaxPosts, options.Now - options.MissedLookBack)
+                : new List<ScheduledPost>();
+            var due = new List<DuePost>(waiting.Count);
+            foreach (var post in waiting.Concat(stuck).Concat(missed))
             {
-                due.Add(Inspect(post, findings));
-                var late = StuckPostCheck.Run(post, options);
-                if (late != null)
+                if (post.State == QueueState.Pending || post.State == QueueState.Claimed || post.State == QueueState.Sending)
                 {
-                    findings.Add(late);
+                    due.Add(Inspect(post, findings));
+                }
+                var finding = StuckPostCheck.Run(post, options);
+                if (finding != null)
+                {
+                    findings.Add(finding);
                 }
             }
 
@@ -67,16 +78,6 @@ namespace LinkedInPosts.Core.Queue.Preflight
             }
             findings.AddRange(DailyBudgetCheck.Run(budgeted, options, SpentToday(store, byName, options)));
 
-            // Stuck posts need a person whenever they were due: no horizon.
-            foreach (var post in Read(store, new[] { QueueState.Unconfirmed, QueueState.Failed, QueueState.Sending }, null, options.MaxPosts))
-            {
-                var stuck = StuckPostCheck.Run(post, options);
-                if (stuck != null)
-                {
-                    findings.Add(stuck);
-                }
-            }
-
             findings.AddRange(FirstComments(store, options));
             if (options.QueuePath != null)
             {
@@ -91,7 +92,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 .ThenBy(f => f.ScheduledAtUtc ?? DateTimeOffset.MinValue)
                 .ThenBy(f => f.PostId ?? 0)
                 .ToList();
-            return new PreflightReport(options.Now, options.Now + options.Horizon, pending.Count, ordered);
+            return new PreflightReport(options.Now, options.Now + options.Horizon, waiting.Count, ordered);
         }
 
         private static DuePost Inspect(ScheduledPost post, List<PreflightFinding> findings)
@@ -118,7 +119,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 .About(posts[0].Post, posts.Count);
 
         /// <summary>
-        /// The calls each member (by URN) has made today (UTC) for posts of this queue already published: they count
+        /// The calls each member has made today (UTC) through each app (DailyBudgetCheck.MemberOfApp) for posts of this queue already published: they count
         /// against today's limit too. Published posts are found by their scheduled time (an index read), from a
         /// <see cref="SpentTodayLookBack"/> before midnight: a post published today was scheduled then or later unless
         /// it was deferred for longer than that, which is rare and only makes the estimate low.
@@ -133,8 +134,9 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 {
                     continue;
                 }
-                spent.TryGetValue(connection.MemberUrn, out var calls);
-                spent[connection.MemberUrn] = calls + DailyBudgetCheck.CallsFor(Inspect(post, new List<PreflightFinding>()));
+                var key = DailyBudgetCheck.MemberOfApp(connection);
+                spent.TryGetValue(key, out var calls);
+                spent[key] = calls + DailyBudgetCheck.CallsFor(Inspect(post, new List<PreflightFinding>()));
             }
             return spent;
         }
@@ -214,7 +216,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// <summary>Pending posts scheduled before this were checked.</summary>
         public DateTimeOffset HorizonEnd { get; }
 
-        /// <summary>How many Pending posts were checked.</summary>
+        /// <summary>How many posts waiting to be sent (Pending, or Claimed by a run) were checked.</summary>
         public int PostsChecked { get; }
 
         /// <summary>The findings, errors first, then by the time of the post they are about.</summary>

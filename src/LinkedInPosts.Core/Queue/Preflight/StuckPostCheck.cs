@@ -10,7 +10,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// and Sending with its lease run out (a run died mid-call; the next run resolves it by evidence, so
     /// one still there means no run is happening), plus Pending posts overdue by more than MaxLateness,
     /// which the next run marks Missed. A Sending post whose lease still runs (a call under way, or an unclear
-    /// outcome waiting for evidence) is only an Info finding: a later run settles it.
+    /// outcome waiting for evidence) is only an Info finding: a later run settles it. Also Missed posts of the last
+    /// <see cref="PreflightOptions.MissedLookBack"/> and Claimed ones whose run stopped before sending them (Warnings).
     /// </summary>
     internal static class StuckPostCheck
     {
@@ -29,6 +30,16 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Stuck,
                         $"Post '{post.Key}' Failed after {post.Attempts.ToString(CultureInfo.InvariantCulture)} attempt(s) and was not published: {post.LastError ?? "no error was recorded"}",
                         $"Fix what the error says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}.")
+                        .About(post);
+                case QueueState.Missed:
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' was Missed: a run found it more than its -MaxLateness past its time ({TokenCheck.Time(post.ScheduledAtUtc)}) and did not post it. {post.LastError}".TrimEnd(),
+                        $"To post it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; to let it go: Unregister-LinkedInScheduledPost -Id {id}. If runs are often late, check that the scheduled task (Get-LinkedInPostQueueTask) runs.")
+                        .About(post);
+                case QueueState.Claimed when post.LeaseUntil != null && post.LeaseUntil < options.Now:
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Claimed and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that took it, {post.ClaimedBy}, stopped before sending it): it is not on LinkedIn. The next Invoke-LinkedInPostQueue takes it again; the checks above apply to it as to a Pending post.",
+                        "Check that the scheduled task (Get-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue sends the post.")
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,

@@ -25,7 +25,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 yield break;
             }
 
-            var hit = posts.Where(p => p.SendsAt(now) >= expires.Value && !connection.CanRefreshAt(p.SendsAt(now))).ToList();
+            // A run sends a post up to RunInterval after its time (the next run), so the token must last until then.
+            var hit = posts.Where(p => p.SendsAt(now) + options.RunInterval >= expires.Value && !connection.CanRefreshAt(p.SendsAt(now) + options.RunInterval)).ToList();
             if (hit.Count > 0)
             {
                 var why = !connection.HasRefreshToken
@@ -33,7 +34,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     : "its refresh token ends " + Time(connection.RefreshTokenExpiresAt!.Value) + ", so it cannot be renewed by then";
                 var past = expires.Value <= now ? "expired " : "expires ";
                 yield return new PreflightFinding(PreflightSeverity.Error, PreflightChecks.Token,
-                    $"Connection '{connection.Name}' ({connection.MemberName}) {past}{Time(expires.Value)} and {why}: {Count(hit.Count)} due by then will be held, not published (the first at {Time(hit[0].SendsAt(now))}).",
+                    $"Connection '{connection.Name}' ({connection.MemberName}) {past}{Time(expires.Value)} and {why}: {Count(hit.Count)} due by then (or within {Minutes(options.RunInterval)} before, as the next run may send them that much later) will be held, not published (the first at {Time(hit[0].SendsAt(now))}).",
                     "Sign in again before then: " + connection.ReconnectCommand)
                     .About(hit[0].Post, hit.Count);
                 yield break;
@@ -52,6 +53,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
         }
 
         internal static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
+        private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture) + " min";
 
         internal static string Count(int posts) => posts == 1 ? "1 post" : posts.ToString(CultureInfo.InvariantCulture) + " posts";
 

@@ -10,7 +10,7 @@ namespace LinkedInPosts.Core.Tests.Queue.Preflight;
 /// Each pre-flight check over a real queue file: the posts are registered as Register-LinkedInScheduledPost
 /// would, the connections are described as the cmdlet reads them from the token store.
 /// </summary>
-public sealed class PreflightTests : IDisposable
+public sealed partial class PreflightTests : IDisposable
 {
     private const string Member = "urn:li:person:abc";
     private static readonly DateTimeOffset Now = TestQueue.Start;
@@ -106,6 +106,22 @@ public sealed class PreflightTests : IDisposable
         Assert.Contains("expires 2026-03-01 13:00Z", finding.Message);
         Assert.Contains("no refresh token", finding.Message);
         Assert.StartsWith("Sign in again before then: Connect-LinkedIn -Name work", finding.Fix);
+    }
+
+    [Fact]
+    public void A_token_must_last_until_the_next_run_after_a_posts_time()
+    {
+        // Due at 10:00, the token (no refresh) ends at 10:10: a task running every 15 minutes may send it at 10:14.
+        Register("a", Now.AddHours(10));
+        var connection = Work(c => c.AccessTokenExpiresAt = Now.AddHours(10).AddMinutes(10));
+
+        var every15 = Run(null, connection);
+        var every5 = Run(Options(o => o.RunInterval = TimeSpan.FromMinutes(5)), connection);
+
+        var error = Assert.Single(every15.Findings, f => f.Severity == PreflightSeverity.Error);
+        Assert.Equal(PreflightChecks.Token, error.Check);
+        Assert.Contains("within 15 min before", error.Message);
+        Assert.DoesNotContain(every5.Findings, f => f.Severity == PreflightSeverity.Error);
     }
 
     [Fact]
