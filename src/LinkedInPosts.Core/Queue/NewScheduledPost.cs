@@ -69,5 +69,13 @@ namespace LinkedInPosts.Core.Queue
         /// state the post has.
         /// </summary>
         public bool Held { get; set; }
+
+        /// <summary>
+        /// With <see cref="RegistrationMode.UpdatePendingCheckedNotPosted"/>: the post's Attempts when the person looked
+        /// at LinkedIn. A try a run made since (while the question was open) was not covered by that look, so the store
+        /// then treats the update as <see cref="RegistrationMode.UpdatePending"/> (and refuses a change of content after
+        /// a call that may have landed). Null: no such check.
+        /// </summary>
+        public int? CheckedAttempts { get; set; }
     }
 }

@@ -19,7 +19,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// Writes scheduled posts to a CSV or JSON file that Register-LinkedInScheduledPost reads back: the same
     /// column names (Key, ScheduledAt with its offset, TimeZone, Connection, Author, Text, Media, AltText,
     /// Title, Article…, Poll…, Reshare, Visibility, DisableReshare, Raw, FirstComment, and State, which
-    /// Register reads: Held posts come back Held, done ones are skipped). Media kept in the queue are copied next to the export, into a folder named after it
+    /// Register reads: Held posts come back Held, done ones are skipped; a post a run's create call may have reached
+    /// already is written Unconfirmed, with a warning, as its attempts do not travel with it). Media kept in the queue are copied next to the export, into a folder named after it
     /// (posts.csv: posts.media/), and the Media column names them relative to the export's folder, so
     /// <c>Import-Csv posts.csv | Register-LinkedInScheduledPost -BasePath posts.csv</c> registers the same
     /// posts (with the same keys) in another queue or on another machine. Media already on LinkedIn are
@@ -314,7 +315,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         {
             try
             {
-                return ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName));
+                var mayBePostedSince = ScheduledPostColumns.IsUnsent(post.State) ? MayBeOnLinkedIn.FirstCall(store, post) : null;
+                var row = ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName), mayBePostedSince);
+                if (mayBePostedSince != null)
+                {
+                    WriteWarning(MayBeOnLinkedIn.ExportedUnconfirmed(post, mayBePostedSince.Value));
+                }
+                return row;
             }
             catch (LinkedInQueueException exception) when (exception.Failure == QueueFailure.MediaMissing || exception.Failure == QueueFailure.MediaCorrupted)
             {

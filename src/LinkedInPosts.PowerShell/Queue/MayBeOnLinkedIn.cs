@@ -32,6 +32,13 @@ namespace LinkedInPosts.PowerShell.Queue
             "Retry it only if you checked the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + ") and it is not there; " +
             "if it is, Unregister-LinkedInScheduledPost -Id " + Id(post.Id) + " keeps it from going out again. Retry it?";
 
+        /// <summary>The warning for a post Export-LinkedInScheduledPost writes Unconfirmed, not in its state (<see cref="ScheduledPostColumns.From"/>).</summary>
+        public static string ExportedUnconfirmed(ScheduledPost post, DateTimeOffset firstCall) =>
+            "Scheduled post " + Id(post.Id) + " (" + post.Key + ") is exported as Unconfirmed, not " + post.State + ": " + CallOf(firstCall) +
+            ", and registered from the export (without its attempts) it would be sent as a new post, which could go out twice. Register skips it. " +
+            "Look at the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + "); only if it is not there, write " +
+            post.State + " in its State cell (or clear it) before registering the file.";
+
         /// <summary>
         /// The store refused a change of what the post posts (<see cref="RegistrationOutcome.MayAlreadyBePosted"/>);
         /// <paramref name="why"/> is the store's reason, which says when the call was made.
@@ -54,7 +61,8 @@ namespace LinkedInPosts.PowerShell.Queue
             return (message, fix);
         }
 
-        private static string CallOf(DateTimeOffset at) => "a run's create call of " + Local(at) + " may have reached LinkedIn";
+        /// <summary>"a run's create call of &lt;time&gt; may have reached LinkedIn".</summary>
+        public static string CallOf(DateTimeOffset at) => "a run's create call of " + Local(at) + " may have reached LinkedIn";
 
         private static string Risk(long id, string callMayHaveReached) =>
             "Scheduled post " + Id(id) + " may already be on LinkedIn: " + callMayHaveReached + ", and the run could not tell.";

@@ -92,6 +92,7 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         var forced = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Force -PassThru", id);
         forced.AssertNoErrors();
         Assert.Empty(PowerShell.Host.Prompts);
+        Assert.Contains(forced.Warnings, w => w.StartsWith($"Scheduled post {id}: -Force took it as checked that the post is not on LinkedIn", StringComparison.Ordinal));
         Assert.Equal("Patch night is Wednesday", Property(forced.Output.Single(), "Text"));
     }
 
@@ -122,6 +123,28 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         var unchanged = Import(first, "-Force");
         unchanged.AssertNoErrors();
         Assert.Equal(new[] { "Updated", "Updated" }, unchanged.Output.Select(Outcome));
+    }
+
+    [Fact]
+    public void ExportWritesSuchAPostUnconfirmedSoAnotherQueueDoesNotSendItAsNew()
+    {
+        // Its attempts do not travel with the row: registered elsewhere as Pending, it would be a first send.
+        Connect();
+        var id = TriedOnce("p", "Patch night is Tuesday");
+        PowerShell.Run($"Register-LinkedInScheduledPost -Key q -Text 'Backups moved' -ScheduledAt '{Future(2)}' -TimeZone {Zone}").AssertNoErrors();
+        var csv = Path.Combine(Files.Folder, "moved.csv");
+        var other = Path.Combine(Files.Folder, "other.db");
+
+        var export = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", csv);
+        var import = PowerShell.Run("Import-Csv -LiteralPath $args[0] | Register-LinkedInScheduledPost -BasePath $args[0] -Path $args[1]", csv, other);
+
+        export.AssertNoErrors();
+        var warning = Assert.Single(export.Warnings, w => w.Contains("exported as Unconfirmed", StringComparison.Ordinal));
+        Assert.StartsWith($"Scheduled post {id} (p) is exported as Unconfirmed, not Pending: a run's create call of ", warning);
+        Assert.Contains("write Pending in its State cell", warning);
+        import.AssertNoErrors();
+        Assert.Equal(new[] { "q" }, import.Output.Select(KeyOf));
+        Assert.Contains(import.Warnings, w => w.Contains("(Unconfirmed 1)", StringComparison.Ordinal));
     }
 
     [Fact]

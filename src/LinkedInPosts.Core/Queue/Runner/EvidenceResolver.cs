@@ -306,6 +306,14 @@ namespace LinkedInPosts.Core.Queue.Runner
             _wait.Unconfirmed(post, claim, "Not sent again: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing), more than " +
                 DurationText.Describe(DuplicateCheckMemory) + " ago, and LinkedIn's duplicate check may no longer reveal it, so sending it now could make a second post.");
 
+        /// <summary>
+        /// Too late to send (past MaxLateness), after a try that may have reached LinkedIn: not Missed, which would say it
+        /// never went out, but Unconfirmed, for a person to look at the feed.
+        /// </summary>
+        public void UnconfirmedTooLate(ScheduledPost post, QueueClaim claim, TimeSpan late) =>
+            _wait.Unconfirmed(post, claim, "Not sent again: it is " + DurationText.Describe(late) + " past its time, more than -MaxLateness allows, and an earlier try may " +
+                "have reached LinkedIn (its answer was unclear, or a read-back found nothing), so it may be there already.");
+
         /// <summary>A 5xx, a timeout, a dropped connection, or the client's own unclear resend: a later look may get an answer.</summary>
         private static bool IsUnclear(LinkedInException error)
         {

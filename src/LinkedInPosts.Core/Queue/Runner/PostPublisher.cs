@@ -47,6 +47,12 @@ namespace LinkedInPosts.Core.Queue.Runner
             var late = now - post.ScheduledAtUtc;
             if (late > _run.Options.MaxLateness)
             {
+                // Missed says it never went out: true only when no earlier try may have reached LinkedIn.
+                if (post.AttemptsSinceRetry > 0 && QueueAttempt.FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry) != null)
+                {
+                    _evidence.UnconfirmedTooLate(post, claim, late);
+                    return (null, true);
+                }
                 _outcomes.Miss(post, claim, late);
                 return (null, true);
             }

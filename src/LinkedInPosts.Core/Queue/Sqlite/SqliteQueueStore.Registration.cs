@@ -199,7 +199,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     _insert.ExecuteNonQuery();
                     var id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
                     var state = post.Held ? QueueState.Held : QueueState.Pending;
-                    _existing[post.Key] = new Existing(id, state, false);
+                    _existing[post.Key] = new Existing(id, state, 0, false);
                     WriteMedia(id, post.MediaHashes, replace: false);
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, state, null);
                 }
@@ -208,14 +208,16 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.AlreadyExists, existing.Id, existing.State, null);
                 }
                 var mayHaveLanded = existing.TriedSinceRearm && IsWaiting(existing.State) ? FirstCallThatMayHaveLanded(existing.Id) : null;
-                if (mayHaveLanded != null && mode != RegistrationMode.UpdatePendingCheckedNotPosted && ChangesWhatItPosts(existing.Id, post, author))
+                // A person's look covers the tries made before it only.
+                var checkedNotPosted = mode == RegistrationMode.UpdatePendingCheckedNotPosted && (post.CheckedAttempts == null || post.CheckedAttempts == existing.Attempts);
+                if (mayHaveLanded != null && !checkedNotPosted && ChangesWhatItPosts(existing.Id, post, author))
                 {
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.MayAlreadyBePosted, existing.Id, existing.State,
                         "a run's create call of " + mayHaveLanded.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) + " may have reached LinkedIn");
                 }
                 _updateParameters.Bind(post, author);
                 _updateId.Value = existing.Id;
-                _updateRearm.Value = mayHaveLanded != null && mode == RegistrationMode.UpdatePendingCheckedNotPosted ? 1 : 0;
+                _updateRearm.Value = mayHaveLanded != null && checkedNotPosted ? 1 : 0;
                 if (_update.ExecuteNonQuery() == 0)
                 {
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.NotUpdatable, existing.Id, existing.State, null);
@@ -246,12 +248,12 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                             names[i] = "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                             command.Parameters.AddWithValue(names[i], distinct[start + i]);
                         }
-                        command.CommandText = "SELECT key, id, state, attempts > attempts_at_retry FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
+                        command.CommandText = "SELECT key, id, state, attempts, attempts > attempts_at_retry FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
                         using (var reader = command.ExecuteReader())
                         {
                             while (reader.Read())
                             {
-                                _existing[reader.GetString(0)] = new Existing(reader.GetInt64(1), ParseState(reader.GetString(2)), reader.GetBoolean(3));
+                                _existing[reader.GetString(0)] = new Existing(reader.GetInt64(1), ParseState(reader.GetString(2)), reader.GetInt32(3), reader.GetBoolean(4));
                             }
                         }
                     }
@@ -296,19 +298,22 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
             }
 
-            /// <summary>A post the batch found in the queue: whether a run tried it since its last re-arm (attempts above attempts_at_retry).</summary>
+            /// <summary>A post the batch found in the queue: its tries, and whether a run tried it since its last re-arm (attempts above attempts_at_retry).</summary>
             private readonly struct Existing
             {
-                public Existing(long id, QueueState state, bool triedSinceRearm)
+                public Existing(long id, QueueState state, int attempts, bool triedSinceRearm)
                 {
                     Id = id;
                     State = state;
+                    Attempts = attempts;
                     TriedSinceRearm = triedSinceRearm;
                 }
 
                 public long Id { get; }
 
                 public QueueState State { get; }
+
+                public int Attempts { get; }
 
                 public bool TriedSinceRearm { get; }
             }

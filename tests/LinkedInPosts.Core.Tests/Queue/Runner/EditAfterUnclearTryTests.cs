@@ -77,6 +77,40 @@ public sealed class EditAfterUnclearTryTests
     }
 
     [Fact]
+    public async Task A_check_does_not_cover_a_try_made_after_it()
+    {
+        // The person looked (and answered the question) while a run tried the post again: that try may have landed too.
+        await using var world = await WaitingAfterAnUnclearTryAsync(landed: false);
+        var seen = world.Get("p").Attempts;
+        var request = ScheduledPostEdit.Rebuild(world.Get("p"), world.Store.Media, new ScheduledPostChanges { Text = Original + ", typo fixed" });
+        var edit = ScheduledPostBuilder.Build(request, world.Store.Media);
+        edit.CheckedAttempts = seen - 1;
+
+        var stale = Assert.Single(world.Store.RegisterBatch(new[] { edit }, RegistrationMode.UpdatePendingCheckedNotPosted));
+        edit.CheckedAttempts = seen;
+        var current = Assert.Single(world.Store.RegisterBatch(new[] { edit }, RegistrationMode.UpdatePendingCheckedNotPosted));
+
+        Assert.Equal(RegistrationOutcome.MayAlreadyBePosted, stale.Outcome);
+        Assert.Equal(RegistrationOutcome.Updated, current.Outcome);
+    }
+
+    [Fact]
+    public async Task Too_late_after_a_try_that_may_have_landed_is_Unconfirmed_not_Missed()
+    {
+        // Missed would tell the person it never went out; it may be on LinkedIn.
+        await using var world = await WaitingAfterAnUnclearTryAsync();
+        var creates = await world.CreateCallsAsync();
+        world.Queue.Clock.Advance(world.Options.MaxLateness + TimeSpan.FromHours(1));
+
+        var run = await world.RunAsync();
+
+        var result = Assert.Single(run.Posts);
+        Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (result.Outcome, world.Get("p").State));
+        Assert.Contains("may be there already", result.Message);
+        Assert.Equal(creates, await world.CreateCallsAsync());
+    }
+
+    [Fact]
     public async Task A_post_whose_tries_made_nothing_is_edited_freely()
     {
         // A 429 on the first send is LinkedIn's refusal: nothing was created, so nothing can be posted twice.

@@ -162,8 +162,9 @@ public sealed class RunnerEvidenceTests
         Assert.Equal(0, await world.CreateCallsAsync());
     }
     [Fact]
-    public async Task A_dead_runs_post_the_read_back_does_not_find_keeps_its_due_time_so_a_post_two_days_late_is_Missed_not_sent()
+    public async Task A_dead_runs_post_the_read_back_does_not_find_keeps_its_due_time_so_a_post_two_days_late_is_Unconfirmed_not_sent()
     {
+        // Not Missed, which would say it never went out: a read-back can miss a post LinkedIn stored late.
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
         world.Register("dead", "Crashed on Friday");
         await DieWhileSendingAsync(world, "dead", "Crashed on Friday", landed: false);
@@ -171,9 +172,9 @@ public sealed class RunnerEvidenceTests
 
         var result = Assert.Single((await world.RunAsync()).Posts);
 
-        Assert.Equal(QueuePostOutcome.Missed, result.Outcome);
-        Assert.Equal(QueueState.Missed, world.Get("dead").State);
-        Assert.Equal(AttemptOutcome.Retry, Assert.Single(world.Attempts("dead")).Outcome);
+        Assert.Equal(QueuePostOutcome.Unconfirmed, result.Outcome);
+        Assert.Equal(QueueState.Unconfirmed, world.Get("dead").State);
+        Assert.Equal(AttemptOutcome.Retry, world.Attempts("dead")[0].Outcome);
         Assert.Equal(0, await world.CreateCallsAsync());
     }
     [Fact]
