@@ -77,6 +77,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         continue;
                     }
                     WriteVerbose($"Scheduled post {id} ({post.Key}) cancelled.");
+                    // Cancelled reads as "never went out": say so when it may have, before its text is posted again.
+                    var firstCall = post.State == QueueState.Unconfirmed ? null : MayBeOnLinkedIn.FirstCall(store, post);
+                    if (firstCall != null)
+                    {
+                        WriteWarning(MayBeOnLinkedIn.CancelledWarning(post, firstCall.Value));
+                    }
                     if (PassThru)
                     {
                         WriteObject(LinkedInScheduledPost.From(store.Get(id) ?? post, queuePath));

@@ -39,6 +39,11 @@ namespace LinkedInPosts.PowerShell.Queue
             "Look at the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + "); only if it is not there, write " +
             post.State + " in its State cell (or clear it) before registering the file.";
 
+        /// <summary>The warning after Unregister-LinkedInScheduledPost cancelled such a post: the queue no longer sends it, but it may be out.</summary>
+        public static string CancelledWarning(ScheduledPost post, DateTimeOffset firstCall) =>
+            Risk(post.Id, CallOf(firstCall)) + " Cancelled, it is not sent again, and not removed from LinkedIn if it is there: look at the recent posts of " +
+            post.Author + " (Get-LinkedInPost -Author " + post.Author + ") before you post its text again (Remove-LinkedInPost removes one that is there).";
+
         /// <summary>
         /// The store refused a change of what the post posts (<see cref="RegistrationOutcome.MayAlreadyBePosted"/>);
         /// <paramref name="why"/> is the store's reason, which says when the call was made.

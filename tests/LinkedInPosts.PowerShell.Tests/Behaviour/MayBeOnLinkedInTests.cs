@@ -148,6 +148,23 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void UnregisterSaysSuchAPostMayBeOutBeforeItsTextIsPostedAgain()
+    {
+        Connect();
+        var id = TriedOnce("p", "Patch night is Tuesday");
+        PowerShell.Run($"Register-LinkedInScheduledPost -Key q -Text 'Backups moved' -ScheduledAt '{Future(2)}' -TimeZone {Zone}").AssertNoErrors();
+        var plain = (long)Property(QueuedPosts().Single(p => KeyOf(p) == "q"), "Id")!;
+
+        var cancelled = PowerShell.Run("Unregister-LinkedInScheduledPost -Id $args[0], $args[1] -Confirm:$false", id, plain);
+
+        cancelled.AssertNoErrors();
+        var warning = Assert.Single(cancelled.Warnings);
+        Assert.StartsWith($"Scheduled post {id} may already be on LinkedIn: a run's create call of ", warning);
+        Assert.Contains("before you post its text again", warning);
+        Assert.Equal("Cancelled", Property(Get(id), "State")!.ToString());
+    }
+
+    [Fact]
     public void RetryOfAFailedPostWhoseEarlierCallMayHaveLandedAsksFirst()
     {
         Connect();
