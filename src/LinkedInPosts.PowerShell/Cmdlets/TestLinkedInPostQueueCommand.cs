@@ -48,6 +48,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>The first comments of the last 30 days' posts that failed or whose outcome is unknown, with the post's address for each.</para>
     /// </example>
     /// <example>
+    /// <code>Test-LinkedInPostQueue -RunInterval (Get-LinkedInPostQueueTask | Select-Object -First 1).Every</code>
+    /// <para>Checks each token against the task's real interval (here, say, hourly): a post due at 09:00 may go out with the 09:59 run.</para>
+    /// </example>
+    /// <example>
     /// <code>if (-not (Test-LinkedInPostQueue -Quiet)) { Send-MailMessage -Subject 'LinkedIn queue needs attention' ... }</code>
     /// <para>Alerts on $false; -Quiet writes no error record, the value is the answer.</para>
     /// </example>
