@@ -317,18 +317,20 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         }
                         // A re-arm counts the earlier tries as settled: the runner sends it as a first send, so a call that
                         // may have landed needs the person's word, as -Resend does.
-                        if (MayBeOnLinkedIn.FirstCall(store, post) is { } firstCall)
+                        var firstCall = MayBeOnLinkedIn.FirstCall(store, post);
+                        if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value), "Retry a post that may be on LinkedIn"))
                         {
-                            if (!Force && !ShouldContinue(MayBeOnLinkedIn.RetryQuestion(post, firstCall), "Retry a post that may be on LinkedIn"))
-                            {
-                                return false;
-                            }
-                            if (Force)
-                            {
-                                WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall)}); it is sent again as a new post.");
-                            }
+                            return false;
                         }
-                        return Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Retry), post, "retried", "Failed or Missed");
+                        if (!Applied(store.Reschedule(post.Id, time.Utc, time.TimeZoneId, now, RescheduleKind.Retry), post, "retried", "Failed or Missed"))
+                        {
+                            return false;
+                        }
+                        if (firstCall != null && Force)
+                        {
+                            WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall.Value)}); it is sent again as a new post.");
+                        }
+                        return true;
                     }
                 case ResendSet:
                     {
@@ -412,13 +414,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // The look the person was asked for covers the tries they were told of; one a run made meanwhile is refused.
             built.CheckedAttempts = post.Attempts;
             var mode = firstCall != null ? RegistrationMode.UpdatePendingCheckedNotPosted : RegistrationMode.UpdatePending;
-            if (firstCall != null && Force)
-            {
-                WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall.Value)}); it is sent with its new content as a new post.");
-            }
             var result = store.RegisterBatch(new[] { built }, mode).Single();
             if (result.Outcome == RegistrationOutcome.Updated)
             {
+                if (firstCall != null && Force)
+                {
+                    WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall.Value)}); it is sent with its new content as a new post.");
+                }
                 return true;
             }
             if (result.Outcome == RegistrationOutcome.MayAlreadyBePosted)

@@ -48,8 +48,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>The first comments of the last 30 days' posts that failed or whose outcome is unknown, with the post's address for each.</para>
     /// </example>
     /// <example>
-    /// <code>Test-LinkedInPostQueue -RunInterval (Get-LinkedInPostQueueTask | Select-Object -First 1).Every</code>
-    /// <para>Checks each token against the task's real interval (here, say, hourly): a post due at 09:00 may go out with the 09:59 run.</para>
+    /// <code>Test-LinkedInPostQueue -RunInterval 1h</code>
+    /// <para>For a task that runs hourly (Get-LinkedInPostQueueTask shows its Every): a post due at 09:00 may go out with the 09:59 run, so each token must last that long past it.</para>
     /// </example>
     /// <example>
     /// <code>if (-not (Test-LinkedInPostQueue -Quiet)) { Send-MailMessage -Subject 'LinkedIn queue needs attention' ... }</code>
@@ -103,10 +103,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>
         /// How often the scheduled task runs the queue (Get-LinkedInPostQueueTask shows its Every): a post goes out with
         /// the first run at or after its time, up to this much later, so a token that cannot be refreshed must last that
-        /// long past it. A TimeSpan, a number of seconds, or 5m, 1h. Default: 15 minutes.
+        /// long past it. A TimeSpan, a number of minutes (as -Every), or 5m, 1h. Default: 15 minutes.
         /// </summary>
         [Parameter(ParameterSetName = DefaultSet)]
-        [DurationTransformation]
+        [DurationTransformation(NumberIsMinutes = true)]
         public TimeSpan RunInterval { get; set; } = PreflightOptions.DefaultRunInterval;
 
         /// <summary>Outputs only $true (no Error finding) or $false, and writes no error record.</summary>
@@ -149,7 +149,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // could not use it either).
             var connections = Describe(store, FromStore(store, s => s.Load(), null));
             var report = Preflight(QueueFile.Open(this, Path), connections);
-            WriteVerbose($"{report.PostsChecked} post(s) waiting to be sent checked; {report.Findings.Count} finding(s).");
+            WriteVerbose($"{report.PostsChecked} post(s) to be sent or settled checked; {report.Findings.Count} finding(s).");
 
             var queuePath = QueueAccess.ResolvePath(this, Path);
             var findings = report.Findings.Select(f => new LinkedInQueueFinding(f, queuePath)).ToList();

@@ -58,7 +58,7 @@ namespace LinkedInPosts.PowerShell.Queue
         /// answer and a run after NextAttemptAt settles it by evidence, never posting it twice), Failed, Missed (overdue by more than
         /// -MaxLateness), Held (its connection cannot be used; it stays Pending), Deferred (the member's daily
         /// limit), Unconfirmed (the evidence did not settle it within -MaxAttempts: a person must look), Skipped (another run took it over; nothing sent by this
-        /// one); with -WhatIf WouldPublish, WouldMiss, WouldResolve.
+        /// one); with -WhatIf WouldPublish, WouldMiss, WouldMarkUnconfirmed, WouldResolve.
         /// </summary>
         public QueuePostOutcome Outcome { get; }
 

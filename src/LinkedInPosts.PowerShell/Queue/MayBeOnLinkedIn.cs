@@ -60,7 +60,8 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The message and recommended action of <see cref="NotUpdated"/>, for a row error of Register-LinkedInScheduledPost -Force.</summary>
         public static (string Message, string Fix) NotUpdatedText(long id, string author, string? why)
         {
-            var fix = Check(author) + " To change it after that check: Set-LinkedInScheduledPost -Id " + Id(id) + " -Text … (or -Media, -AltText, -Title) -Force.";
+            var fix = Check(author) + " Only if it is not there: change its text, media, alt text or title with Set-LinkedInScheduledPost -Id " + Id(id) +
+                " … -Force; for another connection, visibility or first comment, Unregister-LinkedInScheduledPost -Id " + Id(id) + " and register the row under a new Key.";
             var message = Risk(id, why ?? "a run's create call may have reached LinkedIn") +
                 " Its new content was not stored: sent with another text, connection or content, it would go out a second time if it is there. " + fix;
             return (message, fix);
@@ -73,7 +74,7 @@ namespace LinkedInPosts.PowerShell.Queue
             "Scheduled post " + Id(id) + " may already be on LinkedIn: " + callMayHaveReached + ", and the run could not tell.";
 
         private static string Check(string author) =>
-            "Look at the recent posts of " + author + " (Get-LinkedInPost -Author " + author + "). If it is there, leave the scheduled post as it is: " +
+            "Look at the recent posts of " + author + " (Get-LinkedInPost -Author " + author + "). If it is there, leave the scheduled post as it is (resume it if Held): " +
             "the next run records it as published when LinkedIn names it a duplicate (or, a day after that call, marks it Unconfirmed for you to confirm), " +
             "and you change the post on LinkedIn with Set-LinkedInPost.";
 

@@ -114,7 +114,8 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.Contains("CSV line 2", Message(error));
         Assert.Contains($"Scheduled post {tried} may already be on LinkedIn: a run's create call of ", Message(error));
-        Assert.Contains($"Set-LinkedInScheduledPost -Id {tried} -Text", error.ErrorDetails!.RecommendedAction);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {tried} … -Force", error.ErrorDetails!.RecommendedAction);
+        Assert.Contains($"Unregister-LinkedInScheduledPost -Id {tried}", error.ErrorDetails.RecommendedAction);
         Assert.Equal(new[] { "Updated" }, forced.Output.Select(Outcome));
         Assert.Equal("Patch night is Tuesday", Property(QueuedPosts().Single(p => KeyOf(p) == "tried"), "Text"));
         Assert.Equal("Backups moved to Friday", Property(QueuedPosts().Single(p => KeyOf(p) == "fresh"), "Text"));

@@ -21,8 +21,9 @@ namespace LinkedInPosts.Core.Queue.Preflight
     internal static class DailyBudgetCheck
     {
         /// <summary>
-        /// The calls one video's upload makes, about: initialize, finalize, and a status check every 3 seconds while
-        /// LinkedIn processes it (here about 30 seconds; a long video takes longer, and each minute is 20 more calls).
+        /// The calls one video's upload makes, about: initialize, finalize, and the status checks while LinkedIn processes
+        /// it, which start 3 seconds apart and back off to one a minute (ProcessingWait): about 7 for 30 seconds of
+        /// processing, then one a minute. 12 leaves room for a few minutes; a video that takes longer makes more.
         /// </summary>
         public const int VideoCalls = 12;
 

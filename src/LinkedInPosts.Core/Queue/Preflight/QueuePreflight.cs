@@ -42,13 +42,16 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 ? Read(store, new[] { QueueState.Missed }, null, options.MaxPosts, options.Now - options.MissedLookBack)
                 : new List<ScheduledPost>();
             var due = new List<DuePost>(waiting.Count);
-            foreach (var post in waiting.Concat(stuck).Concat(missed))
+            // By id, once: a run may move a post from Claimed to Sending between the two reads.
+            var seen = new HashSet<long>();
+            foreach (var post in waiting.Concat(stuck).Concat(missed).Where(p => seen.Add(p.Id)))
             {
                 if (post.State == QueueState.Pending || post.State == QueueState.Claimed || post.State == QueueState.Sending)
                 {
                     due.Add(Inspect(post, findings));
                 }
-                var finding = StuckPostCheck.Run(post, options);
+                var mayHaveLanded = (post.State == QueueState.Pending || post.State == QueueState.Claimed) && Runner.EvidenceWait.MayHaveLanded(store, post);
+                var finding = StuckPostCheck.Run(post, options, mayHaveLanded);
                 if (finding != null)
                 {
                     findings.Add(finding);
@@ -92,7 +95,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 .ThenBy(f => f.ScheduledAtUtc ?? DateTimeOffset.MinValue)
                 .ThenBy(f => f.PostId ?? 0)
                 .ToList();
-            return new PreflightReport(options.Now, options.Now + options.Horizon, waiting.Count, ordered);
+            return new PreflightReport(options.Now, options.Now + options.Horizon, due.Count, ordered);
         }
 
         private static DuePost Inspect(ScheduledPost post, List<PreflightFinding> findings)
@@ -216,7 +219,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// <summary>Pending posts scheduled before this were checked.</summary>
         public DateTimeOffset HorizonEnd { get; }
 
-        /// <summary>How many posts waiting to be sent (Pending, or Claimed by a run) were checked.</summary>
+        /// <summary>How many posts a run will send or settle (Pending within the horizon, Claimed, Sending) went through the checks.</summary>
         public int PostsChecked { get; }
 
         /// <summary>The findings, errors first, then by the time of the post they are about.</summary>

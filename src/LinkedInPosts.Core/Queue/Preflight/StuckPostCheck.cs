@@ -15,7 +15,10 @@ namespace LinkedInPosts.Core.Queue.Preflight
     /// </summary>
     internal static class StuckPostCheck
     {
-        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options)
+        /// <param name="post">The post.</param>
+        /// <param name="options">The pre-flight's options.</param>
+        /// <param name="mayHaveLanded">Whether a try since its last re-arm may have reached LinkedIn: a run then marks a post too late Unconfirmed, not Missed.</param>
+        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options, bool mayHaveLanded = false)
         {
             var id = post.Id.ToString(CultureInfo.InvariantCulture);
             switch (post.State)
@@ -33,13 +36,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         .About(post);
                 case QueueState.Missed:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
-                        $"Post '{post.Key}' was Missed: a run found it more than its -MaxLateness past its time ({TokenCheck.Time(post.ScheduledAtUtc)}) and did not post it. {post.LastError}".TrimEnd(),
+                        $"Post '{post.Key}' was Missed: a run found it more than its -MaxLateness past its time ({TokenCheck.Time(post.ScheduledAtUtc)}) and did not post it.",
                         $"To post it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; to let it go: Unregister-LinkedInScheduledPost -Id {id}. If runs are often late, check that the scheduled task (Get-LinkedInPostQueueTask) runs.")
-                        .About(post);
-                case QueueState.Claimed when post.LeaseUntil != null && post.LeaseUntil < options.Now:
-                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
-                        $"Post '{post.Key}' is Claimed and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that took it, {post.ClaimedBy}, stopped before sending it): it is not on LinkedIn. The next Invoke-LinkedInPostQueue takes it again; the checks above apply to it as to a Pending post.",
-                        "Check that the scheduled task (Get-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue sends the post.")
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
@@ -53,21 +51,35 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         $"Post '{post.Key}' is Sending until {TokenCheck.Time(post.LeaseUntil.Value)}: a run ({post.ClaimedBy}) is sending it, or its create call got no clear answer and it waits for evidence. {post.LastError}".TrimEnd(),
                         $"Nothing to do: a run after {TokenCheck.Time(post.LeaseUntil.Value)} settles it by evidence (read-back or LinkedIn's duplicate check) and never posts it twice.")
                         .About(post);
-                case QueueState.Pending when post.ScheduledAtUtc < options.Now - options.MaxLateness:
-                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
-                        $"Post '{post.Key}' was due at {TokenCheck.Time(post.ScheduledAtUtc)}, more than {Hours(options.MaxLateness)} ago: the next run marks it Missed instead of posting it this late.",
-                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
-                        .About(post);
-                case QueueState.Pending when post.DueAtUtc - post.ScheduledAtUtc > options.MaxLateness:
+                case QueueState.Pending or QueueState.Claimed when post.ScheduledAtUtc < options.Now - options.MaxLateness:
+                    return Late(post, mayHaveLanded, id,
+                        $"Post '{post.Key}' was due at {TokenCheck.Time(post.ScheduledAtUtc)}, more than {Hours(options.MaxLateness)} ago: the next run marks it ");
+                case QueueState.Pending or QueueState.Claimed when post.DueAtUtc - post.ScheduledAtUtc > options.MaxLateness:
                     // Deferred (a spent daily limit) or backing off past MaxLateness: lateness counts from the scheduled
                     // time, so the run that takes it then marks it Missed.
-                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
-                        $"Post '{post.Key}' was scheduled for {TokenCheck.Time(post.ScheduledAtUtc)} and is deferred to {TokenCheck.Time(post.DueAtUtc)}, more than {Hours(options.MaxLateness)} later: the run then marks it Missed instead of posting it this late.",
-                        $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.")
+                    return Late(post, mayHaveLanded, id,
+                        $"Post '{post.Key}' was scheduled for {TokenCheck.Time(post.ScheduledAtUtc)} and is deferred to {TokenCheck.Time(post.DueAtUtc)}, more than {Hours(options.MaxLateness)} later: the run then marks it ");
+                case QueueState.Claimed when post.LeaseUntil != null && post.LeaseUntil < options.Now:
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Claimed and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that took it, {post.ClaimedBy}, stopped before sending it): it is not on LinkedIn. The next Invoke-LinkedInPostQueue takes it again; the checks above apply to it as to a Pending post.",
+                        "Check that the scheduled task (Get-LinkedInPostQueueTask) runs; Invoke-LinkedInPostQueue sends the post.")
                         .About(post);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The Lateness warning: Missed, or Unconfirmed when a try may have reached LinkedIn (then a new time does not help).</summary>
+        private static PreflightFinding Late(ScheduledPost post, bool mayHaveLanded, string id, string start)
+        {
+            var finding = mayHaveLanded
+                ? new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
+                    start + "Unconfirmed instead of posting it this late: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing).",
+                    $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")
+                : new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
+                    start + "Missed instead of posting it this late.",
+                    $"Give it a new time (Set-LinkedInScheduledPost -Id {id} -ScheduledAt <time>), or run Invoke-LinkedInPostQueue with a longer -MaxLateness to post it anyway.");
+            return finding.About(post);
         }
 
         // A person's confirm leaves the first comment to them (no run adds it after a confirm); a resend adds it itself.

@@ -48,7 +48,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             if (late > _run.Options.MaxLateness)
             {
                 // Missed says it never went out: true only when no earlier try may have reached LinkedIn.
-                if (post.AttemptsSinceRetry > 0 && QueueAttempt.FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry) != null)
+                if (EvidenceWait.MayHaveLanded(store, post))
                 {
                     _evidence.UnconfirmedTooLate(post, claim, late);
                     return (null, true);

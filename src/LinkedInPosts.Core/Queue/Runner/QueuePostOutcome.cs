@@ -39,5 +39,8 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>Another runner took it over while this run prepared it (this run's lease ran out); this run sent nothing for it.</summary>
         Skipped,
+
+        /// <summary>Preview: a run now would mark it Unconfirmed, not Missed: it is too late, and an earlier try may have reached LinkedIn.</summary>
+        WouldMarkUnconfirmed,
     }
 }

@@ -123,7 +123,8 @@ namespace LinkedInPosts.Core.Queue.Runner
 
         /// <summary>
         /// For -WhatIf: what a run now would do, without claiming or sending anything: expired Sending posts it
-        /// would settle (WouldResolve), then due posts it would send (WouldPublish) or mark Missed (WouldMiss).
+        /// would settle (WouldResolve), then due posts it would send (WouldPublish) or mark Missed (WouldMiss), or, too
+        /// late after a try that may have reached LinkedIn, Unconfirmed (WouldMarkUnconfirmed), as a run would.
         /// </summary>
         public IReadOnlyList<QueuePostResult> Preview(int max = 1000)
         {
@@ -140,6 +141,14 @@ namespace LinkedInPosts.Core.Queue.Runner
                 foreach (var post in _store.FindDue(now, max - results.Count))
                 {
                     var late = now - post.ScheduledAtUtc > _options.MaxLateness;
+                    if (late && EvidenceWait.MayHaveLanded(_store, post))
+                    {
+                        var unconfirmed = QueueRun.ResultFor(post, QueuePostOutcome.WouldMarkUnconfirmed, post.State, post.Attempts);
+                        unconfirmed.ErrorId = EvidenceWait.UnknownOutcomeId;
+                        unconfirmed.Message = "More than MaxLateness (" + DurationText.Describe(_options.MaxLateness) + ") past its time, and an earlier try may have reached LinkedIn: a run now marks it Unconfirmed, for you to look at the feed.";
+                        results.Add(unconfirmed);
+                        continue;
+                    }
                     var result = QueueRun.ResultFor(post, late ? QueuePostOutcome.WouldMiss : QueuePostOutcome.WouldPublish, post.State, post.Attempts);
                     if (late)
                     {

@@ -291,7 +291,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     using (var reader = command.ExecuteReader())
                     {
                         return !reader.Read()
-                            || !string.Equals(reader.GetString(0), post.Connection, StringComparison.Ordinal)
+                            || !string.Equals(reader.GetString(0), post.Connection, StringComparison.OrdinalIgnoreCase)
                             || !string.Equals(reader.GetString(1), author, StringComparison.Ordinal)
                             || !string.Equals(reader.GetString(2), post.PayloadJson, StringComparison.Ordinal);
                     }

@@ -58,6 +58,35 @@ public sealed partial class PreflightTests
     }
 
     [Fact]
+    public void A_late_post_whose_earlier_try_may_have_landed_will_be_Unconfirmed_not_Missed()
+    {
+        var store = _queue.Store;
+        Register("unclear", Now.AddHours(-30));
+        Register("plain", Now.AddHours(-30).AddMinutes(1));
+        var claimed = store.ClaimDue(Now.AddHours(-30), "runner-1", Lease, 10).Single(p => p.Key == "unclear");
+        Assert.True(store.MarkSending(claimed.Claim!, Now.AddHours(-30), Lease).Applied);
+        Assert.True(store.RetryLater(claimed.Claim!, Now.AddHours(-29), new AttemptReport { At = Now.AddHours(-30), HttpStatus = 503, ErrorKind = "Server", Message = "503" }).Applied);
+
+        var findings = Run().Findings.Where(f => f.Check == PreflightChecks.Lateness).ToDictionary(f => f.Key!);
+
+        Assert.Contains("marks it Unconfirmed instead of posting it this late", findings["unclear"].Message);
+        Assert.Contains("-ConfirmPublished -PostUrn", findings["unclear"].Fix);
+        Assert.Contains("marks it Missed instead of posting it this late", findings["plain"].Message);
+    }
+
+    [Fact]
+    public void A_late_post_claimed_by_a_run_that_stopped_is_a_lateness_warning()
+    {
+        Register("claimed", Now.AddHours(-30));
+        Assert.Single(_queue.Store.ClaimDue(Now.AddHours(-30), "dead-run", Lease, 10));
+
+        var finding = Assert.Single(Run().Findings);
+
+        Assert.Equal((PreflightSeverity.Warning, PreflightChecks.Lateness, "claimed"), (finding.Severity, finding.Check, finding.Key));
+        Assert.Contains("marks it Missed", finding.Message);
+    }
+
+    [Fact]
     public void Missed_posts_of_the_last_week_are_warnings_with_the_commands_that_settle_them()
     {
         var store = _queue.Store;
@@ -72,7 +101,7 @@ public sealed partial class PreflightTests
 
         Assert.Equal((PreflightSeverity.Warning, PreflightChecks.Stuck, "recent"), (finding.Severity, finding.Check, finding.Key));
         Assert.Contains("Missed", finding.Message);
-        Assert.Contains("Too late to post.", finding.Message);
+        Assert.DoesNotContain("Too late to post.", finding.Message); // the run's own message says the same again, with a stale "ago"
         Assert.Contains($"Set-LinkedInScheduledPost -Id {finding.PostId} -Retry", finding.Fix);
         Assert.Contains($"Unregister-LinkedInScheduledPost -Id {finding.PostId}", finding.Fix);
         Assert.Equal(2, Run(Options(o => o.MissedLookBack = TimeSpan.FromDays(30))).Findings.Count);

@@ -102,7 +102,10 @@ public sealed class EditAfterUnclearTryTests
         var creates = await world.CreateCallsAsync();
         world.Queue.Clock.Advance(world.Options.MaxLateness + TimeSpan.FromHours(1));
 
+        var preview = Assert.Single(world.Runner().Preview());
         var run = await world.RunAsync();
+
+        Assert.Equal(QueuePostOutcome.WouldMarkUnconfirmed, preview.Outcome);
 
         var result = Assert.Single(run.Posts);
         Assert.Equal((QueuePostOutcome.Unconfirmed, QueueState.Unconfirmed), (result.Outcome, world.Get("p").State));
