@@ -130,7 +130,7 @@ namespace LinkedInPosts.Core.Api
             var when = retryAt - now < SoonWait
                 ? When(retryAt, now)
                 : When(retryAt, now) + " (LinkedIn's daily limits reset at midnight UTC)";
-            return new LinkedInThrottledException($"LinkedIn is throttling this app or member: {said}. Try again {when}.", retryAt)
+            return new LinkedInThrottledException($"LinkedIn is throttling this app or member: {said.TrimEnd('.')}. Try again {when}.", retryAt)
             {
                 IsRetryAfterFromServer = fromServer.HasValue,
             };

@@ -74,9 +74,10 @@ namespace LinkedInPosts.PowerShell.Queue
             "Scheduled post " + Id(id) + " may already be on LinkedIn: " + callMayHaveReached + ", and the run could not tell.";
 
         private static string Check(string author) =>
-            "Look at the recent posts of " + author + " (Get-LinkedInPost -Author " + author + "). If it is there, leave the scheduled post as it is (resume it if Held): " +
-            "the next run records it as published when LinkedIn names it a duplicate (or, a day after that call, marks it Unconfirmed for you to confirm), " +
-            "and you change the post on LinkedIn with Set-LinkedInPost.";
+            "Look at the recent activity of " + author + " on LinkedIn (Get-LinkedInPost -Author " + author + " lists it where the app was granted r_member_social). " +
+            "If it is there, leave the scheduled post as it is (resume it if Held): the next run records it as published when LinkedIn names it a duplicate " +
+            "(or, a day after that call, marks it Unconfirmed for you to confirm). Change the post on LinkedIn (Set-LinkedInPost) only once the scheduled post " +
+            "shows Published: changed before, the duplicate check no longer recognizes it and the run posts it again.";
 
         private static string Local(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 

@@ -80,6 +80,8 @@ public sealed class LinkedInErrorMapperTests
         Assert.True(error.IsRetryAfterFromServer);
         Assert.InRange(error.RetryAt!.Value, before.AddSeconds(29), DateTimeOffset.UtcNow.AddSeconds(31));
         Assert.True(error.IsTransient);
+        // LinkedIn's message ends in a full stop of its own: one, not two, before "Try again".
+        Assert.Contains("is reached. Try again", error.Message);
     }
 
     [Fact]

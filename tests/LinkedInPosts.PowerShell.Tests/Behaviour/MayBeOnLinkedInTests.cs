@@ -64,6 +64,8 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         var question = Assert.Single(PowerShell.Host.Prompts);
         Assert.Contains($"Scheduled post {id} may already be on LinkedIn", question);
         Assert.Contains("Get-LinkedInPost -Author urn:li:person:", question);
+        // Changed on LinkedIn before the run records it, the duplicate check would no longer name it (review K).
+        Assert.Contains("only once the scheduled post shows Published", question);
         Assert.Equal("Patch night is Tuesday", Property(Get(id), "Text"));
 
         PowerShell.Host.ChoiceAnswers.Enqueue("Yes");

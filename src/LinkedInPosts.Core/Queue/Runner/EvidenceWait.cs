@@ -109,7 +109,8 @@ namespace LinkedInPosts.Core.Queue.Runner
             var result = QueueRun.ResultFor(post, QueuePostOutcome.Unconfirmed, unconfirmed.State ?? QueueState.Unconfirmed, unconfirmed.Attempts);
             var id = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             result.ErrorId = UnknownOutcomeId;
-            result.Message = QueueMessages.Clean(message + " Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
+            // The reason may end without a full stop (LinkedIn's own text): the advice starts a sentence of its own.
+            result.Message = QueueMessages.Clean(message.TrimEnd().TrimEnd('.') + ". Look at the author's recent activity on LinkedIn: if the post is there, Set-LinkedInScheduledPost -Id " + id +
                 " -ConfirmPublished -PostUrn <its URN>; only if it is not, Set-LinkedInScheduledPost -Id " + id + " -Resend.", null);
             _run.Report(result);
         }
