@@ -77,7 +77,7 @@ namespace LinkedInPosts.Core.Queue
                     $", {Failed} with errors" + Skipped() + " (nothing was written).";
             }
             return $"{Count(RegistrationOutcome.Added)} registered, {Count(RegistrationOutcome.AlreadyExists)} already there" +
-                (force ? $", {Count(RegistrationOutcome.Updated)} updated, {Count(RegistrationOutcome.NotUpdatable)} not updatable (already taken by a run)" : string.Empty) +
+                (force ? $", {Count(RegistrationOutcome.Updated)} updated, {Count(RegistrationOutcome.NotUpdatable)} not updatable (past Pending and Held)" : string.Empty) +
                 $", {Failed} with errors" + Skipped() + $", in {queuePath}.";
         }
 

@@ -96,7 +96,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {
-                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} (a queue run has taken it), so it was not updated.");
+                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} ({WhyNotUpdatable(result)}), so it was not updated.");
                 }
             }
             if (addedWithDerivedKeys.Count > 0)
@@ -113,6 +113,21 @@ namespace LinkedInPosts.PowerShell.Registration
                 }
                 RowError(each.Pending.Row, "The queue refused the post: " + each.Result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
             }
+        }
+
+        /// <summary>Why -Force left a post past Pending and Held alone, and what changes it instead.</summary>
+        private static string WhyNotUpdatable(RegistrationResult result)
+        {
+            var id = result.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "<id>";
+            return result.State switch
+            {
+                QueueState.Claimed or QueueState.Sending => "a queue run is sending it",
+                QueueState.Published => "it is on LinkedIn already; Set-LinkedInPost changes it there",
+                QueueState.Unconfirmed => $"a person settles it first: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>, or -Resend",
+                QueueState.Failed or QueueState.Missed => $"re-arm it first with Set-LinkedInScheduledPost -Id {id} -Retry",
+                QueueState.Cancelled => "it was cancelled; register the row under a new Key to schedule it again",
+                _ => "only Pending and Held posts are updated",
+            };
         }
 
         /// <summary>

@@ -35,7 +35,7 @@ public sealed class RegistrationTallyTests
         real.RowFailed();
         Assert.Equal(2, real.Registered);
         Assert.Equal("1 registered, 1 already there, 1 with errors, in /q.db.", real.Summary(force: false, "/q.db"));
-        Assert.Equal("1 registered, 1 already there, 1 updated, 0 not updatable (already taken by a run), 1 with errors, in /q.db.", real.Summary(force: true, "/q.db"));
+        Assert.Equal("1 registered, 1 already there, 1 updated, 0 not updatable (past Pending and Held), 1 with errors, in /q.db.", real.Summary(force: true, "/q.db"));
         Assert.Null(real.NothingNewWarning(force: false));
     }
 

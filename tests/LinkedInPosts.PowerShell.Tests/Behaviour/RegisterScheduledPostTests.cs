@@ -168,6 +168,8 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         forced.AssertNoErrors();
         Assert.Equal(new[] { "NotUpdatable", "NotUpdatable", "NotUpdatable", "Updated" }, forced.Output.Select(Outcome));
         Assert.Equal(3, forced.Warnings.Count(w => w.Contains("so it was not updated", StringComparison.Ordinal)));
+        // It says why for the state it is in: these went out (a run "taking" them was the only reason it gave).
+        Assert.Equal(3, forced.Warnings.Count(w => w.Contains("is Published (it is on LinkedIn already; Set-LinkedInPost changes it there)", StringComparison.Ordinal)));
 
         // A post new to the queue with a past time is still one error, naming its row; nothing of it is written.
         rows.Add(new[] { "", "Forgotten yesterday", Ago(30), "pic.png" });
