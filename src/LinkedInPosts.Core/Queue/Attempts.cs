@@ -143,6 +143,23 @@ namespace LinkedInPosts.Core.Queue
             return first;
         }
 
+        /// <summary>
+        /// <see cref="FirstCallThatMayHaveLanded(IReadOnlyList{QueueAttempt}, int)"/> for <paramref name="post"/>: its
+        /// attempts are read only when a run tried it since its last re-arm (null at once otherwise).
+        /// </summary>
+        public static DateTimeOffset? FirstCallThatMayHaveLanded(IQueueStore store, ScheduledPost post)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException(nameof(store));
+            }
+            if (post == null)
+            {
+                throw new ArgumentNullException(nameof(post));
+            }
+            return post.AttemptsSinceRetry == 0 ? null : FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry);
+        }
+
         /// <summary>The module's ErrorId.</summary>
         public string? ErrorId { get; set; }
 

@@ -17,7 +17,7 @@ namespace LinkedInPosts.Core.Queue
             {
                 return true;
             }
-            var updatable = existing.State == QueueState.Pending || existing.State == QueueState.Held;
+            var updatable = existing.State.IsWaiting();
             return force && updatable && Math.Abs((existing.ScheduledAtUtc - scheduledUtc).TotalMilliseconds) >= 1;
         }
     }

@@ -50,4 +50,11 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         Unconfirmed,
     }
+
+    /// <summary>What the states have in common.</summary>
+    public static class QueueStates
+    {
+        /// <summary>Still to be sent and not in a run's hands (Pending, Held): the states a registration may replace and an import schedules.</summary>
+        public static bool IsWaiting(this QueueState state) => state == QueueState.Pending || state == QueueState.Held;
+    }
 }

@@ -17,8 +17,6 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     public static class ScheduledPostColumns
     {
-        /// <summary>Whether a post in <paramref name="state"/> is still to be sent (Pending, Held): the states Register schedules again.</summary>
-        public static bool IsWaiting(QueueState state) => state == QueueState.Pending || state == QueueState.Held;
 
         /// <summary>
         /// How ScheduledAt is written: <c>2031-01-07 09:30:00+01:00</c>. A space, not ISO's T, so PowerShell 7's
@@ -44,7 +42,7 @@ namespace LinkedInPosts.Core.Queue
         /// The columns of <paramref name="post"/>. <paramref name="mediaCell"/> gives the cell text for a
         /// stored copy (for example the relative path of the file the caller copied it to).
         /// <para><paramref name="mayBePostedSince"/>: when a run's create call for it since its last re-arm may have reached
-        /// LinkedIn (<see cref="QueueAttempt.FirstCallThatMayHaveLanded"/>). Such a post still to be sent (Pending, Held)
+        /// LinkedIn (<see cref="QueueAttempt.FirstCallThatMayHaveLanded(System.Collections.Generic.IReadOnlyList{QueueAttempt}, int)"/>). Such a post still to be sent (Pending, Held)
         /// is written Unconfirmed, which Register skips: registered elsewhere without its attempts, it would be sent as a
         /// first send, past the runner's rules for such a call, and could go out twice.</para>
         /// </summary>
@@ -75,7 +73,7 @@ namespace LinkedInPosts.Core.Queue
             row["DisableReshare"] = draft.IsReshareDisabledByAuthor ? "True" : "False";
             row["Raw"] = draft.Format == CommentaryFormat.Raw ? "True" : "False";
             row["FirstComment"] = queued.FirstComment ?? string.Empty;
-            row["State"] = (mayBePostedSince != null && IsWaiting(post.State) ? QueueState.Unconfirmed : post.State).ToString();
+            row["State"] = (mayBePostedSince != null && post.State.IsWaiting() ? QueueState.Unconfirmed : post.State).ToString();
             switch (draft.Content)
             {
                 case MediaContent media:

@@ -315,7 +315,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         {
             try
             {
-                var mayBePostedSince = ScheduledPostColumns.IsWaiting(post.State) ? MayBeOnLinkedIn.FirstCall(store, post) : null;
+                var mayBePostedSince = post.State.IsWaiting() ? QueueAttempt.FirstCallThatMayHaveLanded(store, post) : null;
                 var row = ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName), mayBePostedSince);
                 if (mayBePostedSince != null)
                 {

@@ -317,7 +317,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         }
                         // A re-arm counts the earlier tries as settled: the runner sends it as a first send, so a call that
                         // may have landed needs the person's word, as -Resend does.
-                        var firstCall = MayBeOnLinkedIn.FirstCall(store, post);
+                        var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
                         if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value), "Retry a post that may be on LinkedIn"))
                         {
                             return false;
@@ -328,7 +328,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         }
                         if (firstCall != null && Force)
                         {
-                            WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall.Value)}); it is sent again as a new post.");
+                            WriteWarning(MayBeOnLinkedIn.ForcedWarning(post, firstCall.Value, "it is sent again as a new post."));
                         }
                         return true;
                     }
@@ -405,7 +405,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 return false;
             }
             // Checked here to ask; the store refuses such a change on its own (a run's try may come in between).
-            var firstCall = MayBeOnLinkedIn.FirstCall(store, post);
+            var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
             if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.EditQuestion(post, firstCall.Value), "Edit a post that may be on LinkedIn"))
             {
                 return false;
@@ -419,7 +419,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 if (firstCall != null && Force)
                 {
-                    WriteWarning($"Scheduled post {post.Id}: -Force took it as checked that the post is not on LinkedIn ({MayBeOnLinkedIn.CallOf(firstCall.Value)}); it is sent with its new content as a new post.");
+                    WriteWarning(MayBeOnLinkedIn.ForcedWarning(post, firstCall.Value, "it is sent with its new content as a new post."));
                 }
                 return true;
             }

@@ -78,7 +78,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     }
                     WriteVerbose($"Scheduled post {id} ({post.Key}) cancelled.");
                     // Cancelled reads as "never went out": say so when it may have, before its text is posted again.
-                    var firstCall = post.State == QueueState.Unconfirmed ? null : MayBeOnLinkedIn.FirstCall(store, post);
+                    var firstCall = post.State == QueueState.Unconfirmed ? null : QueueAttempt.FirstCallThatMayHaveLanded(store, post);
                     if (firstCall != null)
                     {
                         WriteWarning(MayBeOnLinkedIn.CancelledWarning(post, firstCall.Value));

@@ -15,9 +15,9 @@ namespace LinkedInPosts.PowerShell.Queue
     /// </summary>
     internal static class MayBeOnLinkedIn
     {
-        /// <summary>When the first such call was made, or null when none may have landed (read only for a post tried since its re-arm).</summary>
-        public static DateTimeOffset? FirstCall(IQueueStore store, ScheduledPost post) =>
-            post.AttemptsSinceRetry == 0 ? null : QueueAttempt.FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry);
+        /// <summary>The warning when -Force took it as checked that the post is not on LinkedIn (written once the change applied).</summary>
+        public static string ForcedWarning(ScheduledPost post, DateTimeOffset firstCall, string outcome) =>
+            "Scheduled post " + Id(post.Id) + ": -Force took it as checked that the post is not on LinkedIn (" + CallOf(firstCall) + "); " + outcome;
 
         /// <summary>The question before an edit of what the post posts (Set-LinkedInScheduledPost -Text, -Media, -AltText, -Title).</summary>
         public static string EditQuestion(ScheduledPost post, DateTimeOffset firstCall) =>

@@ -34,6 +34,6 @@ namespace LinkedInPosts.PowerShell.Registration
         }
 
         /// <summary>True for a state past Pending and Held: the post was handled (or is being), and is not registered again.</summary>
-        public static bool IsDone(QueueState state) => state != QueueState.Pending && state != QueueState.Held;
+        public static bool IsDone(QueueState state) => !state.IsWaiting();
     }
 }

@@ -50,8 +50,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 {
                     due.Add(Inspect(post, findings));
                 }
-                var mayHaveLanded = (post.State == QueueState.Pending || post.State == QueueState.Claimed) && Runner.EvidenceWait.MayHaveLanded(store, post);
-                var finding = StuckPostCheck.Run(post, options, mayHaveLanded);
+                var finding = StuckPostCheck.Run(post, options, () => QueueAttempt.FirstCallThatMayHaveLanded(store, post) != null);
                 if (finding != null)
                 {
                     findings.Add(finding);

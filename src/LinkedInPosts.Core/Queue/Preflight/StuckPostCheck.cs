@@ -17,8 +17,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
     {
         /// <param name="post">The post.</param>
         /// <param name="options">The pre-flight's options.</param>
-        /// <param name="mayHaveLanded">Whether a try since its last re-arm may have reached LinkedIn: a run then marks a post too late Unconfirmed, not Missed.</param>
-        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options, bool mayHaveLanded = false)
+        /// <param name="mayHaveLanded">Whether a try since its last re-arm may have reached LinkedIn (asked only of a late post, as it reads the attempts): a run then marks a post too late Unconfirmed, not Missed.</param>
+        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options, Func<bool>? mayHaveLanded = null)
         {
             var id = post.Id.ToString(CultureInfo.InvariantCulture);
             switch (post.State)
@@ -70,9 +70,9 @@ namespace LinkedInPosts.Core.Queue.Preflight
         }
 
         /// <summary>The Lateness warning: Missed, or Unconfirmed when a try may have reached LinkedIn (then a new time does not help).</summary>
-        private static PreflightFinding Late(ScheduledPost post, bool mayHaveLanded, string id, string start)
+        private static PreflightFinding Late(ScheduledPost post, Func<bool>? mayHaveLanded, string id, string start)
         {
-            var finding = mayHaveLanded
+            var finding = mayHaveLanded != null && mayHaveLanded()
                 ? new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
                     start + "Unconfirmed instead of posting it this late: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing).",
                     $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")

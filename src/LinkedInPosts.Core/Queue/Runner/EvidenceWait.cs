@@ -115,13 +115,6 @@ namespace LinkedInPosts.Core.Queue.Runner
             _run.Report(result);
         }
 
-        /// <summary>
-        /// Whether a create call a run made for <paramref name="post"/> since its last re-arm may have reached LinkedIn
-        /// (its attempts read only for a post tried since then): such a post too late to send is Unconfirmed, not Missed.
-        /// </summary>
-        public static bool MayHaveLanded(IQueueStore store, ScheduledPost post) =>
-            post.AttemptsSinceRetry > 0 && QueueAttempt.FirstCallThatMayHaveLanded(store.GetAttempts(post.Id), post.AttemptsAtRetry) != null;
-
         /// <summary>Whether a resend now would rely on LinkedIn's duplicate check remembering a call older than it is trusted to.</summary>
         public static bool ResendTooLateForDuplicateCheck(IReadOnlyList<QueueAttempt> attempts, int attemptsAtRetry, DateTimeOffset at)
         {

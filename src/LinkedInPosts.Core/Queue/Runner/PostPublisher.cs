@@ -48,7 +48,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             if (late > _run.Options.MaxLateness)
             {
                 // Missed says it never went out: true only when no earlier try may have reached LinkedIn.
-                if (EvidenceWait.MayHaveLanded(store, post))
+                if (QueueAttempt.FirstCallThatMayHaveLanded(store, post) != null)
                 {
                     _evidence.UnconfirmedTooLate(post, claim, late);
                     return (null, true);

@@ -141,7 +141,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 foreach (var post in _store.FindDue(now, max - results.Count))
                 {
                     var late = now - post.ScheduledAtUtc > _options.MaxLateness;
-                    if (late && EvidenceWait.MayHaveLanded(_store, post))
+                    if (late && QueueAttempt.FirstCallThatMayHaveLanded(_store, post) != null)
                     {
                         var unconfirmed = QueueRun.ResultFor(post, QueuePostOutcome.WouldMarkUnconfirmed, post.State, post.Attempts);
                         unconfirmed.ErrorId = EvidenceWait.UnknownOutcomeId;

@@ -199,7 +199,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     _insert.ExecuteNonQuery();
                     var id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
                     var state = post.Held ? QueueState.Held : QueueState.Pending;
-                    _existing[post.Key] = new Existing(id, state, 0, false);
+                    _existing[post.Key] = new Existing(id, state, 0, 0);
                     WriteMedia(id, post.MediaHashes, replace: false);
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.Added, id, state, null);
                 }
@@ -207,7 +207,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 {
                     return new RegistrationResult(index, post.Key, RegistrationOutcome.AlreadyExists, existing.Id, existing.State, null);
                 }
-                var mayHaveLanded = existing.TriedSinceRearm && IsWaiting(existing.State) ? FirstCallThatMayHaveLanded(existing.Id) : null;
+                var mayHaveLanded = existing.TriedSinceRearm && existing.State.IsWaiting() ? FirstCallThatMayHaveLanded(existing) : null;
                 // A person's look covers the tries made before it only.
                 var checkedNotPosted = mode == RegistrationMode.UpdatePendingCheckedNotPosted && (post.CheckedAttempts == null || post.CheckedAttempts == existing.Attempts);
                 if (mayHaveLanded != null && !checkedNotPosted && ChangesWhatItPosts(existing.Id, post, author))
@@ -248,35 +248,25 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                             names[i] = "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                             command.Parameters.AddWithValue(names[i], distinct[start + i]);
                         }
-                        command.CommandText = "SELECT key, id, state, attempts, attempts > attempts_at_retry FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
+                        command.CommandText = "SELECT key, id, state, attempts, attempts_at_retry FROM posts WHERE key IN (" + string.Join(", ", names) + ");";
                         using (var reader = command.ExecuteReader())
                         {
                             while (reader.Read())
                             {
-                                _existing[reader.GetString(0)] = new Existing(reader.GetInt64(1), ParseState(reader.GetString(2)), reader.GetInt32(3), reader.GetBoolean(4));
+                                _existing[reader.GetString(0)] = new Existing(reader.GetInt64(1), ParseState(reader.GetString(2)), reader.GetInt32(3), reader.GetInt32(4));
                             }
                         }
                     }
                 }
             }
 
-            private static bool IsWaiting(QueueState state) => state == QueueState.Pending || state == QueueState.Held;
-
             /// <summary>
             /// When a create call a run made for this post since its last re-arm may have reached LinkedIn (the rule
-            /// the runner uses, <see cref="QueueAttempt.FirstCallThatMayHaveLanded"/>), or null. Read only for a
+            /// the runner uses, <see cref="QueueAttempt.FirstCallThatMayHaveLanded(System.Collections.Generic.IReadOnlyList{QueueAttempt}, int)"/>), or null. Read only for a
             /// post tried since then, in this transaction, so no run changes it before the update.
             /// </summary>
-            private DateTimeOffset? FirstCallThatMayHaveLanded(long id)
-            {
-                int attemptsAtRetry;
-                using (var command = Command(_connection, _transaction, "SELECT attempts_at_retry FROM posts WHERE id = @id;"))
-                {
-                    command.Parameters.AddWithValue("@id", id);
-                    attemptsAtRetry = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                }
-                return QueueAttempt.FirstCallThatMayHaveLanded(ReadAttempts(_connection, _transaction, id), attemptsAtRetry);
-            }
+            private DateTimeOffset? FirstCallThatMayHaveLanded(Existing existing) =>
+                QueueAttempt.FirstCallThatMayHaveLanded(ReadAttempts(_connection, _transaction, existing.Id), existing.AttemptsAtRetry);
 
             /// <summary>
             /// Whether the registration would post something else than the stored post: another connection, author or
@@ -298,15 +288,15 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 }
             }
 
-            /// <summary>A post the batch found in the queue: its tries, and whether a run tried it since its last re-arm (attempts above attempts_at_retry).</summary>
+            /// <summary>A post the batch found in the queue, with its tries (all, and those before its last re-arm).</summary>
             private readonly struct Existing
             {
-                public Existing(long id, QueueState state, int attempts, bool triedSinceRearm)
+                public Existing(long id, QueueState state, int attempts, int attemptsAtRetry)
                 {
                     Id = id;
                     State = state;
                     Attempts = attempts;
-                    TriedSinceRearm = triedSinceRearm;
+                    AttemptsAtRetry = attemptsAtRetry;
                 }
 
                 public long Id { get; }
@@ -315,7 +305,10 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
                 public int Attempts { get; }
 
-                public bool TriedSinceRearm { get; }
+                public int AttemptsAtRetry { get; }
+
+                /// <summary>Whether a run tried it since a person last re-armed it.</summary>
+                public bool TriedSinceRearm => Attempts > AttemptsAtRetry;
             }
 
             private void WriteMedia(long id, IReadOnlyList<string>? hashes, bool replace)
