@@ -23,6 +23,12 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>Rows ShouldProcess declined whose key is already in the queue: a real import would find them AlreadyExists.</summary>
         public int WouldExist { get; private set; }
 
+        /// <summary>Rows ShouldProcess declined under -Force whose key a Pending or Held post has: a real import would update it.</summary>
+        public int WouldUpdate { get; private set; }
+
+        /// <summary>Rows ShouldProcess declined under -Force whose key a post past Pending and Held has: a real import would find it NotUpdatable.</summary>
+        public int WouldNotUpdate { get; private set; }
+
         /// <summary>Rows not registered because their State says the post is done or needs a person (a re-imported export's Published, Cancelled, ...).</summary>
         public int SkippedAsDone => _done.Values.Sum();
 
@@ -40,6 +46,12 @@ namespace LinkedInPosts.Core.Queue
 
         /// <summary>ShouldProcess declined a row whose key the queue already has (without -Force: it would be left as it is).</summary>
         public void RowWouldExist() => WouldExist++;
+
+        /// <summary>ShouldProcess declined a -Force row whose key a Pending or Held post has (it would be updated).</summary>
+        public void RowWouldUpdate() => WouldUpdate++;
+
+        /// <summary>ShouldProcess declined a -Force row whose key a post past Pending and Held has (it would be left as it is).</summary>
+        public void RowWouldNotUpdate() => WouldNotUpdate++;
 
         /// <summary>A row passed every check and ShouldProcess accepted it: it goes to the queue.</summary>
         public void RowAccepted() => _accepted = true;
@@ -71,9 +83,10 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         public string Summary(bool force, string queuePath)
         {
-            if (!_accepted && (WouldRegister > 0 || WouldExist > 0))
+            if (!_accepted && (WouldRegister > 0 || WouldExist > 0 || WouldUpdate > 0 || WouldNotUpdate > 0))
             {
                 return $"{WouldRegister} would be registered" + (WouldExist > 0 ? $", {WouldExist} already there" : string.Empty) +
+                    (force ? $", {WouldUpdate} would be updated, {WouldNotUpdate} not updatable (past Pending and Held)" : string.Empty) +
                     $", {Failed} with errors" + Skipped() + " (nothing was written).";
             }
             return $"{Count(RegistrationOutcome.Added)} registered, {Count(RegistrationOutcome.AlreadyExists)} already there" +

@@ -283,7 +283,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>
         /// -WhatIf (or -Confirm answered No): counts the row as a real import would see it, nothing written: a derived key
         /// an earlier row of this import has is the same error, and a key the queue has (an existing file, read, never
-        /// created) is "already there" without -Force. The key is the one the post would get, media hashed in place.
+        /// created) is "already there" without -Force; with -Force it would update a Pending or Held post and leave any
+        /// other alone, with the warnings the import would give. The key is the one the post would get, media hashed in place.
         /// </summary>
         private void WouldRegister(RegistrationRow row, RowRequest read)
         {
@@ -292,12 +293,30 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            if (!Force.IsPresent && Batch.Queued(key) != null)
+            var queued = Batch.Queued(key);
+            if (queued == null)
+            {
+                Report.Tally.RowWouldRegister();
+                return;
+            }
+            if (!Force.IsPresent)
             {
                 Report.Tally.RowWouldExist();
                 return;
             }
-            Report.Tally.RowWouldRegister();
+            if (!queued.State.IsWaiting())
+            {
+                Report.Tally.RowWouldNotUpdate();
+                WriteWarning(row.Prefix(null) + $"The post with key '{key}' is {queued.State} ({RegistrationReport.WhyNotUpdatable(queued.State, queued.Id)}), so it would not be updated.");
+                return;
+            }
+            Report.Tally.RowWouldUpdate();
+            if (QueueAttempt.FirstCallThatMayHaveLanded(Batch.Store(), queued) is { } firstCall)
+            {
+                // Whether the row changes what the post posts is known only once its media are copied, which -WhatIf does not do.
+                WriteWarning(row.Prefix(null) + $"Scheduled post {queued.Id} (key '{key}'): {MayBeOnLinkedIn.CallOf(firstCall)}. -Force would update it only if " +
+                    "the row leaves its text, media, connection and author as they are; a row that changes them is refused (LinkedInScheduledPostMayBePosted).");
+            }
         }
 
         /// <summary>

@@ -96,7 +96,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {
-                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} ({WhyNotUpdatable(result)}), so it was not updated.");
+                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} ({WhyNotUpdatable(result.State, result.Id)}), so it was not updated.");
                 }
             }
             if (addedWithDerivedKeys.Count > 0)
@@ -115,11 +115,11 @@ namespace LinkedInPosts.PowerShell.Registration
             }
         }
 
-        /// <summary>Why -Force left a post past Pending and Held alone, and what changes it instead.</summary>
-        private static string WhyNotUpdatable(RegistrationResult result)
+        /// <summary>Why -Force leaves a post past Pending and Held alone, and what changes it instead.</summary>
+        public static string WhyNotUpdatable(QueueState? state, long? postId)
         {
-            var id = result.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "<id>";
-            return result.State switch
+            var id = postId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "<id>";
+            return state switch
             {
                 QueueState.Claimed or QueueState.Sending => "a queue run is sending it",
                 QueueState.Published => "it is on LinkedIn already; Set-LinkedInPost changes it there",

@@ -23,6 +23,15 @@ public sealed class RegistrationTallyTests
         Assert.Equal("2 would be registered, 1 with errors (nothing was written).", whatIf.Summary(force: false, "/q.db"));
         whatIf.RowWouldExist();
         Assert.Equal("2 would be registered, 1 already there, 1 with errors (nothing was written).", whatIf.Summary(force: false, "/q.db"));
+        var forced = new RegistrationTally();
+        forced.RowWouldRegister();
+        forced.RowWouldUpdate();
+        forced.RowWouldUpdate();
+        forced.RowWouldNotUpdate();
+        Assert.Equal("1 would be registered, 2 would be updated, 1 not updatable (past Pending and Held), 0 with errors (nothing was written).", forced.Summary(force: true, "/q.db"));
+        var onlyNotUpdatable = new RegistrationTally();
+        onlyNotUpdatable.RowWouldNotUpdate();
+        Assert.StartsWith("0 would be registered, 0 would be updated, 1 not updatable", onlyNotUpdatable.Summary(force: true, "/q.db"), StringComparison.Ordinal);
         var onlyExisting = new RegistrationTally();
         onlyExisting.RowWouldExist();
         Assert.Equal("0 would be registered, 1 already there, 0 with errors (nothing was written).", onlyExisting.Summary(force: false, "/q.db"));

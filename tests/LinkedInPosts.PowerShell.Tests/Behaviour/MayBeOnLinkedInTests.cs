@@ -109,6 +109,14 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         PowerShell.Run(AfterA503, Queue, tried, "Pending").AssertNoErrors();
         var second = Csv("v2.csv", header, new[] { new[] { "tried", "Patch night is Wednesday", Future(1) }, new[] { "fresh", "Backups moved to Friday", Future(2) } });
 
+        // -WhatIf cannot tell whether the row changes what the post posts (that takes its media copied): it says when it would be refused.
+        var preview = Import(second, "-Force -WhatIf");
+        preview.AssertNoErrors();
+        var warning = Assert.Single(preview.Warnings, w => w.Contains("may have reached LinkedIn", StringComparison.Ordinal));
+        Assert.Contains($"Scheduled post {tried} (key 'tried'): a run's create call of ", warning);
+        Assert.Contains("a row that changes them is refused (LinkedInScheduledPostMayBePosted)", warning);
+        Assert.Contains(preview.Information, i => i.StartsWith("0 would be registered, 2 would be updated, 0 not updatable", StringComparison.Ordinal));
+
         var forced = Import(second, "-Force");
 
         var error = forced.SingleError();

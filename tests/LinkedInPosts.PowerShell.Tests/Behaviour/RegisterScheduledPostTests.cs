@@ -163,6 +163,12 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         Assert.Equal(Enumerable.Repeat("AlreadyExists", 4), again.Output.Select(Outcome));
         Assert.Contains(again.Warnings, w => w.Contains("Nothing new was registered", StringComparison.Ordinal));
 
+        // -WhatIf -Force counts as the real -Force does: the published ones would not be updated (the same warning), the pending one would.
+        var preview = Import(csv, "-Force -WhatIf");
+        preview.AssertNoErrors();
+        Assert.Contains(preview.Information, i => i.StartsWith("0 would be registered, 1 would be updated, 3 not updatable (past Pending and Held), 0 with errors", StringComparison.Ordinal));
+        Assert.Equal(3, preview.Warnings.Count(w => w.Contains("is Published (it is on LinkedIn already; Set-LinkedInPost changes it there), so it would not be updated", StringComparison.Ordinal)));
+
         // -Force: the published ones are the store's NotUpdatable (a warning each), the pending one is updated.
         var forced = Import(csv, "-Force");
         forced.AssertNoErrors();
