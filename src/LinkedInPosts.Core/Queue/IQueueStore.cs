@@ -267,8 +267,9 @@ namespace LinkedInPosts.Core.Queue
         TransitionResult Reschedule(long id, DateTimeOffset scheduledAt, string timeZoneId, DateTimeOffset now, RescheduleKind kind);
 
         /// <summary>
-        /// Unconfirmed, or Sending while it waits for evidence (no attempt open, so no call in flight), becomes
-        /// Published: a person found the post on LinkedIn. Its claim is cleared, so a run's later writes for it are refused.
+        /// A post a person found on LinkedIn becomes Published: Unconfirmed, Pending, Held, Failed, Missed or Cancelled, or
+        /// Sending while it waits for evidence (no attempt open, so no call in flight); a Claimed post, or a Sending one whose
+        /// call may be in flight, is left as it is. Its claim is cleared, so a run's later writes for it are refused.
         /// </summary>
         TransitionResult ConfirmPublished(long id, string postUrn, DateTimeOffset publishedAt, DateTimeOffset now);
     }

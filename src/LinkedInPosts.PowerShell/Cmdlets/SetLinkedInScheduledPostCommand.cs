@@ -19,7 +19,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <para>-Retry re-arms a Failed or Missed post (now, or at -ScheduledAt) with a fresh attempt budget; -Hold pauses a
     /// Pending post and -Resume releases it.</para>
     /// <para>An Unconfirmed post (a run could not tell whether LinkedIn created it) is settled with -ConfirmPublished
-    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. -FirstCommentAdded records
+    /// -PostUrn when you found it on LinkedIn, or -Resend when you checked it is not there. -ConfirmPublished also records a
+    /// Pending, Held, Failed, Missed or Cancelled post you found on LinkedIn (or posted by hand): the queue never sends it. -FirstCommentAdded records
     /// that a published post's first comment, which the queue never retries, is there after all (added by hand).</para>
     /// <para>A post a runner holds (Claimed, or Sending while its create call is in flight) is never changed; a Sending
     /// post that only waits for evidence can be settled with -ConfirmPublished.</para>
@@ -259,7 +260,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     }
                     var commentByHand = view.FirstComment != null && post.FirstCommentState == null ? ", its first comment to be added by hand" : "";
                     if (!ShouldProcess(target, $"Record as published ({urn}){commentByHand}")
-                        || !Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "Unconfirmed (or Sending while it waits for evidence)"))
+                        || !Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "any state but Published and Claimed (Sending only while it waits for evidence)"))
                     {
                         return false;
                     }

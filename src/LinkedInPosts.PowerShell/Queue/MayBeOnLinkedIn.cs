@@ -23,14 +23,14 @@ namespace LinkedInPosts.PowerShell.Queue
         public static string EditQuestion(ScheduledPost post, DateTimeOffset firstCall) =>
             Risk(post.Id, CallOf(firstCall)) +
             " Changed, it would go out a second time if it is there: LinkedIn's duplicate check recognizes the same text only. " +
-            Check(post.Author) + " Change it?";
+            Check(post.Id, post.Author) + " Change it?";
 
         /// <summary>The question before a -Retry, which counts the earlier calls as settled.</summary>
         public static string RetryQuestion(ScheduledPost post, DateTimeOffset firstCall) =>
             Risk(post.Id, CallOf(firstCall)) +
             " Retried, it is sent as a new post, which LinkedIn's duplicate check (it remembers about a day) may not recognize. " +
             "Retry it only if you checked the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + ") and it is not there; " +
-            "if it is, Unregister-LinkedInScheduledPost -Id " + Id(post.Id) + " keeps it from going out again. Retry it?";
+            "if it is, Set-LinkedInScheduledPost -Id " + Id(post.Id) + " -ConfirmPublished -PostUrn <its URN> records it as published. Retry it?";
 
         /// <summary>The warning for a post Export-LinkedInScheduledPost writes Unconfirmed, not in its state (<see cref="ScheduledPostColumns.From"/>).</summary>
         public static string ExportedUnconfirmed(ScheduledPost post, DateTimeOffset firstCall) =>
@@ -42,7 +42,8 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The warning after Unregister-LinkedInScheduledPost cancelled such a post: the queue no longer sends it, but it may be out.</summary>
         public static string CancelledWarning(ScheduledPost post, DateTimeOffset firstCall) =>
             Risk(post.Id, CallOf(firstCall)) + " Cancelled, it is not sent again, and not removed from LinkedIn if it is there: look at the recent posts of " +
-            post.Author + " (Get-LinkedInPost -Author " + post.Author + ") before you post its text again (Remove-LinkedInPost removes one that is there).";
+            post.Author + " (Get-LinkedInPost -Author " + post.Author + ") before you post its text again (Remove-LinkedInPost removes one that is there; " +
+            "Set-LinkedInScheduledPost -Id " + Id(post.Id) + " -ConfirmPublished -PostUrn <its URN> records it).";
 
         /// <summary>
         /// The store refused a change of what the post posts (<see cref="RegistrationOutcome.MayAlreadyBePosted"/>);
@@ -60,7 +61,7 @@ namespace LinkedInPosts.PowerShell.Queue
         /// <summary>The message and recommended action of <see cref="NotUpdated"/>, for a row error of Register-LinkedInScheduledPost -Force.</summary>
         public static (string Message, string Fix) NotUpdatedText(long id, string author, string? why)
         {
-            var fix = Check(author) + " Only if it is not there: change its text, media, alt text or title with Set-LinkedInScheduledPost -Id " + Id(id) +
+            var fix = Check(id, author) + " Only if it is not there: change its text, media, alt text or title with Set-LinkedInScheduledPost -Id " + Id(id) +
                 " … -Force; for another connection, visibility or first comment, Unregister-LinkedInScheduledPost -Id " + Id(id) + " and register the row under a new Key.";
             var message = Risk(id, why ?? "a run's create call may have reached LinkedIn") +
                 " Its new content was not stored: sent with another text, connection or content, it would go out a second time if it is there. " + fix;
@@ -73,11 +74,12 @@ namespace LinkedInPosts.PowerShell.Queue
         private static string Risk(long id, string callMayHaveReached) =>
             "Scheduled post " + Id(id) + " may already be on LinkedIn: " + callMayHaveReached + ", and the run could not tell.";
 
-        private static string Check(string author) =>
+        private static string Check(long id, string author) =>
             "Look at the recent activity of " + author + " on LinkedIn (Get-LinkedInPost -Author " + author + " lists it where the app was granted r_member_social). " +
-            "If it is there, leave the scheduled post as it is (resume it if Held): the next run records it as published when LinkedIn names it a duplicate " +
-            "(or, a day after that call, marks it Unconfirmed for you to confirm). Change the post on LinkedIn (Set-LinkedInPost) only once the scheduled post " +
-            "shows Published: changed before, the duplicate check no longer recognizes it and the run posts it again.";
+            "If it is there, record it: Set-LinkedInScheduledPost -Id " + Id(id) + " -ConfirmPublished -PostUrn <its URN> (or leave the scheduled post as it is, " +
+            "resumed if Held: the next run records it as published when LinkedIn names it a duplicate, or, a day after that call, marks it Unconfirmed). " +
+            "Change the post on LinkedIn (Set-LinkedInPost) only once the scheduled post shows Published: changed before, the duplicate check no longer " +
+            "recognizes it and a run posts it again.";
 
         private static string Local(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 

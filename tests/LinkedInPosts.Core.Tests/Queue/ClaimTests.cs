@@ -358,6 +358,34 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public void A_person_can_confirm_any_post_no_run_holds_that_they_found_on_LinkedIn()
+    {
+        // Pending (a 5xx, then a 429, left it waiting), Held, Failed, Missed, Cancelled: found on LinkedIn, or posted by hand.
+        var ids = _queue.RegisterMany(6, At(0)).Select(r => r.Id!.Value).ToArray();
+        Assert.True(Store.Hold(ids[1], At(1)).Applied);
+        Assert.True(Store.Cancel(ids[4], At(1)).Applied);
+        var claimed = Store.ClaimDue(At(10), "runner", Lease, 10).ToDictionary(p => p.Id);
+        Assert.True(Store.MarkFailed(claimed[ids[2]].Claim!, Report(10, "422 final")).Applied);
+        Assert.True(Store.MarkMissed(claimed[ids[3]].Claim!, Report(10, "too late")).Applied);
+        Assert.True(Store.Release(claimed[ids[0]].Claim!, At(10)).Applied);
+        // ids[5] stays Claimed: a run holds it.
+
+        foreach (var id in ids.Take(5))
+        {
+            var before = Store.Get(id)!.State;
+            Assert.True(Store.ConfirmPublished(id, "urn:li:share:70" + id, At(11), At(12)).Applied, $"post {id} ({before})");
+            Assert.Equal((QueueState.Published, "urn:li:share:70" + id), (Store.Get(id)!.State, Store.Get(id)!.PostUrn));
+        }
+        var held = Store.ConfirmPublished(ids[5], "urn:li:share:75", At(11), At(12));
+        Assert.False(held.Applied);
+        Assert.Equal(QueueState.Claimed, held.State);
+        Assert.False(Store.ConfirmPublished(ids[0], "urn:li:share:76", At(11), At(13)).Applied);
+        // A confirmed post is never claimed again.
+        Store.Release(claimed[ids[5]].Claim!, At(14));
+        Assert.Equal(new[] { ids[5] }, Store.ClaimDue(At(15), "runner", Lease, 10).Select(p => p.Id));
+    }
+
+    [Fact]
     public void A_person_can_confirm_a_post_that_waits_for_evidence_but_not_one_whose_call_may_be_in_flight()
     {
         _queue.RegisterMany(2, At(0));

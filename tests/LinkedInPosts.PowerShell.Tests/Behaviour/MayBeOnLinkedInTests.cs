@@ -99,6 +99,28 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public async Task SuchAPostFoundOnLinkedInIsRecordedWithConfirmPublishedAndNoRunSendsIt()
+    {
+        // The question names the way to record it; -ConfirmPublished refused a Pending post before (review K).
+        Connect();
+        var id = TriedOnce("found", "Patch night is Tuesday");
+        PowerShell.Host.ChoiceAnswers.Enqueue("No");
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Confirm:$false", id).AssertNoErrors();
+        Assert.Contains($"record it: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>", Assert.Single(PowerShell.Host.Prompts));
+
+        var confirmed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -PassThru", id);
+        confirmed.AssertNoErrors();
+        Assert.Equal("Published", Property(confirmed.Output.Single(), "State")!.ToString());
+        Assert.Equal("urn:li:share:7045020441609936898", Property(confirmed.Output.Single(), "PostUrn"));
+
+        var before = (await Sandbox.Admin.GetPostsAsync()).Count;
+        var run = PowerShell.Run("Invoke-LinkedInPostQueue -Path $args[0]", Queue);
+        run.AssertNoErrors();
+        Assert.Equal(before, (await Sandbox.Admin.GetPostsAsync()).Count);
+        Assert.Equal("Published", Property(Get(id), "State")!.ToString());
+    }
+
+    [Fact]
     public void RegisterForceRefusesANewTextForSuchARowAndUpdatesTheOthers()
     {
         Connect();

@@ -62,9 +62,12 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             {
                 throw new ArgumentException("'" + postUrn + "' is not a post URN (urn:li:share:<id> or urn:li:ugcPost:<id>).", nameof(postUrn));
             }
-            // Also a Sending post that waits for evidence (no attempt open, or only a read-back: no call in flight),
-            // which a person may settle before the next run looks; a Sending post with a call's attempt open may be
-            // mid-call and is refused.
+            // Any post no run holds and that is not Published yet: Unconfirmed above all, but also a Pending or Held post a
+            // run's create call may have reached (a 5xx, then a 429 left it waiting) that the person found on LinkedIn, a
+            // Failed, Missed or Cancelled one that went out after all, or one the person posted by hand: recorded, the queue
+            // never sends it. Also a Sending post that waits for evidence (no attempt open, or only a read-back: no call in
+            // flight), which a person may settle before the next run looks; a Claimed post, or a Sending post with a call's
+            // attempt open (it may be mid-call), is refused.
             // Claims are cleared, so whatever a run still holds for it is refused from now on.
             // A first comment no run began (the queue comments only on a create it recorded) is marked Failed with
             // what to do, so Test-LinkedInPostQueue and Get-LinkedInScheduledPost -FirstCommentState show it until the
@@ -74,7 +77,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                 "claim_token = NULL, lease_until = NULL, updated_at = @now, " +
                 "first_comment_error = CASE WHEN " + HasFirstCommentNoRunBegan + " THEN @commentError ELSE first_comment_error END, " +
                 "first_comment_state = CASE WHEN " + HasFirstCommentNoRunBegan + " THEN 'Failed' ELSE first_comment_state END " +
-                "WHERE id = @id AND (state = 'Unconfirmed' OR (state = 'Sending' AND NOT EXISTS " +
+                "WHERE id = @id AND (state IN ('Unconfirmed', 'Pending', 'Held', 'Failed', 'Missed', 'Cancelled') OR (state = 'Sending' AND NOT EXISTS " +
                 "(SELECT 1 FROM attempts WHERE attempts.post_id = @id AND attempts.outcome = 'InProgress' AND attempts.error_kind IS NOT '" + QueueAttempt.ReadBackKind + "')));",
                 command =>
                 {
