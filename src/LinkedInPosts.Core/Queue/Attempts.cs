@@ -90,6 +90,13 @@ namespace LinkedInPosts.Core.Queue
         public const string NotCreatedKind = "NotCreated";
 
         /// <summary>
+        /// How long after a first try a resend may rely on LinkedIn's 422 DUPLICATE_POST to reveal it. LinkedIn does not
+        /// say how far back its check looks (people report 24 to 48 hours, linkedin-api.md 6.3), so the low end, whatever
+        /// MaxLateness a user sets: past it a resend could post a second copy, and the post is left to a person.
+        /// </summary>
+        public static readonly TimeSpan DuplicateCheckMemory = TimeSpan.FromHours(24);
+
+        /// <summary>
         /// A try that ended before any create call (a token that would not refresh, a media upload that failed, a
         /// post too late to resend): recorded closed, with the error in ErrorId and Message. Nothing can have landed.
         /// </summary>

@@ -355,7 +355,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         description = $"Mark post '{item.Key}' (id {item.Id}) Missed: it was due {Utc(item.ScheduledAtUtc)}, more than -MaxLateness {MaxLateness} ago. Nothing would be sent.";
                         break;
                     case QueuePostOutcome.WouldMarkUnconfirmed:
-                        description = $"Mark post '{item.Key}' (id {item.Id}) Unconfirmed: it was due {Utc(item.ScheduledAtUtc)}, more than -MaxLateness {MaxLateness} ago, and an earlier try may have reached LinkedIn. Nothing would be sent.";
+                        // Why differs (too late, or an unclear try older than LinkedIn's duplicate check remembers): the preview says.
+                        description = $"Mark post '{item.Key}' (id {item.Id}) Unconfirmed, due {Utc(item.ScheduledAtUtc)}: {result.Message} Nothing would be sent.";
                         break;
                     case QueuePostOutcome.WouldResolve:
                         description = $"Settle post '{item.Key}' (id {item.Id}), Sending with its outcome not known (a run stopped, or LinkedIn gave no clear answer), by evidence (read-back or LinkedIn's duplicate answer); it is never posted twice.";

@@ -378,7 +378,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (!edits)
             {
-                return ShouldProcess(target, $"Reschedule to {time}") && Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now, RescheduleKind.Move), post, "rescheduled", "Pending or Held");
+                if (!ShouldProcess(target, $"Reschedule to {time}") || !Applied(store.Reschedule(post.Id, time!.Utc, time.TimeZoneId, now, RescheduleKind.Move), post, "rescheduled", "Pending or Held"))
+                {
+                    return false;
+                }
+                // A move keeps the tries: an unclear one older than LinkedIn's duplicate check remembers by the new time keeps the run from sending it.
+                if (QueueAttempt.FirstCallThatMayHaveLanded(store, post) is { } unclearCall && time.Utc - unclearCall > QueueAttempt.DuplicateCheckMemory)
+                {
+                    WriteWarning(MayBeOnLinkedIn.MovedPastDuplicateCheck(post, unclearCall));
+                }
+                return true;
             }
 
             var changes = new ScheduledPostChanges

@@ -32,6 +32,16 @@ namespace LinkedInPosts.PowerShell.Queue
             "Retry it only if you checked the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + ") and it is not there; " +
             "if it is, Set-LinkedInScheduledPost -Id " + Id(post.Id) + " -ConfirmPublished -PostUrn <its URN> records it as published. Retry it?";
 
+        /// <summary>
+        /// The warning after a move to a time more than a day after such a call: LinkedIn's duplicate check may then no longer
+        /// reveal it, so the run at the new time marks the post Unconfirmed instead of sending it.
+        /// </summary>
+        public static string MovedPastDuplicateCheck(ScheduledPost post, DateTimeOffset firstCall) =>
+            Risk(post.Id, CallOf(firstCall)) + " At its new time that call is more than " + DurationText.Describe(QueueAttempt.DuplicateCheckMemory) +
+            " old, when LinkedIn's duplicate check may no longer reveal it, so the run then marks it Unconfirmed instead of sending it. " +
+            "Look at the recent posts of " + post.Author + " (Get-LinkedInPost -Author " + post.Author + "): if it is there, Set-LinkedInScheduledPost -Id " +
+            Id(post.Id) + " -ConfirmPublished -PostUrn <its URN>; if it is not, Set-LinkedInScheduledPost -Id " + Id(post.Id) + " -Resend once that run has marked it.";
+
         /// <summary>The warning for a post Export-LinkedInScheduledPost writes Unconfirmed, not in its state (<see cref="ScheduledPostColumns.From"/>).</summary>
         public static string ExportedUnconfirmed(ScheduledPost post, DateTimeOffset firstCall) =>
             "Scheduled post " + Id(post.Id) + " (" + post.Key + ") is exported as Unconfirmed, not " + post.State + ": " + CallOf(firstCall) +

@@ -121,6 +121,26 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void AMoveMoreThanADayPastSuchACallWarnsThatTheRunThenMarksItUnconfirmed()
+    {
+        // A move keeps the tries; at the new time the duplicate check may have forgotten the call, so the run will not send it (review S13-B).
+        Connect();
+        var id = TriedOnce("moved", "Patch night is Tuesday");
+
+        var soon = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt ([DateTimeOffset]::Now.AddHours(2))", id);
+        soon.AssertNoErrors();
+        Assert.Empty(soon.Warnings);
+
+        var later = PowerShell.Run($"Set-LinkedInScheduledPost -Id $args[0] -ScheduledAt '{Future(3)}' -TimeZone {Zone} -PassThru", id);
+        later.AssertNoErrors();
+        var warning = Assert.Single(later.Warnings);
+        Assert.Contains($"Scheduled post {id} may already be on LinkedIn: a run's create call of ", warning);
+        Assert.Contains("the run then marks it Unconfirmed instead of sending it", warning);
+        Assert.Contains($"Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>", warning);
+        Assert.Equal("Pending", Property(later.Output.Single(), "State")!.ToString());
+    }
+
+    [Fact]
     public void RegisterForceRefusesANewTextForSuchARowAndUpdatesTheOthers()
     {
         Connect();

@@ -50,7 +50,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 {
                     due.Add(Inspect(post, findings));
                 }
-                var finding = StuckPostCheck.Run(post, options, () => QueueAttempt.FirstCallThatMayHaveLanded(store, post) != null);
+                var finding = StuckPostCheck.Run(post, options, () => store.GetAttempts(post.Id));
                 if (finding != null)
                 {
                     findings.Add(finding);

@@ -17,10 +17,15 @@ namespace LinkedInPosts.Core.Queue.Preflight
     {
         /// <param name="post">The post.</param>
         /// <param name="options">The pre-flight's options.</param>
-        /// <param name="mayHaveLanded">Whether a try since its last re-arm may have reached LinkedIn (asked only of a late post, as it reads the attempts): a run then marks a post too late Unconfirmed, not Missed.</param>
-        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options, Func<bool>? mayHaveLanded = null)
+        /// <param name="attempts">Its attempts, read only for a post a run tried since its last re-arm, as the run reads them: a try that may
+        /// have reached LinkedIn makes a run mark a post too late Unconfirmed (not Missed), and one older than LinkedIn's duplicate check
+        /// remembers keeps a run from sending it again.</param>
+        public static PreflightFinding? Run(ScheduledPost post, PreflightOptions options, Func<IReadOnlyList<QueueAttempt>>? attempts = null)
         {
             var id = post.Id.ToString(CultureInfo.InvariantCulture);
+            IReadOnlyList<QueueAttempt>? read = null;
+            IReadOnlyList<QueueAttempt> Tries() => read ??= post.AttemptsSinceRetry > 0 && attempts != null ? attempts() : Array.Empty<QueueAttempt>();
+            bool mayHaveLanded() => QueueAttempt.FirstCallThatMayHaveLanded(Tries(), post.AttemptsAtRetry) != null;
             switch (post.State)
             {
                 case QueueState.Unconfirmed:
@@ -38,6 +43,12 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
                         $"Post '{post.Key}' was Missed: a run found it more than its -MaxLateness past its time ({TokenCheck.Time(post.ScheduledAtUtc)}) and did not post it.",
                         $"To post it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; to let it go: Unregister-LinkedInScheduledPost -Id {id}. If runs are often late, check that the scheduled task (Get-LinkedInPostQueueTask) runs.")
+                        .About(post);
+                case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now
+                        && Runner.EvidenceWait.TooLateForAnotherLook(post, Tries(), options.Now, options.MaxLateness):
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Sending and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that sent it, {post.ClaimedBy}, stopped, or its wait for evidence is over): it may or may not be on LinkedIn, and it is too late to send it again as a check (LinkedIn's duplicate check is trusted within {Hours(Runner.EvidenceResolver.DuplicateCheckMemory)} of the first try; MaxLateness {Hours(options.MaxLateness)}). The next Invoke-LinkedInPostQueue marks it Unconfirmed, unless its connection may read the author's posts back and finds it there.",
+                        $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")
                         .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
@@ -59,6 +70,13 @@ namespace LinkedInPosts.Core.Queue.Preflight
                     // time, so the run that takes it then marks it Missed.
                     return Late(post, mayHaveLanded, id,
                         $"Post '{post.Key}' was scheduled for {TokenCheck.Time(post.ScheduledAtUtc)} and is deferred to {TokenCheck.Time(post.DueAtUtc)}, more than {Hours(options.MaxLateness)} later: the run then marks it ");
+                case QueueState.Pending or QueueState.Claimed when post.AttemptsSinceRetry > 0
+                        && Runner.EvidenceWait.ResendTooLateForDuplicateCheck(Tries(), post.AttemptsAtRetry, post.DueAtUtc > options.Now ? post.DueAtUtc : options.Now):
+                    // A move (-ScheduledAt) keeps the tries: at its new time the unclear one may be older than the duplicate check remembers.
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' was tried by a create call that may have reached LinkedIn (its answer was unclear, or a read-back found nothing) more than {Hours(Runner.EvidenceResolver.DuplicateCheckMemory)} before it is due again ({TokenCheck.Time(post.DueAtUtc > options.Now ? post.DueAtUtc : options.Now)}), when LinkedIn's duplicate check may no longer reveal it: the run then marks it Unconfirmed instead of sending it.",
+                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; if it is not, after that run: Set-LinkedInScheduledPost -Id {id} -Resend.")
+                        .About(post);
                 case QueueState.Claimed when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
                         $"Post '{post.Key}' is Claimed and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that took it, {post.ClaimedBy}, stopped before sending it): it is not on LinkedIn. The next Invoke-LinkedInPostQueue takes it again; the checks above apply to it as to a Pending post.",
@@ -70,9 +88,9 @@ namespace LinkedInPosts.Core.Queue.Preflight
         }
 
         /// <summary>The Lateness warning: Missed, or Unconfirmed when a try may have reached LinkedIn (then a new time does not help).</summary>
-        private static PreflightFinding Late(ScheduledPost post, Func<bool>? mayHaveLanded, string id, string start)
+        private static PreflightFinding Late(ScheduledPost post, Func<bool> mayHaveLanded, string id, string start)
         {
-            var finding = mayHaveLanded != null && mayHaveLanded()
+            var finding = mayHaveLanded()
                 ? new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Lateness,
                     start + "Unconfirmed instead of posting it this late: an earlier try may have reached LinkedIn (its answer was unclear, or a read-back found nothing).",
                     $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")

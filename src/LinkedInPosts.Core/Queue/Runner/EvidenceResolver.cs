@@ -25,12 +25,8 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>Expired Sending posts looked at per run; a dead run leaves a handful, never thousands.</summary>
         public const int MaxPerRun = 1000;
 
-        /// <summary>
-        /// How long after a first try a resend may rely on LinkedIn's 422 DUPLICATE_POST to reveal it. LinkedIn does not
-        /// say how far back its check looks (people report 24 to 48 hours, linkedin-api.md 6.3), so the low end, whatever
-        /// MaxLateness a user sets: past it a resend could post a second copy, and the post is left to a person.
-        /// </summary>
-        public static readonly TimeSpan DuplicateCheckMemory = TimeSpan.FromHours(24);
+        /// <summary><see cref="QueueAttempt.DuplicateCheckMemory"/>, under the name the runner's rules use.</summary>
+        public static readonly TimeSpan DuplicateCheckMemory = QueueAttempt.DuplicateCheckMemory;
 
         private readonly QueueRun _run;
         private readonly EvidenceWait _wait;
@@ -134,7 +130,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
 
             var now = _run.Now;
-            if (_wait.IsTooLate(post, attempts, now) || EvidenceWait.ResendTooLateForDuplicateCheck(attempts, post.AttemptsAtRetry, now))
+            if (EvidenceWait.TooLateForAnotherLook(post, attempts, now, _run.Options.MaxLateness))
             {
                 _wait.Unconfirmed(post, claim, origin + " Its first try was " + DurationText.Describe(now - sentAt) + " ago, its time " +
                     DurationText.Describe(now - post.ScheduledAtUtc) + " ago. That is too long ago to send it again as a check: LinkedIn's " +

@@ -95,12 +95,25 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// waiting again and for a resolver's look. (A post is sent only once due, so its tries begin at or after its
         /// time; the earlier of the two is taken all the same, so that a try can never be older than the rule says.)
         /// </summary>
-        public bool IsTooLate(ScheduledPost post, IReadOnlyList<QueueAttempt> attempts, DateTimeOffset now)
+        public bool IsTooLate(ScheduledPost post, IReadOnlyList<QueueAttempt> attempts, DateTimeOffset now) =>
+            IsTooLate(post, attempts, now, _run.Options.MaxLateness);
+
+        /// <summary><see cref="IsTooLate(ScheduledPost, IReadOnlyList{QueueAttempt}, DateTimeOffset)"/> for a given MaxLateness (for the preview and the pre-flight).</summary>
+        public static bool IsTooLate(ScheduledPost post, IReadOnlyList<QueueAttempt> attempts, DateTimeOffset now, TimeSpan maxLateness)
         {
             var firstTry = WindowStart(attempts, post.AttemptsAtRetry);
             var since = firstTry != null && firstTry.Value < post.ScheduledAtUtc ? firstTry.Value : post.ScheduledAtUtc;
-            return now - since > _run.Options.MaxLateness;
+            return now - since > maxLateness;
         }
+
+        /// <summary>
+        /// Whether a run that finds this post Sending with its lease run out marks it Unconfirmed without sending it again
+        /// as a check: it is past MaxLateness (<see cref="IsTooLate(ScheduledPost, IReadOnlyList{QueueAttempt}, DateTimeOffset, TimeSpan)"/>),
+        /// or its first call that may have landed is older than LinkedIn's duplicate check is trusted to remember. Only a
+        /// read-back, where the connection may make one, can still find it. The one rule for the resolver, -WhatIf and the pre-flight.
+        /// </summary>
+        public static bool TooLateForAnotherLook(ScheduledPost post, IReadOnlyList<QueueAttempt> attempts, DateTimeOffset now, TimeSpan maxLateness) =>
+            IsTooLate(post, attempts, now, maxLateness) || ResendTooLateForDuplicateCheck(attempts, post.AttemptsAtRetry, now);
 
         /// <summary>Unconfirmed, with what was tried and what a person does next (the commands that settle it).</summary>
         public void Unconfirmed(ScheduledPost post, QueueClaim claim, string message)

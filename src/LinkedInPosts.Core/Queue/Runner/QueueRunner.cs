@@ -122,45 +122,12 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
-        /// For -WhatIf: what a run now would do, without claiming or sending anything: expired Sending posts it
-        /// would settle (WouldResolve), then due posts it would send (WouldPublish) or mark Missed (WouldMiss), or, too
-        /// late after a try that may have reached LinkedIn, Unconfirmed (WouldMarkUnconfirmed), as a run would.
+        /// For -WhatIf: what a run now would do, without claiming or sending anything (<see cref="RunPreview"/>): every
+        /// expired Sending post it would settle (WouldResolve, or WouldMarkUnconfirmed when it is too late for another
+        /// look), then up to <paramref name="max"/> due posts it would send (WouldPublish), mark Missed (WouldMiss) or,
+        /// after a try that may have reached LinkedIn, mark Unconfirmed instead of sending (WouldMarkUnconfirmed).
         /// </summary>
-        public IReadOnlyList<QueuePostResult> Preview(int max = 1000)
-        {
-            var now = _options.Clock.GetUtcNow();
-            var results = new List<QueuePostResult>();
-            foreach (var post in _store.FindExpiredSending(now, max))
-            {
-                var result = QueueRun.ResultFor(post, QueuePostOutcome.WouldResolve, post.State, post.Attempts);
-                result.Message = "Its create call's outcome is not known (its run ended, or LinkedIn gave no clear answer and it waited for evidence); a run now settles it by evidence.";
-                results.Add(result);
-            }
-            if (results.Count < max)
-            {
-                foreach (var post in _store.FindDue(now, max - results.Count))
-                {
-                    var late = now - post.ScheduledAtUtc > _options.MaxLateness;
-                    if (late && QueueAttempt.FirstCallThatMayHaveLanded(_store, post) != null)
-                    {
-                        var unconfirmed = QueueRun.ResultFor(post, QueuePostOutcome.WouldMarkUnconfirmed, post.State, post.Attempts);
-                        unconfirmed.ErrorId = EvidenceWait.UnknownOutcomeId;
-                        unconfirmed.Message = "More than MaxLateness (" + DurationText.Describe(_options.MaxLateness) + ") past its time, and an earlier try may have reached LinkedIn: a run now marks it Unconfirmed, for you to look at the feed.";
-                        results.Add(unconfirmed);
-                        continue;
-                    }
-                    var result = QueueRun.ResultFor(post, late ? QueuePostOutcome.WouldMiss : QueuePostOutcome.WouldPublish, post.State, post.Attempts);
-                    if (late)
-                    {
-                        result.ErrorId = QueueRunErrorIds.Missed;
-                        result.Message = "Scheduled for " + post.ScheduledAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) +
-                            " UTC, more than MaxLateness (" + DurationText.Describe(_options.MaxLateness) + ") ago: a run now marks it Missed.";
-                    }
-                    results.Add(result);
-                }
-            }
-            return results;
-        }
+        public IReadOnlyList<QueuePostResult> Preview(int max = 1000) => new RunPreview(_store, _options).Run(max);
 
         /// <summary>
         /// Prepares the next posts of the batch (still Claimed, nothing sent) until <see cref="QueueRunOptions.SendWindow"/>
