@@ -319,7 +319,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 var row = ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName), mayBePostedSince);
                 if (mayBePostedSince != null)
                 {
-                    WriteWarning(MayBeOnLinkedIn.ExportedUnconfirmed(post, mayBePostedSince.Value));
+                    WriteWarning(QueueAccess.ForQueue(this, MayBeOnLinkedIn.ExportedUnconfirmed(post, mayBePostedSince.Value), store.Location));
                 }
                 return row;
             }

@@ -196,7 +196,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 });
             }
             WriteObject(item);
-            var error = ErrorFor(item, MaxLateness);
+            var error = ErrorFor(item, MaxLateness, _queuePath);
             if (error != null)
             {
                 WriteError(error);
@@ -208,23 +208,28 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
-        private static ErrorRecord? ErrorFor(LinkedInQueueRunResult post, TimeSpan maxLateness)
+        /// <summary>
+        /// The error for a post the run did not publish. Its fix always names the queue (-Path), as the result's Message
+        /// does: a scheduled task's log is read in another shell, whose default queue may be another one.
+        /// </summary>
+        private static ErrorRecord? ErrorFor(LinkedInQueueRunResult post, TimeSpan maxLateness, string queuePath)
         {
             var id = post.Id.ToString(CultureInfo.InvariantCulture);
+            string named(string text) => SuggestedCommands.WithQueue(text, queuePath)!;
             switch (post.Outcome)
             {
                 case QueuePostOutcome.Failed:
                     return Record(ErrorIds.ScheduledPostFailed, CategoryOf(post.ErrorId), post,
                         $"Scheduled post '{post.Key}' (id {id}, {post.Author}, due {Utc(post.ScheduledAtUtc)}) failed and was not published: {post.ErrorId}{Status(post.HttpStatus)}: {post.Message}",
-                        $"Fix what LinkedIn says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}.");
+                        named($"Fix what LinkedIn says, then retry it: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]; or cancel it: Unregister-LinkedInScheduledPost -Id {id}."));
                 case QueuePostOutcome.Missed:
                     return Record(ErrorIds.ScheduledPostMissed, ErrorCategory.OperationTimeout, post,
                         $"Scheduled post '{post.Key}' (id {id}, due {Utc(post.ScheduledAtUtc)}) was not published: it was overdue by more than -MaxLateness ({maxLateness}), so it is marked Missed instead of going out late. {post.Message}".TrimEnd(),
-                        $"Send it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>]. Check that the scheduled task runs (Get-ScheduledTask, crontab -l).");
+                        named($"Send it after all: Set-LinkedInScheduledPost -Id {id} -Retry [-ScheduledAt <time>].") + " Check that the scheduled task runs (Get-ScheduledTask, crontab -l).");
                 case QueuePostOutcome.Unconfirmed:
                     return Record(ErrorIds.ScheduledPostUnconfirmed, ErrorCategory.OperationTimeout, post,
                         $"Scheduled post '{post.Key}' (id {id}, {post.Author}) may or may not be on LinkedIn: its create call got no clear answer and the evidence did not settle it. No run sends it again by itself. {post.Message}".TrimEnd(),
-                        $"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend.");
+                        named($"Look for it in the feed of {post.Author}. If it is there: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>; only if it is not: Set-LinkedInScheduledPost -Id {id} -Resend."));
                 default:
                     return null;
             }
@@ -342,7 +347,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             if (unconfirmed.Count > 0)
             {
                 WriteWarning($"{unconfirmed.Count} post(s) in the queue are Unconfirmed and wait for a person (ids {IdList(unconfirmed.Count, unconfirmed.FirstIds)}): " +
-                    "a run would report them as LinkedInQueueNeedsAttention and exit non-zero. See Get-LinkedInScheduledPost -State Unconfirmed.");
+                    "a run would report them as LinkedInQueueNeedsAttention and exit non-zero. See " + SuggestedCommands.WithQueue("Get-LinkedInScheduledPost -State Unconfirmed", queue.Location) + ".");
             }
             foreach (var result in plan)
             {

@@ -307,7 +307,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             if (!queued.State.IsWaiting())
             {
                 Report.Tally.RowWouldNotUpdate();
-                WriteWarning(row.Prefix(null) + $"The post with key '{key}' is {queued.State} ({RegistrationReport.WhyNotUpdatable(queued.State, queued.Id)}), so it would not be updated.");
+                WriteWarning(Report.Named(row.Prefix(null) + $"The post with key '{key}' is {queued.State} ({RegistrationReport.WhyNotUpdatable(queued.State, queued.Id)}), so it would not be updated."));
                 return;
             }
             Report.Tally.RowWouldUpdate();

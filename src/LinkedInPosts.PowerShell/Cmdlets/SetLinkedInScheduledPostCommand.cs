@@ -319,7 +319,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         // A re-arm counts the earlier tries as settled: the runner sends it as a first send, so a call that
                         // may have landed needs the person's word, as -Resend does.
                         var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
-                        if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value), "Retry a post that may be on LinkedIn"))
+                        if (firstCall != null && !Force && !ShouldContinue(Named(store, MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value)), "Retry a post that may be on LinkedIn"))
                         {
                             return false;
                         }
@@ -385,7 +385,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 // A move keeps the tries: an unclear one older than LinkedIn's duplicate check remembers by the new time keeps the run from sending it.
                 if (QueueAttempt.FirstCallThatMayHaveLanded(store, post) is { } unclearCall && time.Utc - unclearCall > QueueAttempt.DuplicateCheckMemory)
                 {
-                    WriteWarning(MayBeOnLinkedIn.MovedPastDuplicateCheck(post, unclearCall));
+                    WriteWarning(Named(store, MayBeOnLinkedIn.MovedPastDuplicateCheck(post, unclearCall)));
                 }
                 return true;
             }
@@ -416,7 +416,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             // Checked here to ask; the store refuses such a change on its own (a run's try may come in between).
             var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
-            if (firstCall != null && !Force && !ShouldContinue(MayBeOnLinkedIn.EditQuestion(post, firstCall.Value), "Edit a post that may be on LinkedIn"))
+            if (firstCall != null && !Force && !ShouldContinue(Named(store, MayBeOnLinkedIn.EditQuestion(post, firstCall.Value)), "Edit a post that may be on LinkedIn"))
             {
                 return false;
             }
@@ -435,7 +435,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (result.Outcome == RegistrationOutcome.MayAlreadyBePosted)
             {
-                WriteError(MayBeOnLinkedIn.NotUpdated(post.Id, post.Author, result.Error, post.Id));
+                WriteError(MayBeOnLinkedIn.NotUpdated(post.Id, post.Author, result.Error, post.Id, text => Named(store, text)));
                 return false;
             }
             if (result.Outcome == RegistrationOutcome.Invalid)
@@ -463,14 +463,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// A post confirmed by hand gets no first comment from the queue (the store marked it Failed): say so now, while
         /// the person is here, as the pre-flight's window may already be past a post that waited long for them.
         /// </summary>
+        /// <summary>A message that suggests commands, naming this queue when it is not the default one (<see cref="QueueAccess.ForQueue"/>).</summary>
+        private string Named(IQueueStore store, string text) => QueueAccess.ForQueue(this, text, store.Location);
+
         private void WarnIfFirstCommentIsLeftToYou(IQueueStore store, ScheduledPost before)
         {
             var after = store.Get(before.Id);
             if (before.FirstCommentState == null && after?.FirstCommentState == FirstCommentState.Failed)
             {
                 var url = LinkedInScheduledPost.From(after, store.Location).Url?.ToString() ?? after.PostUrn;
-                WriteWarning($"Scheduled post {after.Id} has a first comment, which the queue adds only to a post it saw created: add it by hand as {after.Author} under {url} " +
-                    $"(the text: (Get-LinkedInScheduledPost -Id {after.Id}).FirstComment), then run Set-LinkedInScheduledPost -Id {after.Id} -FirstCommentAdded.");
+                WriteWarning(Named(store, $"Scheduled post {after.Id} has a first comment, which the queue adds only to a post it saw created: add it by hand as {after.Author} under {url} " +
+                    $"(the text: (Get-LinkedInScheduledPost -Id {after.Id}).FirstComment), then run Set-LinkedInScheduledPost -Id {after.Id} -FirstCommentAdded."));
             }
         }
 

@@ -81,7 +81,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     var firstCall = post.State == QueueState.Unconfirmed ? null : QueueAttempt.FirstCallThatMayHaveLanded(store, post);
                     if (firstCall != null)
                     {
-                        WriteWarning(MayBeOnLinkedIn.CancelledWarning(post, firstCall.Value));
+                        WriteWarning(QueueAccess.ForQueue(this, MayBeOnLinkedIn.CancelledWarning(post, firstCall.Value), store.Location));
                     }
                     if (PassThru)
                     {

@@ -26,7 +26,9 @@ namespace LinkedInPosts.PowerShell.Queue
             Attempts = result.Attempts;
             NextAttemptAtUtc = result.NextAttemptAt;
             ErrorId = result.ErrorId;
-            Message = result.Message;
+            // The runner's advice names commands (Set-LinkedInScheduledPost -Id 5 -Resend): they must reach this queue when
+            // copied from a scheduled task's log into a shell where the default queue is another one.
+            Message = SuggestedCommands.WithQueue(result.Message, queuePath);
             HttpStatus = result.HttpStatus;
             FirstCommentUrn = result.FirstCommentUrn;
             FirstCommentErrorId = result.FirstCommentErrorId;

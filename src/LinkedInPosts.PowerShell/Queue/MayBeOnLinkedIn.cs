@@ -59,9 +59,9 @@ namespace LinkedInPosts.PowerShell.Queue
         /// The store refused a change of what the post posts (<see cref="RegistrationOutcome.MayAlreadyBePosted"/>);
         /// <paramref name="why"/> is the store's reason, which says when the call was made.
         /// </summary>
-        public static ErrorRecord NotUpdated(long id, string author, string? why, object? target)
+        public static ErrorRecord NotUpdated(long id, string author, string? why, object? target, Func<string, string> named)
         {
-            var (message, fix) = NotUpdatedText(id, author, why);
+            var (message, fix) = NotUpdatedText(id, author, why, named);
             return new ErrorRecord(new InvalidOperationException(message), ErrorIds.ScheduledPostMayBePosted, ErrorCategory.InvalidOperation, target ?? id)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
@@ -69,13 +69,17 @@ namespace LinkedInPosts.PowerShell.Queue
         }
 
         /// <summary>The message and recommended action of <see cref="NotUpdated"/>, for a row error of Register-LinkedInScheduledPost -Force.</summary>
-        public static (string Message, string Fix) NotUpdatedText(long id, string author, string? why)
+        /// <param name="id">The post.</param>
+        /// <param name="author">Its author.</param>
+        /// <param name="why">The store's reason.</param>
+        /// <param name="named">Makes the commands it suggests name the queue (<see cref="QueueAccess.ForQueue"/>).</param>
+        public static (string Message, string Fix) NotUpdatedText(long id, string author, string? why, Func<string, string> named)
         {
             var fix = Check(id, author) + " Only if it is not there: change its text, media, alt text or title with Set-LinkedInScheduledPost -Id " + Id(id) +
                 " … -Force; for another connection, visibility or first comment, Unregister-LinkedInScheduledPost -Id " + Id(id) + " and register the row under a new Key.";
             var message = Risk(id, why ?? "a run's create call may have reached LinkedIn") +
                 " Its new content was not stored: sent with another text, connection or content, it would go out a second time if it is there. " + fix;
-            return (message, fix);
+            return (named(message), named(fix));
         }
 
         /// <summary>"a run's create call of &lt;time&gt; may have reached LinkedIn".</summary>

@@ -21,6 +21,14 @@ namespace LinkedInPosts.PowerShell.Queue
             });
 
         /// <summary>
+        /// <paramref name="text"/> (a message or fix that suggests commands) with <c>-Path '&lt;queue&gt;'</c> after each queue
+        /// command it names, when <paramref name="queuePath"/> is not the queue those commands open by default: copied as
+        /// written, they must reach this queue, not another post with the same id in the default one.
+        /// </summary>
+        public static string ForQueue(PSCmdlet cmdlet, string text, string queuePath) =>
+            string.Equals(ResolvePath(cmdlet, null), queuePath, StringComparison.Ordinal) ? text : SuggestedCommands.WithQueue(text, queuePath)!;
+
+        /// <summary>
         /// Opens (creating when needed) the queue, for Register and for Export once it has checked the file exists;
         /// a queue that cannot be used is a terminating error. The other queue cmdlets open only an existing queue:
         /// <see cref="QueueFile.Open"/>.

@@ -96,7 +96,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 }
                 if (result.Outcome == RegistrationOutcome.NotUpdatable)
                 {
-                    _command.WriteWarning(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} ({WhyNotUpdatable(result.State, result.Id)}), so it was not updated.");
+                    _command.WriteWarning(Named(row.Prefix(null) + $"The post with key '{result.Key}' is {result.State} ({WhyNotUpdatable(result.State, result.Id)}), so it was not updated."));
                 }
             }
             if (addedWithDerivedKeys.Count > 0)
@@ -107,13 +107,16 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 if (each.Result.Outcome == RegistrationOutcome.MayAlreadyBePosted)
                 {
-                    var (message, fix) = MayBeOnLinkedIn.NotUpdatedText(each.Result.Id!.Value, each.Pending.Post.Author, each.Result.Error);
+                    var (message, fix) = MayBeOnLinkedIn.NotUpdatedText(each.Result.Id!.Value, each.Pending.Post.Author, each.Result.Error, Named);
                     RowError(each.Pending.Row, message, ErrorIds.ScheduledPostMayBePosted, ErrorCategory.InvalidOperation, null, null, fix);
                     continue;
                 }
                 RowError(each.Pending.Row, "The queue refused the post: " + each.Result.Error + ".", ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, null, null, null);
             }
         }
+
+        /// <summary>A message that suggests commands, naming this import's queue when it is not the default one (<see cref="QueueAccess.ForQueue"/>).</summary>
+        public string Named(string text) => QueueAccess.ForQueue(_command, text, _queuePath);
 
         /// <summary>Why -Force leaves a post past Pending and Held alone, and what changes it instead.</summary>
         public static string WhyNotUpdatable(QueueState? state, long? postId)
@@ -169,7 +172,7 @@ namespace LinkedInPosts.PowerShell.Registration
             var text = words.Length > 40 ? words.Substring(0, 40) + "…" : words;
             _command.WriteWarning(row.Prefix(null) + $"Another post of '{post.Author}' is queued for the same time: id {other.Id}, key {other.Key}" +
                 (string.IsNullOrEmpty(text) ? "" : $" ('{text}')") + ". This row was added as a new post beside it, since a key derived from the text, time and media " +
-                $"changes with them; both would go out. If this row replaces it: Unregister-LinkedInScheduledPost -Id {other.Id}. Give the rows a Key column, so that -Force updates them.");
+                Named($"changes with them; both would go out. If this row replaces it: Unregister-LinkedInScheduledPost -Id {other.Id}. Give the rows a Key column, so that -Force updates them."));
         }
 
         /// <summary>The closing summary (Verbose and Information), and a warning when nothing new was registered.</summary>

@@ -128,7 +128,8 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         Assert.EndsWith(",LinkedInPosts.PowerShell.Cmdlets.InvokeLinkedInPostQueueCommand", failed.FullyQualifiedErrorId);
         Assert.Equal("stranger0", Property(PSObject.AsPSObject(failed.TargetObject), "Key"));
         Assert.Contains("not published", failed.ToString());
-        Assert.Contains($"Set-LinkedInScheduledPost -Id {Property(PSObject.AsPSObject(failed.TargetObject), "Id")} -Retry", failed.ErrorDetails.RecommendedAction);
+        // A scheduled task's log is read in another shell: the fix names the queue (-Path), whatever that shell's default queue is.
+        Assert.Contains($"Set-LinkedInScheduledPost -Path '{QueuePath}' -Id {Property(PSObject.AsPSObject(failed.TargetObject), "Id")} -Retry", failed.ErrorDetails.RecommendedAction);
         var missed = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("LinkedInScheduledPostMissed,", StringComparison.Ordinal));
         Assert.Equal(ErrorCategory.OperationTimeout, missed.CategoryInfo.Category);
         Assert.Equal("late0", Property(PSObject.AsPSObject(missed.TargetObject), "Key"));

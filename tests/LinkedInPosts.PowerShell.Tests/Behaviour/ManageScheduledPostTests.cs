@@ -364,7 +364,7 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         confirmed.AssertNoErrors();
         var warning = Assert.Single(confirmed.Warnings);
         Assert.Contains("add it by hand as " + Member.Urn + " under https://www.linkedin.com/feed/update/urn:li:share:7045020441609936898", warning);
-        Assert.Contains($"then run Set-LinkedInScheduledPost -Id {commented} -FirstCommentAdded", warning);
+        Assert.Contains($"then run Set-LinkedInScheduledPost -Path '{Queue}' -Id {commented} -FirstCommentAdded", warning);
         Assert.Equal("Failed", Property(confirmed.Output.Single(), "FirstCommentState")!.ToString());
         quiet.AssertNoErrors();
         Assert.Empty(quiet.Warnings);

@@ -106,7 +106,7 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         var id = TriedOnce("found", "Patch night is Tuesday");
         PowerShell.Host.ChoiceAnswers.Enqueue("No");
         PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Text 'Patch night is Wednesday' -Confirm:$false", id).AssertNoErrors();
-        Assert.Contains($"record it: Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>", Assert.Single(PowerShell.Host.Prompts));
+        Assert.Contains($"record it: Set-LinkedInScheduledPost -Path '{Queue}' -Id {id} -ConfirmPublished -PostUrn <its URN>", Assert.Single(PowerShell.Host.Prompts));
 
         var confirmed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898 -PassThru", id);
         confirmed.AssertNoErrors();
@@ -136,7 +136,7 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         var warning = Assert.Single(later.Warnings);
         Assert.Contains($"Scheduled post {id} may already be on LinkedIn: a run's create call of ", warning);
         Assert.Contains("the run then marks it Unconfirmed instead of sending it", warning);
-        Assert.Contains($"Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN>", warning);
+        Assert.Contains($"Set-LinkedInScheduledPost -Path '{Queue}' -Id {id} -ConfirmPublished -PostUrn <its URN>", warning);
         Assert.Equal("Pending", Property(later.Output.Single(), "State")!.ToString());
     }
 
@@ -166,8 +166,8 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.Contains("CSV line 2", Message(error));
         Assert.Contains($"Scheduled post {tried} may already be on LinkedIn: a run's create call of ", Message(error));
-        Assert.Contains($"Set-LinkedInScheduledPost -Id {tried} … -Force", error.ErrorDetails!.RecommendedAction);
-        Assert.Contains($"Unregister-LinkedInScheduledPost -Id {tried}", error.ErrorDetails.RecommendedAction);
+        Assert.Contains($"Set-LinkedInScheduledPost -Path '{Queue}' -Id {tried} … -Force", error.ErrorDetails!.RecommendedAction);
+        Assert.Contains($"Unregister-LinkedInScheduledPost -Path '{Queue}' -Id {tried}", error.ErrorDetails.RecommendedAction);
         Assert.Equal(new[] { "Updated" }, forced.Output.Select(Outcome));
         Assert.Equal("Patch night is Tuesday", Property(QueuedPosts().Single(p => KeyOf(p) == "tried"), "Text"));
         Assert.Equal("Backups moved to Friday", Property(QueuedPosts().Single(p => KeyOf(p) == "fresh"), "Text"));

@@ -334,7 +334,8 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
         var warning = Assert.Single(run.Warnings, w => w.Contains("queued for the same time", StringComparison.Ordinal));
         Assert.StartsWith("Row 1 (CSV line 2): Another post of ", warning);
         Assert.Contains($"id {Property(old, "Id")}, key {KeyOf(old)} ('Patch nigth went fine')", warning);
-        Assert.Contains($"Unregister-LinkedInScheduledPost -Id {Property(old, "Id")}", warning);
+        // Named with the queue it is about: copied into a shell whose default queue is another, it must not cancel another post.
+        Assert.Contains($"Unregister-LinkedInScheduledPost -Path '{Queue}' -Id {Property(old, "Id")}", warning);
         Assert.Equal(3, QueuedPosts().Count);
 
         // Rows of one import at one time are no earlier post for each other.

@@ -39,7 +39,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
         public int Posts { get; set; } = 1;
 
         /// <summary>What was found, in words.</summary>
-        public string Message { get; }
+        public string Message { get; internal set; }
 
         /// <summary>What to do about it (a command where one helps); null when nothing is needed.</summary>
         public string? Fix { get; internal set; }

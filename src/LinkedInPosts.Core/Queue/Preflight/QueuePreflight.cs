@@ -85,6 +85,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
             {
                 foreach (var finding in findings)
                 {
+                    finding.Message = SuggestedCommands.WithQueue(finding.Message, options.QueuePath)!;
                     finding.Fix = SuggestedCommands.WithQueue(finding.Fix, options.QueuePath);
                 }
             }

@@ -141,4 +141,20 @@ public sealed class PreviewMatchesRunTests
         Assert.Single(await world.RequestsAsync("GET", "/rest/posts?author="));
         Assert.Equal(QueuePostOutcome.Unconfirmed, Assert.Single(run).Outcome);
     }
+
+    [Fact]
+    public async Task The_pre_flight_names_the_queue_it_checked_in_its_messages_as_in_its_fixes()
+    {
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        world.Register("dead", "The run died mid-call");
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
+        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+
+        var options = new PreflightOptions { Now = world.Now, QueuePath = "/srv/campaign.db" };
+        var stuck = Assert.Single(QueuePreflight.Run(world.Store, new[] { Work(world) }, options).Findings, f => f.Key == "dead" && f.Check == PreflightChecks.Stuck);
+
+        Assert.Contains("The next Invoke-LinkedInPostQueue -Path '/srv/campaign.db' settles it", stuck.Message);
+        Assert.Contains("Invoke-LinkedInPostQueue -Path '/srv/campaign.db' settles the post", stuck.Fix);
+    }
 }
