@@ -116,6 +116,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     RefuseList(row, list.Count);
                 }
+                else if (ParameterColumns.TextCellReadAsDate(InputObject) is { } column)
+                {
+                    RefuseDateCell(row, column);
+                }
                 else
                 {
                     Register(row);
@@ -256,7 +260,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            if (!AllowPast.IsPresent)
+            if (read.Request.Held && read.Time.Utc < ModuleClock.Current.GetUtcNow())
+            {
+                // Nothing sends a Held post until a person resumes it, so its passed time is no error (an exported queue
+                // moves whole, its posts held past their time included); resumed as it is, a run sends it at once, or marks it Missed.
+                if (Batch.Queued(read.Key ?? ScheduledPostKeyPreview.Derive(read.Request)) == null)
+                {
+                    WriteWarning(Report.Named(row.Prefix(row.TimeColumn) + $"{read.Time} is in the past; the post is registered Held. Resumed at that time, the next run sends it at once, " +
+                        "or marks it Missed when it is more than -MaxLateness late: give it a new time first (Set-LinkedInScheduledPost -Id <id> -ScheduledAt <time>)."));
+                }
+            }
+            else if (!AllowPast.IsPresent)
             {
                 CheckPast(read);
             }
@@ -340,6 +354,18 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 $"This input is {(count == 0 ? "an empty list" : $"a list of {count} {(count == 1 ? "object" : "objects")}")}, not one post: Windows PowerShell's ConvertFrom-Json writes a JSON array as one object. Nothing was registered.",
                 ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidArgument, null, null,
                 "Put the ConvertFrom-Json in parentheses, so its items are piped one by one: ([IO.File]::ReadAllText('./posts.json') | ConvertFrom-Json) | Register-LinkedInScheduledPost -BasePath ./posts.json.");
+        }
+
+        // PowerShell 7's ConvertFrom-Json turns a string that looks like a date into a DateTime, which binds to a text parameter
+        // rewritten ("2031-01-12T09:30:00" becomes "01/12/2031 09:30:00"): a key so changed re-imports as a second post.
+        private void RefuseDateCell(RegistrationRow row, string column)
+        {
+            Report.RowError(row,
+                $"The value came in as a date ({row.Row!.Properties[column].Value}), not as the text in the file: PowerShell 7's ConvertFrom-Json reads text that looks like a date so, " +
+                "and as text it would be rewritten (a key so changed registers the post a second time). Nothing was registered.",
+                ErrorIds.ScheduledPostNotARow, ErrorCategory.InvalidData, null, column,
+                "Read the file so that text stays text: ConvertFrom-Json -DateKind String (PowerShell 7.5 and later), e.g. ([IO.File]::ReadAllText('./posts.json') | " +
+                "ConvertFrom-Json -DateKind String) | Register-LinkedInScheduledPost -BasePath ./posts.json; or export to CSV and use Import-Csv.");
         }
 
         /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>

@@ -29,6 +29,35 @@ namespace LinkedInPosts.PowerShell.Registration
         /// <summary>The parameters that bind from a row's columns, by name.</summary>
         public static IReadOnlyDictionary<string, PropertyInfo> BindingFromRows => ByPropertyName;
 
+        /// <summary>
+        /// The first column of <paramref name="row"/> that binds to a text parameter (Key, Text, FirstComment, Title, …) but holds
+        /// a date (a DateTime or DateTimeOffset, as ConvertFrom-Json makes of date-like text); null when there is none.
+        /// </summary>
+        public static string? TextCellReadAsDate(PSObject? row)
+        {
+            if (row == null || row.BaseObject is string)
+            {
+                return null;
+            }
+            foreach (var parameter in ByPropertyName.Values)
+            {
+                if (parameter.PropertyType != typeof(string) && parameter.PropertyType != typeof(string[]))
+                {
+                    continue;
+                }
+                foreach (var name in Of(parameter.Name))
+                {
+                    var property = row.Properties[name];
+                    var value = property?.Value is PSObject wrapped ? wrapped.BaseObject : property?.Value;
+                    if (value is DateTime || value is DateTimeOffset)
+                    {
+                        return property!.Name;
+                    }
+                }
+            }
+            return null;
+        }
+
         /// <summary>True when <paramref name="name"/> is one of the cmdlet's parameters.</summary>
         public static bool IsParameter(string name) => Names.ContainsKey(name);
 
