@@ -77,7 +77,8 @@ namespace LinkedInPosts.Core.Queue
             switch (draft.Content)
             {
                 case MediaContent media:
-                    row["Media"] = Cell(media.Media);
+                    // As a list of one: quoted where a ';' or spaces around it would change it when read back.
+                    row["Media"] = ScheduledPostFields.JoinList(new[] { Cell(media.Media) });
                     row["AltText"] = OneValue(media.AltText);
                     row["Title"] = media.Title ?? string.Empty;
                     break;

@@ -171,13 +171,20 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            if (File.Exists(file) && Force && (File.GetAttributes(file) & FileAttributes.ReadOnly) != 0)
+            if (File.Exists(file) && (File.GetAttributes(file) & FileAttributes.ReadOnly) != 0)
             {
+                if (!Force)
+                {
+                    // Said on every system: Linux and macOS would replace it regardless (removing a file asks its folder, not the file).
+                    ThrowTerminatingError(new ErrorRecord(
+                        new UnauthorizedAccessException($"The file {file} is read-only, so it is not overwritten. Add -Force to replace it, or choose another -Path."),
+                        ErrorIds.ExportWriteFailed, ErrorCategory.PermissionDenied, file));
+                }
                 File.SetAttributes(file, File.GetAttributes(file) & ~FileAttributes.ReadOnly);
             }
 
             var folder = System.IO.Path.GetDirectoryName(file)!;
-            var mediaFolderName = System.IO.Path.GetFileNameWithoutExtension(file) + ".media";
+            var mediaFolderName = MediaFolderName(file);
             var count = 0;
             if (nothingPiped)
             {
@@ -323,6 +330,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
                 return row;
             }
+            catch (IOException exception)
+            {
+                // One post's media that cannot be copied (a name the file system refuses, say) costs that post, not the export.
+                WriteError(new ErrorRecord(new IOException($"Scheduled post {post.Id} (key {post.Key}) was not exported: its media could not be copied next to the export: {exception.Message}", exception),
+                    ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, post.Id));
+                return null;
+            }
             catch (LinkedInQueueException exception) when (exception.Failure == QueueFailure.MediaMissing || exception.Failure == QueueFailure.MediaCorrupted)
             {
                 var notExported = new LinkedInQueueException(exception.Failure,
@@ -382,12 +396,32 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>
+        /// The folder beside the export that holds its media: the export's name with ".media", made safe as a file name is
+        /// (a ';' would split the cell's list, and a leading space would be trimmed away when the file is registered).
+        /// </summary>
+        private static string MediaFolderName(string file)
+        {
+            var name = SafeName(System.IO.Path.GetFileNameWithoutExtension(file)).Trim();
+            return (name.Length == 0 ? "export" : name) + ".media";
+        }
+
+        // Long enough to tell files apart, short enough that the folder, the hash prefix and a temporary suffix stay far
+        // below the 255 bytes a file name may have (an original name of 245 characters failed the whole export).
+        private const int MaxNameLength = 100;
+
         private static string SafeName(string name)
         {
             // Windows' invalid characters too, on every system: the export may be read on another one (a ':' kept on
             // Linux is refused in a relative path there), and ';' separates the cell's files.
             var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']', ':', '\\', '"', '<', '>', '|' }).ToArray();
             var safe = new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+            if (safe.Length > MaxNameLength)
+            {
+                var extension = System.IO.Path.GetExtension(safe);
+                extension = extension.Length > 10 ? string.Empty : extension;
+                safe = safe.Substring(0, MaxNameLength - extension.Length) + extension;
+            }
             return safe.Length == 0 ? "media" : safe;
         }
 
@@ -418,7 +452,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     if (json)
                     {
-                        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                        // Relaxed escaping: the file is read by people and by ConvertFrom-Json, never put in a web page, so '+' in a
+                        // time, quotes and non-ASCII text stay as they are (the default encoder wrote 09:30:00\u002B01:00).
+                        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                         {
                             writer.WriteStartArray();
                             foreach (var row in rows)
