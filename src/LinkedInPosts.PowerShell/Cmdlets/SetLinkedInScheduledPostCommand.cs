@@ -47,6 +47,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// <code>Set-LinkedInScheduledPost -Id 42 -ConfirmPublished -PostUrn urn:li:share:7045020441609936898</code>
     /// </example>
     /// <example>
+    /// <code>Set-LinkedInScheduledPost -Id 42, 43, 44 -Hold   # each as if given alone; an error about one does not stop the others</code>
+    /// </example>
+    /// <example>
     /// <code>Set-LinkedInScheduledPost -Id 42 -Resend -ScheduledAt (Get-Date).AddMinutes(10)   # asks first: it may post twice</code>
     /// </example>
     /// <example>
@@ -79,11 +82,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// <summary>Record a published post's first comment as added.</summary>
         public const string FirstCommentSet = "FirstCommentAdded";
 
-        /// <summary>The id of the post to change (also from the pipeline: Get-LinkedInScheduledPost's output).</summary>
+        /// <summary>The ids of the posts to change, each as if given alone (also from the pipeline: Get-LinkedInScheduledPost's output).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PostId")]
         [ArgumentCompleter(typeof(ScheduledPostIdCompleter))]
-        public long Id { get; set; }
+        public long[] Id { get; set; } = Array.Empty<long>();
 
         /// <summary>
         /// The new time: a DateTime, DateTimeOffset or text (2026-12-24 09:30). A value with an offset, or a DateTime
@@ -207,31 +210,40 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // A missing file stops the cmdlet (LinkedInQueueNotFound): a typo in -Path must not read as an empty queue.
             using (var store = QueueFile.Open(this, Path))
             {
-                var post = store.Get(Id);
-                if (post == null)
+                foreach (var id in Id)
                 {
-                    WriteError(QueueAccess.NotFound(Id, queuePath));
-                    return;
+                    ChangeOne(store, id, queuePath);
                 }
-                try
+            }
+        }
+
+        /// <summary>One post of -Id: an error about it (not found, refused, invalid) is its own and the next id is still changed.</summary>
+        private void ChangeOne(IQueueStore store, long id, string queuePath)
+        {
+            var post = store.Get(id);
+            if (post == null)
+            {
+                WriteError(QueueAccess.NotFound(id, queuePath));
+                return;
+            }
+            try
+            {
+                if (Change(store, post) && PassThru)
                 {
-                    if (Change(store, post) && PassThru)
-                    {
-                        WriteObject(LinkedInScheduledPost.From(store.Get(Id) ?? post, queuePath));
-                    }
+                    WriteObject(LinkedInScheduledPost.From(store.Get(id) ?? post, queuePath));
                 }
-                catch (MediaPathException exception)
-                {
-                    WriteError(LinkedInErrorRecords.MediaFileNotFound(exception));
-                }
-                catch (LinkedInQueueException exception)
-                {
-                    WriteError(LinkedInErrorRecords.From(exception, Id));
-                }
-                catch (LinkedInException exception)
-                {
-                    WriteLinkedInError(exception, Id);
-                }
+            }
+            catch (MediaPathException exception)
+            {
+                WriteError(LinkedInErrorRecords.MediaFileNotFound(exception));
+            }
+            catch (LinkedInQueueException exception)
+            {
+                WriteError(LinkedInErrorRecords.From(exception, id));
+            }
+            catch (LinkedInException exception)
+            {
+                WriteLinkedInError(exception, id);
             }
         }
 

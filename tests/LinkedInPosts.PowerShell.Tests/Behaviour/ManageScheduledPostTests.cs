@@ -115,6 +115,25 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void SetTakesSeveralIdsAndAnErrorAboutOneLeavesTheOthersChanged()
+    {
+        Connect();
+        var a = Register("a", "First", 1);
+        var b = Register("b", "Second", 2);
+
+        var held = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0], 999999, $args[1] -Hold -PassThru", a, b);
+
+        Assert.StartsWith("LinkedInScheduledPostNotFound,", held.SingleError().FullyQualifiedErrorId);
+        Assert.Equal(new[] { a, b }, held.Output.Select(p => (long)Property(p, "Id")!));
+        Assert.All(new[] { a, b }, id => Assert.Equal("Held", Property(Get(id), "State")!.ToString()));
+        // Resumed together too, one of them refused as not Held.
+        PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0] -Resume", a).AssertNoErrors();
+        var resumed = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0], $args[1] -Resume", a, b);
+        Assert.StartsWith("LinkedInScheduledPostWrongState,", resumed.SingleError().FullyQualifiedErrorId);
+        Assert.Equal("Pending", Property(Get(b), "State")!.ToString());
+    }
+
+    [Fact]
     public void SetReschedulesEditsTextAndMediaAndHoldsAndResumes()
     {
         Connect();
