@@ -23,8 +23,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// already is written Unconfirmed, with a warning, as its attempts do not travel with it). Media kept in the queue are copied next to the export, into a folder named after it
     /// (posts.csv: posts.media/), and the Media column names them relative to the export's folder, so
     /// <c>Import-Csv posts.csv | Register-LinkedInScheduledPost -BasePath posts.csv</c> registers the same
-    /// posts (with the same keys) in another queue or on another machine. Media already on LinkedIn are
-    /// exported as their URNs.
+    /// posts (with the same keys) in another queue or on another machine (posts whose time has passed, Held ones
+    /// included, need -AllowPast there, as any past time does). Media already on LinkedIn are exported as their URNs.
     /// </summary>
     /// <example>
     /// <code>Export-LinkedInScheduledPost -Path ./pending.csv -State Pending, Held</code>

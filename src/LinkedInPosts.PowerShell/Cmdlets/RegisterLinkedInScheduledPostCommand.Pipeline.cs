@@ -260,17 +260,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return;
             }
-            if (read.Request.Held && read.Time.Utc < ModuleClock.Current.GetUtcNow())
-            {
-                // Nothing sends a Held post until a person resumes it, so its passed time is no error (an exported queue
-                // moves whole, its posts held past their time included); resumed as it is, a run sends it at once, or marks it Missed.
-                if (Batch.Queued(read.Key ?? ScheduledPostKeyPreview.Derive(read.Request)) == null)
-                {
-                    WriteWarning(Report.Named(row.Prefix(row.TimeColumn) + $"{read.Time} is in the past; the post is registered Held. Resumed at that time, the next run sends it at once, " +
-                        "or marks it Missed when it is more than -MaxLateness late: give it a new time first (Set-LinkedInScheduledPost -Id <id> -ScheduledAt <time>)."));
-                }
-            }
-            else if (!AllowPast.IsPresent)
+            if (!AllowPast.IsPresent)
             {
                 CheckPast(read);
             }
