@@ -126,7 +126,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>
         /// The PowerShell executable the runs use. Default: this session's (pwsh, or powershell.exe for Windows
-        /// PowerShell). Give it to schedule PowerShell 7 from Windows PowerShell, or from a host that embeds PowerShell.
+        /// PowerShell). Give it to schedule PowerShell 7 from Windows PowerShell, or from a host that embeds PowerShell. A bare
+        /// name (pwsh, pwsh.exe) is looked up on PATH; the file must exist (LinkedInPowerShellExecutableNotFound otherwise).
         /// </summary>
         /// <example><code>-PowerShellPath 'C:\Program Files\PowerShell\7\pwsh.exe'</code></example>
         [Parameter]
@@ -170,11 +171,30 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>
+        /// The full path of -PowerShellPath: a bare name (pwsh, pwsh.exe) is looked up on PATH, as a shell finds a command,
+        /// not taken for a file in the current folder; and it must exist, or every scheduled run would fail where nobody looks.
+        /// </summary>
+        private string GivenPowerShell(string given)
+        {
+            var bare = given.IndexOfAny(new[] { '/', '\\' }) < 0 && given != "." && given != "..";
+            var path = bare
+                ? InvokeCommand.GetCommand(given, CommandTypes.Application)?.Source
+                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
+            if (path == null || !File.Exists(path))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new FileNotFoundException(bare
+                        ? $"-PowerShellPath '{given}' is not a command on PATH, so the scheduled runs could not start it. Give its full path (Get-Command pwsh | Select-Object Source)."
+                        : $"-PowerShellPath {path} does not exist, so the scheduled runs could not start it. Give the full path of pwsh or powershell.exe (Get-Command pwsh | Select-Object Source).", path ?? given),
+                    ErrorIds.PowerShellExecutableNotFound, ErrorCategory.ObjectNotFound, given));
+            }
+            return path!;
+        }
+
         private QueueTaskRequest BuildRequest()
         {
-            var powerShell = PowerShellPath != null
-                ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(PowerShellPath)
-                : QueueRunnerLocations.CurrentPowerShell(this);
+            var powerShell = PowerShellPath != null ? GivenPowerShell(PowerShellPath) : QueueRunnerLocations.CurrentPowerShell(this);
             if (powerShell == null)
             {
                 ThrowTerminatingError(new ErrorRecord(

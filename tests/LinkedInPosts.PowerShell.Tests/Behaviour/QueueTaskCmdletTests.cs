@@ -12,7 +12,8 @@ namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 [Collection(SandboxCollection.Name)]
 public sealed class QueueTaskCmdletTests : IDisposable
 {
-    private const string FakePwsh = "/opt/microsoft/powershell/7/pwsh";
+    // A stand-in file: the cmdlet checks that the PowerShell it schedules exists.
+    private string FakePwsh => Path.Combine(_folder, "powershell 7", "pwsh");
     private const string OtherLines = "MAILTO=ops@example.com\n# nightly backup\n0 3 * * * /usr/local/bin/backup --all  \n";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "linkedinposts-crontab-" + Guid.NewGuid().ToString("N"));
@@ -22,6 +23,8 @@ public sealed class QueueTaskCmdletTests : IDisposable
     public QueueTaskCmdletTests()
     {
         Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(FakePwsh)!);
+        File.WriteAllText(FakePwsh, "#!/bin/sh\n");
         if (!OperatingSystem.IsWindows())
         {
             File.WriteAllText(FakeCrontab, $$"""
