@@ -1,3 +1,4 @@
+using System;
 using System.Text.RegularExpressions;
 
 namespace LinkedInPosts.Core.Queue
@@ -9,8 +10,10 @@ namespace LinkedInPosts.Core.Queue
     /// </summary>
     public static class SuggestedCommands
     {
+        // A command name as advice writes it: not inside a word, a key or a quote (no letter, '-' or quote before it), followed
+        // by its arguments or the end of a sentence, and without a queue of its own already.
         private static readonly Regex QueueCommand = new Regex(
-            @"\b(?:(?:Get|Set|Unregister|Register|Export)-LinkedInScheduledPost|Invoke-LinkedInPostQueue|Test-LinkedInPostQueue)\b",
+            @"(?<![\w'-])(?:(?:Get|Set|Unregister|Register|Export)-LinkedInScheduledPost|Invoke-LinkedInPostQueue|Test-LinkedInPostQueue)(?=\s|[.;,](?:\s|$)|$)(?!\s+-(?:Path|QueuePath)\b)",
             RegexOptions.CultureInvariant);
 
         /// <summary><paramref name="text"/> with <c>-Path '&lt;queue&gt;'</c> after each queue command it names.</summary>
@@ -22,10 +25,11 @@ namespace LinkedInPosts.Core.Queue
             }
             if (queuePath == null)
             {
-                throw new System.ArgumentNullException(nameof(queuePath));
+                throw new ArgumentNullException(nameof(queuePath));
             }
-            var path = " -Path '" + queuePath.Replace("'", "''") + "'";
-            return QueueCommand.Replace(text, match => match.Value + path);
+            var quoted = "'" + queuePath.Replace("'", "''") + "'";
+            // Export's -Path is the file it writes: its queue is -QueuePath.
+            return QueueCommand.Replace(text, match => match.Value + (match.Value.StartsWith("Export-", StringComparison.Ordinal) ? " -QueuePath " : " -Path ") + quoted);
         }
     }
 }

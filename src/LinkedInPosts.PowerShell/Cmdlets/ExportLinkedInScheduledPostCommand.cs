@@ -406,9 +406,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             return (name.Length == 0 ? "export" : name) + ".media";
         }
 
-        // Long enough to tell files apart, short enough that the folder, the hash prefix and a temporary suffix stay far
-        // below the 255 bytes a file name may have (an original name of 245 characters failed the whole export).
-        private const int MaxNameLength = 100;
+        // Long enough to tell files apart, short enough that the hash prefix and a temporary suffix stay far below the 255
+        // bytes a file name may have (an original name of 245 characters failed the whole export). Bytes, not characters:
+        // 80 CJK characters are 240 bytes in UTF-8.
+        private const int MaxNameBytes = 100;
 
         private static string SafeName(string name)
         {
@@ -416,11 +417,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // Linux is refused in a relative path there), and ';' separates the cell's files.
             var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ';', '*', '?', '[', ']', ':', '\\', '"', '<', '>', '|' }).ToArray();
             var safe = new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
-            if (safe.Length > MaxNameLength)
+            if (Encoding.UTF8.GetByteCount(safe) > MaxNameBytes)
             {
                 var extension = System.IO.Path.GetExtension(safe);
                 extension = extension.Length > 10 ? string.Empty : extension;
-                safe = safe.Substring(0, MaxNameLength - extension.Length) + extension;
+                var stem = safe.Substring(0, safe.Length - extension.Length);
+                while (stem.Length > 0 && Encoding.UTF8.GetByteCount(stem) + Encoding.UTF8.GetByteCount(extension) > MaxNameBytes)
+                {
+                    // One character off, or a surrogate pair whole (half of one is no text).
+                    stem = stem.Substring(0, stem.Length - (char.IsLowSurrogate(stem[stem.Length - 1]) && stem.Length > 1 ? 2 : 1));
+                }
+                safe = stem + extension;
             }
             return safe.Length == 0 ? "media" : safe;
         }

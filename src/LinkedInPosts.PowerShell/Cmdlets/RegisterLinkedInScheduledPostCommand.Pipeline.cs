@@ -319,7 +319,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 // Whether the row changes what the post posts is known only once its media are copied, which -WhatIf does not do.
                 WriteWarning(row.Prefix(null) + $"Scheduled post {queued.Id} (key '{key}'): {MayBeOnLinkedIn.CallOf(firstCall)}. -Force would update it only if " +
-                    "the row leaves its text, media, connection and author as they are; a row that changes them is refused (LinkedInScheduledPostMayBePosted).");
+                    "the row leaves what it posts (text, media, alt text, title, visibility, first comment), its connection and its author as they are; " +
+                    "a row that changes any of them is refused (LinkedInScheduledPostMayBePosted).");
             }
         }
 

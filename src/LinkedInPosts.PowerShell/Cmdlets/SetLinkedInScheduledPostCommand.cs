@@ -203,6 +203,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
+        // The queue the current record changes (its messages' suggested commands name it when it is not the default).
+        private string _queueLocation = string.Empty;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -210,6 +213,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             // A missing file stops the cmdlet (LinkedInQueueNotFound): a typo in -Path must not read as an empty queue.
             using (var store = QueueFile.Open(this, Path))
             {
+                _queueLocation = store.Location;
                 foreach (var id in Id)
                 {
                     ChangeOne(store, id, queuePath);
@@ -320,7 +324,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         // Checked before asking, as -Resend does: -Retry on a Pending post would otherwise move it to now.
                         if (post.State != QueueState.Failed && post.State != QueueState.Missed)
                         {
-                            WriteError(QueueAccess.Refused(post.Id, post.State, "retried with -Retry", "Failed or Missed", post.Id));
+                            WriteError(QueueAccess.Refused(post.Id, post.State, "retried with -Retry", "Failed or Missed", post.Id, Named));
                             return false;
                         }
                         var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
@@ -350,7 +354,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         var time = NewTime(post, now, allowPast: true) ?? ScheduleTime.Resolve(now, post.TimeZoneId, now, allowPast: true);
                         if (post.State != QueueState.Unconfirmed)
                         {
-                            WriteError(QueueAccess.Refused(post.Id, post.State, "re-sent with -Resend", "Unconfirmed", post.Id));
+                            WriteError(QueueAccess.Refused(post.Id, post.State, "re-sent with -Resend", "Unconfirmed", post.Id, Named));
                             return false;
                         }
                         if (!ShouldProcess(target, $"Send again at {time}"))
@@ -381,7 +385,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             if (post.State != QueueState.Pending && post.State != QueueState.Held)
             {
-                WriteError(QueueAccess.Refused(post.Id, post.State, edits ? "edited" : "rescheduled", "Pending or Held", post.Id));
+                WriteError(QueueAccess.Refused(post.Id, post.State, edits ? "edited" : "rescheduled", "Pending or Held", post.Id, Named));
                 return false;
             }
             if (time?.Warning != null)
@@ -455,7 +459,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteError(new ErrorRecord(new InvalidOperationException("The queue refused the edited post: " + result.Error + "."), ErrorIds.ScheduledPostInvalid, ErrorCategory.InvalidData, post.Id));
                 return false;
             }
-            WriteError(QueueAccess.Refused(post.Id, result.State ?? post.State, "edited", "Pending or Held", post.Id));
+            WriteError(QueueAccess.Refused(post.Id, result.State ?? post.State, "edited", "Pending or Held", post.Id, Named));
             return false;
         }
 
@@ -477,6 +481,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// </summary>
         /// <summary>A message that suggests commands, naming this queue when it is not the default one (<see cref="QueueAccess.ForQueue"/>).</summary>
         private string Named(IQueueStore store, string text) => QueueAccess.ForQueue(this, text, store.Location);
+
+        /// <summary><see cref="Named(IQueueStore, string)"/> for the queue this record is changing.</summary>
+        private string Named(string text) => QueueAccess.ForQueue(this, text, _queueLocation);
 
         private void WarnIfFirstCommentIsLeftToYou(IQueueStore store, ScheduledPost before)
         {
@@ -530,7 +537,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteError(QueueAccess.NotFound(post.Id, QueueAccess.ResolvePath(this, Path)));
                 return false;
             }
-            WriteError(QueueAccess.Refused(post.Id, result.State!.Value, what, allowed, post.Id));
+            WriteError(QueueAccess.Refused(post.Id, result.State!.Value, what, allowed, post.Id, Named));
             return false;
         }
     }

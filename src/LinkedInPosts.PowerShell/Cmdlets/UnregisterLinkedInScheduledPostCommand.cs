@@ -60,7 +60,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     var view = LinkedInScheduledPost.From(post, queuePath);
                     if (post.State == QueueState.Claimed || post.State == QueueState.Sending || post.State == QueueState.Published || post.State == QueueState.Cancelled)
                     {
-                        WriteError(QueueAccess.Refused(id, post.State, "cancelled", "Pending, Held, Failed, Missed or Unconfirmed", view));
+                        WriteError(QueueAccess.Refused(id, post.State, "cancelled", "Pending, Held, Failed, Missed or Unconfirmed", view, text => QueueAccess.ForQueue(this, text, store.Location)));
                         continue;
                     }
                     if (!ShouldProcess($"Scheduled post {id} ({post.Key}, {post.State}, due {view.ScheduledAt:yyyy-MM-dd HH:mm zzz}): {view.Text}", "Cancel"))
@@ -72,7 +72,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     {
                         // A run took it between the read and the cancel.
                         WriteError(result.Found
-                            ? QueueAccess.Refused(id, result.State!.Value, "cancelled", "Pending, Held, Failed, Missed or Unconfirmed", view)
+                            ? QueueAccess.Refused(id, result.State!.Value, "cancelled", "Pending, Held, Failed, Missed or Unconfirmed", view, text => QueueAccess.ForQueue(this, text, store.Location))
                             : QueueAccess.NotFound(id, queuePath));
                         continue;
                     }

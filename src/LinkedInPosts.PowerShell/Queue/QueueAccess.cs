@@ -55,13 +55,16 @@ namespace LinkedInPosts.PowerShell.Queue
                 ErrorCategory.ObjectNotFound,
                 id);
 
-        /// <summary>A change the post's state refuses: Claimed/Sending (a runner has it) is Busy, anything else WrongState.</summary>
-        public static ErrorRecord Refused(long id, QueueState state, string what, string allowed, object? target)
+        /// <summary>
+        /// A change the post's state refuses: Claimed/Sending (a runner has it) is Busy, anything else WrongState.
+        /// <paramref name="named"/> makes the command it suggests name the queue (<see cref="ForQueue"/>).
+        /// </summary>
+        public static ErrorRecord Refused(long id, QueueState state, string what, string allowed, object? target, Func<string, string> named)
         {
             var busy = state == QueueState.Claimed || state == QueueState.Sending;
             var message = busy
                 ? $"Scheduled post {id} is {state}: a queue runner is publishing it, or its create call's outcome is not known yet and a later run settles it by evidence, so it cannot be {what}. " +
-                  "Get-LinkedInScheduledPost -Id " + id + " shows its state and, in LastError, when a run looks again; try again once it is no longer " + state + "."
+                  named("Get-LinkedInScheduledPost -Id " + id + " shows its state and, in LastError, when a run looks again; try again once it is no longer " + state + ".")
                 : $"Scheduled post {id} is {state}, so it cannot be {what}; only {allowed} posts can.";
             return new ErrorRecord(
                 new InvalidOperationException(message),

@@ -25,4 +25,20 @@ public sealed class SuggestedCommandsTests
         Assert.Equal("Nothing to do.", SuggestedCommands.WithQueue("Nothing to do.", "/q.db"));
         Assert.Throws<ArgumentNullException>(() => SuggestedCommands.WithQueue("Invoke-LinkedInPostQueue", null!));
     }
+
+    [Fact]
+    public void A_name_inside_a_key_or_quote_a_command_that_names_its_queue_and_Export_are_handled_as_a_person_would()
+    {
+        // A key is the user's text, in quotes or glued to more of it: left as it is (review S13-C, 3).
+        Assert.Equal("The post with key 'Set-LinkedInScheduledPost-demo' is Published.",
+            SuggestedCommands.WithQueue("The post with key 'Set-LinkedInScheduledPost-demo' is Published.", "/q.db"));
+        Assert.Equal("Key 'Invoke-LinkedInPostQueue' is taken.", SuggestedCommands.WithQueue("Key 'Invoke-LinkedInPostQueue' is taken.", "/q.db"));
+        // Already naming its queue: not twice.
+        Assert.Equal("Get-LinkedInScheduledPost -Path '/a.db' -Id 4", SuggestedCommands.WithQueue("Get-LinkedInScheduledPost -Path '/a.db' -Id 4", "/q.db"));
+        // Export's -Path is its output file.
+        Assert.Equal("Export-LinkedInScheduledPost -QueuePath '/q.db' ./posts.csv", SuggestedCommands.WithQueue("Export-LinkedInScheduledPost ./posts.csv", "/q.db"));
+        // At the end of a sentence, and in parentheses.
+        Assert.Equal("Then run Invoke-LinkedInPostQueue -Path '/q.db'. (Get-LinkedInScheduledPost -Path '/q.db' -Id 5).FirstComment",
+            SuggestedCommands.WithQueue("Then run Invoke-LinkedInPostQueue. (Get-LinkedInScheduledPost -Id 5).FirstComment", "/q.db"));
+    }
 }

@@ -357,6 +357,8 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.StartsWith("LinkedInScheduledPostBusy,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
         Assert.Contains("is Sending", error.Exception.Message);
+        // The command to look at it names the queue (review S13-C, 5).
+        Assert.Contains($"Get-LinkedInScheduledPost -Path '{Queue}' -Id {sending} shows its state", error.Exception.Message);
         Assert.Equal("Sending", StateOf(Get(sending)));
     }
 

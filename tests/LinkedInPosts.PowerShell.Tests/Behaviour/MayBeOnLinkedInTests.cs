@@ -156,7 +156,7 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
         preview.AssertNoErrors();
         var warning = Assert.Single(preview.Warnings, w => w.Contains("may have reached LinkedIn", StringComparison.Ordinal));
         Assert.Contains($"Scheduled post {tried} (key 'tried'): a run's create call of ", warning);
-        Assert.Contains("a row that changes them is refused (LinkedInScheduledPostMayBePosted)", warning);
+        Assert.Contains("a row that changes any of them is refused (LinkedInScheduledPostMayBePosted)", warning);
         Assert.Contains(preview.Information, i => i.StartsWith("0 would be registered, 2 would be updated, 0 not updatable", StringComparison.Ordinal));
 
         var forced = Import(second, "-Force");

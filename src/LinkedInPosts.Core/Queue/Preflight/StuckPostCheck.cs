@@ -50,6 +50,11 @@ namespace LinkedInPosts.Core.Queue.Preflight
                         $"Post '{post.Key}' is Sending and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that sent it, {post.ClaimedBy}, stopped, or its wait for evidence is over): it may or may not be on LinkedIn, and it is too late to send it again as a check (LinkedIn's duplicate check is trusted within {Hours(Runner.EvidenceResolver.DuplicateCheckMemory)} of the first try; MaxLateness {Hours(options.MaxLateness)}). The next Invoke-LinkedInPostQueue marks it Unconfirmed, unless its connection may read the author's posts back and finds it there.",
                         $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")
                         .About(post);
+                case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now && Runner.RunPreview.HasNoText(post):
+                    return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
+                        $"Post '{post.Key}' is Sending and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that sent it, {post.ClaimedBy}, stopped, or its wait for evidence is over): it may or may not be on LinkedIn, and it has no text (a reshare as it is), which LinkedIn's duplicate check does not cover. The next Invoke-LinkedInPostQueue marks it Unconfirmed, unless its connection may read the author's posts back and finds it there.",
+                        $"Look for it in the feed of {post.Author}; after the next run, Set-LinkedInScheduledPost -Id {id} -ConfirmPublished -PostUrn <its URN> if it is there, or -Resend if it is not.")
+                        .About(post);
                 case QueueState.Sending when post.LeaseUntil != null && post.LeaseUntil < options.Now:
                     return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Stuck,
                         $"Post '{post.Key}' is Sending and no run has held it since {TokenCheck.Time(post.LeaseUntil.Value)} (the run that sent it, {post.ClaimedBy}, stopped, or its wait for evidence is over): it may or may not be on LinkedIn. The next Invoke-LinkedInPostQueue settles it by evidence and never posts it twice.",

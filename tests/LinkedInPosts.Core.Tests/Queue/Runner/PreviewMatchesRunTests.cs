@@ -1,3 +1,4 @@
+using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Queue;
 using LinkedInPosts.Core.Queue.Preflight;
 using LinkedInPosts.Core.Queue.Runner;
@@ -156,5 +157,26 @@ public sealed class PreviewMatchesRunTests
 
         Assert.Contains("The next Invoke-LinkedInPostQueue -Path '/srv/campaign.db' settles it", stuck.Message);
         Assert.Contains("Invoke-LinkedInPostQueue -Path '/srv/campaign.db' settles the post", stuck.Fix);
+    }
+
+    [Fact]
+    public async Task An_expired_Sending_reshare_without_text_is_previewed_and_found_as_the_run_marks_it_Unconfirmed()
+    {
+        // LinkedIn's duplicate check does not cover a post without text, so the run sends it no check (review S13-C, 6).
+        await using var world = await RunnerHarness.StartAsync(canReadBack: false);
+        var parent = LinkedInUrn.Parse(await world.CreateDirectlyAsync("Reshare me"));
+        world.Register("dead", string.Empty, content: new ReshareContent(parent));
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
+        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+
+        var preview = Assert.Single(world.Runner().Preview());
+        var stuck = Assert.Single(FindingsAbout(world, "dead"), f => f.Check == PreflightChecks.Stuck);
+        var run = Assert.Single((await world.RunAsync()).Posts);
+
+        Assert.Equal(QueuePostOutcome.Unconfirmed, run.Outcome);
+        Assert.Equal(QueuePostOutcome.WouldMarkUnconfirmed, preview.Outcome);
+        Assert.Contains("it has no text", preview.Message);
+        Assert.Contains("The next Invoke-LinkedInPostQueue marks it Unconfirmed", stuck.Message);
     }
 }
