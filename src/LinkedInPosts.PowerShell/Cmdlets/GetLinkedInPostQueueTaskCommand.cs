@@ -90,7 +90,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private IReadOnlyList<LinkedInPostQueueTask> CrontabTasks()
         {
-            var tasks = InstalledQueueTask.FromCrontab(UserCrontab.Read());
+            var tasks = InstalledQueueTask.FromCrontab(UserCrontab.Read(toRewrite: false));
             WriteVerbose($"The crontab has {tasks.Count} line(s) of queue tasks.");
             return tasks.Select(task => LinkedInPostQueueTask.FromScheduler(task, QueueTaskPlatform.Cron)).ToList();
         }

@@ -296,7 +296,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return result;
             }
-            var crontab = UserCrontab.Read();
+            var crontab = UserCrontab.Read(toRewrite: true);
             var existing = CrontabEntry.Find(crontab, entry.Name);
             if (existing.Count == 1 && existing[0] == entry.Line)
             {

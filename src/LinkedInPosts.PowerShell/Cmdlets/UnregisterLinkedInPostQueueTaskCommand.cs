@@ -85,7 +85,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void RemoveCrontabLines()
         {
-            var crontab = UserCrontab.Read();
+            var crontab = UserCrontab.Read(toRewrite: true);
             var lines = CrontabEntry.Find(crontab, Name);
             if (lines.Count == 0)
             {

@@ -28,8 +28,12 @@ namespace LinkedInPosts.PowerShell.Scheduling
             }
         }
 
-        /// <summary>Runs <paramref name="executable"/>; null when it cannot be started (not installed).</summary>
-        public static ToolResult? Run(string executable, string arguments, string? input = null)
+        /// <summary>
+        /// Runs <paramref name="executable"/>; null when it cannot be started (not installed). Its output is read as UTF-8;
+        /// with <paramref name="strictOutput"/> bytes that are not UTF-8 throw <see cref="DecoderFallbackException"/>
+        /// instead of becoming U+FFFD.
+        /// </summary>
+        public static ToolResult? Run(string executable, string arguments, string? input = null, bool strictOutput = false)
         {
             var start = new ProcessStartInfo(executable, arguments)
             {
@@ -38,7 +42,7 @@ namespace LinkedInPosts.PowerShell.Scheduling
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 CreateNoWindow = true,
-                StandardOutputEncoding = Encoding.UTF8,
+                StandardOutputEncoding = strictOutput ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
             Process process;
@@ -70,7 +74,15 @@ namespace LinkedInPosts.PowerShell.Scheduling
                     // The tool stopped reading (it refused the table and exited): its exit code and message
                     // below say why, which is what the user needs, rather than "broken pipe".
                 }
-                Task.WaitAll(output, error);
+                try
+                {
+                    Task.WaitAll(output, error);
+                }
+                catch (AggregateException failed) when (failed.InnerException is DecoderFallbackException notUtf8)
+                {
+                    process.WaitForExit();
+                    throw notUtf8;
+                }
                 process.WaitForExit();
                 return new ToolResult(process.ExitCode, output.Result, error.Result);
             }

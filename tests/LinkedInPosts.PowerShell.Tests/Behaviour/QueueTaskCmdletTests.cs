@@ -465,4 +465,26 @@ public sealed class QueueTaskCmdletTests : IDisposable
         Assert.StartsWith("LinkedInQueueTaskSchedulerFailed,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
     }
+
+    [Fact]
+    public void A_crontab_that_is_not_UTF8_is_refused_unchanged_by_Install_and_Unregister_and_still_listed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // A Latin-1 comment ("résumé"): rewritten as UTF-8 it became U+FFFD, breaking "every other line byte for byte" (review S13-D, 3).
+        _session.Run("Register-LinkedInPostQueueTask -Every 5m -Install -PowerShellPath $Pwsh").AssertNoErrors();
+        var latin1 = new byte[] { (byte)'#', (byte)' ', (byte)'r', 0xE9, (byte)'s', (byte)'u', (byte)'m', 0xE9, (byte)'\n' };
+        var table = latin1.Concat(File.ReadAllBytes(TableFile)).ToArray();
+        File.WriteAllBytes(TableFile, table);
+
+        var install = _session.Run("Register-LinkedInPostQueueTask -Every 10m -Install -Force -PowerShellPath $Pwsh").SingleError();
+        var unregister = _session.Run("Unregister-LinkedInPostQueueTask").SingleError();
+
+        Assert.All(new[] { install, unregister }, e => Assert.Contains("not UTF-8", e.Exception.Message));
+        Assert.Equal(table, File.ReadAllBytes(TableFile));
+        // Only listing it reads the rest as it can.
+        Assert.Single(_session.Run("Get-LinkedInPostQueueTask").Output);
+    }
 }
