@@ -143,12 +143,18 @@ public sealed class CronTokenStoreAccessTests
     }
 
     [Fact]
-    public void Another_protected_store_is_left_as_it_is()
+    public void The_macOS_Keychain_gets_a_warning_that_cron_runs_usually_cannot_read_it_and_no_bus()
     {
+        // cron on macOS runs outside the login session; registering said nothing and every run could fail (review S13-D, 6).
         var access = CronTokenStoreAccess.For(SessionTokenStore.OtherProtected, runsAllowPlainText: false, "unix:path=/run/user/501/bus", Uid, PlainFile, plainFileExists: false);
+        var opted = CronTokenStoreAccess.For(SessionTokenStore.OtherProtected, runsAllowPlainText: true, null, Uid, PlainFile, plainFileExists: true);
 
         Assert.Null(access.SessionBusAddress);
-        Assert.Empty(access.Warnings);
+        var warning = Assert.Single(access.Warnings);
+        Assert.Contains("macOS Keychain", warning);
+        Assert.Contains("-AllowPlainTextTokenFile", warning);
+        Assert.Contains("Full Disk Access", warning);
+        Assert.Empty(opted.Warnings);
         Assert.Empty(CronTokenStoreAccess.Unknown.Warnings);
     }
 }

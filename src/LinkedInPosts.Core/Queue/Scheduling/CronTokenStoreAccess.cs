@@ -67,6 +67,15 @@ namespace LinkedInPosts.Core.Queue
                 case SessionTokenStore.Keyring:
                     access.ForKeyring(runsAllowPlainText, sessionBus, currentUid, plainFile, plainFileExists);
                     break;
+                case SessionTokenStore.OtherProtected when !runsAllowPlainText:
+                    // cron on macOS is a launchd daemon outside the login session (token-store.md, "Under cron"): not tested here.
+                    access._warnings.Add(
+                        "This session's connections are in the macOS Keychain, which cron's runs usually cannot read: they start outside your login session, " +
+                        "and the Keychain item allows only the program that made it, so every run may fail with LinkedInTokenStoreUnavailable (see the log). " +
+                        "Check one run's log after registering; if it failed, connect with Connect-LinkedIn -AllowPlainTextTokenFile and register with " +
+                        "-AllowPlainTextTokenFile. cron also needs Full Disk Access (System Settings, Privacy & Security) to open a queue or log under " +
+                        "~/Documents, ~/Desktop or iCloud Drive.");
+                    break;
                 case SessionTokenStore.PlainFile when !runsAllowPlainText:
                     access._warnings.Add(
                         "This session keeps its connections in the plain-text token file (" + plainFile + "), which the runs refuse without an opt-in of their own, " +
