@@ -249,7 +249,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 return result;
             }
-            if (!Force.IsPresent && Schtasks.Exists(task.Name))
+            var existing = Schtasks.Xml(task.Name);
+            if (existing != null && InstalledQueueTask.FromTaskXml(task.Name, existing) == null)
+            {
+                // -Force replaces a queue task, never another program's task that happens to have the name.
+                ThrowTerminatingError(Exists($"A scheduled task named '{task.Name}' exists and does not run Invoke-LinkedInPostQueue, so it was left alone, -Force or not. Choose another -Name."));
+            }
+            if (!Force.IsPresent && existing != null)
             {
                 ThrowTerminatingError(Exists($"A scheduled task named '{task.Name}' exists already. Use -Force to replace it, or another -Name."));
             }

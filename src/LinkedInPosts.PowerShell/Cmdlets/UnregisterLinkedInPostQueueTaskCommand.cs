@@ -69,9 +69,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         private void RemoveWindowsTask()
         {
-            if (!Schtasks.Exists(Name))
+            var xml = Schtasks.Xml(Name);
+            if (xml == null)
             {
                 WriteError(NotFound($"There is no scheduled task named '{Name}'."));
+                return;
+            }
+            if (InstalledQueueTask.FromTaskXml(Name, xml) == null)
+            {
+                // The name is the only key on Windows (cron lines carry a marker): another program's task is never deleted.
+                WriteError(NotFound($"The scheduled task named '{Name}' does not run Invoke-LinkedInPostQueue, so it is not a queue task and was left alone."));
                 return;
             }
             if (!ShouldProcess($"scheduled task '{Name}'", "Unregister"))

@@ -6,8 +6,6 @@ namespace LinkedInPosts.PowerShell.Scheduling
     /// <summary>Windows Task Scheduler through schtasks.exe (present on every Windows since XP, in both PowerShell editions).</summary>
     internal static class Schtasks
     {
-        public static bool Exists(string name) => Run(QueueTaskDefinition.QueryArguments(name)).ExitCode == 0;
-
         /// <summary>The task's XML (schtasks /Query /XML); null when there is no task of that name.</summary>
         public static string? Xml(string name)
         {

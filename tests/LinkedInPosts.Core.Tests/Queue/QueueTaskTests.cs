@@ -167,7 +167,7 @@ public sealed class QueueTaskTests
         Assert.Equal("/Create /TN \"LinkedInPosts queue\" /XML \"C:\\Temp\\my task.xml\"", task.CreateArguments(@"C:\Temp\my task.xml", replace: false));
         Assert.Equal("/Create /TN \"LinkedInPosts queue\" /XML C:\\Temp\\task.xml /F", task.CreateArguments(@"C:\Temp\task.xml", replace: true));
         Assert.Equal("/Delete /TN \"LinkedInPosts queue\" /F", QueueTaskDefinition.DeleteArguments("LinkedInPosts queue"));
-        Assert.Equal("/Query /TN nightly", QueueTaskDefinition.QueryArguments("nightly"));
+        Assert.Equal("/Query /XML /TN nightly", QueueTaskDefinition.XmlQueryArguments("nightly"));
     }
 
     [Theory]

@@ -89,9 +89,6 @@ namespace LinkedInPosts.Core.Queue
         /// <summary>The whole schtasks command that deletes the task <paramref name="name"/>.</summary>
         public static string DeleteCommandLine(string name) => SchtasksExecutable + " " + DeleteArguments(name);
 
-        /// <summary>schtasks arguments that tell whether the task exists (exit code 0 when it does).</summary>
-        public static string QueryArguments(string name) => "/Query /TN " + WindowsArgument(name);
-
         /// <summary>schtasks arguments that write the task's XML (Get-LinkedInPostQueueTask reads it back: <see cref="InstalledQueueTask.FromTaskXml"/>).</summary>
         public static string XmlQueryArguments(string name) => "/Query /XML /TN " + WindowsArgument(name);
 
