@@ -22,6 +22,14 @@ public sealed class PreviewMatchesRunTests
         ApiVersion = RunnerHarness.ApiVersion,
     };
 
+    /// <summary>A run takes the one due post, marks it Sending and dies mid-call; the clock then moves on by <paramref name="later"/>.</summary>
+    private static void DieMidCall(RunnerHarness world, TimeSpan later)
+    {
+        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
+        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
+        world.Queue.Clock.Advance(later);
+    }
+
     private static List<PreflightFinding> FindingsAbout(RunnerHarness world, string key) =>
         QueuePreflight.Run(world.Store, new[] { Work(world) }, new PreflightOptions { Now = world.Now })
             .Findings.Where(f => f.Key == key).ToList();
@@ -65,9 +73,7 @@ public sealed class PreviewMatchesRunTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         world.Register("dead", "The run died mid-call, the machine was off for a day");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(TimeSpan.FromHours(25));
+        DieMidCall(world, TimeSpan.FromHours(25));
 
         var preview = Assert.Single(world.Runner().Preview());
         var stuck = Assert.Single(FindingsAbout(world, "dead"), f => f.Check == PreflightChecks.Stuck);
@@ -88,9 +94,7 @@ public sealed class PreviewMatchesRunTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         world.Register("dead", "The run died mid-call a day ago");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(TimeSpan.FromHours(25));
+        DieMidCall(world, TimeSpan.FromHours(25));
 
         var preview = Assert.Single(world.Runner(o => o.MaxLateness = TimeSpan.FromHours(48)).Preview());
         var run = Assert.Single((await world.RunAsync(o => o.MaxLateness = TimeSpan.FromHours(48))).Posts);
@@ -106,9 +110,7 @@ public sealed class PreviewMatchesRunTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         world.Register("dead", "A dead run's post");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+        DieMidCall(world, DeadLease + TimeSpan.FromMinutes(1));
         world.Register("next", "Due now, a new post");
 
         // As Invoke-LinkedInPostQueue -WhatIf -MaxPosts 1 calls it (InvokeLinkedInPostQueueCommand.cs:334).
@@ -128,9 +130,7 @@ public sealed class PreviewMatchesRunTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: true);
         world.Register("dead", "The run died mid-call, the machine was off for a day");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(TimeSpan.FromHours(25));
+        DieMidCall(world, TimeSpan.FromHours(25));
 
         var preview = Assert.Single(world.Runner().Preview());
         var run = (await world.RunAsync()).Posts;
@@ -148,9 +148,7 @@ public sealed class PreviewMatchesRunTests
     {
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         world.Register("dead", "The run died mid-call");
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+        DieMidCall(world, DeadLease + TimeSpan.FromMinutes(1));
 
         var options = new PreflightOptions { Now = world.Now, QueuePath = "/srv/campaign.db" };
         var stuck = Assert.Single(QueuePreflight.Run(world.Store, new[] { Work(world) }, options).Findings, f => f.Key == "dead" && f.Check == PreflightChecks.Stuck);
@@ -166,9 +164,7 @@ public sealed class PreviewMatchesRunTests
         await using var world = await RunnerHarness.StartAsync(canReadBack: false);
         var parent = LinkedInUrn.Parse(await world.CreateDirectlyAsync("Reshare me"));
         world.Register("dead", string.Empty, content: new ReshareContent(parent));
-        var claimed = Assert.Single(world.Store.ClaimDue(world.Now, "dead-run", DeadLease, 10));
-        Assert.True(world.Store.MarkSending(claimed.Claim!, world.Now, DeadLease).Applied);
-        world.Queue.Clock.Advance(DeadLease + TimeSpan.FromMinutes(1));
+        DieMidCall(world, DeadLease + TimeSpan.FromMinutes(1));
 
         var preview = Assert.Single(world.Runner().Preview());
         var stuck = Assert.Single(FindingsAbout(world, "dead"), f => f.Check == PreflightChecks.Stuck);
