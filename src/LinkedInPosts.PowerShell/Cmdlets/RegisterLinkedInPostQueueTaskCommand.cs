@@ -186,7 +186,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(
                     new FileNotFoundException(bare
                         ? $"-PowerShellPath '{given}' is not a command on PATH, so the scheduled runs could not start it. Give its full path (Get-Command pwsh | Select-Object Source)."
-                        : $"-PowerShellPath {path} does not exist, so the scheduled runs could not start it. Give the full path of pwsh or powershell.exe (Get-Command pwsh | Select-Object Source).", path ?? given),
+                        : $"-PowerShellPath '{path}' {(Directory.Exists(path) ? "is a folder, not the PowerShell executable" : "does not exist")}, so the scheduled runs could not start it. " +
+                          "Give the full path of pwsh or powershell.exe (Get-Command pwsh | Select-Object Source).", path ?? given),
                     ErrorIds.PowerShellExecutableNotFound, ErrorCategory.ObjectNotFound, given));
             }
             return path!;

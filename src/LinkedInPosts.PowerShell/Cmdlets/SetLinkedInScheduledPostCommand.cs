@@ -274,12 +274,17 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     {
                         return false;
                     }
+                    if (UrnGivenToAnother(urn.ToString(), post))
+                    {
+                        return false;
+                    }
                     var commentByHand = view.FirstComment != null && post.FirstCommentState == null ? ", its first comment to be added by hand" : "";
                     if (!ShouldProcess(target, $"Record as published ({urn}){commentByHand}")
                         || !Applied(store.ConfirmPublished(post.Id, urn.ToString(), now, now), post, "confirmed as published", "any state but Published and Claimed (Sending only while it waits for evidence)"))
                     {
                         return false;
                     }
+                    _urnsGiven[urn.ToString()] = post.Id;
                     WarnIfFirstCommentIsLeftToYou(store, post);
                     return true;
                 case FirstCommentSet:
@@ -306,6 +311,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                                 $"-FirstCommentUrn: '{comment}' is not a comment URN. Give the comment's URN as LinkedIn shows it (urn:li:comment:(<post or activity URN>,<id>)), or leave -FirstCommentUrn out.", comment));
                             return false;
                         }
+                        if (comment != null && UrnGivenToAnother(comment, post))
+                        {
+                            return false;
+                        }
                         if (!ShouldProcess(target, $"Record its first comment ({post.FirstCommentState}) as added" + (comment != null ? $" ({comment})" : "")))
                         {
                             return false;
@@ -317,7 +326,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                             WriteError(FirstCommentNotOpen(store.Get(post.Id) ?? post));
                             return false;
                         }
-                        return Applied(settled, post, "given its first comment", "Published");
+                        if (!Applied(settled, post, "given its first comment", "Published"))
+                        {
+                            return false;
+                        }
+                        if (comment != null)
+                        {
+                            _urnsGiven[comment] = post.Id;
+                        }
+                        return true;
                     }
                 case RetrySet:
                     {
@@ -335,7 +352,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         // A re-arm counts the earlier tries as settled: the runner sends it as a first send, so a call that
                         // may have landed needs the person's word, as -Resend does.
                         var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
-                        if (firstCall != null && !Force && !ShouldContinue(Named(store, MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value)), "Retry a post that may be on LinkedIn"))
+                        if (firstCall != null && !Force && !Asked(Named(store, MayBeOnLinkedIn.RetryQuestion(post, firstCall.Value)), "Retry a post that may be on LinkedIn"))
                         {
                             return false;
                         }
@@ -361,7 +378,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                         {
                             return false;
                         }
-                        if (!Force && !ShouldContinue(
+                        if (!Force && !Asked(
                             $"Scheduled post {post.Id} may already be on LinkedIn: a run sent it and could not find out whether LinkedIn created it. Send it again only if you checked the feed of {post.Author} and it is not there; otherwise it is posted twice. Send it again?",
                             "Resend an unconfirmed post"))
                         {
@@ -432,7 +449,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             // Checked here to ask; the store refuses such a change on its own (a run's try may come in between).
             var firstCall = QueueAttempt.FirstCallThatMayHaveLanded(store, post);
-            if (firstCall != null && !Force && !ShouldContinue(Named(store, MayBeOnLinkedIn.EditQuestion(post, firstCall.Value)), "Edit a post that may be on LinkedIn"))
+            if (firstCall != null && !Force && !Asked(Named(store, MayBeOnLinkedIn.EditQuestion(post, firstCall.Value)), "Edit a post that may be on LinkedIn"))
             {
                 return false;
             }
@@ -479,6 +496,32 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         /// A post confirmed by hand gets no first comment from the queue (the store marked it Failed): say so now, while
         /// the person is here, as the pre-flight's window may already be past a post that waited long for them.
         /// </summary>
+        // "Yes to All" / "No to All" to the questions about posts that may be on LinkedIn, for the rest of this command.
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        /// <summary>ShouldContinue with Yes to All and No to All: several posts (-Id 4, 5, 6, or piped) are asked about once each, or once for all.</summary>
+        private bool Asked(string query, string caption) => ShouldContinue(query, caption, ref _yesToAll, ref _noToAll);
+
+        // The URNs -PostUrn or -FirstCommentUrn gave to a post in this command, by post: one URN is one post on LinkedIn.
+        private readonly Dictionary<string, long> _urnsGiven = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// True (after writing the error) when this command already recorded <paramref name="urn"/> for another post: -Id 4, 5
+        /// -ConfirmPublished -PostUrn X, or several posts piped in with one -PostUrn, would record two posts as one.
+        /// </summary>
+        private bool UrnGivenToAnother(string urn, ScheduledPost post)
+        {
+            if (_urnsGiven.TryGetValue(urn, out var other) && other != post.Id)
+            {
+                WriteError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidUrn, urn.StartsWith("urn:li:comment:", StringComparison.Ordinal) ? nameof(FirstCommentUrn) : nameof(PostUrn),
+                    $"{urn} was recorded for scheduled post {other} in this command already, and one URN names one post on LinkedIn, so scheduled post {post.Id} was not changed. " +
+                    "Give each post its own URN, one command per post.", urn));
+                return true;
+            }
+            return false;
+        }
+
         /// <summary>A message that suggests commands, naming this queue when it is not the default one (<see cref="QueueAccess.ForQueue"/>).</summary>
         private string Named(IQueueStore store, string text) => QueueAccess.ForQueue(this, text, store.Location);
 

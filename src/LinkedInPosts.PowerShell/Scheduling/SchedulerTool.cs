@@ -29,6 +29,21 @@ namespace LinkedInPosts.PowerShell.Scheduling
         }
 
         /// <summary>
+        /// A tool's output as text. Strict (a crontab read to be written back): bytes that are not UTF-8 throw
+        /// <see cref="DecoderFallbackException"/>, and a BOM stays as U+FEFF, so the table written back keeps its first bytes.
+        /// Otherwise (only reading, schtasks' XML): such bytes become U+FFFD and a leading BOM is dropped.
+        /// </summary>
+        internal static string Decode(byte[] bytes, bool strict)
+        {
+            if (strict)
+            {
+                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            }
+            var text = new UTF8Encoding(false).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+        }
+
+        /// <summary>
         /// Runs <paramref name="executable"/>; null when it cannot be started (not installed). Its output is read as UTF-8;
         /// with <paramref name="strictOutput"/> bytes that are not UTF-8 throw <see cref="DecoderFallbackException"/>
         /// instead of becoming U+FFFD.
@@ -42,7 +57,6 @@ namespace LinkedInPosts.PowerShell.Scheduling
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 CreateNoWindow = true,
-                StandardOutputEncoding = strictOutput ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
             Process process;
@@ -56,8 +70,10 @@ namespace LinkedInPosts.PowerShell.Scheduling
             }
             using (process)
             {
-                // Both streams are read at once: a tool that fills one pipe while we wait on the other would hang.
-                var output = process.StandardOutput.ReadToEndAsync();
+                // Both streams are read at once, and to their end: a tool that fills one pipe while we wait on the other, or
+                // that nobody reads any more, would hang. The output is kept as bytes and decoded once the tool has exited.
+                var outputBytes = new MemoryStream();
+                var output = process.StandardOutput.BaseStream.CopyToAsync(outputBytes);
                 var error = process.StandardError.ReadToEndAsync();
                 try
                 {
@@ -74,17 +90,9 @@ namespace LinkedInPosts.PowerShell.Scheduling
                     // The tool stopped reading (it refused the table and exited): its exit code and message
                     // below say why, which is what the user needs, rather than "broken pipe".
                 }
-                try
-                {
-                    Task.WaitAll(output, error);
-                }
-                catch (AggregateException failed) when (failed.InnerException is DecoderFallbackException notUtf8)
-                {
-                    process.WaitForExit();
-                    throw notUtf8;
-                }
+                Task.WaitAll(output, error);
                 process.WaitForExit();
-                return new ToolResult(process.ExitCode, output.Result, error.Result);
+                return new ToolResult(process.ExitCode, Decode(outputBytes.ToArray(), strictOutput), error.Result);
             }
         }
     }

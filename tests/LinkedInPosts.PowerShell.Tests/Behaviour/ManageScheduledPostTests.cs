@@ -134,6 +134,27 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void OneUrnIsRecordedForOnePostOnlyWhetherTheIdsAreGivenOrPiped()
+    {
+        // -Id a, b -ConfirmPublished -PostUrn X recorded both as the one post X, for good (review S13-E, 3).
+        Connect();
+        var a = Register("a", "First", 1);
+        var b = Register("b", "Second", 2);
+
+        var both = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0], $args[1] -ConfirmPublished -PostUrn urn:li:share:7045020441609936898", a, b);
+
+        var error = both.SingleError();
+        Assert.StartsWith("LinkedInInvalidUrn,", error.FullyQualifiedErrorId);
+        Assert.Contains($"was recorded for scheduled post {a} in this command already", error.Exception.Message);
+        Assert.Equal("Published", Property(Get(a), "State")!.ToString());
+        Assert.Equal("Pending", Property(Get(b), "State")!.ToString());
+        // Piped, the same; a URN of its own is fine.
+        var piped = PowerShell.Run("Get-LinkedInScheduledPost -Id $args[0] | Set-LinkedInScheduledPost -ConfirmPublished -PostUrn urn:li:share:7045020441609936899 -PassThru", b);
+        piped.AssertNoErrors();
+        Assert.Equal("urn:li:share:7045020441609936899", Property(piped.Output.Single(), "PostUrn"));
+    }
+
+    [Fact]
     public void SetReschedulesEditsTextAndMediaAndHoldsAndResumes()
     {
         Connect();

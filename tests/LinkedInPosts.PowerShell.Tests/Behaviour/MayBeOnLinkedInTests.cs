@@ -141,6 +141,25 @@ public sealed class MayBeOnLinkedInTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void SeveralSuchPostsAreAskedAboutOnceEachOrOnceForAllWithYesToAll()
+    {
+        Connect();
+        var first = TriedOnce("f1", "Patch night is Tuesday", "Failed");
+        var second = TriedOnce("f2", "Backups moved", "Failed");
+        var third = TriedOnce("f3", "Status page moved", "Failed");
+
+        PowerShell.Host.ChoiceAnswers.Enqueue("No");
+        PowerShell.Host.ChoiceAnswers.Enqueue("Yes to All");
+        var retried = PowerShell.Run("Set-LinkedInScheduledPost -Id $args[0], $args[1], $args[2] -Retry -PassThru", first, second, third);
+
+        retried.AssertNoErrors();
+        // Two questions: No for the first, Yes to All for the second covers the third (review S13-E, 4).
+        Assert.Equal(2, PowerShell.Host.Prompts.Count);
+        Assert.Equal(new[] { second, third }, retried.Output.Select(p => (long)Property(p, "Id")!));
+        Assert.Equal("Failed", Property(Get(first), "State")!.ToString());
+    }
+
+    [Fact]
     public void RegisterForceRefusesANewTextForSuchARowAndUpdatesTheOthers()
     {
         Connect();
