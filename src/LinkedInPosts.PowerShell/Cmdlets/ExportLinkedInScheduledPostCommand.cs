@@ -76,10 +76,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>Only posts scheduled at or after this time.</summary>
         [Parameter]
+        [InstantTransformation]
         public DateTime? From { get; set; }
 
         /// <summary>Only posts scheduled before this time.</summary>
         [Parameter]
+        [InstantTransformation]
         public DateTime? To { get; set; }
 
         /// <summary>Only the post with this key.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using LinkedInPosts.Core.Queue;
 using LinkedInPosts.PowerShell.Connections;
+using LinkedInPosts.PowerShell.Infrastructure;
 using LinkedInPosts.PowerShell.Queue;
 
 namespace LinkedInPosts.PowerShell.Cmdlets
@@ -67,10 +68,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>Only posts scheduled at or after this time (a DateTime of kind Local or Unspecified is this machine's local time).</summary>
         [Parameter(ParameterSetName = QuerySet)]
+        [InstantTransformation]
         public DateTime? From { get; set; }
 
         /// <summary>Only posts scheduled before this time.</summary>
         [Parameter(ParameterSetName = QuerySet)]
+        [InstantTransformation]
         public DateTime? To { get; set; }
 
         /// <summary>Only the post with this key.</summary>

@@ -48,7 +48,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue -MaxLateness 2h -MaxPosts 20 | Where-Object NeedsAttention</code>
-    /// <para>Posts nothing more than 2 hours late, at most 20 posts this run, and keeps only what needs a look (the summary too, when the run needs attention).</para>
+    /// <para>Posts nothing more than 2 hours late, at most 20 posts this run, and keeps only what needs a look (the summary too, when the run needs attention). To pipe those posts on (to Get-, Set- or Unregister-LinkedInScheduledPost), keep the posts only: <c>| Where-Object { $_.NeedsAttention -and $_.Id }</c>.</para>
     /// </example>
     /// <example>
     /// <code>Invoke-LinkedInPostQueue -Path ./campaign.db | Where-Object Outcome -EQ Failed | Set-LinkedInScheduledPost -Retry -ScheduledAt (Get-Date).AddHours(1)</code>
