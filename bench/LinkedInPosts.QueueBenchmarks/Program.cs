@@ -247,23 +247,21 @@ static async Task Publishing(string root, int count, int warmUps, int rounds)
     var clientCpu = new List<double>();
     var noWritesTimes = new List<double>();
     var noStoreTimes = new List<double>();
-    var closeTimes = new List<double>();
     for (var round = 0; round < warmUps + rounds; round++)
     {
         // QueueRunner: due posts in a fresh queue file, one RunAsync that publishes them all (claims of 50, a
         // window of posts committed Sending durably before their creates, each Published after), with a LinkedInClient on the sandbox.
-        var (runnerMsNow, runnerCpuNow, closeMsNow) = await TimeRunner(sandbox, root, $"publish-{round}", round, count, store => store);
+        var (runnerMsNow, runnerCpuNow) = await TimeRunner(sandbox, root, $"publish-{round}", round, count, store => store);
         // For reading the ratio: the same run over a store whose Sending marks and Published records return at once
         // without SQLite, and over one whose claims come from memory too (claimed before the clock starts), so the
         // run's own logic, its claims and its two durable writes per window can be told apart. Nothing is recorded:
         // these runs prove no safety, they only measure.
-        var (noWritesMs, _, _) = await TimeRunner(sandbox, root, $"publish-nowrites-{round}", round, count, store => StoreWithoutRunnerWrites.Wrap(store, preclaim: false));
-        var (noStoreMs, _, _) = await TimeRunner(sandbox, root, $"publish-nostore-{round}", round, count, store => StoreWithoutRunnerWrites.Wrap(store, preclaim: true));
+        var (noWritesMs, _) = await TimeRunner(sandbox, root, $"publish-nowrites-{round}", round, count, store => StoreWithoutRunnerWrites.Wrap(store, preclaim: false));
+        var (noStoreMs, _) = await TimeRunner(sandbox, root, $"publish-nostore-{round}", round, count, store => StoreWithoutRunnerWrites.Wrap(store, preclaim: true));
         if (round >= warmUps)
         {
             runnerTimes.Add(runnerMsNow);
             runnerCpu.Add(runnerCpuNow);
-            closeTimes.Add(closeMsNow);
             noWritesTimes.Add(noWritesMs);
             noStoreTimes.Add(noStoreMs);
         }
@@ -366,18 +364,15 @@ static async Task Publishing(string root, int count, int warmUps, int rounds)
     Console.WriteLine($"  LinkedInClient creates alone: {clientMs,9:F1} ms  ({clientMs * 1000 / count,7:F0} µs per post: the client without the queue; / bare {clientMs / bareMs:F2})");
     Console.WriteLine($"  runner, no Sending/Published writes: {Median(noWritesTimes),9:F1} ms  (/ bare {Median(noWritesTimes) / bareMs:F2}: MarkSendingWindow and MarkPublished answered without SQLite)");
     Console.WriteLine($"  runner, no store work at all: {Median(noStoreTimes),9:F1} ms  (/ bare {Median(noStoreTimes) / bareMs:F2}: the claims from memory too; what is left is the runner's own logic)");
-    Console.WriteLine($"  closing the queue after the run: {Median(closeTimes),6:F1} ms  (the WAL's checkpoint into the file, when Invoke-LinkedInPostQueue ends; not in the runner's time)");
     Console.WriteLine($"  queue bookkeeping alone:      {bookMs,9:F1} ms  ({bookMs * 1000 / count,7:F0} µs per post: the runner's store calls in a tight loop, no HTTP;");
     Console.WriteLine($"                                per {new QueueRunOptions().SendWindow} posts one synchronous=FULL commit (Sending) and one NORMAL (results); the runner overlaps them with its calls)");
 }
 
-// One RunAsync that publishes count due posts from a fresh queue file, through wrap(store); its wall and CPU time in ms,
-// and the time closing the store took after it (the WAL's checkpoint into the file, which SQLite makes when the last
-// connection closes: the end of Invoke-LinkedInPostQueue, after its last post).
-static async Task<(double Ms, double CpuMs, double CloseMs)> TimeRunner(SandboxServer sandbox, string root, string name, int round, int count, Func<IQueueStore, IQueueStore> wrap)
+// One RunAsync that publishes count due posts from a fresh queue file, through wrap(store); its wall and CPU time in ms.
+static async Task<(double Ms, double CpuMs)> TimeRunner(SandboxServer sandbox, string root, string name, int round, int count, Func<IQueueStore, IQueueStore> wrap)
 {
     var (member, token) = await FreshSandbox(sandbox);
-    var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = Path.Combine(root, name + ".db") });
+    using var store = QueueStoreFactory.Open(new QueueStoreOptions { Path = Path.Combine(root, name + ".db") });
     var due = DateTimeOffset.UtcNow.AddHours(-1);
     store.RegisterBatch(Enumerable.Range(0, count)
         .Select(i => NewScheduledPost.FromDraft(new PostDraft(member, PublishText(round, i)), "work", due.AddMilliseconds(i), "UTC"))
@@ -394,10 +389,7 @@ static async Task<(double Ms, double CpuMs, double CloseMs)> TimeRunner(SandboxS
     {
         throw new InvalidOperationException($"The runner ({name}) published {report.Published} of {count} posts.");
     }
-    var close = Stopwatch.StartNew();
-    store.Dispose();
-    close.Stop();
-    return (watch.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds, close.Elapsed.TotalMilliseconds);
+    return (watch.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds);
 }
 
 // An emptied sandbox with one member who may post, and daily limits far above what a round sends.
@@ -475,13 +467,12 @@ static void Fill(string path, int rows)
     analyze.ExecuteNonQuery();
 }
 
-// The raw baseline's connection, with the store's PRAGMAs (SqliteQueueStore.Open), its checkpoint threshold included.
 static SqliteConnection Open(string path)
 {
     var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
     connection.Open();
     using var pragmas = connection.CreateCommand();
-    pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000;";
+    pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
     pragmas.ExecuteNonQuery();
     return connection;
 }

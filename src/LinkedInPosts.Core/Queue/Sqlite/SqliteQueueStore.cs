@@ -23,9 +23,6 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             "created_at, updated_at, claimed_by, claim_token, lease_until, published_at, attempts_at_retry, " +
             "first_comment_state, first_comment_urn, first_comment_error";
 
-        /// <summary>WAL pages after which a commit checkpoints (see <see cref="Open"/>): 10,000 pages, about 40 MB.</summary>
-        internal const int AutoCheckpointPages = 10_000;
-
         private readonly object _gate = new object();
         private readonly SqliteConnection _connection;
         private readonly PreparedCommands _prepared;
@@ -98,11 +95,6 @@ namespace LinkedInPosts.Core.Queue.Sqlite
                     { Path = path };
                 }
                 ExecuteText(connection, "PRAGMA synchronous = FULL;");
-                // The WAL is copied into the file (a checkpoint, with an fsync of the file under synchronous=FULL) when the
-                // last connection closes, at the end of every command, and otherwise once it holds this many pages (4 KiB
-                // each): at SQLite's 1,000 a run of 1,000 posts checkpointed in the middle of its windows, on the store
-                // lane, and every later mark waited for that fsync (about 20 ms a run on this disk).
-                ExecuteText(connection, "PRAGMA wal_autocheckpoint = " + AutoCheckpointPages.ToString(CultureInfo.InvariantCulture) + ";");
                 ExecuteText(connection, "PRAGMA foreign_keys = ON;");
                 var version = SqliteSchema.Migrate(connection, path);
                 var engine = "SQLite " + ExecuteText(connection, "SELECT sqlite_version();") + " (" + SqliteNativeLibrary.LoadedFrom + ")";
@@ -239,9 +231,6 @@ namespace LinkedInPosts.Core.Queue.Sqlite
 
         /// <summary>The connection's PRAGMA synchronous now (2 FULL, 1 NORMAL): the setting the last write was committed with (for tests).</summary>
         internal int Synchronous => Run("read", connection => int.Parse(ExecuteText(connection, "PRAGMA synchronous;"), CultureInfo.InvariantCulture));
-
-        /// <summary>The connection's PRAGMA wal_autocheckpoint (for tests).</summary>
-        internal int AutoCheckpoint => Run("read", connection => int.Parse(ExecuteText(connection, "PRAGMA wal_autocheckpoint;"), CultureInfo.InvariantCulture));
 
         /// <summary>How a write is committed (see <see cref="Write{T}(string, Durability, Func{SqliteConnection, SqliteTransaction, T})"/>).</summary>
         private enum Durability
