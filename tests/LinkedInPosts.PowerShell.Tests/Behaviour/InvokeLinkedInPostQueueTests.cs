@@ -412,9 +412,14 @@ public sealed class InvokeLinkedInPostQueueTests : PostQueueTestBase
         SetModuleClockOffset(TimeSpan.FromMinutes(3));
         var later = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue");
         later.AssertNoErrors();
-        Assert.Equal("Published", Property(Assert.Single(OfType(later, "LinkedInQueueRunResult")), "Outcome")!.ToString());
+        var published = Assert.Single(OfType(later, "LinkedInQueueRunResult"));
+        Assert.Equal("Published", Property(published, "Outcome")!.ToString());
         Assert.Equal("Published", Property(States()["p0"], "State"));
         Assert.Single(await MemberPostsAsync(), p => p.Commentary == "Did it go out? Later runs will know");
+        // Its table row shows the URN, not the long "settled by evidence" message cut at 120 columns (review S13-F).
+        PowerShell.ImportUtility();
+        var shown = PowerShell.Run("$args[0] | Out-String -Width 120", published).Output.Single().ToString()!;
+        Assert.Contains((string)Property(published, "PostUrn")!, shown);
     }
 
     [Fact]

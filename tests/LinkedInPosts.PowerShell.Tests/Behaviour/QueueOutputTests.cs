@@ -5,7 +5,7 @@ namespace LinkedInPosts.PowerShell.Tests.Behaviour;
 
 /// <summary>
 /// The queue cmdlets as a console and a script see them (review S13-F): the summary keeps its short view after the
-/// results' table, a post published on later evidence shows its URN, and -From takes the module's own times.
+/// results' table, the help's filter pipes on, and -From takes the module's own times.
 /// </summary>
 public sealed class QueueOutputTests : PostQueueTestBase
 {
@@ -30,39 +30,6 @@ public sealed class QueueOutputTests : PostQueueTestBase
         Assert.Matches(@"Published\s+: 2", shown);
         Assert.DoesNotContain("RunnerId", shown);   // the view leaves it out, as FailedAndMissedPosts... checks for the summary alone
         Assert.DoesNotContain("Retrying", shown);   // a count of 0
-    }
-
-    private void SetModuleClockOffset(TimeSpan offset)
-    {
-        var module = AppDomain.CurrentDomain.GetAssemblies()
-            .Single(a => !a.IsDynamic && a.GetName().Name == "LinkedInPosts" && Path.GetFullPath(a.Location) == Path.GetFullPath(RepoPaths.ModuleAssembly));
-        var clock = module.GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleClock", throwOnError: true)!;
-        clock.GetMethod("SetOffset", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.Invoke(null, new object[] { PowerShell.Runspace, offset });
-    }
-
-    [Fact]
-    public async Task APostPublishedOnLaterEvidenceShowsItsUrnInTheResultsTable()
-    {
-        ConnectQueue();
-        Register(new[] { "Did it go out? Later runs will know" }, Now.AddMinutes(-1));
-        await Sandbox.Admin.AddFaultAsync(new SandboxFault { Method = "POST", Path = "/rest/posts", Status = 503, Count = 2 });
-        try
-        {
-            PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue").AssertNoErrors();
-        }
-        finally
-        {
-            await Sandbox.Admin.ClearFaultsAsync();
-        }
-        SetModuleClockOffset(TimeSpan.FromMinutes(3));
-        var later = PowerShell.Run("Invoke-LinkedInPostQueue -Path $Queue");
-        later.AssertNoErrors();
-        var result = Assert.Single(OfType(later, "LinkedInQueueRunResult"));
-        Assert.Equal("Published", Property(result, "Outcome")!.ToString());
-        var urn = (string)Property(result, "PostUrn")!;
-        // A 120-column console, as Task Scheduler's and most terminals' default.
-        var shown = PowerShell.Run("$args[0] | Out-String -Width 120", result).Output.Single().ToString()!;
-        Assert.Contains(urn, shown);
     }
 
     [Fact]
