@@ -288,6 +288,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteWarning(warning);
             }
             var entry = new CrontabEntry(request, log);
+            if (entry.LengthWarning != null)
+            {
+                WriteWarning(entry.LengthWarning);
+            }
             var result = new LinkedInPostQueueTask(entry.Name, QueueTaskPlatform.Cron)
             {
                 Every = request.Interval,

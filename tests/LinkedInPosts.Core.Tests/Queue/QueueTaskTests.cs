@@ -395,4 +395,21 @@ public sealed class QueueTaskTests
 
         Assert.Contains("the queue must be a full path", e.Message);
     }
+
+    [Fact]
+    public void A_command_past_the_999_bytes_Vixie_cron_keeps_gets_a_warning_and_a_usual_one_none()
+    {
+        // Cut there, the closing quote or the log redirect is lost and sh fails every run (review S13-D, 1).
+        Assert.Null(new CrontabEntry(Unix(), Log).LengthWarning);
+        var deep = "/home/ada/Nextcloud/" + string.Concat(Enumerable.Repeat("Εργασίες/", 30));
+        var request = Unix(deep + "queue.db");
+        request.Environment["LINKEDINPOSTS_HOME"] = deep;
+        var entry = new CrontabEntry(request, deep + "queue-runner.log");
+
+        var warning = entry.LengthWarning;
+
+        Assert.NotNull(warning);
+        Assert.Contains("keeps only the first 999", warning);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(entry.Line) > CrontabEntry.MaxCommandBytes);
+    }
 }

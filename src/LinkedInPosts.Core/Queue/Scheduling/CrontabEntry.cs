@@ -62,6 +62,31 @@ namespace LinkedInPosts.Core.Queue
         public string Line { get; }
 
         /// <summary>
+        /// The longest command (as written in the crontab, after the schedule) that Vixie-derived crons keep: Debian's and
+        /// Ubuntu's cron, macOS and the BSDs read at most 1,000 bytes of it, its end included, and drop the rest silently
+        /// (cronie, on Fedora, RHEL and Arch, takes far more).
+        /// </summary>
+        public const int MaxCommandBytes = 999;
+
+        /// <summary>
+        /// A warning when the command before the marker is longer than <see cref="MaxCommandBytes"/> UTF-8 bytes: cut there,
+        /// its closing quote or its log redirect is lost and sh fails every run, where nobody looks. Null when it fits.
+        /// </summary>
+        public string? LengthWarning
+        {
+            get
+            {
+                var bytes = Encoding.UTF8.GetByteCount(EscapePercent(Command));
+                return bytes <= MaxCommandBytes
+                    ? null
+                    : "The crontab command is " + bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes, and the cron of Debian, Ubuntu, " +
+                      "macOS and the BSDs keeps only the first " + MaxCommandBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                      " of a command: cut there, every run would fail (cronie, on Fedora, RHEL and Arch, takes it whole). Shorten the paths " +
+                      "it names (the data folder, LINKEDINPOSTS_HOME, appears twice; -Path; the module's and PowerShell's folders).";
+            }
+        }
+
+        /// <summary>
         /// A shell command that adds the line to the current user's crontab by hand, keeping what is there
         /// (for users who would rather not let the cmdlet edit it); run it once, as cron's user.
         /// </summary>
