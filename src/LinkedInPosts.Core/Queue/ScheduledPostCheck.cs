@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Content;
 
@@ -28,6 +29,11 @@ namespace LinkedInPosts.Core.Queue
             if (request.Key != null && request.Key.Trim().Length > QueueLimits.MaxKeyLength)
             {
                 throw new Errors.LinkedInValidationException("Key", $"The key is {request.Key.Trim().Length} characters long; keys are at most {QueueLimits.MaxKeyLength}. Use a shorter Key, or leave it empty to derive one.");
+            }
+            // As the store refuses it, but here, before anything is copied or counted, with the column named.
+            if (request.Key != null && request.Key.Any(char.IsControl))
+            {
+                throw new Errors.LinkedInValidationException("Key", "The key holds a control character (a tab or a line break, say). Remove it, or leave the key empty to derive one.");
             }
         }
     }

@@ -415,6 +415,29 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void AKeyWithATabIsARowErrorNamingTheKeyColumnAndCopiesNothing()
+    {
+        // Refused only at the commit before: no column, no fix, -WhatIf counted it, its picture already copied (review S13-G, 2).
+        Connect();
+        Files.Png("tab/pics/chart.png");
+        var csv = Csv("tab/posts.csv", new[] { "Key", "Text", "When", "Image" }, new[]
+        {
+            new[] { "patch\tnight", "Patch night", Future(1), "pics/chart.png" },
+            new[] { "good", "Good row", Future(2), string.Empty },
+        });
+
+        var whatIf = Import(csv, "-WhatIf");
+        var run = Import(csv);
+
+        Assert.Contains(whatIf.Information, i => i.StartsWith("1 would be registered, 1 with errors", StringComparison.Ordinal));
+        var error = run.SingleError();
+        Assert.StartsWith("Row 1 (CSV line 2), column 'Key': The key holds a control character", Message(error));
+        Assert.Equal(new[] { "good" }, QueuedPosts().Select(KeyOf));
+        var media = Path.Combine(Path.GetDirectoryName(Queue)!, "media");
+        Assert.False(Directory.Exists(media) && Directory.GetFiles(media).Length > 0);
+    }
+
+    [Fact]
     public void WhatIfChecksEveryRowAndWritesNothing()
     {
         Connect();
