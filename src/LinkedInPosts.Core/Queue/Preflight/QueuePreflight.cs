@@ -79,6 +79,7 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 budgeted.AddRange(posts.Select(p => (p, connection)));
             }
             findings.AddRange(DailyBudgetCheck.Run(budgeted, options, SpentToday(store, byName, options)));
+            findings.AddRange(EndingBeyondTheHorizon(store, byName.Values, due, options));
 
             findings.AddRange(FirstComments(store, options));
             if (options.QueuePath != null)
@@ -96,6 +97,29 @@ namespace LinkedInPosts.Core.Queue.Preflight
                 .ThenBy(f => f.PostId ?? 0)
                 .ToList();
             return new PreflightReport(options.Now, options.Now + options.Horizon, due.Count, ordered);
+        }
+
+        /// <summary>
+        /// The connections that end within the expiry warning but have no post due within the horizon, only later ones
+        /// (Pending or Held): without this the first word of it was the Error once a post was due and the token had ended.
+        /// One index read per such connection (its next waiting post), none for the others.
+        /// </summary>
+        private static IEnumerable<PreflightFinding> EndingBeyondTheHorizon(IQueueStore store, IEnumerable<PreflightConnection> connections, List<DuePost> due, PreflightOptions options)
+        {
+            var checkedAlready = new HashSet<string>(due.Select(p => p.Post.Connection), StringComparer.OrdinalIgnoreCase);
+            foreach (var connection in connections.Where(c => !checkedAlready.Contains(c.Name)))
+            {
+                var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : connection.AccessTokenExpiresAt;
+                if (ends == null || ends.Value - options.Now >= options.ExpiryWarning)
+                {
+                    continue;
+                }
+                var next = store.Query(new QueueQuery { States = new[] { QueueState.Pending, QueueState.Held }, Connection = connection.Name, Limit = 1 });
+                if (next.Count > 0 && TokenCheck.EndsSoon(connection, next[0], 1, options) is { } finding)
+                {
+                    yield return finding;
+                }
+            }
         }
 
         private static DuePost Inspect(ScheduledPost post, List<PreflightFinding> findings)

@@ -41,15 +41,29 @@ namespace LinkedInPosts.Core.Queue.Preflight
             }
 
             // Nothing is hit within the horizon, but the connection ends soon: say so while there is time.
-            var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : expires;
-            if (ends != null && ends.Value - now < options.ExpiryWarning)
+            if (EndsSoon(connection, posts[0].Post, posts.Count, options) is { } soon)
             {
-                var what = connection.HasRefreshToken ? "its refresh token ends" : "its token expires (no refresh token)";
-                yield return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Token,
-                    $"Connection '{connection.Name}' ({connection.MemberName}): {what} {Time(ends.Value)}, in {Days(ends.Value - now)}; posts after that will be held.",
-                    "Sign in again before then: " + connection.ReconnectCommand)
-                    .About(posts[0].Post, posts.Count);
+                yield return soon;
             }
+        }
+
+        /// <summary>
+        /// The Warning that the connection ends within <see cref="PreflightOptions.ExpiryWarning"/> (its refresh token, or its
+        /// token when it has none), about <paramref name="first"/> of its waiting posts; null when it lasts longer or its end is
+        /// unknown. Also for a connection whose next post is beyond the horizon: the first word of the end must come in time.
+        /// </summary>
+        public static PreflightFinding? EndsSoon(PreflightConnection connection, ScheduledPost first, int posts, PreflightOptions options)
+        {
+            var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : connection.AccessTokenExpiresAt;
+            if (ends == null || ends.Value - options.Now >= options.ExpiryWarning)
+            {
+                return null;
+            }
+            var what = connection.HasRefreshToken ? "its refresh token ends" : "its token expires (no refresh token)";
+            return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Token,
+                $"Connection '{connection.Name}' ({connection.MemberName}): {what} {Time(ends.Value)}, in {Days(ends.Value - options.Now)}; posts after that will be held.",
+                "Sign in again before then: " + connection.ReconnectCommand)
+                .About(first, posts);
         }
 
         internal static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
