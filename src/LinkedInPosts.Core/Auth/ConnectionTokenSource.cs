@@ -35,6 +35,10 @@ namespace LinkedInPosts.Core.Auth
         private StoredConnection _connection;
         private string? _refusedToken;
 
+        // The access token whose refresh LinkedIn refused in this process: not asked again (nor warned again) on every
+        // later call of the command while it still works; once it has expired the refusal is the error.
+        private string? _refreshRefusedFor;
+
         /// <summary>
         /// A source for <paramref name="connection"/>, as loaded from <paramref name="store"/>. The log, clock,
         /// timeouts and retries come from <paramref name="options"/>; the OAuth host from the connection.
@@ -159,8 +163,14 @@ namespace LinkedInPosts.Core.Auth
         private DateTimeOffset Now => _options.Clock.GetUtcNow();
 
         private bool IsDue(StoredConnection connection, DateTimeOffset now) =>
-            (connection.AccessTokenExpiresAt is DateTimeOffset expires && expires - now <= RefreshMargin)
+            (connection.AccessTokenExpiresAt is DateTimeOffset expires && expires - now <= RefreshMargin && (expires <= now || !LastsAsLongAsItsRefreshToken(connection, expires)))
             || (Volatile.Read(ref _refusedToken) is string refused && refused == connection.AccessToken);
+
+        // LinkedIn caps a refreshed access token at its refresh token's end: in the refresh token's last minutes another
+        // refresh cannot give more, and every call of a run refreshed again (a token-endpoint call and a store write each).
+        // Within a minute: both ends are counted in whole seconds from different moments.
+        private static bool LastsAsLongAsItsRefreshToken(StoredConnection connection, DateTimeOffset expires) =>
+            !string.IsNullOrEmpty(connection.RefreshToken) && connection.RefreshTokenExpiresAt is DateTimeOffset ends && ends - expires <= TimeSpan.FromMinutes(1);
 
         private static bool IsExpired(StoredConnection connection, DateTimeOffset now) =>
             connection.AccessTokenExpiresAt is DateTimeOffset expires && expires <= now;
@@ -170,6 +180,10 @@ namespace LinkedInPosts.Core.Auth
 
         private async Task<StoredConnection> RenewAsync(StoredConnection known, CancellationToken cancellationToken)
         {
+            if (Volatile.Read(ref _refreshRefusedFor) == known.AccessToken && !IsExpired(known, Now))
+            {
+                return known;
+            }
             if (!CanRefresh(known, Now))
             {
                 // Another process may have reconnected it since it was loaded: the store has the last word.
@@ -201,6 +215,10 @@ namespace LinkedInPosts.Core.Auth
                     var why = ex is LinkedInSignInException refused
                         ? Refused(refused) + " Run " + ReconnectCommand(known) + " before then."
                         : ex.Message + " The next call tries again.";
+                    if (ex is LinkedInSignInException)
+                    {
+                        Volatile.Write(ref _refreshRefusedFor, known.AccessToken);
+                    }
                     _options.Log.Warning($"Connection '{known.Name}' could not be refreshed, so it goes on with its current token, valid until {Date(known.AccessTokenExpiresAt)}. {why}");
                     return known;
                 }
