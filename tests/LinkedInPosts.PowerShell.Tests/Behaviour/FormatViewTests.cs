@@ -39,7 +39,8 @@ public sealed class FormatViewTests : MediaTestBase
         var connections = PowerShell.Run("Get-LinkedInConnection | Out-String -Width 200");
         connections.AssertNoErrors();
         var table = connections.Output.Single().ToString()!;
-        Assert.Matches(@"Name\s+MemberName\s+ExpiresAt\s+DaysLeft\s+CanRefresh\s+Pages\s+Api", table);
+        // SignInBy: when a person must sign in again (the refresh token's end for a connection that can refresh; review S13-H, 4).
+        Assert.Matches(@"Name\s+MemberName\s+SignInBy\s+DaysLeft\s+CanRefresh\s+Pages\s+Api", table);
         Assert.Matches(@"\s+sandbox http://127\.0\.0\.1:\d+/", table);
         Assert.DoesNotContain("Scopes", table);
 
