@@ -30,6 +30,9 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private string _queuePath = string.Empty;
         private string? _basePath;
         private long _row;
+
+        // The line breaks inside the cells of the rows so far: a CSV row's line is its number + 1 + these.
+        private long _lineBreaksBefore;
         private bool _stoppingWithError;
 
         private RegistrationBatch Batch => _batch!;
@@ -105,7 +108,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             _row++;
-            var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text, _fromCsv);
+            var row = new RegistrationRow(MyInvocation.ExpectingInput ? _row : (long?)null, InputObject, Text, _fromCsv, _lineBreaksBefore);
+            _lineBreaksBefore += RegistrationRow.LineBreaksIn(InputObject);
             try
             {
                 if (InputObject?.BaseObject is LinkedInScheduledPost queued)

@@ -9,12 +9,39 @@ namespace LinkedInPosts.PowerShell.Registration
     /// </summary>
     internal sealed class RegistrationRow
     {
-        public RegistrationRow(long? number, PSObject? row, string? text, bool fromCsv = true)
+        public RegistrationRow(long? number, PSObject? row, string? text, bool fromCsv = true, long linesBefore = 0)
         {
             Number = number;
+            _line = number == null ? null : number + 1 + linesBefore;
             Row = row;
             Target = (object?)row ?? text;
             FromCsv = fromCsv;
+        }
+
+        private readonly long? _line;
+
+        /// <summary>
+        /// The line breaks inside the cells of <paramref name="row"/> (a quoted post text with paragraphs): each moves every
+        /// later row one line further down the file. Blank lines, which Import-Csv skips, cannot be seen here.
+        /// </summary>
+        public static long LineBreaksIn(PSObject? row)
+        {
+            if (row == null || row.BaseObject is string)
+            {
+                return 0;
+            }
+            long breaks = 0;
+            foreach (var property in row.Properties)
+            {
+                if (property.MemberType == PSMemberTypes.NoteProperty && property.Value is string cell)
+                {
+                    foreach (var c in cell)
+                    {
+                        breaks += c == '\n' ? 1 : 0;
+                    }
+                }
+            }
+            return breaks;
         }
 
         /// <summary>True when the rows come from a CSV (Import-Csv, ConvertFrom-Csv), so a row's number gives its line in the file.</summary>
@@ -71,7 +98,7 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 return column == null ? string.Empty : $"-{column}: ";
             }
-            var where = FromCsv ? $"Row {Number} (CSV line {Number + 1})" : $"Row {Number}";
+            var where = FromCsv ? $"Row {Number} (CSV line {_line})" : $"Row {Number}";
             return column == null ? where + ": " : $"{where}, column '{column}': ";
         }
     }

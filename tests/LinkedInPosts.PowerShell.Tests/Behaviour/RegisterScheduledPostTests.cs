@@ -415,6 +415,23 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void TheCsvLineOfARowCountsTheLineBreaksInsideTheCellsBeforeIt()
+    {
+        // A post text with paragraphs (Excel's Alt+Enter) moves every later row down the file (review S13-G, 1).
+        Connect();
+        var csv = Csv("lines/posts.csv", new[] { "Text", "When" }, new[]
+        {
+            new[] { "Patch night went fine.\r\n\r\nThanks to the team #ops", Future(1) },
+            new[] { "Second post", "2031-13-45 09:00" },
+        });
+        Assert.Equal("\"Second post\",\"2031-13-45 09:00\"", File.ReadAllLines(csv)[4]);
+
+        var error = Import(csv).SingleError();
+
+        Assert.StartsWith("Row 2 (CSV line 5), column 'When': ", Message(error));
+    }
+
+    [Fact]
     public void AKeyWithATabIsARowErrorNamingTheKeyColumnAndCopiesNothing()
     {
         // Refused only at the commit before: no column, no fix, -WhatIf counted it, its picture already copied (review S13-G, 2).
