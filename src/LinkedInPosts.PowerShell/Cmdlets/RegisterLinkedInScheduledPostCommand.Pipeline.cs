@@ -120,6 +120,10 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     RefuseList(row, list.Count);
                 }
+                else if (row.IsEmpty)
+                {
+                    WriteVerbose(row.Prefix(null) + "every cell is empty (a spreadsheet's rows after its last line); skipped.");
+                }
                 else if (ParameterColumns.TextCellReadAsDate(InputObject) is { } column)
                 {
                     RefuseDateCell(row, column);

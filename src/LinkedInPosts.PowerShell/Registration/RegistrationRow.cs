@@ -44,6 +44,35 @@ namespace LinkedInPosts.PowerShell.Registration
             return breaks;
         }
 
+        /// <summary>
+        /// True for a row whose every cell is empty or blank: the rows a spreadsheet leaves after its last line (;;;; in a CSV
+        /// from Excel). Nothing to register, and no mistake of the person's: skipped without an error.
+        /// </summary>
+        public bool IsEmpty
+        {
+            get
+            {
+                if (Row == null || Row.BaseObject is string)
+                {
+                    return false;
+                }
+                var cells = 0;
+                foreach (var property in Row.Properties)
+                {
+                    if (property.MemberType != PSMemberTypes.NoteProperty)
+                    {
+                        continue;
+                    }
+                    cells++;
+                    if (!(property.Value is null || (property.Value is string text && text.Trim().Length == 0)))
+                    {
+                        return false;
+                    }
+                }
+                return cells > 0;
+            }
+        }
+
         /// <summary>True when the rows come from a CSV (Import-Csv, ConvertFrom-Csv), so a row's number gives its line in the file.</summary>
         public bool FromCsv { get; }
 

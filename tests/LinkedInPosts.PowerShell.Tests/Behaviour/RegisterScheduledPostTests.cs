@@ -432,6 +432,25 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void TheEmptyRowsASpreadsheetLeavesAfterItsLastLineAreSkippedWithoutAnError()
+    {
+        // ;;;; rows from Excel each wrote "The post has no time", and $? false set off a scheduled import's alert (review S13-G, 6).
+        Connect();
+        var csv = Csv("empty/posts.csv", new[] { "Text", "When", "Image" }, new[]
+        {
+            new[] { "Real post", Future(1), string.Empty },
+            new[] { string.Empty, string.Empty, string.Empty },
+            new[] { " ", string.Empty, string.Empty },
+        });
+
+        var run = Import(csv, "-Verbose");
+
+        run.AssertNoErrors();
+        Assert.Equal(new[] { "Added" }, run.Output.Select(Outcome));
+        Assert.Contains(run.Verbose, v => v.StartsWith("Row 2 (CSV line 3): every cell is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AKeyWithATabIsARowErrorNamingTheKeyColumnAndCopiesNothing()
     {
         // Refused only at the commit before: no column, no fix, -WhatIf counted it, its picture already copied (review S13-G, 2).
