@@ -264,7 +264,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
             var read = _reader!.Read(row, author, connection);
             read.Request.Held = start == QueueState.Held;
-            if (read.Key != null && IsRepeated(row, read.Key))
+            if (read.Key != null && IsRepeated(row, read.Key, derived: false))
             {
                 return;
             }
@@ -285,7 +285,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             Report.Tally.RowAccepted();
 
             var built = ScheduledPostBuilder.Build(read.Request, Batch.Store().Media);
-            if (read.Key == null && IsRepeated(row, built.Key))
+            if (read.Key == null && IsRepeated(row, built.Key, derived: true))
             {
                 return;
             }
@@ -301,7 +301,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         private void WouldRegister(RegistrationRow row, RowRequest read)
         {
             var key = read.Key ?? ScheduledPostKeyPreview.Derive(read.Request);
-            if (read.Key == null && IsRepeated(row, key))
+            if (read.Key == null && IsRepeated(row, key, derived: true))
             {
                 return;
             }
@@ -367,13 +367,16 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 "ConvertFrom-Json -DateKind String) | Register-LinkedInScheduledPost -BasePath ./posts.json; or export to CSV and use Import-Csv.");
         }
 
-        /// <summary>True (after writing the error) when an earlier input of this import had <paramref name="key"/>.</summary>
-        private bool IsRepeated(RegistrationRow row, string key)
+        /// <summary>
+        /// True (after writing the error) when an earlier input of this import had <paramref name="key"/>. A derived key (the
+        /// row has no Key) names no column in the error: the repeat is of the whole row's author, text, time and media.
+        /// </summary>
+        private bool IsRepeated(RegistrationRow row, string key, bool derived)
         {
             var repeated = _keys.Repeated(key, row.Number);
             if (repeated != null)
             {
-                Report.RowError(row, repeated, ErrorIds.ScheduledPostDuplicateKey, ErrorCategory.InvalidData, null, row.Column(nameof(Key)),
+                Report.RowError(row, repeated, ErrorIds.ScheduledPostDuplicateKey, ErrorCategory.InvalidData, null, derived ? null : row.Column(nameof(Key)),
                     "Give each post its own Key (or remove the repeated row).");
             }
             return repeated != null;

@@ -451,6 +451,28 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ARepeatedRowWithoutAKeyNamesNoColumnAndAUsDateSaysWhyItIsNotRead()
+    {
+        // The repeat blamed a 'Key' column the file did not have; 12/24/2031 9:30 AM was "either way round" (review S13-G, 4 and 5).
+        Connect();
+        var csv = Csv("g45/posts.csv", new[] { "Text", "When" }, new[]
+        {
+            new[] { "Same post", Future(1) },
+            new[] { "Same post", Future(1) },
+            new[] { "US post", "12/24/2031 9:30 AM" },
+        });
+
+        var errors = Import(csv).Errors;
+
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("Row 2 (CSV line 3): ", Message(errors[0]));
+        Assert.DoesNotContain("column 'Key'", Message(errors[0]));
+        Assert.StartsWith("Row 3 (CSV line 4), column 'When': ", Message(errors[1]));
+        Assert.Contains("this one can only be month/day", Message(errors[1]));
+        Assert.Contains("AM/PM is not read", Message(errors[1]));
+    }
+
+    [Fact]
     public void AKeyWithATabIsARowErrorNamingTheKeyColumnAndCopiesNothing()
     {
         // Refused only at the commit before: no column, no fix, -WhatIf counted it, its picture already copied (review S13-G, 2).

@@ -41,6 +41,23 @@ namespace LinkedInPosts.Core.Queue
         // Day and month in either order, separated by a slash or a dash, the year last: 01/02/2026, 1-2-26.
         private static readonly Regex AmbiguousDate = new Regex(@"^[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,4}(\s|T|$)", RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// Why a slashed date (12/24/2026, 01/02/2026) is not read: which part is the month is a matter of culture, so it is
+        /// never guessed, also when one part is over 12 and only one reading remains (a US export), since the next row of the
+        /// same file may be 01/02. AM/PM is not read either.
+        /// </summary>
+        private static string SlashedDateProblem(string text)
+        {
+            var parts = text.Split('/', '-', ' ', 'T');
+            var over12 = parts.Length >= 2 && ((int.TryParse(parts[0], out var first) && first > 12) || (int.TryParse(parts[1], out var second) && second > 12));
+            var ampm = text.EndsWith("AM", StringComparison.OrdinalIgnoreCase) || text.EndsWith("PM", StringComparison.OrdinalIgnoreCase);
+            return (over12
+                    ? "dates written with slashes are read in no culture's order (this one can only be month/day, but the next row's 01/02 could be either)"
+                    : "day and month could be either way round in this form, so it is not guessed")
+                + (ampm ? ", and AM/PM is not read" : string.Empty)
+                + "; write it as yyyy-MM-dd HH:mm with a 24-hour clock (e.g. 2026-12-24 09:30)";
+        }
+
         /// <summary>A date and time; <see cref="ParsedTime.Offset"/> is null when the text gave none.</summary>
         public static bool TryParseDateTime(string text, out ParsedTime parsed, out string? problem)
         {
@@ -51,7 +68,7 @@ namespace LinkedInPosts.Core.Queue
             if (!match.Success)
             {
                 problem = AmbiguousDate.IsMatch(trimmed)
-                    ? "day and month could be either way round in this form, so it is not guessed; write it as yyyy-MM-dd HH:mm (e.g. 2026-12-24 09:30)"
+                    ? SlashedDateProblem(trimmed)
                     : DatePattern.IsMatch(trimmed)
                         ? "it has no time of day; add one, e.g. " + trimmed + " 09:30"
                         : "it is not in a form that is read. Accepted: " + AcceptedDateTimeForms;
