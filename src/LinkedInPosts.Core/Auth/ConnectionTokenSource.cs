@@ -182,7 +182,9 @@ namespace LinkedInPosts.Core.Auth
         {
             if (Volatile.Read(ref _refreshRefusedFor) == known.AccessToken && !IsExpired(known, Now))
             {
-                return known;
+                // Refused already: not asked again, but a reconnect (another window, another process) since is taken up.
+                var reconnected = _store.Find(known.Name);
+                return reconnected != null && reconnected.AccessToken != known.AccessToken ? Adopt(reconnected) : known;
             }
             if (!CanRefresh(known, Now))
             {

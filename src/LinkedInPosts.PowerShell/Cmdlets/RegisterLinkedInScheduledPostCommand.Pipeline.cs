@@ -55,7 +55,13 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             _shadowed = new ShadowedColumns(this);
             _fromCsv = FedByCsv.IsMatch(MyInvocation.Line ?? string.Empty);
             _errorsMayStop = ErrorsMayStop();
+            // Values that hold before the first row came from the command line (or $PSDefaultParameterValues): a row whose
+            // cells are all empty is then still a post, made of them, and not skipped.
+            _postGivenOnCommandLine = Text != null || ScheduledAt != null || Date != null || Time != null || Media != null
+                || ArticleUrl != null || Poll != null || Reshare != null || Key != null;
         }
+
+        private bool _postGivenOnCommandLine;
 
         // Whether a row's error may end the pipeline (-ErrorAction Stop or Inquire, or the same preference): only then are the
         // rows accepted before it committed and written first (WriteAcceptedRows), since a commit per bad row slowed an
@@ -120,7 +126,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 {
                     RefuseList(row, list.Count);
                 }
-                else if (row.IsEmpty)
+                else if (row.IsEmpty && !_postGivenOnCommandLine)
                 {
                     WriteVerbose(row.Prefix(null) + "every cell is empty (a spreadsheet's rows after its last line); skipped.");
                 }

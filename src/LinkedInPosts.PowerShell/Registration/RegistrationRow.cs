@@ -35,9 +35,10 @@ namespace LinkedInPosts.PowerShell.Registration
             {
                 if (property.MemberType == PSMemberTypes.NoteProperty && property.Value is string cell)
                 {
-                    foreach (var c in cell)
+                    for (var i = 0; i < cell.Length; i++)
                     {
-                        breaks += c == '\n' ? 1 : 0;
+                        // \n, \r\n, or a lone \r (old Mac files): one line break each.
+                        breaks += cell[i] == '\n' || (cell[i] == '\r' && (i + 1 == cell.Length || cell[i + 1] != '\n')) ? 1 : 0;
                     }
                 }
             }

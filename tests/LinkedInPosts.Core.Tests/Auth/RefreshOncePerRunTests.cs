@@ -1,4 +1,5 @@
 using LinkedInPosts.Core.Auth;
+using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.Core.Tests.Auth;
 
@@ -52,5 +53,36 @@ public sealed class RefreshOncePerRunTests
 
         Assert.Equal(2, (await sandbox.RequestsAsync("POST", "/oauth/v2/accessToken")).Count); // sign-in + one refused refresh
         Assert.Single(sandbox.Log.Lines, l => l.Contains("could not be refreshed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_refused_refresh_a_reconnect_by_another_process_is_taken_up_by_the_next_call()
+    {
+        await using var sandbox = await OAuthSandbox.StartAsync(app =>
+        {
+            app.RefreshTokens = true;
+            app.AccessTokenLifetime = TimeSpan.FromDays(60);
+        });
+        var connection = await sandbox.SignInAsync();
+        var store = sandbox.Store();
+        store.Save(connection);
+        var source = sandbox.TokenSource(store, connection);
+        using var client = sandbox.ClientFor(source);
+        await sandbox.Admin.AdvanceClockAsync(TimeSpan.FromDays(61)); // LinkedIn's clock says the access token has expired
+        using (var oauth = new OAuthClient(sandbox.Options()))
+        {
+            await oauth.RevokeAsync(sandbox.App.ClientId, sandbox.App.ClientSecret, connection.RefreshToken!);
+        }
+
+        var refused = await sandbox.FailsWithAsync<LinkedInAuthException>(() => client.GetMemberAsync());
+        sandbox.Keep(source.Explain(refused)); // "The next call refreshes it first"
+        await sandbox.FailsWithAsync<LinkedInAuthException>(() => client.GetMemberAsync()); // refresh refused: warns, old token, 401
+
+        // The user follows the advice in another process (a second PowerShell window): a new sign-in, saved to the store.
+        var reconnected = await sandbox.SignInAsync();
+        sandbox.Store().Save(reconnected);
+
+        var token = await source.GetAccessTokenAsync(CancellationToken.None);
+        Assert.Equal(reconnected.AccessToken, token); // it kept the refused (dead) token for the rest of the session (review S13-I, 1)
     }
 }

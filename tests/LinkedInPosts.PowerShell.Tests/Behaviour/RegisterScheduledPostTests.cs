@@ -473,6 +473,24 @@ public sealed class RegisterScheduledPostTests : ScheduledPostTestBase
     }
 
     [Fact]
+    public void ARowWhoseValuesComeFromTheCommandLineIsRegisteredEvenWhenItsCellsAreEmpty()
+    {
+        // -Text and -When from the command line; the CSV only says which posts carry a picture. Row 2 is a text-only post.
+        Connect();
+        Files.Png("cl/pics/chart.png");
+        var csv = Csv("cl/posts.csv", new[] { "Image", "Title" }, new[]
+        {
+            new[] { "pics/chart.png", "Chart" },
+            new[] { string.Empty, string.Empty },
+        });
+
+        var run = Import(csv, $"-Text 'Same text for both' -When '{Future(1)}' -Verbose");
+        Assert.DoesNotContain(run.Verbose, v => v.Contains("every cell is empty"));
+
+        Assert.Equal(2, run.Output.Count); // row 2 was skipped as "every cell is empty", with a Verbose line only (review S13-I, 2)
+    }
+
+    [Fact]
     public void AKeyWithATabIsARowErrorNamingTheKeyColumnAndCopiesNothing()
     {
         // Refused only at the commit before: no column, no fix, -WhatIf counted it, its picture already copied (review S13-G, 2).
