@@ -1,12 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using LinkedInPosts.Core.Content;
 using LinkedInPosts.Core.Errors;
-using LinkedInPosts.Core.Media;
 using LinkedInPosts.Core.Queue;
-using LinkedInPosts.Core.Queue.Runner;
 using LinkedInPosts.PowerShell.Infrastructure;
 using LinkedInPosts.PowerShell.Media;
 using LinkedInPosts.PowerShell.Queue;

@@ -107,13 +107,8 @@ namespace LinkedInPosts.Core.Queue.Preflight
         private static IEnumerable<PreflightFinding> EndingBeyondTheHorizon(IQueueStore store, IEnumerable<PreflightConnection> connections, List<DuePost> due, PreflightOptions options)
         {
             var checkedAlready = new HashSet<string>(due.Select(p => p.Post.Connection), StringComparer.OrdinalIgnoreCase);
-            foreach (var connection in connections.Where(c => !checkedAlready.Contains(c.Name)))
+            foreach (var connection in connections.Where(c => !checkedAlready.Contains(c.Name) && TokenCheck.EndsWithinWarning(c, options) != null))
             {
-                var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : connection.AccessTokenExpiresAt;
-                if (ends == null || ends.Value - options.Now >= options.ExpiryWarning)
-                {
-                    continue;
-                }
                 var next = store.Query(new QueueQuery { States = new[] { QueueState.Pending, QueueState.Held }, Connection = connection.Name, Limit = 1 });
                 if (next.Count > 0 && TokenCheck.EndsSoon(connection, next[0], 1, options) is { } finding)
                 {

@@ -54,16 +54,22 @@ namespace LinkedInPosts.Core.Queue.Preflight
         /// </summary>
         public static PreflightFinding? EndsSoon(PreflightConnection connection, ScheduledPost first, int posts, PreflightOptions options)
         {
-            var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : connection.AccessTokenExpiresAt;
-            if (ends == null || ends.Value - options.Now >= options.ExpiryWarning)
+            if (!(EndsWithinWarning(connection, options) is { } ends))
             {
                 return null;
             }
             var what = connection.HasRefreshToken ? "its refresh token ends" : "its token expires (no refresh token)";
             return new PreflightFinding(PreflightSeverity.Warning, PreflightChecks.Token,
-                $"Connection '{connection.Name}' ({connection.MemberName}): {what} {Time(ends.Value)}, in {Days(ends.Value - options.Now)}; posts after that will be held.",
+                $"Connection '{connection.Name}' ({connection.MemberName}): {what} {Time(ends)}, in {Days(ends - options.Now)}; posts after that will be held.",
                 "Sign in again before then: " + connection.ReconnectCommand)
                 .About(first, posts);
+        }
+
+        /// <summary>When the connection ends for good (its refresh token, or its token when it has none), if that is within the expiry warning.</summary>
+        public static DateTimeOffset? EndsWithinWarning(PreflightConnection connection, PreflightOptions options)
+        {
+            var ends = connection.HasRefreshToken ? connection.RefreshTokenExpiresAt : connection.AccessTokenExpiresAt;
+            return ends != null && ends.Value - options.Now < options.ExpiryWarning ? ends : null;
         }
 
         internal static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);

@@ -138,7 +138,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     "at most MaxLateness (" + DurationText.Describe(_run.Options.MaxLateness) + ") late.");
                 return;
             }
-            if (PreparedPost.LittleTextOf(content.Draft).Length == 0)
+            if (EvidenceWait.HasNoText(content.Draft))
             {
                 _wait.Unconfirmed(post, claim, origin + " It has no text (a reshare as it is), which LinkedIn's duplicate check does not cover, so sending it once " +
                     "as a check could post it twice, and the author's posts could not be read back to look for it (no r_member_social or r_organization_social, or LinkedIn refused it).");

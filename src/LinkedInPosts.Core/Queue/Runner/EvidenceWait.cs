@@ -107,6 +107,25 @@ namespace LinkedInPosts.Core.Queue.Runner
         }
 
         /// <summary>
+        /// Whether the post has no little text (a reshare as it is): LinkedIn's duplicate check does not cover it, so a run
+        /// never sends it again as a check, only a read-back can settle it. The one rule for the resolver, -WhatIf and the pre-flight.
+        /// </summary>
+        public static bool HasNoText(Content.PostDraft draft) => Api.PreparedPost.LittleTextOf(draft).Length == 0;
+
+        /// <summary><see cref="HasNoText(Content.PostDraft)"/> for a queued post; an unreadable payload is the run's own error, not this.</summary>
+        public static bool HasNoText(ScheduledPost post)
+        {
+            try
+            {
+                return HasNoText(QueuePayload.Read(post.PayloadJson).Draft);
+            }
+            catch (LinkedInException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
         /// Whether a run that finds this post Sending with its lease run out marks it Unconfirmed without sending it again
         /// as a check: it is past MaxLateness (<see cref="IsTooLate(ScheduledPost, IReadOnlyList{QueueAttempt}, DateTimeOffset, TimeSpan)"/>),
         /// or its first call that may have landed is older than LinkedIn's duplicate check is trusted to remember. Only a

@@ -53,7 +53,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                     " of the first try, and MaxLateness is " + DurationText.Describe(_options.MaxLateness) + "): a run now marks it Unconfirmed, for you " +
                     "to look at the feed, unless its connection may read the author's posts back and finds it there (then Published).");
             }
-            if (HasNoText(post))
+            if (EvidenceWait.HasNoText(post))
             {
                 return Unconfirmed(post, "Its create call's outcome is not known, and it has no text (a reshare as it is), which LinkedIn's duplicate check " +
                     "does not cover, so a run does not send it again as a check: it marks it Unconfirmed, for you to look at the feed, unless its " +
@@ -88,19 +88,6 @@ namespace LinkedInPosts.Core.Queue.Runner
                     "marks it Unconfirmed rather than send it, for you to look at the feed.");
             }
             return QueueRun.ResultFor(post, QueuePostOutcome.WouldPublish, post.State, post.Attempts);
-        }
-
-        /// <summary>As EvidenceResolver decides before a resend: no little text to send (an unreadable payload is the run's own error).</summary>
-        internal static bool HasNoText(ScheduledPost post)
-        {
-            try
-            {
-                return Api.PreparedPost.LittleTextOf(QueuePayload.Read(post.PayloadJson).Draft).Length == 0;
-            }
-            catch (Errors.LinkedInException)
-            {
-                return false;
-            }
         }
 
         private static QueuePostResult Unconfirmed(ScheduledPost post, string message)
