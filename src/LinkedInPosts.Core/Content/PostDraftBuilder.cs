@@ -80,9 +80,13 @@ namespace LinkedInPosts.Core.Content
             }
             if (kinds.Count > 1)
             {
+                // A picture beside a link is nearly always meant for the link's card, and leaving one kind empty would drop it.
+                var cardPicture = kinds.Count == 2 && kinds.Contains(PostKind.Article) && kinds.Contains(PostKind.Media)
+                    ? " If the file is the picture for the link's card, give it as ArticleThumbnail instead: a link post shows one picture, on its card."
+                    : string.Empty;
                 throw new LinkedInValidationException(KindField,
                     $"The row fills in columns of {kinds.Count} kinds of post ({string.Join(" and ", kinds.Select(Columns))}); a post is one kind. " +
-                    "Leave the columns of all but one kind empty, or make one row per post.");
+                    "Leave the columns of all but one kind empty, or make one row per post." + cardPicture);
             }
             return fields.ChosenKind ?? (kinds.Count == 0 ? PostKind.Text : kinds[0]);
         }

@@ -211,6 +211,25 @@ namespace LinkedInPosts.PowerShell.Registration
             UpdatedAt = ModuleClock.Current.GetUtcNow(),
         };
 
+        /// <summary>
+        /// The row's filled-in columns of the kinds of post it mixes (e.g. "Image/Link"), as the row names them; on the
+        /// command line, or when the row holds only one of them, the kinds' main parameters.
+        /// </summary>
+        private string KindColumns(RegistrationRow row)
+        {
+            var parameters = new[]
+            {
+                nameof(_command.Media), nameof(_command.ArticleUrl), nameof(_command.ArticleTitle), nameof(_command.ArticleDescription),
+                nameof(_command.ArticleThumbnail), nameof(_command.Poll), nameof(_command.PollOption), nameof(_command.Reshare),
+            };
+            var filled = parameters.Select(row.FilledColumn).Where(column => column != null).ToList();
+            if (row.MediaColumn != null && row.FilledColumn(row.MediaColumn) != null && !filled.Contains(row.MediaColumn))
+            {
+                filled.Insert(0, row.MediaColumn);
+            }
+            return filled.Count > 1 ? string.Join("/", filled) : "Media/ArticleUrl/Poll/Reshare";
+        }
+
         /// <summary>The column a validation field stands for, as this row names it (a column name or alias).</summary>
         private string? ColumnOf(RegistrationRow row, LinkedInException exception)
         {
@@ -240,7 +259,7 @@ namespace LinkedInPosts.PowerShell.Registration
                 case "Comment":
                     return row.Column(nameof(_command.FirstComment));
                 case PostDraftBuilder.KindField:
-                    return "Media/ArticleUrl/Poll/Reshare";
+                    return KindColumns(row);
                 case "Media":
                     return row.MediaColumn ?? row.Column(nameof(_command.Media));
                 default:

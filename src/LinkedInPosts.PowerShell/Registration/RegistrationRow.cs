@@ -121,6 +121,26 @@ namespace LinkedInPosts.PowerShell.Registration
             return parameter;
         }
 
+        /// <summary>The row's column for a parameter (a name or alias) or for a column of its own (Path), when its cell is filled in; else null.</summary>
+        public string? FilledColumn(string parameter)
+        {
+            if (Row == null || Row.BaseObject is string)
+            {
+                return null;
+            }
+            var names = ParameterColumns.IsParameter(parameter) ? ParameterColumns.Of(parameter) : new[] { parameter };
+            foreach (var name in names)
+            {
+                var property = Row.Properties[name];
+                var value = property?.Value is PSObject wrapped ? wrapped.BaseObject : property?.Value;
+                if (property != null && value != null && !(value is string text && text.Trim().Length == 0))
+                {
+                    return property.Name;
+                }
+            }
+            return null;
+        }
+
         /// <summary>"Row 7 (CSV line 8), column 'When': " for a row of a CSV, "Row 7, column 'When': " for other piped objects, "-When: " otherwise.</summary>
         public string Prefix(string? column)
         {

@@ -83,7 +83,7 @@ public sealed class BadCsvMatrixTests : ScheduledPostTestBase
         yield return Bad("alt-text-two-for-one", "LinkedInInvalidAltText", "AltText", "2 texts", ("Media", "pics/a.png"), ("AltText", "x;y"));
         yield return Bad("alt-text-without-media", "LinkedInInvalidAltText", "AltText", "no picture", ("AltText", "A chart"));
         yield return Bad("first-comment-1251", "LinkedInInvalidComment", "FirstComment", "1250", ("FirstComment", new string('c', 1251)));
-        yield return Bad("two-kinds", "LinkedInInvalidPostKind", "Media/ArticleUrl/Poll/Reshare", "2 kinds", ("Poll", "Ready?"), ("PollOption", "Yes;No"), ("Media", "pics/a.png"));
+        yield return Bad("two-kinds", "LinkedInInvalidPostKind", "Media/Poll/PollOption", "2 kinds", ("Poll", "Ready?"), ("PollOption", "Yes;No"), ("Media", "pics/a.png"));
         yield return Bad("flag-unknown", "LinkedInInvalidDisableReshare", "DisableReshare", "maybe", ("DisableReshare", "maybe"));
         yield return Bad("state-unknown", "LinkedInInvalidState", "State", "'Paused' is not a state", ("State", "Paused"));
     }

@@ -138,4 +138,44 @@ public sealed class RegisterScheduledPostCellTests : ScheduledPostTestBase
         Assert.StartsWith("Row 1 (CSV line 2), column 'ArticleThumbnail': ", Message(run.Errors[0]));
         Assert.StartsWith("Row 2 (CSV line 3), column 'ArticleThumbnail': ", Message(run.Errors[1]));
     }
+
+    /// <summary>
+    /// A picture beside a link (people mean "a link card with this picture"): the error names the row's own columns, not the
+    /// parameters, and points at ArticleThumbnail, where leaving one kind empty would drop the picture (review S13-G3).
+    /// </summary>
+    [Fact]
+    public void AnImageBesideALinkNamesTheRowsColumnsAndPointsAtArticleThumbnail()
+    {
+        Connect();
+        Files.Png("g3/pics/card.png");
+        var csv = Csv("g3/posts.csv", new[] { "Text", "When", "Image", "Link", "ArticleTitle" }, new[]
+        {
+            new[] { "Read the postmortem", Future(1), "pics/card.png", "https://example.com/pm", "Postmortem" },
+        });
+
+        var run = Import(csv);
+
+        var error = run.SingleError();
+        Assert.StartsWith("LinkedInInvalidPostKind,", error.FullyQualifiedErrorId);
+        var message = Message(error);
+        Assert.StartsWith("Row 1 (CSV line 2), column 'Image/Link/ArticleTitle': ", message);
+        Assert.Contains("give it as ArticleThumbnail instead", message);
+        Assert.False(File.Exists(Queue), "Nothing was registered, so no queue was created.");
+    }
+
+    /// <summary>Two kinds without a picture and a link get no thumbnail hint: it would be no help.</summary>
+    [Fact]
+    public void APollBesideALinkGetsNoThumbnailHint()
+    {
+        Connect();
+        var csv = Csv("g3b/posts.csv", new[] { "Text", "When", "Poll", "PollOption", "Link" }, new[]
+        {
+            new[] { "Which one?", Future(1), "Ready?", "Yes;No", "https://example.com/pm" },
+        });
+
+        var message = Message(Import(csv).SingleError());
+
+        Assert.StartsWith("Row 1 (CSV line 2), column 'Link/Poll/PollOption': ", message);
+        Assert.DoesNotContain("ArticleThumbnail", message);
+    }
 }
