@@ -248,6 +248,13 @@ namespace LinkedInPosts.Core.Queue
         /// </summary>
         void ForgetProcessingUpload(MediaUploadRecord upload);
 
+        /// <summary>
+        /// Forgets the finished upload of <paramref name="upload"/>'s key if it is still that media: LinkedIn refused a post
+        /// that showed it (it no longer knows the URN), so the next try uploads the file again. One another run recorded
+        /// since, under another URN, is kept.
+        /// </summary>
+        void ForgetUpload(MediaUploadRecord upload);
+
         /// <summary>Pending becomes Held: kept, but not claimed until resumed.</summary>
         TransitionResult Hold(long id, DateTimeOffset now);
 

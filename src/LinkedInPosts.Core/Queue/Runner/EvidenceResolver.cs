@@ -152,7 +152,9 @@ namespace LinkedInPosts.Core.Queue.Runner
             PostDraft draft;
             try
             {
-                draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
+                // A resend refused for an upload LinkedIn no longer knows is Unconfirmed as any refused check is; a person's
+                // -Resend then goes through the publisher, which uploads the file anew.
+                draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, new List<MediaUploadRecord>(), cancellationToken).ConfigureAwait(false);
             }
             catch (ClaimLostException)
             {

@@ -117,13 +117,22 @@ namespace LinkedInPosts.Core.Queue.Runner
             return _run.Store.GetAttempts(post.Id).Count(a => a.Number > post.AttemptsAtRetry && a.Number <= post.Attempts && a.CountsTowardMaxAttempts);
         }
 
+        /// <summary>
+        /// A create LinkedIn refused because it no longer knows an upload the queue reused (the caller forgot it): due again at
+        /// once, to go out with the file uploaded anew; the try counts towards MaxAttempts, so this cannot go round for ever.
+        /// </summary>
+        public void RetryWithNewUpload(ScheduledPost post, QueueClaim claim, LinkedInException error, string mediaUrn) =>
+            Retry(post, claim, error, CountedTries(post) + 1, _run.Now,
+                "LinkedIn refused the post because it no longer knows " + mediaUrn + ", an earlier upload of its media that the queue reused (" +
+                error.Message + "). The upload is forgotten and the file is uploaded again.");
+
         /// <summary>Back to Pending at <paramref name="dueAt"/>, or Failed once <see cref="QueueRunOptions.MaxAttempts"/> attempts were spent.</summary>
-        private void Retry(ScheduledPost post, QueueClaim claim, LinkedInException error, int attemptsAfter, DateTimeOffset dueAt)
+        private void Retry(ScheduledPost post, QueueClaim claim, LinkedInException error, int attemptsAfter, DateTimeOffset dueAt, string? why = null)
         {
             var store = _run.Store;
             if (attemptsAfter >= _run.Options.MaxAttempts)
             {
-                var message = "Gave up after " + attemptsAfter + " attempts (MaxAttempts " + _run.Options.MaxAttempts + "). The last: " + error.Message;
+                var message = "Gave up after " + attemptsAfter + " attempts (MaxAttempts " + _run.Options.MaxAttempts + "). The last: " + (why ?? error.Message);
                 var failed = store.MarkFailed(claim, _run.AttemptOf(error, message));
                 _run.Report(QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Failed, failed.State ?? QueueState.Failed, failed.Attempts), error, message));
                 return;
@@ -131,7 +140,7 @@ namespace LinkedInPosts.Core.Queue.Runner
             // Said in the message too: the table view shows the message, not NextAttemptAt, and the backoff or the
             // limits may put the time after the one LinkedIn's own message asks for.
             var next = QueueTime.Truncate(dueAt);
-            var retrying = error.Message + " A run after " + next.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC tries it again.";
+            var retrying = (why ?? error.Message) + " A run after " + next.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC tries it again.";
             var later = store.RetryLater(claim, dueAt, _run.AttemptOf(error, retrying));
             var result = QueueRun.WithError(QueueRun.ResultFor(post, QueuePostOutcome.Retrying, later.State ?? QueueState.Pending, later.Attempts), error, retrying);
             result.NextAttemptAt = next;

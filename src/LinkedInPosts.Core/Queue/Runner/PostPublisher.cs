@@ -83,8 +83,9 @@ namespace LinkedInPosts.Core.Queue.Runner
                     _outcomes.FailCannotPostAs(post, claim, connection, content.Draft.Author, refusal);
                     return (null, true);
                 }
-                var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, cancellationToken).ConfigureAwait(false);
-                return (new ReadyPost(post, connection, content, draft), true);
+                var reused = new List<MediaUploadRecord>();
+                var draft = await _run.Media.ResolveAsync(content.Draft, connection, claim, reused, cancellationToken).ConfigureAwait(false);
+                return (new ReadyPost(post, connection, content, draft, reused), true);
             }
             catch (ClaimLostException lost)
             {
@@ -289,11 +290,27 @@ namespace LinkedInPosts.Core.Queue.Runner
             }
             // Cancelled during the call: its outcome is unknown, so it stays Sending and the next run settles it by
             // evidence when the lease runs out (the exception goes on).
+            catch (LinkedInException error) when (RefusedForAReusedUpload(prepared, error) is { } gone)
+            {
+                // Refused (a 4xx: nothing was created) for media the queue reused: LinkedIn no longer knows that upload. It is
+                // forgotten, and the post is due again at once, to be sent with the file uploaded anew.
+                _run.Store.ForgetUpload(gone);
+                _outcomes.RetryWithNewUpload(post, claim, error, gone.MediaUrn);
+            }
             catch (LinkedInException error) when (FailureClassifier.IsAboutThePost(error))
             {
                 await _outcomes.SettleAsync(post, claim, connection, error, true, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        /// <summary>
+        /// The earlier upload a create refused with a 400 or 422 names (LinkedIn's message quotes the media it does not know),
+        /// when the post showed it without uploading it in this try; else null.
+        /// </summary>
+        private static MediaUploadRecord? RefusedForAReusedUpload(ReadyPost prepared, LinkedInException error) =>
+            (error.HttpStatus == 400 || error.HttpStatus == 422) && !(error is LinkedInDuplicatePostException)
+                ? prepared.ReusedUploads.FirstOrDefault(upload => error.Message.IndexOf(upload.MediaUrn, StringComparison.Ordinal) >= 0)
+                : null;
 
         /// <summary>Takes a window post that will not be sent back to Claimed; false (reported Skipped) when it is no longer this run's.</summary>
         private bool TakeBack(ReadyPost prepared)

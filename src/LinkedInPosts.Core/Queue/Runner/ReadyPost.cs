@@ -3,12 +3,13 @@ namespace LinkedInPosts.Core.Queue.Runner
     /// <summary>A claimed post ready for its create call: its connection, content and the draft with media resolved.</summary>
     internal sealed class ReadyPost
     {
-        public ReadyPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft)
+        public ReadyPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft, System.Collections.Generic.IReadOnlyList<MediaUploadRecord> reusedUploads)
         {
             Post = post;
             Connection = connection;
             Content = content;
             Draft = draft;
+            ReusedUploads = reusedUploads;
         }
 
         public ScheduledPost Post { get; }
@@ -18,6 +19,9 @@ namespace LinkedInPosts.Core.Queue.Runner
         public QueuedContent Content { get; }
 
         public Content.PostDraft Draft { get; }
+
+        /// <summary>The earlier uploads its draft shows (reused, not uploaded in this try).</summary>
+        public System.Collections.Generic.IReadOnlyList<MediaUploadRecord> ReusedUploads { get; }
 
         /// <summary>The number of the attempt its Sending mark began (set when the window is marked).</summary>
         public int Attempt { get; set; }

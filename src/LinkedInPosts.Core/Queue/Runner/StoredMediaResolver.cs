@@ -36,9 +36,11 @@ namespace LinkedInPosts.Core.Queue.Runner
         /// <summary>
         /// The draft with every stored copy replaced by a media URN. The claim's lease is renewed around and
         /// during each upload and processing wait (<see cref="LeaseKeeper"/>); when the claim is gone, <see cref="ClaimLostException"/>.
+        /// The earlier uploads the draft now shows (not uploaded in this try) are added to <paramref name="reused"/>, so that a
+        /// create LinkedIn refuses because it no longer knows one of them can forget it (<see cref="IQueueStore.ForgetUpload"/>).
         /// </summary>
         /// <exception cref="Errors.LinkedInQueueException">A stored copy is missing or changed (MediaMissing, MediaCorrupted).</exception>
-        public async Task<PostDraft> ResolveAsync(PostDraft draft, QueueConnection connection, QueueClaim claim, CancellationToken cancellationToken)
+        public async Task<PostDraft> ResolveAsync(PostDraft draft, QueueConnection connection, QueueClaim claim, ICollection<MediaUploadRecord> reused, CancellationToken cancellationToken)
         {
             var content = draft.Content;
             if (content == null)
@@ -60,6 +62,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 if (earlier != null)
                 {
                     resolved[sha] = MediaReference.FromUrn(earlier.MediaUrn);
+                    reused.Add(earlier);
                     continue;
                 }
                 // No older than a finished upload would be reused (UploadReuseMaxAge 0: always a fresh upload).
@@ -68,6 +71,7 @@ namespace LinkedInPosts.Core.Queue.Runner
                 if (processing != null && await ProcessedAsync(processing, stored.Path, connection, claim, cancellationToken).ConfigureAwait(false))
                 {
                     resolved[sha] = MediaReference.FromUrn(processing.MediaUrn);
+                    reused.Add(processing);
                     continue;
                 }
                 var name = content.MediaSlots.Select(slot => slot.Reference).FirstOrDefault(r => r.StoredSha256 == sha)?.FileName;
@@ -158,6 +162,16 @@ namespace LinkedInPosts.Core.Queue.Runner
                     throw new ClaimLostException();
                 }
                 throw;
+            }
+            if (!string.Equals(uploaded.Sha256, sha, StringComparison.OrdinalIgnoreCase))
+            {
+                // The stored copy changed after its check (a sync tool rewrote it, a hand "fixed" it): LinkedIn has other
+                // bytes. Nothing is posted, and the upload is not remembered as this file's (later posts would show it).
+                _run.Store.ForgetProcessingUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));
+                throw new LinkedInQueueException(QueueFailure.MediaCorrupted,
+                    "The stored media file " + path + " changed while it was uploaded (what was sent has the SHA-256 " + uploaded.Sha256 +
+                    ", not the " + sha + " it was registered with). Nothing was posted. Check what writes to the queue's media folder, then register the post again with the original file.")
+                { Path = path };
             }
             // Recorded even if the claim was lost meanwhile: the upload is good for whichever run posts it.
             _run.Store.RecordUpload(new MediaUploadRecord(sha, author, apiBase, uploaded.Urn.ToString(), _run.Now));

@@ -64,6 +64,24 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <inheritdoc />
+        public void ForgetUpload(MediaUploadRecord upload)
+        {
+            if (upload == null)
+            {
+                throw new ArgumentNullException(nameof(upload));
+            }
+            Write("written", (connection, transaction) =>
+            {
+                using (var command = Command(connection, transaction,
+                    "DELETE FROM media_uploads WHERE sha256 = @sha AND author = @author AND api_base = @api AND media_urn = @urn;"))
+                {
+                    BindUpload(command, upload);
+                    return command.ExecuteNonQuery();
+                }
+            });
+        }
+
+        /// <inheritdoc />
         public void ForgetProcessingUpload(MediaUploadRecord upload)
         {
             if (upload == null)
