@@ -117,11 +117,15 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             UnattendedRun.RefuseDebug(this);
-            if (Horizon < TimeSpan.Zero || MaxLateness <= TimeSpan.Zero)
+            if (Horizon < TimeSpan.Zero)
             {
-                var name = Horizon < TimeSpan.Zero ? nameof(Horizon) : nameof(MaxLateness);
-                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, name,
-                    $"-{name} must be positive (it was {(name == nameof(Horizon) ? Horizon : MaxLateness)}).", name == nameof(Horizon) ? Horizon : MaxLateness));
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, nameof(Horizon),
+                    $"-Horizon cannot be negative (it was {Horizon}); 0 checks only the posts that are due now.", Horizon));
+            }
+            if (MaxLateness <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(LinkedInErrorRecords.InvalidArgument(ErrorIds.InvalidTimeout, nameof(MaxLateness),
+                    $"-MaxLateness must be positive (it was {MaxLateness}).", MaxLateness));
             }
             if (RunInterval < TimeSpan.Zero)
             {

@@ -59,6 +59,14 @@ public sealed class HelpTests
                 $candidates = @($names | Where-Object { $_ -like ""$given*"" })
                 if ($names -notcontains $given -and $candidates.Count -ne 1) { ""${where}: $($target.Name) has no parameter -$given"" }
             }
+            # The engine's own binder, as tab completion runs it: parameter-set conflicts, arguments no position takes
+            # (the names are checked above, in this check's own words).
+            $bound = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($call, $true)
+            $seen = @{}
+            foreach ($problem in $bound.BindingExceptions.Values) {
+                $id = $problem.BindingException.ErrorId
+                if ($id -notin 'NamedParameterNotFound', 'AmbiguousParameter' -and -not $seen[$id]) { $seen[$id] = $true; ""${where}: $($call.Extent.Text): $id"" }
+            }
         }";
 
     [Fact]
@@ -106,10 +114,18 @@ public sealed class HelpTests
     {
         using var session = PowerShellSession.Start();
         var run = session.Run("& ([scriptblock]::Create($args[0])) $args[1] 'sample'", CheckCode,
-            "Get-LinkedInScheduledPost -Stat Pending | Set-LinkedInScheduledPost -Retyr; Write-Output -NoEnumerate 1; Register-LinkedInScheduledPost -When 'x' -T 'y'");
+            "Get-LinkedInScheduledPost -Stat Pending | Set-LinkedInScheduledPost -Retyr; Write-Output -NoEnumerate 1; Register-LinkedInScheduledPost -When 'x' -T 'y'; " +
+            "New-LinkedInPost -Poll 'q' -PollOption a,b -Image x.png; Get-LinkedInPost a b c");
         run.AssertNoErrors();
-        // -Stat is a prefix of -State only; -Retyr is nothing; -T is ambiguous (Text, Time, TimeZone, Title); Write-Output is not ours.
-        Assert.Equal(new[] { "sample: Set-LinkedInScheduledPost has no parameter -Retyr", "sample: Register-LinkedInScheduledPost has no parameter -T" }, run.Output.Select(o => o.ToString()));
+        // -Stat is a prefix of -State only; -Retyr is nothing; -T is ambiguous (Text, Time, TimeZone, Title); Write-Output is not ours;
+        // a poll and an image are two parameter sets; Get-LinkedInPost takes one URN by position, not three.
+        Assert.Equal(new[]
+        {
+            "sample: Set-LinkedInScheduledPost has no parameter -Retyr",
+            "sample: Register-LinkedInScheduledPost has no parameter -T",
+            "sample: New-LinkedInPost -Poll 'q' -PollOption a,b -Image x.png: AmbiguousParameterSet",
+            "sample: Get-LinkedInPost a b c: PositionalParameterNotFound",
+        }, run.Output.Select(o => o.ToString()));
     }
 
     [Fact]

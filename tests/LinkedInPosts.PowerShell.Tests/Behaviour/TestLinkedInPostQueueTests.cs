@@ -163,6 +163,11 @@ public sealed class TestLinkedInPostQueueTests : PostQueueTestBase
         Assert.DoesNotContain(OfType(off, "LinkedInQueueFinding"), f => (string)Property(f, "Check")! == "FirstComment");
         var negative = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -FirstCommentLookBack -60");
         Assert.StartsWith("LinkedInInvalidTimeout,", negative.SingleError().FullyQualifiedErrorId);
+        // A horizon of 0 is allowed (only what is due now), so a negative one is told so, not "must be positive" (review S14-D5).
+        PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -Horizon 0").AssertNoErrors();
+        var behind = PowerShell.Run("Test-LinkedInPostQueue -Path $Queue -Horizon -60").SingleError();
+        Assert.StartsWith("LinkedInInvalidTimeout,", behind.FullyQualifiedErrorId);
+        Assert.StartsWith("-Horizon cannot be negative", behind.Exception.Message);
 
         var listed = PowerShell.Run("Get-LinkedInScheduledPost -Path $Queue -State Published -FirstCommentState Failed, Adding -From ([DateTime]::Now).AddDays(-7)");
         listed.AssertNoErrors();
