@@ -21,6 +21,9 @@ namespace LinkedInPosts.Core.Content
         /// <summary>The largest document: LinkedIn documents "100MB" (read as 100,000,000 bytes).</summary>
         public const long MaxDocumentBytes = 100_000_000;
 
+        /// <summary>The most pages a document may have: LinkedIn documents "300 pages" (linkedin-api.md 3.2). Counted for PPTX only, whose slides are listed in its zip directory.</summary>
+        public const int MaxDocumentPages = 300;
+
         /// <summary>The smallest video: "75 KB" (read as 75 KiB). UNCONFIRMED: third-party guides only.</summary>
         public const long MinVideoBytes = 75 * 1024;
 

@@ -140,6 +140,8 @@ namespace LinkedInPosts.Core.Media
             var format = sniffed.Format.Value;
             switch (KindOf(format))
             {
+                case MediaKind.Document when sniffed.Pages > ContentLimits.MaxDocumentPages:
+                    throw Invalid($"'{path}' has {sniffed.Pages} slides; LinkedIn accepts documents of up to {ContentLimits.MaxDocumentPages} pages. Split the deck into several documents, or delete the slides it can do without.");
                 case MediaKind.Document when size > ContentLimits.MaxDocumentBytes:
                     throw Invalid($"'{path}' is {Size(size)}; LinkedIn accepts documents up to {Size(ContentLimits.MaxDocumentBytes)} (and 300 pages). Compress it (e.g. export the PDF with smaller images) or split it into several documents.");
                 case MediaKind.Video when size < ContentLimits.MinVideoBytes:

@@ -26,6 +26,9 @@ namespace LinkedInPosts.Core.Media
 
             /// <summary>True when the file's name claims a supported format its content is not.</summary>
             public bool ExtensionClaimsSupported { get; set; }
+
+            /// <summary>A PPTX's slides (its zip directory lists one part per slide); null where pages are not counted.</summary>
+            public int? Pages { get; set; }
         }
 
         public static Result Sniff(FileStream stream, string path)

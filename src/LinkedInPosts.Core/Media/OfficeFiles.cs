@@ -39,7 +39,10 @@ namespace LinkedInPosts.Core.Media
             }
             if (names.Any(n => n.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase)))
             {
-                return MediaSniffer.Supported(MediaFormat.Pptx);
+                var pptx = MediaSniffer.Supported(MediaFormat.Pptx);
+                // A slide is the part ppt/slides/slideN.xml (its notes and layouts live in other folders).
+                pptx.Pages = names.Count(IsSlide);
+                return pptx;
             }
             if (names.Any(n => n.StartsWith("word/", StringComparison.OrdinalIgnoreCase)))
             {
@@ -51,6 +54,12 @@ namespace LinkedInPosts.Core.Media
             }
             return MediaSniffer.NotSupported("an Office Open XML file that is neither Word nor PowerPoint", DocumentHint);
         }
+
+        private static bool IsSlide(string name) =>
+            name.StartsWith("ppt/slides/slide", StringComparison.OrdinalIgnoreCase)
+            && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            && name.Length > "ppt/slides/slide.xml".Length
+            && name.Substring("ppt/slides/slide".Length, name.Length - "ppt/slides/slide.xml".Length).All(char.IsDigit);
 
         /// <summary>
         /// An OLE compound file: DOC when it has a WordDocument stream, PPT when it has a "PowerPoint

@@ -68,6 +68,22 @@ public sealed class MediaFileTests : IDisposable
         Assert.Equal(MediaFormat.Pptx, pptxNamedZip.Format);
     }
 
+    /// <summary>
+    /// LinkedIn takes documents of up to 300 pages; a PPTX lists its slides in its zip directory, so a longer deck is refused
+    /// here, before it is copied into the queue and uploaded at 3 a.m. (review S14-M3). Notes and layouts are not slides.
+    /// </summary>
+    [Fact]
+    public void A_presentation_of_more_than_300_slides_is_refused_before_any_upload()
+    {
+        Assert.Equal(MediaFormat.Pptx, MediaFile.Inspect(_folder.Write("all-hands-300.pptx", SampleFiles.Pptx(300))).Format);
+
+        var error = Assert.Throws<LinkedInValidationException>(() => MediaFile.Inspect(_folder.Write("all-hands.pptx", SampleFiles.Pptx(301))));
+
+        Assert.Equal(MediaFile.Field, error.Field);
+        Assert.Contains("has 301 slides", error.Message);
+        Assert.Contains("up to 300 pages", error.Message);
+    }
+
     public static TheoryData<string, byte[], string> Unsupported() => new()
     {
         { "notes.txt", "just some text"u8.ToArray(), "not a file type this module recognises" },

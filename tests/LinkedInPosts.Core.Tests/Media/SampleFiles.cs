@@ -101,6 +101,26 @@ internal static class SampleFiles
         return buffer.ToArray();
     }
 
+    /// <summary>A PPTX whose zip directory lists <paramref name="slides"/> slide parts (and, as real decks do, notes and layouts).</summary>
+    public static byte[] Pptx(int slides)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Entry(zip, "_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>");
+            Entry(zip, "ppt/presentation.xml", "<?xml version=\"1.0\"?><presentation/>");
+            Entry(zip, "ppt/slideLayouts/slideLayout1.xml", "<?xml version=\"1.0\"?><sldLayout/>");
+            for (var i = 1; i <= slides; i++)
+            {
+                Entry(zip, $"ppt/slides/slide{i}.xml", "<?xml version=\"1.0\"?><sld/>");
+                Entry(zip, $"ppt/slides/_rels/slide{i}.xml.rels", "<?xml version=\"1.0\"?><Relationships/>");
+                Entry(zip, $"ppt/notesSlides/notesSlide{i}.xml", "<?xml version=\"1.0\"?><notes/>");
+            }
+        }
+        return buffer.ToArray();
+    }
+
     public static byte[] Zip(params string[] names)
     {
         using var buffer = new MemoryStream();
