@@ -44,6 +44,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         public const string QuerySet = "Query";
 
         private readonly List<long> _ids = new List<long>();
+        private readonly HashSet<string> _mediaNamed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private string? _queuePath;
 
         /// <summary>The file to write (.csv, .txt or .json, or any name with -Format; relative to the current location).</summary>
@@ -192,6 +193,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 WriteWarning("No scheduled post was piped in: the export has no posts.");
                 WriteEmpty(file, json);
+                ExportMediaFolder.RemoveUnnamed(System.IO.Path.Combine(folder, mediaFolderName), _mediaNamed, WriteVerbose);
                 return;
             }
             using (var store = QueueAccess.Open(this, queuePath))
@@ -213,6 +215,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     ThrowTerminatingError(LinkedInErrorRecords.From(exception, queuePath));
                 }
             }
+            // Written whole: the copies only earlier exports of this file named can go.
+            ExportMediaFolder.RemoveUnnamed(System.IO.Path.Combine(folder, mediaFolderName), _mediaNamed, WriteVerbose);
             WriteVerbose($"{count} scheduled posts exported to {file}.");
             if (PassThru)
             {
@@ -325,7 +329,12 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             try
             {
                 var mayBePostedSince = post.State.IsWaiting() ? QueueAttempt.FirstCallThatMayHaveLanded(store, post) : null;
-                var row = ScheduledPostColumns.From(post, reference => CopyMedia(store, reference, folder, mediaFolderName), mayBePostedSince);
+                var row = ScheduledPostColumns.From(post, reference =>
+                {
+                    var copy = CopyMedia(store, reference, folder, mediaFolderName);
+                    _mediaNamed.Add(copy.Substring(copy.LastIndexOf('/') + 1));
+                    return copy;
+                }, mayBePostedSince);
                 if (mayBePostedSince != null)
                 {
                     WriteWarning(QueueAccess.ForQueue(this, MayBeOnLinkedIn.ExportedUnconfirmed(post, mayBePostedSince.Value), store.Location));

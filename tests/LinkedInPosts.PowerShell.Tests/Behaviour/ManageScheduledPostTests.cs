@@ -565,6 +565,45 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Contains("in parentheses", error.ErrorDetails.RecommendedAction);
     }
 
+    /// <summary>
+    /// A nightly export to the same file keeps the copies its posts show and removes those only an earlier export showed
+    /// (its folder grew for ever); a file a person put in the folder stays, and so does the folder while it holds one.
+    /// </summary>
+    [Fact]
+    public void AnExportWrittenAgainRemovesTheMediaCopiesOnlyAnEarlierExportShowedAndNothingElse()
+    {
+        Connect();
+        Files.Png("media/keep.png", 8, 6);
+        Files.Png("media/gone.png", 6, 8);
+        var csv = Csv("in.csv", new[] { "Key", "Text", "When", "Media" }, new[]
+        {
+            new[] { "stays", "It stays", Future(1), "media/keep.png" },
+            new[] { "goes", "It is cancelled", Future(2), "media/gone.png" },
+        });
+        Import(csv).AssertNoErrors();
+        var export = Path.Combine(Files.Folder, "out", "nightly.csv");
+        var media = Path.Combine(Files.Folder, "out", "nightly.media");
+        Directory.CreateDirectory(Path.GetDirectoryName(export)!);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", export).AssertNoErrors();
+        Assert.Equal(2, Directory.GetFiles(media).Length);
+        File.WriteAllText(Path.Combine(media, "README.txt"), "a person's own note");
+        PowerShell.Run("Get-LinkedInScheduledPost -Key goes | Unregister-LinkedInScheduledPost -Confirm:$false").AssertNoErrors();
+
+        var again = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -State Pending -Verbose", export);
+
+        again.AssertNoErrors();
+        var left = Directory.GetFiles(media).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, left.Count);
+        Assert.Equal("README.txt", left[0]);
+        Assert.EndsWith("-keep.png", left[1]);
+        Assert.Contains(again.Verbose, v => v.StartsWith("Removed ", StringComparison.Ordinal) && v.Contains("-gone.png", StringComparison.Ordinal));
+        Assert.Equal("nightly.media/" + left[1], (string)Assert.Single(PowerShell.Run("Import-Csv -LiteralPath $args[0]", export).Output).Properties["Media"].Value);
+
+        // An export that shows no media leaves the person's file, and so the folder.
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -State Published", export).AssertNoErrors();
+        Assert.Equal(new[] { "README.txt" }, Directory.GetFiles(media).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void AltTextsAndPollOptionsHoldingSemicolonsSurviveAnExportAndItsReimport()
     {
