@@ -64,25 +64,15 @@ namespace LinkedInPosts.Core.Queue.Sqlite
         }
 
         /// <inheritdoc />
-        public void ForgetUpload(MediaUploadRecord upload)
-        {
-            if (upload == null)
-            {
-                throw new ArgumentNullException(nameof(upload));
-            }
-            Write("written", (connection, transaction) =>
-            {
-                using (var command = Command(connection, transaction,
-                    "DELETE FROM media_uploads WHERE sha256 = @sha AND author = @author AND api_base = @api AND media_urn = @urn;"))
-                {
-                    BindUpload(command, upload);
-                    return command.ExecuteNonQuery();
-                }
-            });
-        }
+        public void ForgetUpload(MediaUploadRecord upload) =>
+            Forget("DELETE FROM media_uploads WHERE sha256 = @sha AND author = @author AND api_base = @api AND media_urn = @urn;", upload);
 
         /// <inheritdoc />
-        public void ForgetProcessingUpload(MediaUploadRecord upload)
+        public void ForgetProcessingUpload(MediaUploadRecord upload) =>
+            Forget("DELETE FROM media_processing WHERE sha256 = @sha AND author = @author AND api_base = @api AND media_urn = @urn;", upload);
+
+        /// <summary>Deletes <paramref name="upload"/>'s row with <paramref name="sql"/>, only while it still names that media (another run may have recorded a newer one).</summary>
+        private void Forget(string sql, MediaUploadRecord upload)
         {
             if (upload == null)
             {
@@ -90,8 +80,7 @@ namespace LinkedInPosts.Core.Queue.Sqlite
             }
             Write("written", (connection, transaction) =>
             {
-                using (var command = Command(connection, transaction,
-                    "DELETE FROM media_processing WHERE sha256 = @sha AND author = @author AND api_base = @api AND media_urn = @urn;"))
+                using (var command = Command(connection, transaction, sql))
                 {
                     BindUpload(command, upload);
                     return command.ExecuteNonQuery();
