@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Errors;
@@ -8,8 +9,11 @@ using LinkedInPosts.PowerShell.Infrastructure;
 namespace LinkedInPosts.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Gets posts by URN, or an author's posts, newest first (by when they were made, not edited). Listing by author reads pages lazily and
-    /// stops asking LinkedIn for more as soon as -First posts have been written.
+    /// Gets posts by URN, or an author's posts, newest first (by when they were made, not edited). Listing by author stops asking
+    /// LinkedIn for more pages as soon as -First posts have been read. When more than one page is needed (-All, or -First over
+    /// 50), every page is read before the first post is written: LinkedIn pages by position, so a post that a command further
+    /// down the pipeline removes (Remove-LinkedInPost) would shift the next page, which then skipped posts and took others.
+    /// Each post carries the connection it was read with (Connection), so Set- and Remove-LinkedInPost downstream use it.
     /// Reading needs r_member_social (person authors) or r_organization_social (organizations).
     /// </summary>
     /// <example>
@@ -43,6 +47,8 @@ namespace LinkedInPosts.PowerShell.Cmdlets
 
         /// <summary>How many posts -Author returns without -First or -All.</summary>
         public const int DefaultFirst = 10;
+
+        private const int ProgressId = 0x4C50; // "LP"
 
         /// <summary>
         /// The URNs of the posts (urn:li:share:… or urn:li:ugcPost:…). Accepts pipeline input by value
@@ -103,7 +109,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             try
             {
-                WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+                WriteObject(session.Carrying(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken))));
             }
             catch (LinkedInException exception)
             {
@@ -120,24 +126,44 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             }
             var wanted = All.IsPresent ? int.MaxValue : First;
             var pageSize = Math.Min(wanted, MaximumPageSize);
+            var readAhead = wanted > pageSize;
+            var held = new List<PSObject>();
             var posts = session.Client.GetPostsByAuthorAsync(author, pageSize, PostOrder.Created, StopProcessingToken).GetAsyncEnumerator(StopProcessingToken);
             try
             {
-                var written = 0;
-                while (written < wanted && Run(cancellationToken => posts.MoveNextAsync().AsTask()))
+                var read = 0;
+                while (read < wanted && Run(cancellationToken => posts.MoveNextAsync().AsTask()))
                 {
-                    WriteObject(posts.Current);
-                    written++;
+                    read++;
+                    var post = session.Carrying(posts.Current);
+                    if (!readAhead)
+                    {
+                        WriteObject(post);
+                        continue;
+                    }
+                    held.Add(post);
+                    if (read % pageSize == 0)
+                    {
+                        WriteProgress(new ProgressRecord(ProgressId, "Reading LinkedIn posts", $"{read} posts of {Author} read"));
+                    }
                 }
             }
             catch (LinkedInException exception)
             {
+                // What was read before the failure still goes out, then the error.
+                WriteObject(held, enumerateCollection: true);
+                held.Clear();
                 WriteLinkedInError(exception, Author, session);
             }
             finally
             {
                 posts.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                if (readAhead)
+                {
+                    WriteProgress(new ProgressRecord(ProgressId, "Reading LinkedIn posts", "Done") { RecordType = ProgressRecordType.Completed });
+                }
             }
+            WriteObject(held, enumerateCollection: true);
         }
     }
 }

@@ -220,16 +220,29 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         [ValidateSet(nameof(PostVisibility.Public), nameof(PostVisibility.Connections), nameof(PostVisibility.LoggedIn))]
         public PostVisibility Visibility { get; set; } = PostVisibility.Public;
 
-        /// <summary>Stops others from resharing the post.</summary>
-        [Parameter]
+        /// <summary>Stops others from resharing the post. Also by property name: a CSV row's DisableReshare column (True/False, Yes/No, 1/0; empty is off), as Register-LinkedInScheduledPost reads it (by property name in the content sets only, as -Visibility: see -Text).</summary>
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, ValueFromPipelineByPropertyName = true)]
+        [FlagTransformation(nameof(DisableReshare))]
         public SwitchParameter DisableReshare { get; set; }
 
         /// <summary>
         /// Sends -Text as-is, as LinkedIn little text: you do the escaping, and any unescaped reserved
         /// character may make LinkedIn cut the post short. (Titles, alt texts, article and poll texts and
-        /// comments are plain text and never escaped either way.)
+        /// comments are plain text and never escaped either way.) Also by property name: a CSV row's Raw column (True/False,
+        /// Yes/No, 1/0; empty is off), as Register-LinkedInScheduledPost reads it.
         /// </summary>
-        [Parameter]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultiImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ArticleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PollSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ReshareSet, ValueFromPipelineByPropertyName = true)]
+        [FlagTransformation(nameof(Raw))]
         public SwitchParameter Raw { get; set; }
 
         /// <summary>
@@ -337,7 +350,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                     _nextActivityId = progress.NextActivityId;
                 }
             }
-            WriteObject(post);
+            WriteObject(session.Carrying(post));
 
             if (!string.IsNullOrEmpty(FirstComment))
             {

@@ -103,7 +103,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
         {
             try
             {
-                WriteObject(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken)));
+                WriteObject(session.Carrying(Run(cancellationToken => session.Client.GetPostAsync(urn, cancellationToken))));
             }
             catch (LinkedInPermissionException exception)
             {

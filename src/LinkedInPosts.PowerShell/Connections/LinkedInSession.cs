@@ -78,6 +78,17 @@ namespace LinkedInPosts.PowerShell.Connections
         public string Name => Stored.Name;
 
         /// <summary>
+        /// A post as a cmdlet writes it: with a Connection property naming this connection, so that Set- and Remove-LinkedInPost
+        /// further down the pipeline bind it and act through the connection that read or made the post, not 'default'.
+        /// </summary>
+        public System.Management.Automation.PSObject Carrying(LinkedInPost post)
+        {
+            var written = System.Management.Automation.PSObject.AsPSObject(post);
+            written.Properties.Add(new System.Management.Automation.PSNoteProperty("Connection", Name));
+            return written;
+        }
+
+        /// <summary>
         /// Makes sure the connection has a usable token now: refreshed where it can be, otherwise a
         /// LinkedInAuthException (expired, no refresh) before anything is sent. The queue runner calls this
         /// once per connection, so an expired connection holds its posts instead of failing each one.

@@ -199,4 +199,30 @@ public sealed class NewLinkedInPostTests : CmdletTestBase
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails.RecommendedAction));
         Assert.Contains(run.Warnings, w => w.Contains("Sending it once more", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A CSV row's Raw and DisableReshare columns are read as Register-LinkedInScheduledPost reads them (PowerShell alone
+    /// ignored them, or would take 'False' as on): pre-escaped text is sent as it is, and resharing is off (review S14-P3).
+    /// </summary>
+    [Fact]
+    public async Task ARowsRawAndDisableReshareColumnsAreReadAsRegisterReadsThem()
+    {
+        Connect();
+        const string Escaped = "Thanks @[Contoso \\(EMEA\\)](urn:li:organization:1234)";
+        var run = PowerShell.Run("[pscustomobject]@{ Text = $args[0]; Raw = 'True'; DisableReshare = 'yes' }, " +
+            "[pscustomobject]@{ Text = 'Plain (not raw) ' + [guid]::NewGuid(); Raw = 'False'; DisableReshare = '' } | New-LinkedInPost", Escaped);
+
+        run.AssertNoErrors();
+        var raw = (await Sandbox.Admin.GetPostAsync(Property(run.Output[0], "Urn")!.ToString()!))!;
+        Assert.Equal(Escaped, raw.SentCommentary);
+        Assert.True(raw.IsReshareDisabledByAuthor);
+        var plain = (await Sandbox.Admin.GetPostAsync(Property(run.Output[1], "Urn")!.ToString()!))!;
+        Assert.StartsWith("Plain \\(not raw\\)", plain.SentCommentary);
+        Assert.False(plain.IsReshareDisabledByAuthor);
+
+        var bad = PowerShell.Run("[pscustomobject]@{ Text = 'Which?'; Raw = 'perhaps' } | New-LinkedInPost");
+        var error = bad.SingleError();
+        Assert.Contains("Raw", error.Exception.Message);
+        Assert.Contains("perhaps", error.Exception.Message);
+    }
 }

@@ -113,12 +113,15 @@ public sealed class CmdletContractTests : IClassFixture<BuiltModule>
             ["New-LinkedInPost -PollDuration"] = (false, true),
             ["New-LinkedInPost -Reshare"] = (false, true),
             ["New-LinkedInPost -FirstComment"] = (false, true),
+            // A row's True/False columns, read as Register-LinkedInScheduledPost reads them (review S14-P3).
+            ["New-LinkedInPost -DisableReshare"] = (false, true),
+            ["New-LinkedInPost -Raw"] = (false, true),
             ["Get-LinkedInPost -Urn"] = (true, true),
             ["Set-LinkedInPost -Urn"] = (false, true),
             ["Set-LinkedInPost -Text"] = (false, true),
             ["Remove-LinkedInPost -Urn"] = (true, true),
-            // Scheduled posts (and run results, findings) carry their Connection: piped in, they are read, changed or
-            // deleted with it, not with 'default'.
+            // Scheduled posts (and run results, findings), and posts Get-, New- and Set-LinkedInPost write, carry their
+            // Connection: piped in, they are read, changed or deleted with it, not with 'default'.
             ["Get-LinkedInPost -Connection"] = (false, true),
             ["Set-LinkedInPost -Connection"] = (false, true),
             ["Remove-LinkedInPost -Connection"] = (false, true),
