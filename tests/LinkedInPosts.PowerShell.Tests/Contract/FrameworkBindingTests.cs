@@ -52,11 +52,11 @@ public sealed class FrameworkBindingTests
     }
 
     [Fact]
-    public void TheResolverAnswersAShippedNameAtAnyVersionAndNothingElse()
+    public void TheResolverAnswersAShippedNameAtItsVersionOrAnOlderOneAndNothingElse()
     {
         var resolver = Assembly.LoadFrom(RepoPaths.ModuleAssembly).GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleFolderAssemblies", throwOnError: true)!;
         var pathIn = resolver.GetMethod("PathIn", BindingFlags.Static | BindingFlags.NonPublic)!;
-        string? PathIn(string name) => (string?)pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, name });
+        string? PathIn(string name) => (string?)pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, name, false });
 
         Assert.Equal(Path.Combine(RepoPaths.ModuleFolder, "System.Runtime.CompilerServices.Unsafe.dll"),
             PathIn("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a"));
@@ -65,5 +65,39 @@ public sealed class FrameworkBindingTests
         Assert.Null(PathIn("System.Text.Json.resources, Version=8.0.0.0, Culture=de-DE, PublicKeyToken=cc7b13ffcd2ddd51"));
         Assert.Null(PathIn("Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed"));
         Assert.Null(PathIn("not an assembly name ,,,"));
+    }
+
+    /// <summary>
+    /// The handler is the whole process's: another module's request for a newer release than the folder ships is not answered
+    /// with the folder's older copy (its own resolver, or a clear load error, should answer it) (review S14-K2).
+    /// </summary>
+    [Theory]
+    [InlineData("System.Text.Json, Version=9.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51")]
+    [InlineData("Microsoft.Identity.Client, Version=4.80.0.0, Culture=neutral, PublicKeyToken=0a613f4dd989e8ae")]
+    [InlineData("System.Memory, Version=4.0.2.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51")]
+    [InlineData("Microsoft.Data.Sqlite, Version=11.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60")]
+    public void ARequestForANewerVersionThanTheFolderShipsIsNotAnswered(string requested)
+    {
+        var resolver = Assembly.LoadFrom(RepoPaths.ModuleAssembly).GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleFolderAssemblies", throwOnError: true)!;
+        var pathIn = resolver.GetMethod("PathIn", BindingFlags.Static | BindingFlags.NonPublic)!;
+
+        Assert.Null(pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, requested, false }));
+        // The same name at the shipped version is answered.
+        var name = new AssemblyName(requested).Name!;
+        var shipped = new AssemblyName(requested) { Version = ShippedVersion(name) }.FullName;
+        Assert.Equal(Path.Combine(RepoPaths.ModuleFolder, name + ".dll"), pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, shipped, false }));
+    }
+
+    /// <summary>The pair shipped older than MSAL Extensions names is answered for the folder's own assemblies only.</summary>
+    [Fact]
+    public void TheKnownOlderPairIsAnsweredOnlyForTheFoldersAssemblies()
+    {
+        var resolver = Assembly.LoadFrom(RepoPaths.ModuleAssembly).GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleFolderAssemblies", throwOnError: true)!;
+        var pathIn = resolver.GetMethod("PathIn", BindingFlags.Static | BindingFlags.NonPublic)!;
+        const string Wanted = "System.Security.AccessControl, Version=5.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a";
+        Assert.True(ShippedVersion("System.Security.AccessControl") < new Version(5, 0, 0, 0));
+
+        Assert.Equal(Path.Combine(RepoPaths.ModuleFolder, "System.Security.AccessControl.dll"), pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, Wanted, true }));
+        Assert.Null(pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, Wanted, false }));
     }
 }
