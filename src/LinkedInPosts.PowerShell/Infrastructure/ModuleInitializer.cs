@@ -17,11 +17,28 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         // The upload's parallel parts (MediaUploadOptions.MaxParallelParts, 4 by default, at most 16) and a call beside them.
         private const int MaxParallelConnections = 16;
 
+        /// <summary>
+        /// Why the module cannot run on this runtime, or null. The manifest cannot say "5.1, or 7.4 and later", so PowerShell
+        /// 7.0 to 7.3 (.NET Core 3.1 to .NET 7) would import it, and its first JSON call would fail: the module is built
+        /// against System.Text.Json 8, which those runtimes do not have.
+        /// </summary>
+        internal static string? UnsupportedRuntime(string frameworkDescription, Version runtimeVersion) =>
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal) || runtimeVersion.Major >= 8
+                ? null
+                : $"LinkedInPosts needs PowerShell 7.4 or later (it runs on .NET 8), or Windows PowerShell 5.1; this PowerShell runs on {frameworkDescription}. " +
+                  "Install PowerShell 7.4 (LTS) or later, or import the module in Windows PowerShell 5.1.";
+
         /// <inheritdoc />
         public void OnImport()
         {
             if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
             {
+                var unsupported = UnsupportedRuntime(RuntimeInformation.FrameworkDescription, Environment.Version);
+                if (unsupported != null)
+                {
+                    // Refused at Import-Module, not at the first JSON call with a FileLoadException.
+                    throw new PSInvalidOperationException(unsupported);
+                }
                 return;
             }
             ModuleFolderAssemblies.Register(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!);

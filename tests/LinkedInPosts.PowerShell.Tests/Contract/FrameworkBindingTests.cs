@@ -100,4 +100,25 @@ public sealed class FrameworkBindingTests
         Assert.Equal(Path.Combine(RepoPaths.ModuleFolder, "System.Security.AccessControl.dll"), pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, Wanted, true }));
         Assert.Null(pathIn.Invoke(null, new object[] { RepoPaths.ModuleFolder, Wanted, false }));
     }
+
+    /// <summary>PowerShell 7.0 to 7.3 (.NET Core 3.1 to .NET 7) are refused at import with what to install; 7.4+ and 5.1 import (review S14-K3).</summary>
+    [Theory]
+    [InlineData(".NET Core 3.1.32", "3.1.32", true)]
+    [InlineData(".NET 6.0.36", "6.0.36", true)]
+    [InlineData(".NET 7.0.20", "7.0.20", true)]
+    [InlineData(".NET 8.0.11", "8.0.11", false)]
+    [InlineData(".NET 10.0.1", "10.0.1", false)]
+    [InlineData(".NET Framework 4.8.9290.0", "4.0.30319.42000", false)]
+    public void OnlyPowerShell74AndLaterOrWindowsPowerShellImportTheModule(string framework, string version, bool refused)
+    {
+        var initializer = Assembly.LoadFrom(RepoPaths.ModuleAssembly).GetType("LinkedInPosts.PowerShell.Infrastructure.ModuleInitializer", throwOnError: true)!;
+        var why = (string?)initializer.GetMethod("UnsupportedRuntime", BindingFlags.Static | BindingFlags.NonPublic)!.Invoke(null, new object[] { framework, Version.Parse(version) });
+
+        Assert.Equal(refused, why != null);
+        if (refused)
+        {
+            Assert.Contains("PowerShell 7.4 or later", why);
+            Assert.Contains(framework, why);
+        }
+    }
 }
