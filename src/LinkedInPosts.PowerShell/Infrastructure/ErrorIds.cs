@@ -123,5 +123,8 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         /// that wait for a person, so the run is not successful until they are confirmed, re-sent or cancelled.
         /// </summary>
         public const string QueueNeedsAttention = "LinkedInQueueNeedsAttention";
+
+        /// <summary>PowerShell 7: another module loaded an older copy of one of the module's dependencies first, so the queue or the token store cannot be opened.</summary>
+        public const string DependencyConflict = "LinkedInDependencyConflict";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
@@ -287,6 +288,11 @@ namespace LinkedInPosts.PowerShell.Infrastructure
             catch (LinkedInTokenStoreException exception)
             {
                 ThrowTerminatingError(LinkedInErrorRecords.From(exception, null));
+                throw;
+            }
+            catch (FileLoadException exception) when (DependencyConflict.From(exception) is { } conflict)
+            {
+                ThrowTerminatingError(conflict);
                 throw;
             }
         }

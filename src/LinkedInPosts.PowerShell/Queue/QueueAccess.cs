@@ -45,6 +45,11 @@ namespace LinkedInPosts.PowerShell.Queue
                 cmdlet.ThrowTerminatingError(LinkedInErrorRecords.From(exception, full));
                 throw;
             }
+            catch (System.IO.FileLoadException exception) when (DependencyConflict.From(exception) is { } conflict)
+            {
+                cmdlet.ThrowTerminatingError(conflict);
+                throw;
+            }
         }
 
         /// <summary>No post with this id in the queue.</summary>
