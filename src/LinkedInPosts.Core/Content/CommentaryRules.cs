@@ -55,6 +55,12 @@ namespace LinkedInPosts.Core.Content
             CheckCharacters(commentary);
 
             var little = format == CommentaryFormat.Text ? LittleText.Escape(commentary) : commentary;
+            if (format == CommentaryFormat.Raw && LittleText.FindCut(little) is var cut && cut >= 0)
+            {
+                // LinkedIn would answer 201 and keep only the text before it: the one mistake -Raw makes possible.
+                throw Invalid($"Commentary sent as Raw has an unescaped '{little[cut]}' at character {cut + 1} (after \"{Before(little, cut)}\"): LinkedIn would keep only " +
+                    $"the text before it and drop the rest without an error. Escape it as \\{little[cut]}, or send the text without -Raw to have it escaped for you.");
+            }
 
             // Length is counted in UTF-16 code units of the text that is sent, escape backslashes
             // included. LinkedIn has not said whether it counts code units or code points, nor whether it
@@ -131,6 +137,9 @@ namespace LinkedInPosts.Core.Content
             }
             return string.Format(CultureInfo.InvariantCulture, "line {0}, column {1} (index {2} in the string)", line, column, index);
         }
+
+        // Up to 30 characters before a position, so a message points into a long text.
+        private static string Before(string text, int at) => at <= 30 ? text.Substring(0, at) : "…" + text.Substring(at - 30, 30);
 
         private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(CultureInfo.InvariantCulture) + " characters";
 

@@ -353,6 +353,70 @@ namespace LinkedInPosts.Core.Content
         }
 
         /// <summary>
+        /// Where LinkedIn would cut <paramref name="littleText"/> (text sent with <see cref="CommentaryFormat.Raw"/>, escaped by
+        /// the user): the index of the first reserved character that is not escaped (<c>\x</c>) and does not belong to a mention
+        /// (<c>@[Name](urn:li:person:ID)</c>, the name holding escapes), a hashtag (<c>#</c> and a word) or a hashtag template;
+        /// -1 when it is whole. LinkedIn answers 201 and keeps only the text before that character.
+        /// </summary>
+        internal static int FindCut(string littleText)
+        {
+            var i = 0;
+            while (i < littleText.Length)
+            {
+                var c = littleText[i];
+                if (!IsReserved(c))
+                {
+                    i++;
+                    continue;
+                }
+                var next = c switch
+                {
+                    '\\' => i + 1 < littleText.Length ? i + 2 : -1,
+                    '@' => EscapedMentionEnd(littleText, i),
+                    '#' => ReadWord(littleText, i + 1, out _) is var wordEnd && wordEnd > i + 1 ? wordEnd : -1,
+                    '{' => TryReadHashtagTemplate(littleText, i, out var end) ? end : -1,
+                    _ => -1,
+                };
+                if (next < 0)
+                {
+                    return i;
+                }
+                i = next;
+            }
+            return -1;
+        }
+
+        // @[Name](urn) as little text: the name's reserved characters are escaped, so only an unescaped ']' closes it.
+        private static int EscapedMentionEnd(string text, int at)
+        {
+            var i = at + 1;
+            if (i >= text.Length || text[i] != '[')
+            {
+                return -1;
+            }
+            var nameStart = ++i;
+            while (i < text.Length && text[i] != ']')
+            {
+                if (text[i] == '\\' && i + 1 < text.Length)
+                {
+                    i += 2;
+                    continue;
+                }
+                if (IsReserved(text[i]))
+                {
+                    return -1;
+                }
+                i++;
+            }
+            if (i == nameStart || i + 1 >= text.Length || text[i + 1] != '(')
+            {
+                return -1;
+            }
+            var urnEnd = ReadMentionUrn(text, i + 2);
+            return urnEnd < 0 || urnEnd >= text.Length || text[urnEnd] != ')' ? -1 : urnEnd + 1;
+        }
+
+        /// <summary>
         /// Reads a person or organization URN in the form LinkedIn's mention syntax accepts, starting at
         /// <paramref name="start"/>. Returns the index just after it, or -1.
         /// </summary>

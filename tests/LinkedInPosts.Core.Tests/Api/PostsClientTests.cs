@@ -1,5 +1,6 @@
 using LinkedInPosts.Core.Api;
 using LinkedInPosts.Core.Content;
+using LinkedInPosts.Core.Errors;
 
 namespace LinkedInPosts.Core.Tests.Api;
 
@@ -55,15 +56,19 @@ public sealed class PostsClientTests
     }
 
     [Fact]
-    public async Task Raw_text_is_sent_as_is_so_an_unescaped_parenthesis_truncates_like_on_LinkedIn()
+    public async Task Raw_text_with_an_unescaped_parenthesis_is_refused_before_LinkedIn_would_cut_it()
     {
         await using var session = await SandboxSession.StartAsync();
 
-        var created = await session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "This is a test. (This is also a test.)") { Format = CommentaryFormat.Raw });
+        var error = await Assert.ThrowsAsync<LinkedInValidationException>(() =>
+            session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, "This is a test. (This is also a test.)") { Format = CommentaryFormat.Raw }));
 
-        var stored = await session.Admin.GetPostAsync(created.Urn);
-        Assert.Equal("This is a test. (This is also a test.)", stored!.SentCommentary);
-        Assert.Equal("This is a test. ", stored.Commentary);
+        Assert.Contains("unescaped '(' at character 17", error.Message);
+        Assert.Empty(await session.Admin.GetPostsAsync());
+        // Escaped, the same text goes out whole.
+        var created = await session.Client.CreatePostAsync(new PostDraft(session.MemberUrn, @"This is a test. \(This is also a test.\)") { Format = CommentaryFormat.Raw });
+        var stored = (await session.Admin.GetPostAsync(created.Urn))!;
+        Assert.Equal(@"This is a test. \(This is also a test.\)", stored.Commentary); // kept whole, not cut
     }
 
     [Fact]

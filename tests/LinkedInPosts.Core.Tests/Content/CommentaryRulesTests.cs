@@ -33,11 +33,28 @@ public class CommentaryRulesTests
 
     [Theory]
     [InlineData(@"Hi \(all\)")]
-    [InlineData("Hi (all) – the user owns escaping in raw mode")]
-    [InlineData(@"trailing \")]
+    [InlineData(@"Thanks @[Contoso \(EMEA\)](urn:li:organization:1234) #ops {hashtag|#|news}")]
     public void Raw_format_is_sent_exactly_as_given(string raw)
     {
         Assert.Same(raw, CommentaryRules.ToLittleText(raw, CommentaryFormat.Raw));
+    }
+
+    /// <summary>
+    /// Raw text LinkedIn would cut (an unescaped reserved character outside a mention, hashtag or template) is refused with
+    /// where and how to fix it: LinkedIn answers 201 and silently keeps only the text before it (review S14-P4).
+    /// </summary>
+    [Theory]
+    [InlineData("Hi (all) – the user owns escaping in raw mode", '(', 4)]
+    [InlineData(@"trailing \", '\\', 10)]
+    [InlineData("C# tips", '#', 2)]
+    [InlineData(@"@[Contoso (EMEA)](urn:li:organization:1)", '@', 1)]
+    public void Raw_text_that_LinkedIn_would_cut_is_refused_naming_the_character(string raw, char reserved, int position)
+    {
+        var error = Refused(raw, CommentaryFormat.Raw);
+
+        Assert.Contains($"unescaped '{reserved}' at character {position}", error.Message);
+        Assert.Contains("without -Raw", error.Message);
+        Assert.True(ReferenceLittleTextParser.Parse(raw).Truncated); // the reference reading of the grammar cuts it too
     }
 
     [Theory]
@@ -116,8 +133,8 @@ public class CommentaryRulesTests
     [Fact]
     public void Raw_text_is_length_checked_as_given()
     {
-        var unescaped = TextWithParentheses(2990, 20);
-        Assert.Same(unescaped, CommentaryRules.ToLittleText(unescaped, CommentaryFormat.Raw));
+        var escaped = CommentaryRules.ToLittleText(TextWithParentheses(2980, 20), CommentaryFormat.Text);
+        Assert.Same(escaped, CommentaryRules.ToLittleText(escaped, CommentaryFormat.Raw));
 
         var error = Refused(new string('a', 3001), CommentaryFormat.Raw);
 
