@@ -193,7 +193,7 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 WriteWarning("No scheduled post was piped in: the export has no posts.");
                 WriteEmpty(file, json);
-                ExportMediaFolder.RemoveUnnamed(System.IO.Path.Combine(folder, mediaFolderName), _mediaNamed, WriteVerbose);
+                PruneMedia(file, folder, mediaFolderName);
                 return;
             }
             using (var store = QueueAccess.Open(this, queuePath))
@@ -216,12 +216,29 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 }
             }
             // Written whole: the copies only earlier exports of this file named can go.
-            ExportMediaFolder.RemoveUnnamed(System.IO.Path.Combine(folder, mediaFolderName), _mediaNamed, WriteVerbose);
+            PruneMedia(file, folder, mediaFolderName);
             WriteVerbose($"{count} scheduled posts exported to {file}.");
             if (PassThru)
             {
                 WriteObject(new FileInfo(file));
             }
+        }
+
+        /// <summary>
+        /// Removes the copies only earlier exports of this file showed, unless another file beside it shares the media folder
+        /// (posts.csv and posts.json both use posts.media/): that export may still show them.
+        /// </summary>
+        private void PruneMedia(string file, string folder, string mediaFolderName)
+        {
+            var sharing = Directory.GetFiles(folder)
+                .Where(other => !string.Equals(other, file, StringComparison.OrdinalIgnoreCase) && MediaFolderName(other) == mediaFolderName)
+                .ToList();
+            if (sharing.Count > 0)
+            {
+                WriteVerbose($"The media copies in {System.IO.Path.Combine(folder, mediaFolderName)} are kept: {string.Join(", ", sharing.Select(System.IO.Path.GetFileName))} beside this export uses that folder too.");
+                return;
+            }
+            ExportMediaFolder.RemoveUnnamed(System.IO.Path.Combine(folder, mediaFolderName), _mediaNamed, WriteVerbose);
         }
 
         private void WriteEmpty(string file, bool json)

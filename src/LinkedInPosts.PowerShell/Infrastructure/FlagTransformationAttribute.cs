@@ -9,7 +9,7 @@ namespace LinkedInPosts.PowerShell.Infrastructure
     /// Reads a switch's value from a CSV cell as Register-LinkedInScheduledPost reads its True/False columns: empty, False,
     /// No, 0 and Off are off; True, Yes, 1 and On are on; anything else is refused with what it may be. PowerShell itself
     /// would take any non-empty text, 'False' included, as on, and a row piped to New-LinkedInPost with Raw = False would send
-    /// its text unescaped. A real switch or a Boolean passes as it is.
+    /// its text unescaped. A Boolean is that switch; a real switch passes as it is.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class FlagTransformationAttribute : ArgumentTransformationAttribute
@@ -27,6 +27,11 @@ namespace LinkedInPosts.PowerShell.Infrastructure
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is bool flag)
+            {
+                // ConvertFrom-Json's "Raw": true, or $true in a [pscustomobject]: the first binding pass takes no Boolean for a switch.
+                return new SwitchParameter(flag);
+            }
             if (!(value is string text))
             {
                 return inputData;

@@ -73,8 +73,9 @@ namespace LinkedInPosts.PowerShell.Infrastructure
 
         private static Assembly? OnResolve(object? sender, ResolveEventArgs args)
         {
-            var fromFolder = _folder != null && args.RequestingAssembly != null && !args.RequestingAssembly.IsDynamic
-                && string.Equals(Path.GetDirectoryName(SafeLocation(args.RequestingAssembly)), _folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.OrdinalIgnoreCase);
+            // No requester named (the runtime does not always say): taken as the folder's, as before the version check.
+            var fromFolder = _folder != null && (args.RequestingAssembly == null || !args.RequestingAssembly.IsDynamic
+                && string.Equals(Path.GetDirectoryName(SafeLocation(args.RequestingAssembly)), _folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.OrdinalIgnoreCase));
             var path = _folder == null ? null : PathIn(_folder, args.Name, fromFolder);
             if (path == null)
             {

@@ -604,6 +604,30 @@ public sealed class ManageScheduledPostTests : ScheduledPostTestBase
         Assert.Equal(new[] { "README.txt" }, Directory.GetFiles(media).Select(Path.GetFileName));
     }
 
+    /// <summary>posts.csv and posts.json share posts.media/: writing one keeps the copies the other shows (review S14-S1).</summary>
+    [Fact]
+    public void AnExportBesideAnotherThatSharesItsMediaFolderRemovesNothing()
+    {
+        Connect();
+        Files.Png("media/one.png", 8, 6);
+        Files.Png("media/two.png", 6, 8);
+        var csv = Csv("in.csv", new[] { "Key", "Text", "When", "Media" }, new[]
+        {
+            new[] { "one", "First", Future(1), "media/one.png" },
+            new[] { "two", "Second", Future(2), "media/two.png" },
+        });
+        Import(csv).AssertNoErrors();
+        var folder = Path.Combine(Files.Folder, "backup");
+        Directory.CreateDirectory(folder);
+        PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0]", Path.Combine(folder, "posts.csv")).AssertNoErrors();
+
+        var json = PowerShell.Run("Export-LinkedInScheduledPost -Path $args[0] -Key one -Verbose", Path.Combine(folder, "posts.json"));
+
+        json.AssertNoErrors();
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "posts.media")).Length);
+        Assert.Contains(json.Verbose, v => v.Contains("are kept: posts.csv beside this export", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AltTextsAndPollOptionsHoldingSemicolonsSurviveAnExportAndItsReimport()
     {

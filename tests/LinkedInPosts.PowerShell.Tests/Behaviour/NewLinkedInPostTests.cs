@@ -220,6 +220,13 @@ public sealed class NewLinkedInPostTests : CmdletTestBase
         Assert.StartsWith("Plain \\(not raw\\)", plain.SentCommentary);
         Assert.False(plain.IsReshareDisabledByAuthor);
 
+        // A Boolean (ConvertFrom-Json's "Raw": true) is that switch too (review S14-S3).
+        var boolean = PowerShell.Run("[pscustomobject]@{ Text = 'Again: ' + $args[0]; Raw = $true; DisableReshare = $true } | New-LinkedInPost", Escaped);
+        boolean.AssertNoErrors();
+        var fromBool = (await Sandbox.Admin.GetPostAsync(Property(boolean.Output.Single(), "Urn")!.ToString()!))!;
+        Assert.Equal("Again: " + Escaped, fromBool.SentCommentary);
+        Assert.True(fromBool.IsReshareDisabledByAuthor);
+
         var bad = PowerShell.Run("[pscustomobject]@{ Text = 'Which?'; Raw = 'perhaps' } | New-LinkedInPost");
         var error = bad.SingleError();
         Assert.Contains("Raw", error.Exception.Message);
