@@ -350,6 +350,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
             {
                 store = SessionTokenStore.Unavailable;
             }
+            catch (System.IO.FileLoadException exception) when (DependencyConflict.From(exception) is { } conflict)
+            {
+                ThrowTerminatingError(conflict);
+                throw;
+            }
             catch (Exception exception) when (exception is LinkedInTokenStoreException || exception is IOException || exception is UnauthorizedAccessException)
             {
                 // Locked, unreadable, or a data folder that cannot be made: for the cmdlets that use the store to report,

@@ -209,6 +209,11 @@ namespace LinkedInPosts.PowerShell.Cmdlets
                 WriteWarning(exception.Message);
                 return null;
             }
+            catch (System.IO.FileLoadException exception) when (DependencyConflict.From(exception) is { } conflict)
+            {
+                WriteWarning(conflict.ErrorDetails.Message + " " + conflict.ErrorDetails.RecommendedAction);
+                return null;
+            }
         }
 
         /// <summary>Every stored connection of this OS account, described without secrets.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LinkedInPosts.Core.Api;
@@ -81,10 +82,10 @@ namespace LinkedInPosts.PowerShell.Connections
         /// A post as a cmdlet writes it: with a Connection property naming this connection, so that Set- and Remove-LinkedInPost
         /// further down the pipeline bind it and act through the connection that read or made the post, not 'default'.
         /// </summary>
-        public System.Management.Automation.PSObject Carrying(LinkedInPost post)
+        public PSObject Carrying(LinkedInPost post)
         {
-            var written = System.Management.Automation.PSObject.AsPSObject(post);
-            written.Properties.Add(new System.Management.Automation.PSNoteProperty("Connection", Name));
+            var written = PSObject.AsPSObject(post);
+            written.Properties.Add(new PSNoteProperty("Connection", Name));
             return written;
         }
 

@@ -65,7 +65,7 @@ namespace LinkedInPosts.PowerShell.Registration
                         continue;
                     }
                     cells++;
-                    if (!(property.Value is null || (property.Value is string text && text.Trim().Length == 0)))
+                    if (!IsBlank(property.Value))
                     {
                         return false;
                     }
@@ -132,13 +132,19 @@ namespace LinkedInPosts.PowerShell.Registration
             foreach (var name in names)
             {
                 var property = Row.Properties[name];
-                var value = property?.Value is PSObject wrapped ? wrapped.BaseObject : property?.Value;
-                if (property != null && value != null && !(value is string text && text.Trim().Length == 0))
+                if (property != null && !IsBlank(property.Value))
                 {
                     return property.Name;
                 }
             }
             return null;
+        }
+
+        /// <summary>A cell with nothing in it: null, or text that is empty or blank.</summary>
+        private static bool IsBlank(object? value)
+        {
+            var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+            return unwrapped is null || (unwrapped is string text && text.Trim().Length == 0);
         }
 
         /// <summary>"Row 7 (CSV line 8), column 'When': " for a row of a CSV, "Row 7, column 'When': " for other piped objects, "-When: " otherwise.</summary>

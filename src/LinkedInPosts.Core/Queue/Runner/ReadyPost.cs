@@ -1,9 +1,11 @@
+using System.Collections.Generic;
+
 namespace LinkedInPosts.Core.Queue.Runner
 {
     /// <summary>A claimed post ready for its create call: its connection, content and the draft with media resolved.</summary>
     internal sealed class ReadyPost
     {
-        public ReadyPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft, System.Collections.Generic.IReadOnlyList<MediaUploadRecord> reusedUploads)
+        public ReadyPost(ScheduledPost post, QueueConnection connection, QueuedContent content, Content.PostDraft draft, IReadOnlyList<MediaUploadRecord> reusedUploads)
         {
             Post = post;
             Connection = connection;
@@ -21,7 +23,7 @@ namespace LinkedInPosts.Core.Queue.Runner
         public Content.PostDraft Draft { get; }
 
         /// <summary>The earlier uploads its draft shows (reused, not uploaded in this try).</summary>
-        public System.Collections.Generic.IReadOnlyList<MediaUploadRecord> ReusedUploads { get; }
+        public IReadOnlyList<MediaUploadRecord> ReusedUploads { get; }
 
         /// <summary>The number of the attempt its Sending mark began (set when the window is marked).</summary>
         public int Attempt { get; set; }
